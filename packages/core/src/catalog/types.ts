@@ -1,0 +1,74 @@
+/**
+ * The catalog: a design as Postgres sees it. Names instead of ids, every constraint with
+ * its resolved name (Postgres' own defaults for unnamed ones: `users_pkey`,
+ * `orders_user_id_fkey`, `users_username_key`, `users_username_idx`), `Column.unique`
+ * turned into a unique constraint, tables and enums sorted by name, constraints sorted by
+ * name, columns in table order.
+ *
+ * Operations carry catalog objects, introspection produces a catalog, and two schemas are
+ * equal when their catalogs are (`catalogsEqual`).
+ */
+import type { ReferentialAction } from '../design/types';
+
+export interface CatalogColumn {
+  name: string;
+  /** Canonical type; for an autoincrement column the integer type (INTEGER, BIGINT, SMALLINT). */
+  type: string;
+  nullable: boolean;
+  /** SQL expression, or null. Null for autoincrement columns (their nextval is implied). */
+  default: string | null;
+  autoincrement: boolean;
+  comment: string | null;
+}
+
+export interface CatalogPrimaryKey {
+  name: string;
+  columns: string[];
+}
+
+export interface CatalogForeignKey {
+  name: string;
+  columns: string[];
+  refTable: string;
+  refColumns: string[];
+  /** `NO ACTION` when the design says null: that is what Postgres stores. */
+  onDelete: ReferentialAction;
+  onUpdate: ReferentialAction;
+}
+
+export interface CatalogUnique {
+  name: string;
+  columns: string[];
+}
+
+export interface CatalogIndex {
+  name: string;
+  columns: string[];
+  unique: boolean;
+}
+
+export interface CatalogCheck {
+  name: string;
+  expression: string;
+}
+
+export interface CatalogTable {
+  name: string;
+  comment: string | null;
+  columns: CatalogColumn[];
+  primaryKey: CatalogPrimaryKey | null;
+  foreignKeys: CatalogForeignKey[];
+  uniques: CatalogUnique[];
+  indexes: CatalogIndex[];
+  checks: CatalogCheck[];
+}
+
+export interface CatalogEnum {
+  name: string;
+  values: string[];
+}
+
+export interface Catalog {
+  enums: CatalogEnum[];
+  tables: CatalogTable[];
+}

@@ -1,0 +1,91 @@
+/**
+ * The design model: what `design.json` (format `retort.design/1`) holds once read and
+ * normalised. Every optional field of the file is filled with its documented default, so
+ * code that receives a `Design` never checks for `undefined`.
+ *
+ * `id`s are stable and opaque; names are what users edit. Foreign keys, uniques and indexes
+ * point at column and table ids, so a rename is a rename, not a drop and an add.
+ */
+
+export const DESIGN_FORMAT = 'retort.design/1';
+
+export type ReferentialAction = 'CASCADE' | 'SET NULL' | 'SET DEFAULT' | 'RESTRICT' | 'NO ACTION';
+
+export interface Position {
+  x: number;
+  y: number;
+}
+
+export interface ColumnDefault {
+  /** One SQL expression, e.g. `now()`, `0`, `'new'`. */
+  sql: string;
+}
+
+export interface Column {
+  id: string;
+  name: string;
+  /** Canonical Postgres spelling (see `normalizeType`), e.g. `VARCHAR(255)`, `TEXT[]`, or an enum's name. */
+  type: string;
+  nullable: boolean;
+  primaryKey: boolean;
+  /** SERIAL / BIGSERIAL / SMALLSERIAL, as SQLAlchemy and Alembic emit them. */
+  autoincrement: boolean;
+  unique: boolean;
+  default: ColumnDefault | null;
+  comment: string | null;
+}
+
+export interface ForeignKey {
+  id: string;
+  name: string | null;
+  /** Column ids of this table. */
+  columns: string[];
+  references: { table: string; columns: string[] };
+  onDelete: ReferentialAction | null;
+  onUpdate: ReferentialAction | null;
+}
+
+export interface UniqueConstraint {
+  id: string;
+  name: string | null;
+  columns: string[];
+}
+
+export interface Index {
+  id: string;
+  name: string | null;
+  columns: string[];
+  unique: boolean;
+}
+
+export interface CheckConstraint {
+  id: string;
+  name: string | null;
+  expression: string;
+}
+
+export interface Table {
+  id: string;
+  name: string;
+  comment: string | null;
+  /** Canvas position; null when the design was never laid out. */
+  position: Position | null;
+  columns: Column[];
+  foreignKeys: ForeignKey[];
+  uniques: UniqueConstraint[];
+  indexes: Index[];
+  checks: CheckConstraint[];
+}
+
+export interface EnumType {
+  id: string;
+  name: string;
+  values: string[];
+}
+
+export interface Design {
+  format: typeof DESIGN_FORMAT;
+  name: string;
+  enums: EnumType[];
+  tables: Table[];
+}

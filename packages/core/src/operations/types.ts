@@ -1,0 +1,167 @@
+/**
+ * Migration operations: plain JSON objects with a `kind`, mirroring Alembic's `op.*`
+ * vocabulary, stored as they are in revision files. Each carries enough of the catalog to be
+ * rendered on its own and reversed exactly (`reverseOperation`).
+ *
+ * Table and column names are the names at the moment the operation runs (renames happen in
+ * order, like the SQL).
+ */
+import type {
+  CatalogCheck,
+  CatalogColumn,
+  CatalogEnum,
+  CatalogForeignKey,
+  CatalogIndex,
+  CatalogPrimaryKey,
+  CatalogTable,
+  CatalogUnique,
+} from '../catalog/types';
+
+/** A table as created: its indexes are separate `create_index` operations, like Alembic's. */
+export type TableSpec = Omit<CatalogTable, 'indexes'>;
+
+export interface CreateTable {
+  kind: 'create_table';
+  table: TableSpec;
+}
+export interface DropTable {
+  kind: 'drop_table';
+  table: TableSpec;
+}
+export interface RenameTable {
+  kind: 'rename_table';
+  from: string;
+  to: string;
+}
+export interface SetTableComment {
+  kind: 'set_table_comment';
+  table: string;
+  from: string | null;
+  to: string | null;
+}
+export interface AddColumn {
+  kind: 'add_column';
+  table: string;
+  column: CatalogColumn;
+}
+export interface DropColumn {
+  kind: 'drop_column';
+  table: string;
+  column: CatalogColumn;
+}
+/** Any change to one column: name, type, nullability, default, comment. `before.name` is its name now. */
+export interface AlterColumn {
+  kind: 'alter_column';
+  table: string;
+  before: CatalogColumn;
+  after: CatalogColumn;
+}
+export interface CreatePrimaryKey {
+  kind: 'create_primary_key';
+  table: string;
+  primaryKey: CatalogPrimaryKey;
+}
+export interface DropPrimaryKey {
+  kind: 'drop_primary_key';
+  table: string;
+  primaryKey: CatalogPrimaryKey;
+}
+export interface CreateForeignKey {
+  kind: 'create_foreign_key';
+  table: string;
+  foreignKey: CatalogForeignKey;
+}
+export interface DropForeignKey {
+  kind: 'drop_foreign_key';
+  table: string;
+  foreignKey: CatalogForeignKey;
+}
+export interface CreateUnique {
+  kind: 'create_unique';
+  table: string;
+  unique: CatalogUnique;
+}
+export interface DropUnique {
+  kind: 'drop_unique';
+  table: string;
+  unique: CatalogUnique;
+}
+export interface CreateIndex {
+  kind: 'create_index';
+  table: string;
+  index: CatalogIndex;
+}
+export interface DropIndex {
+  kind: 'drop_index';
+  table: string;
+  index: CatalogIndex;
+}
+export interface CreateCheck {
+  kind: 'create_check';
+  table: string;
+  check: CatalogCheck;
+}
+export interface DropCheck {
+  kind: 'drop_check';
+  table: string;
+  check: CatalogCheck;
+}
+export interface CreateEnum {
+  kind: 'create_enum';
+  enum: CatalogEnum;
+}
+export interface DropEnum {
+  kind: 'drop_enum';
+  enum: CatalogEnum;
+}
+export interface RenameEnum {
+  kind: 'rename_enum';
+  from: string;
+  to: string;
+}
+/**
+ * A change to an enum's values. Rendered as `ALTER TYPE ... ADD VALUE` when `after` only
+ * inserts values into `before`; as `RENAME VALUE` for `renames`; otherwise the type is
+ * recreated and `usages` (the columns of that type) are cast to the new one.
+ */
+export interface AlterEnum {
+  kind: 'alter_enum';
+  name: string;
+  before: string[];
+  after: string[];
+  /** Value renames, `from` in `before`, `to` in `after`. */
+  renames: { from: string; to: string }[];
+  usages: { table: string; column: string; default: string | null }[];
+}
+/** Hand-written SQL with its own downgrade, for data migrations. */
+export interface Execute {
+  kind: 'execute';
+  upgrade: string[];
+  downgrade: string[];
+}
+
+export type Operation =
+  | CreateTable
+  | DropTable
+  | RenameTable
+  | SetTableComment
+  | AddColumn
+  | DropColumn
+  | AlterColumn
+  | CreatePrimaryKey
+  | DropPrimaryKey
+  | CreateForeignKey
+  | DropForeignKey
+  | CreateUnique
+  | DropUnique
+  | CreateIndex
+  | DropIndex
+  | CreateCheck
+  | DropCheck
+  | CreateEnum
+  | DropEnum
+  | RenameEnum
+  | AlterEnum
+  | Execute;
+
+export type OperationKind = Operation['kind'];

@@ -1,0 +1,85 @@
+/**
+ * The library surface that the CLI and the HTTP server are thin shells over. Implemented in
+ * this package; both shells import only from `@retort/migrate`'s index.
+ */
+import type { Catalog, Design, LintFinding, Operation } from '@retort/core';
+
+export const REVISION_FORMAT = 'retort.revision/1';
+
+export interface Revision {
+  format: typeof REVISION_FORMAT;
+  /** 12 lowercase hex characters, like Alembic's. */
+  id: string;
+  parent: string | null;
+  message: string;
+  /** ISO 8601. */
+  createdAt: string;
+  operations: Operation[];
+  /** What was reviewed is what runs. */
+  sql: { upgrade: string[]; downgrade: string[] };
+  /** The design after this revision. */
+  schema: Design;
+}
+
+export interface DesignState {
+  design: Design;
+  /** Opaque; changes whenever design.json changes. Saving must carry the version it read. */
+  version: string;
+}
+
+export interface PreflightFinding {
+  /** Index of the operation in the run's operation list. */
+  operation: number;
+  /** `rows_too_long`, `rows_not_castable`, `null_rows`, `duplicate_rows`, `orphan_rows`, `rows_with_removed_value`. */
+  code: string;
+  rows: number;
+  message: string;
+}
+
+export interface Pending {
+  operations: Operation[];
+  lint: LintFinding[];
+  sql: { upgrade: string[]; downgrade: string[] };
+  /** The Alembic revision file this would become. */
+  alembic: string;
+}
+
+export interface Step {
+  revision: string;
+  message: string;
+  direction: 'upgrade' | 'downgrade';
+  statements: string[];
+}
+
+export interface RunResult {
+  from: string | null;
+  to: string | null;
+  steps: Step[];
+  preflight: PreflightFinding[];
+  dryRun: boolean;
+}
+
+export interface Drift {
+  /** The revision the database says it is at. */
+  revision: string | null;
+  differences: string[];
+}
+
+export type DatabaseKind = 'postgres' | 'pglite';
+
+export interface Queryable {
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  /** Several statements separated by semicolons, no parameters. */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: DatabaseKind;
+  /** The URL with its password replaced by `***`, or the PGlite folder. */
+  readonly description: string;
+  /** One transaction on one connection; rolled back if `fn` throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type { Catalog };
