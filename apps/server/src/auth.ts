@@ -1,0 +1,67 @@
+/**
+ * Bearer-token check for `/api`. The browser cannot add a header to the page it opens, so
+ * visiting `/?token=...` once stores the token in an HttpOnly, SameSite=Strict cookie that
+ * the editor's own requests then carry; scripts and curl send `Authorization: Bearer`.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { RequestHandler } from 'express';
+
+const COOKIE = 'retort_token';
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value).digest();
+}
+
+/** Constant-time: both sides are hashed to the same length before comparing. */
+export function tokenMatches(expected: string, given: string | undefined): boolean {
+  if (given === undefined) return false;
+  return timingSafeEqual(digest(expected), digest(given));
+}
+
+function presentedToken(
+  header: string | undefined,
+  cookies: string | undefined,
+): string | undefined {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  if (bearer) return bearer[1];
+  for (const part of (cookies ?? '').split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name !== COOKIE) continue;
+    try {
+      return decodeURIComponent(rest.join('='));
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+export function requireToken(token: string): RequestHandler {
+  return (req, res, next) => {
+    if (tokenMatches(token, presentedToken(req.headers.authorization, req.headers.cookie))) {
+      next();
+      return;
+    }
+    res
+      .status(401)
+      .set('WWW-Authenticate', 'Bearer realm="retort"')
+      .json({ error: 'This server requires Authorization: Bearer <RETORT_TOKEN>.' });
+  };
+}
+
+/** `/?token=...`: sets the cookie and redirects to the same page without the token in the URL. */
+export function tokenLogin(token: string): RequestHandler {
+  return (req, res, next) => {
+    const given = typeof req.query.token === 'string' ? req.query.token : undefined;
+    if (given === undefined || req.method !== 'GET') {
+      next();
+      return;
+    }
+    if (!tokenMatches(token, given)) {
+      res.status(401).json({ error: 'The token in the address is wrong.' });
+      return;
+    }
+    res.cookie(COOKIE, given, { httpOnly: true, sameSite: 'strict', path: '/' });
+    res.redirect(303, req.path);
+  };
+}

@@ -1,0 +1,4 @@
+/** The database password never leaves the server, whatever a driver put in its description. */
+export function redactDescription(description: string): string {
+  return description.replace(/(\w+:\/\/[^:/?#@\s]*:)[^@\s]*@/g, '$1***@');
+}

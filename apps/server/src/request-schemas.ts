@@ -1,0 +1,71 @@
+/**
+ * Every request body, query and path parameter the API accepts. Anything else is refused
+ * with 400 before any file or database is touched: ids are hex only, so `../` never reaches
+ * the file system.
+ */
+import { RetortError } from '@retort/core';
+import { z } from 'zod';
+
+export const revisionId = z
+  .string()
+  .regex(/^[0-9a-f]{1,12}$/, 'must be 1 to 12 lowercase hexadecimal characters');
+
+/** Alembic's targets: head, base, +N, -N, a revision id or a unique prefix. */
+export const target = z
+  .string({ error: 'must be a string' })
+  .regex(
+    /^(head|base|[+-][1-9][0-9]{0,5}|[0-9a-f]{1,12})$/,
+    'must be head, base, +N, -N or a revision id',
+  );
+
+export const revisionParams = z.object({ id: revisionId });
+
+export const saveDesignBody = z.object({
+  design: z.record(z.string(), z.unknown(), { error: 'must be a JSON object' }),
+  version: z
+    .string({ error: 'must be the version string read from GET /api/design' })
+    .min(1)
+    .max(200),
+});
+
+export const validateBody = z.object({
+  design: z.unknown().refine((value) => value !== undefined, 'is required'),
+});
+
+export const createRevisionBody = z.object({
+  message: z
+    .string({ error: 'must be a string' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(500, 'must be at most 500 characters'),
+});
+
+export const runBody = z.object({
+  target,
+  dryRun: z.boolean({ error: 'must be true or false' }).optional(),
+  force: z.boolean({ error: 'must be true or false' }).optional(),
+});
+
+export const modelsQuery = z.object({
+  format: z.string({ error: 'is required (e.g. ?format=sqlalchemy)' }).min(1, 'is required'),
+});
+
+/** Parses `value` or throws one sentence naming the field, e.g. `body.target must be ...`. */
+export function parseRequest<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+  if (
+    where === 'body' &&
+    (value === undefined || value === null || typeof value !== 'object' || Array.isArray(value))
+  ) {
+    throw new RetortError(
+      'The request body must be a JSON object sent with Content-Type: application/json.',
+      'invalid_input',
+    );
+  }
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const field = [where, ...issue.path.map(String)].join('.');
+  const message =
+    issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+  throw new RetortError(`The request's ${field} ${message}.`, 'invalid_input');
+}

@@ -1,0 +1,35 @@
+/** Serves the built editor (`apps/web/dist`) at `/`, with index.html for every client route. */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type RequestHandler, Router } from 'express';
+
+export const DEFAULT_WEB_DIR = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'web',
+  'dist',
+);
+
+export function webApp(webDir: string): Router {
+  const router = Router();
+  const index = join(webDir, 'index.html');
+  const notBuilt: RequestHandler = (_req, res, next) => {
+    if (existsSync(index)) {
+      next();
+      return;
+    }
+    res.status(503).json({ error: 'The web app is not built. Run npm run build first.' });
+  };
+  router.use(notBuilt);
+  router.use(express.static(webDir, { index: 'index.html', fallthrough: true, dotfiles: 'deny' }));
+  router.use((req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      next();
+      return;
+    }
+    res.sendFile(index);
+  });
+  return router;
+}

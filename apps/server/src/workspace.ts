@@ -1,0 +1,60 @@
+/**
+ * What one server holds for its whole life: the project and ONE database handle (PGlite
+ * cannot be opened twice), plus the guard that lets a single upgrade/downgrade run at a time.
+ */
+import { RetortError } from '@retort/core';
+import { type Database, openDatabase, openProject, type Project } from '@retort/migrate';
+
+export interface Workspace {
+  readonly projectDir: string;
+  project(): Promise<Project>;
+  database(): Promise<Database>;
+  /** Runs `fn` unless another exclusive run is in progress, which is refused at once. */
+  exclusive<T>(fn: () => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export function createWorkspace(projectDir: string, databaseUrl?: string): Workspace {
+  let project: Promise<Project> | undefined;
+  let database: Promise<Database> | undefined;
+  let running = false;
+  let closed = false;
+  return {
+    projectDir,
+    project() {
+      project ??= Promise.resolve(openProject(projectDir));
+      return project;
+    },
+    database() {
+      if (closed) throw new RetortError('The server is shutting down.', 'conflict');
+      if (database) return database;
+      const opening = openDatabase({ url: databaseUrl, projectDir });
+      // A failed open is retried on the next request instead of being remembered forever.
+      opening.catch(() => {
+        if (database === opening) database = undefined;
+      });
+      database = opening;
+      return opening;
+    },
+    async exclusive(fn) {
+      if (running) {
+        throw new RetortError(
+          'Another upgrade or downgrade is already running; try again when it has finished.',
+          'conflict',
+        );
+      }
+      running = true;
+      try {
+        return await fn();
+      } finally {
+        running = false;
+      }
+    },
+    async close() {
+      closed = true;
+      const open = database;
+      database = undefined;
+      if (open) await (await open.catch(() => null))?.close();
+    },
+  };
+}

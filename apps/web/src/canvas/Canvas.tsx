@@ -1,0 +1,422 @@
+/**
+ * The diagram: the design's tables and foreign keys drawn with React Flow, edited in place.
+ * Nodes and edges are derived from the store by `designToFlow`; the only state kept here is
+ * what React Flow needs while a gesture is in progress (a node mid-drag, measured sizes).
+ *
+ * `Canvas` brings its own `ReactFlowProvider`. It handles these keys while focus is not in a
+ * text field: Delete/Backspace (delete the selection), Escape (clear it), Ctrl/Cmd+Z (undo),
+ * Shift+Ctrl/Cmd+Z and Ctrl+Y (redo).
+ */
+import '@xyflow/react/dist/style.css';
+import '../styles/canvas.css';
+import type { Design } from '@retort/core';
+import {
+  applyNodeChanges,
+  Background,
+  BackgroundVariant,
+  type Connection,
+  Controls,
+  type Edge,
+  type EdgeTypes,
+  MiniMap,
+  type NodeChange,
+  type NodeTypes,
+  Panel,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+} from '@xyflow/react';
+import { type MouseEvent, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import { autoLayout, layoutMissingPositions } from '../layout/auto-layout';
+import { designProblems } from '../store/design-problems';
+import { designStore, redo, type Selection, undo, useDesignStore } from '../store/design-store';
+import {
+  designToFlow,
+  type FlowGraph,
+  type ForeignKeyEdgeData,
+  type TableFlowNode,
+} from './design-to-flow';
+import { TableNode } from './TableNode';
+import { GRID_SIZE, TABLE_HEADER_HEIGHT, TABLE_WIDTH } from './table-size';
+
+export type CanvasMessageLevel = 'info' | 'error';
+
+export interface CanvasProps {
+  /**
+   * A design to show instead of the store's, e.g. the schema as it was at an old revision.
+   * It is always read-only and never written to the store.
+   */
+  design?: Design;
+  /** Disables editing (the store's `readOnly` does too). */
+  readOnly?: boolean;
+  /** Refusals and notices for the user, e.g. why a foreign key could not be drawn. */
+  onMessage?: (text: string, level: CanvasMessageLevel) => void;
+  /** Shows the canvas' own toolbar (add table, auto-layout, undo, redo). Default true. */
+  toolbar?: boolean;
+  className?: string;
+}
+
+const nodeTypes: NodeTypes = { table: TableNode };
+const edgeTypes: EdgeTypes = {};
+const SNAP: [number, number] = [GRID_SIZE, GRID_SIZE];
+const FIT_VIEW_OPTIONS = { padding: 0.12, minZoom: 0.3, maxZoom: 1 };
+const PRO_OPTIONS = { hideAttribution: true };
+
+export function Canvas(props: CanvasProps) {
+  return (
+    <ReactFlowProvider>
+      <CanvasView {...props} />
+    </ReactFlowProvider>
+  );
+}
+
+function CanvasView({
+  design: snapshot,
+  readOnly: readOnlyProp,
+  onMessage,
+  toolbar = true,
+  className,
+}: CanvasProps) {
+  const storeDesign = useDesignStore((s) => s.design);
+  const storeSelection = useDesignStore((s) => s.selection);
+  const storeReadOnly = useDesignStore((s) => s.readOnly);
+  const loads = useDesignStore((s) => s.loads);
+  const [snapshotSelection, setSnapshotSelection] = useState<Selection | null>(null);
+  // A snapshot without positions, laid out here since it is never written to the store.
+  const [laidOut, setLaidOut] = useState<{ of: Design; design: Design } | null>(null);
+
+  const isSnapshot = snapshot !== undefined;
+  const design = isSnapshot ? (laidOut?.of === snapshot ? laidOut.design : snapshot) : storeDesign;
+  const selection = isSnapshot ? snapshotSelection : storeSelection;
+  const readOnly = isSnapshot || readOnlyProp === true || storeReadOnly;
+  const select = useCallback(
+    (next: Selection | null) => {
+      if (isSnapshot) setSnapshotSelection(next);
+      else designStore.getState().select(next);
+    },
+    [isSnapshot],
+  );
+  const message = useCallback(
+    (text: string, level: CanvasMessageLevel) => onMessage?.(text, level),
+    [onMessage],
+  );
+
+  const flow = useReactFlow<TableFlowNode>();
+  const previous = useRef<FlowGraph | undefined>(undefined);
+  const derived = useMemo(() => {
+    const graph = designToFlow(design, designProblems(design), selection, {
+      readOnly,
+      previous: previous.current,
+    });
+    previous.current = graph;
+    return graph;
+  }, [design, selection, readOnly]);
+
+  // React Flow's own copy of the nodes, for what happens between two store updates (a drag
+  // in progress, measured sizes); rebuilt from `derived` whenever the design changes.
+  const [viewNodes, setViewNodes] = useState<TableFlowNode[]>(derived.nodes);
+  const [viewSource, setViewSource] = useState<TableFlowNode[]>(derived.nodes);
+  if (viewSource !== derived.nodes) {
+    setViewNodes((current) => mergeNodes(current, derived.nodes, viewSource));
+    setViewSource(derived.nodes);
+  }
+
+  const onNodesChange = useCallback((changes: NodeChange<TableFlowNode>[]) => {
+    // Selection and deletion belong to the store; React Flow reports only the view's changes.
+    const viewChanges = changes.filter((c) => c.type !== 'select' && c.type !== 'remove');
+    if (viewChanges.length > 0) setViewNodes((nodes) => applyNodeChanges(viewChanges, nodes));
+  }, []);
+
+  const onNodeClick = useCallback(
+    (event: MouseEvent, node: TableFlowNode) => {
+      const row = (event.target as HTMLElement).closest<HTMLElement>('[data-testid="column-row"]');
+      const columnId = row?.dataset.columnId;
+      if (columnId) select({ kind: 'column', tableId: node.id, id: columnId });
+      else select({ kind: 'table', id: node.id });
+    },
+    [select],
+  );
+
+  const onEdgeClick = useCallback(
+    (_: MouseEvent, edge: Edge) => {
+      const data = edge.data as ForeignKeyEdgeData | undefined;
+      if (data) select({ kind: 'foreignKey', tableId: data.tableId, id: data.foreignKeyId });
+    },
+    [select],
+  );
+
+  const onNodeDragStop = useCallback(
+    (_: unknown, node: TableFlowNode, nodes: TableFlowNode[]) => {
+      if (readOnly) return;
+      for (const moved of nodes.length > 0 ? nodes : [node]) {
+        designStore.getState().moveTable(moved.id, moved.position);
+      }
+    },
+    [readOnly],
+  );
+
+  const onConnect = useCallback(
+    (connection: Connection) => {
+      const { source, sourceHandle, target, targetHandle } = connection;
+      if (readOnly || !sourceHandle || !targetHandle) return;
+      const state = designStore.getState();
+      const result = state.addForeignKey(source, sourceHandle, target, targetHandle);
+      if (result.ok) return;
+      // Drawn from the referenced column to the referencing one: take the intent, not the
+      // direction, when only the reverse is a valid key.
+      const reverse = state.addForeignKey(target, targetHandle, source, sourceHandle);
+      if (!reverse.ok) message(result.reason, 'error');
+    },
+    [readOnly, message],
+  );
+
+  const addTableAt = useCallback(
+    (clientX: number, clientY: number) => {
+      const point = flow.screenToFlowPosition({ x: clientX, y: clientY });
+      designStore.getState().addTable({
+        x: snap(point.x - TABLE_WIDTH / 2),
+        y: snap(point.y - TABLE_HEADER_HEIGHT / 2),
+      });
+    },
+    [flow],
+  );
+
+  const wrapper = useRef<HTMLDivElement>(null);
+  // React Flow has no pane double-click event; a double-click on the empty pane adds a table.
+  useEffect(() => {
+    const element = wrapper.current;
+    if (!element || readOnly) return;
+    const onDoubleClick = (event: globalThis.MouseEvent) => {
+      if (!(event.target as HTMLElement).classList.contains('react-flow__pane')) return;
+      addTableAt(event.clientX, event.clientY);
+    };
+    element.addEventListener('dblclick', onDoubleClick);
+    return () => element.removeEventListener('dblclick', onDoubleClick);
+  }, [readOnly, addTableAt]);
+
+  const addTableInView = useCallback(() => {
+    const box = wrapper.current?.getBoundingClientRect();
+    if (box) addTableAt(box.left + box.width / 2, box.top + box.height / 3);
+  }, [addTableAt]);
+
+  const runAutoLayout = useCallback(async () => {
+    const current = designStore.getState().design;
+    if (!current || readOnly) return;
+    const positions = await autoLayout(current);
+    designStore.getState().applyLayout(positions);
+    requestAnimationFrame(() => flow.fitView(FIT_VIEW_OPTIONS));
+  }, [readOnly, flow]);
+
+  // Tables without a position (an imported design) are laid out once, then fitted in view.
+  useEffect(() => {
+    if (!design?.tables.some((t) => !t.position)) return;
+    let cancelled = false;
+    layoutMissingPositions(design).then((positions) => {
+      if (cancelled || !positions) return;
+      if (snapshot === design) {
+        setLaidOut({
+          of: snapshot,
+          design: {
+            ...design,
+            tables: design.tables.map((t) => {
+              const position = positions[t.id];
+              return position ? { ...t, position } : t;
+            }),
+          },
+        });
+      } else if (designStore.getState().design === design) {
+        designStore.getState().applyLayout(positions, { record: false });
+      }
+      requestAnimationFrame(() => flow.fitView(FIT_VIEW_OPTIONS));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [design, snapshot, flow]);
+
+  // A newly opened document (or another snapshot) is fitted in view.
+  const fittedFor = useRef<unknown>(null);
+  const documentKey = isSnapshot ? snapshot : loads;
+  useEffect(() => {
+    if (fittedFor.current === documentKey || viewNodes.length === 0) return;
+    fittedFor.current = documentKey;
+    requestAnimationFrame(() => flow.fitView(FIT_VIEW_OPTIONS));
+  }, [documentKey, viewNodes.length, flow]);
+
+  const [selectionOf, setSelectionOf] = useState(snapshot);
+  if (selectionOf !== snapshot) {
+    setSelectionOf(snapshot);
+    setSnapshotSelection(null);
+  }
+
+  useCanvasKeys(readOnly, isSnapshot, select, wrapper);
+
+  return (
+    <div
+      ref={wrapper}
+      className={['retort-canvas', readOnly ? 'retort-canvas--read-only' : '', className ?? '']
+        .filter(Boolean)
+        .join(' ')}
+      data-testid="canvas"
+    >
+      <ReactFlow<TableFlowNode>
+        nodes={viewNodes}
+        edges={derived.edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onNodeClick={onNodeClick}
+        onEdgeClick={onEdgeClick}
+        onPaneClick={() => select(null)}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        nodesDraggable={!readOnly}
+        nodesConnectable={!readOnly}
+        elementsSelectable
+        selectNodesOnDrag={false}
+        multiSelectionKeyCode={null}
+        selectionKeyCode={null}
+        deleteKeyCode={null}
+        zoomOnDoubleClick={false}
+        snapToGrid
+        snapGrid={SNAP}
+        minZoom={0.05}
+        maxZoom={2}
+        fitView
+        fitViewOptions={FIT_VIEW_OPTIONS}
+        onlyRenderVisibleElements
+        connectionRadius={24}
+        proOptions={PRO_OPTIONS}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID_SIZE} size={1} />
+        <MiniMap
+          pannable
+          zoomable
+          className="retort-minimap"
+          nodeClassName="retort-minimap__node"
+        />
+        <Controls showInteractive={false} />
+        {toolbar && !readOnly && (
+          <Panel position="top-left" className="canvas-toolbar">
+            <button type="button" onClick={addTableInView}>
+              Add table
+            </button>
+            <button type="button" onClick={runAutoLayout}>
+              Auto layout
+            </button>
+            <HistoryButtons />
+          </Panel>
+        )}
+        {readOnly && isSnapshot && (
+          <Panel position="top-left" className="canvas-badge">
+            Read-only
+          </Panel>
+        )}
+      </ReactFlow>
+    </div>
+  );
+}
+
+function HistoryButtons() {
+  const canUndo = useStoreHistory((s) => s.pastStates.length > 0);
+  const canRedo = useStoreHistory((s) => s.futureStates.length > 0);
+  return (
+    <>
+      <button type="button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)">
+        Undo
+      </button>
+      <button type="button" onClick={redo} disabled={!canRedo} title="Redo (Shift+Ctrl+Z)">
+        Redo
+      </button>
+    </>
+  );
+}
+
+function useStoreHistory<T>(selector: (s: ReturnType<typeof designStore.temporal.getState>) => T) {
+  return useStore(designStore.temporal, selector);
+}
+
+/**
+ * Keeps the view's copy of each node (mid-drag position, React Flow's own fields) unless the
+ * derived node changed; a changed node carries its own size and handles from the design.
+ */
+function mergeNodes(
+  view: TableFlowNode[],
+  next: TableFlowNode[],
+  before: TableFlowNode[],
+): TableFlowNode[] {
+  const viewById = new Map(view.map((n) => [n.id, n]));
+  const beforeById = new Map(before.map((n) => [n.id, n]));
+  return next.map((node) => {
+    const current = viewById.get(node.id);
+    return current && beforeById.get(node.id) === node ? current : node;
+  });
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  const tag = target.tagName;
+  return (
+    tag === 'INPUT' ||
+    tag === 'TEXTAREA' ||
+    tag === 'SELECT' ||
+    target.isContentEditable ||
+    target.closest('.cm-editor') !== null
+  );
+}
+
+function useCanvasKeys(
+  readOnly: boolean,
+  isSnapshot: boolean,
+  select: (selection: Selection | null) => void,
+  wrapper: RefObject<HTMLDivElement | null>,
+) {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isTyping(event.target)) return;
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if (mod && !isSnapshot && (key === 'z' || key === 'y')) {
+        event.preventDefault();
+        if (key === 'y' || event.shiftKey) redo();
+        else undo();
+        return;
+      }
+      if (event.key === 'Escape') {
+        select(null);
+        return;
+      }
+      // Deleting needs the focus on the canvas (or nowhere): Backspace on a focused inspector
+      // button must not delete what is selected.
+      const onCanvas =
+        event.target === document.body ||
+        (event.target instanceof Node && wrapper.current?.contains(event.target) === true);
+      if ((event.key === 'Delete' || event.key === 'Backspace') && !readOnly && !mod && onCanvas) {
+        const state = designStore.getState();
+        const selection = state.selection;
+        if (!selection) return;
+        event.preventDefault();
+        switch (selection.kind) {
+          case 'table':
+            state.deleteTable(selection.id);
+            break;
+          case 'column':
+            state.deleteColumn(selection.tableId, selection.id);
+            break;
+          case 'foreignKey':
+            state.deleteForeignKey(selection.tableId, selection.id);
+            break;
+          case 'enum':
+            break;
+        }
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [readOnly, isSnapshot, select, wrapper]);
+}
+
+function snap(value: number): number {
+  return Math.round(value / GRID_SIZE) * GRID_SIZE;
+}

@@ -1,0 +1,208 @@
+/**
+ * One table on the canvas: a header with the name (double-click to rename) and one row per
+ * column with its markers. Each row has a target handle on the left and a source handle on
+ * the right, both with the column's id, so a foreign key is drawn column to column.
+ */
+import type { Column } from '@retort/core';
+import { Handle, type NodeProps, Position } from '@xyflow/react';
+import { memo, useState } from 'react';
+import { designStore } from '../store/design-store';
+import { LEFT_SOURCE, RIGHT_TARGET, type TableFlowNode } from './design-to-flow';
+
+function TableNodeView({ data, selected }: NodeProps<TableFlowNode>) {
+  const {
+    table,
+    problems,
+    columnProblems,
+    foreignKeyColumns,
+    referencedColumns,
+    selectedColumnId,
+    readOnly,
+  } = data;
+  const [renaming, setRenaming] = useState(false);
+  const problemText = problems.map((p) => p.message).join('\n');
+
+  const className = [
+    'table-node',
+    selected ? 'table-node--selected' : '',
+    problems.length > 0 ? 'table-node--problem' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <div
+      className={className}
+      data-testid="table-node"
+      data-table-name={table.name}
+      data-table-id={table.id}
+    >
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: double-click renames in place; the inspector's "Table name" field is the keyboard way */}
+      <div
+        className="table-node__header"
+        title={table.comment ?? undefined}
+        onDoubleClick={(event) => {
+          if (readOnly) return;
+          event.stopPropagation();
+          setRenaming(true);
+        }}
+      >
+        {renaming ? (
+          <RenameInput
+            initial={table.name}
+            onDone={(name) => {
+              setRenaming(false);
+              if (name !== null) designStore.getState().renameTable(table.id, name);
+            }}
+          />
+        ) : (
+          <span className="table-node__name">{table.name}</span>
+        )}
+        {problems.length > 0 && (
+          <span
+            className="table-node__problem-count"
+            title={problemText}
+            role="img"
+            aria-label={`${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problemText}`}
+          >
+            {problems.length}
+          </span>
+        )}
+      </div>
+      {table.columns.map((column) => (
+        <ColumnRow
+          key={column.id}
+          column={column}
+          foreignKey={foreignKeyColumns.includes(column.id)}
+          referenced={referencedColumns.includes(column.id)}
+          problems={columnProblems[column.id]}
+          selected={column.id === selectedColumnId}
+          readOnly={readOnly}
+        />
+      ))}
+    </div>
+  );
+}
+
+function ColumnRow(props: {
+  column: Column;
+  foreignKey: boolean;
+  referenced: boolean;
+  problems: string[] | undefined;
+  selected: boolean;
+  readOnly: boolean;
+}) {
+  const { column, foreignKey, referenced, problems, selected, readOnly } = props;
+  const className = [
+    'column-row',
+    selected ? 'column-row--selected' : '',
+    problems ? 'column-row--problem' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const unique = column.unique && !column.primaryKey;
+  const notNull = !column.nullable && !column.primaryKey;
+  return (
+    <div
+      className={className}
+      data-testid="column-row"
+      data-column-name={column.name}
+      data-column-id={column.id}
+      title={problems?.join('\n') ?? column.comment ?? undefined}
+    >
+      <Handle
+        type="target"
+        position={Position.Left}
+        id={column.id}
+        isConnectable={!readOnly}
+        className="column-handle column-handle--left"
+      />
+      {/* Routing-only handles exist only where an edge can use them (fewer handles, faster pan). */}
+      {foreignKey && (
+        <Handle
+          type="source"
+          position={Position.Left}
+          id={`${column.id}${LEFT_SOURCE}`}
+          isConnectable={false}
+          className="column-handle column-handle--left column-handle--route"
+        />
+      )}
+      <span className="column-row__name">{column.name}</span>
+      <span className="column-row__markers">
+        {column.primaryKey && (
+          <span className="marker marker--pk" title="Primary key">
+            PK
+          </span>
+        )}
+        {foreignKey && (
+          <span className="marker marker--fk" title="Foreign key">
+            FK
+          </span>
+        )}
+        {unique && (
+          <span className="marker marker--uq" title="Unique">
+            UQ
+          </span>
+        )}
+        {notNull && (
+          <span className="marker marker--nn" title="NOT NULL">
+            NN
+          </span>
+        )}
+      </span>
+      <span className="column-row__type">{column.type}</span>
+      {referenced && (
+        <Handle
+          type="target"
+          position={Position.Right}
+          id={`${column.id}${RIGHT_TARGET}`}
+          isConnectable={false}
+          className="column-handle column-handle--right column-handle--route"
+        />
+      )}
+      <Handle
+        type="source"
+        position={Position.Right}
+        id={column.id}
+        isConnectable={!readOnly}
+        className="column-handle column-handle--right"
+      />
+    </div>
+  );
+}
+
+/** An inline name editor: Enter or blur commits, Escape cancels (reports `null`). */
+function RenameInput({
+  initial,
+  onDone,
+}: {
+  initial: string;
+  onDone: (name: string | null) => void;
+}) {
+  const [value, setValue] = useState(initial);
+  const [done, setDone] = useState(false);
+  const finish = (name: string | null) => {
+    if (done) return;
+    setDone(true);
+    onDone(name);
+  };
+  return (
+    <input
+      className="table-node__rename nodrag nopan"
+      aria-label="Rename table"
+      value={value}
+      // biome-ignore lint/a11y/noAutofocus: the input appears because the user asked to rename
+      autoFocus
+      onFocus={(event) => event.currentTarget.select()}
+      onChange={(event) => setValue(event.currentTarget.value)}
+      onBlur={() => finish(value)}
+      onKeyDown={(event) => {
+        event.stopPropagation();
+        if (event.key === 'Enter') finish(value);
+        if (event.key === 'Escape') finish(null);
+      }}
+    />
+  );
+}
+
+export const TableNode = memo(TableNodeView);

@@ -1,0 +1,25 @@
+/**
+ * The size of a table node, shared by the canvas (CSS in `styles/canvas.css` uses the same
+ * numbers) and auto-layout, so the layout leaves room for what is actually drawn.
+ */
+export const TABLE_WIDTH = 280;
+export const TABLE_HEADER_HEIGHT = 36;
+export const COLUMN_ROW_HEIGHT = 28;
+export const GRID_SIZE = 16;
+/** Handle box (9px + 1px border each side) and its offset outside the node's edge. */
+export const HANDLE_SIZE = 11;
+const HANDLE_LEFT_X = -9.5;
+const HANDLE_RIGHT_X = TABLE_WIDTH - 1.5;
+const FIRST_HANDLE_Y = 1 + TABLE_HEADER_HEIGHT + (COLUMN_ROW_HEIGHT - 1) / 2 - HANDLE_SIZE / 2;
+
+/** The box of row `index`'s handle on the `side` edge, relative to the node's top left. */
+export function handleBox(index: number, side: 'left' | 'right'): { x: number; y: number } {
+  return {
+    x: side === 'left' ? HANDLE_LEFT_X : HANDLE_RIGHT_X,
+    y: FIRST_HANDLE_Y + index * COLUMN_ROW_HEIGHT,
+  };
+}
+
+export function tableHeight(columnCount: number): number {
+  return TABLE_HEADER_HEIGHT + Math.max(1, columnCount) * COLUMN_ROW_HEIGHT + 2;
+}

@@ -1,0 +1,144 @@
+import type { Design } from '@retort/core';
+import type { DesignProblem } from '../store/design-problems';
+import { designStore } from '../store/design-store';
+import { SUGGESTED_TYPES } from '../store/design-types';
+import { CommitInput, Field, Problems, Toggle } from './fields';
+import { fieldProblems } from './problem-paths';
+
+const FIELDS = [
+  'name',
+  'type',
+  'nullable',
+  'primaryKey',
+  'autoincrement',
+  'unique',
+  'default',
+  'comment',
+] as const;
+
+export function ColumnInspector(props: {
+  design: Design;
+  tableId: string;
+  columnId: string;
+  problems: readonly DesignProblem[];
+  readOnly: boolean;
+}) {
+  const { design, tableId, columnId, problems, readOnly } = props;
+  const tableIndex = design.tables.findIndex((t) => t.id === tableId);
+  const table = design.tables[tableIndex];
+  const columnIndex = table?.columns.findIndex((c) => c.id === columnId) ?? -1;
+  const column = table?.columns[columnIndex];
+  if (!table || !column) return null;
+
+  const at = fieldProblems(problems, `tables[${tableIndex}].columns[${columnIndex}]`, FIELDS);
+  const store = designStore.getState();
+  const update = (patch: Parameters<typeof store.updateColumn>[2]) =>
+    designStore.getState().updateColumn(tableId, columnId, patch);
+  const typeListId = `retort-types-${columnId}`;
+
+  return (
+    <div className="inspector-body" data-testid="column-inspector">
+      <nav className="inspector-crumbs">
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => designStore.getState().select({ kind: 'table', id: tableId })}
+        >
+          {table.name}
+        </button>
+        <span aria-hidden="true"> / </span>
+        <span>{column.name}</span>
+      </nav>
+      <Problems messages={at.general} />
+      <Field label="Name" problems={at.field('name')}>
+        <CommitInput
+          aria-label="Column name"
+          value={column.name}
+          disabled={readOnly}
+          invalid={!!at.field('name')}
+          onCommit={(name) => update({ name })}
+        />
+      </Field>
+      <Field label="Type" problems={at.field('type')}>
+        <CommitInput
+          aria-label="Column type"
+          value={column.type}
+          list={typeListId}
+          disabled={readOnly}
+          invalid={!!at.field('type')}
+          onCommit={(type) => update({ type })}
+        />
+        <datalist id={typeListId}>
+          {design.enums.map((e) => (
+            <option key={e.id} value={e.name}>
+              enum
+            </option>
+          ))}
+          {SUGGESTED_TYPES.map((type) => (
+            <option key={type} value={type} />
+          ))}
+        </datalist>
+      </Field>
+      <div className="inspector-toggles">
+        <Toggle
+          label="Nullable"
+          checked={column.nullable}
+          disabled={readOnly || column.primaryKey}
+          problems={at.field('nullable')}
+          onChange={(nullable) => update({ nullable })}
+        />
+        <Toggle
+          label="Primary key"
+          checked={column.primaryKey}
+          disabled={readOnly}
+          problems={at.field('primaryKey')}
+          onChange={(primaryKey) => update({ primaryKey })}
+        />
+        <Toggle
+          label="Autoincrement"
+          checked={column.autoincrement}
+          disabled={readOnly}
+          problems={at.field('autoincrement')}
+          onChange={(autoincrement) => update({ autoincrement })}
+        />
+        <Toggle
+          label="Unique"
+          checked={column.unique}
+          disabled={readOnly}
+          problems={at.field('unique')}
+          onChange={(unique) => update({ unique })}
+        />
+      </div>
+      <Field label="Default (SQL)" problems={at.field('default')}>
+        <CommitInput
+          aria-label="Default"
+          value={column.default?.sql ?? ''}
+          placeholder="e.g. now(), 0, 'new'"
+          disabled={readOnly}
+          invalid={!!at.field('default')}
+          onCommit={(sql) => update({ default: sql.trim() ? { sql: sql.trim() } : null })}
+        />
+      </Field>
+      <Field label="Comment" problems={at.field('comment')}>
+        <CommitInput
+          aria-label="Comment"
+          value={column.comment ?? ''}
+          multiline
+          disabled={readOnly}
+          onCommit={(comment) => update({ comment: comment.trim() ? comment : null })}
+        />
+      </Field>
+      {!readOnly && (
+        <div className="inspector-actions">
+          <button
+            type="button"
+            className="danger-button"
+            onClick={() => designStore.getState().deleteColumn(tableId, columnId)}
+          >
+            Delete column
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+import type { Design } from '@retort/core';
+import { useState } from 'react';
+import type { DesignProblem } from '../store/design-problems';
+import { designStore } from '../store/design-store';
+import { CommitInput, Field, Problems, Section } from './fields';
+import { fieldProblems } from './problem-paths';
+
+export function EnumInspector(props: {
+  design: Design;
+  enumId: string;
+  problems: readonly DesignProblem[];
+  readOnly: boolean;
+}) {
+  const { design, enumId, problems, readOnly } = props;
+  const enumIndex = design.enums.findIndex((e) => e.id === enumId);
+  const enumType = design.enums[enumIndex];
+  const [newValue, setNewValue] = useState('');
+  if (!enumType) return null;
+  const base = `enums[${enumIndex}]`;
+  const at = fieldProblems(problems, base, ['name', 'values']);
+  const setValues = (values: string[]) => designStore.getState().updateEnum(enumId, { values });
+  const usedBy = design.tables.flatMap((t) =>
+    t.columns
+      .filter((c) => c.type === enumType.name || c.type === `${enumType.name}[]`)
+      .map((c) => `${t.name}.${c.name}`),
+  );
+  const addValue = () => {
+    const value = newValue.trim();
+    if (!value) return;
+    setValues([...enumType.values, value]);
+    setNewValue('');
+  };
+
+  return (
+    <div className="inspector-body" data-testid="enum-inspector">
+      <nav className="inspector-crumbs">
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => designStore.getState().select(null)}
+        >
+          Enums
+        </button>
+        <span aria-hidden="true"> / </span>
+        <span>{enumType.name}</span>
+      </nav>
+      <Field label="Enum name" problems={at.field('name')}>
+        <CommitInput
+          aria-label="Enum name"
+          value={enumType.name}
+          disabled={readOnly}
+          invalid={!!at.field('name')}
+          onCommit={(name) => designStore.getState().updateEnum(enumId, { name })}
+        />
+      </Field>
+      <Section title="Values">
+        <ol className="inspector-columns">
+          {enumType.values.map((value, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: values may repeat while being edited; position is their identity
+            <li key={`${i}:${value}`} className="inspector-column">
+              <CommitInput
+                aria-label={`Value ${i + 1}`}
+                value={value}
+                disabled={readOnly}
+                onCommit={(next) => setValues(enumType.values.map((v, j) => (j === i ? next : v)))}
+              />
+              {!readOnly && (
+                <span className="inspector-column__buttons">
+                  <button
+                    type="button"
+                    aria-label={`Move ${value} up`}
+                    disabled={i === 0}
+                    onClick={() => setValues(swap(enumType.values, i, i - 1))}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={`Move ${value} down`}
+                    disabled={i === enumType.values.length - 1}
+                    onClick={() => setValues(swap(enumType.values, i, i + 1))}
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={`Delete ${value}`}
+                    onClick={() => setValues(enumType.values.filter((_, j) => j !== i))}
+                  >
+                    ×
+                  </button>
+                </span>
+              )}
+            </li>
+          ))}
+        </ol>
+        {!readOnly && (
+          <div className="inspector-key__row">
+            <input
+              className="inspector-input"
+              aria-label="New value"
+              placeholder="new value"
+              value={newValue}
+              onChange={(event) => setNewValue(event.currentTarget.value)}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') addValue();
+              }}
+            />
+            <button type="button" onClick={addValue}>
+              Add value
+            </button>
+          </div>
+        )}
+        <Problems messages={at.field('values')} />
+      </Section>
+      <Problems messages={at.general} />
+      <p className="inspector-hint">
+        {usedBy.length > 0 ? `Used by ${usedBy.join(', ')}.` : 'No column uses this enum yet.'}
+      </p>
+      {!readOnly && (
+        <div className="inspector-actions">
+          <button
+            type="button"
+            className="danger-button"
+            onClick={() => designStore.getState().deleteEnum(enumId)}
+          >
+            Delete enum
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function swap(values: string[], a: number, b: number): string[] {
+  const next = [...values];
+  [next[a], next[b]] = [next[b]!, next[a]!];
+  return next;
+}

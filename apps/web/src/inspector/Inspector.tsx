@@ -1,0 +1,160 @@
+/**
+ * The inspector: a form for whatever is selected on the canvas (table, column, foreign key)
+ * or in the enum list, shown when nothing is selected. Every field commits on blur or
+ * Enter, and validation problems appear beside the field they concern.
+ */
+import '../styles/inspector.css';
+import type { Design } from '@retort/core';
+import type { ReactNode } from 'react';
+import { type DesignProblem, designProblems } from '../store/design-problems';
+import { designStore, useDesignStore } from '../store/design-store';
+import { ColumnInspector } from './ColumnInspector';
+import { EnumInspector } from './EnumInspector';
+import { ForeignKeyInspector } from './ForeignKeyInspector';
+import { Problems, Section } from './fields';
+import { TableInspector } from './TableInspector';
+
+export interface InspectorProps {
+  className?: string;
+}
+
+export function Inspector({ className }: InspectorProps) {
+  const design = useDesignStore((s) => s.design);
+  const selection = useDesignStore((s) => s.selection);
+  const readOnly = useDesignStore((s) => s.readOnly);
+  const problems = designProblems(design);
+
+  let body: ReactNode = null;
+  if (design && selection) {
+    switch (selection.kind) {
+      case 'table':
+        body = (
+          <TableInspector
+            key={selection.id}
+            design={design}
+            tableId={selection.id}
+            problems={problems}
+            readOnly={readOnly}
+          />
+        );
+        break;
+      case 'column':
+        body = (
+          <ColumnInspector
+            key={selection.id}
+            design={design}
+            tableId={selection.tableId}
+            columnId={selection.id}
+            problems={problems}
+            readOnly={readOnly}
+          />
+        );
+        break;
+      case 'foreignKey':
+        body = (
+          <ForeignKeyInspector
+            key={selection.id}
+            design={design}
+            tableId={selection.tableId}
+            foreignKeyId={selection.id}
+            problems={problems}
+            readOnly={readOnly}
+          />
+        );
+        break;
+      case 'enum':
+        body = (
+          <EnumInspector
+            key={selection.id}
+            design={design}
+            enumId={selection.id}
+            problems={problems}
+            readOnly={readOnly}
+          />
+        );
+        break;
+    }
+  }
+  return (
+    <aside
+      className={['inspector', className ?? ''].filter(Boolean).join(' ')}
+      aria-label="Inspector"
+    >
+      {body ??
+        (design ? (
+          <DesignOverview design={design} problems={problems} readOnly={readOnly} />
+        ) : null)}
+    </aside>
+  );
+}
+
+/** What the inspector shows with nothing selected: the enums, and problems not on a table. */
+function DesignOverview(props: {
+  design: Design;
+  problems: readonly DesignProblem[];
+  readOnly: boolean;
+}) {
+  const { design, problems, readOnly } = props;
+  const loose = problems.filter(
+    (p) => !p.path.startsWith('tables[') && !p.path.startsWith('enums['),
+  );
+  const problemTables = new Set(
+    problems.map((p) => /^tables\[(\d+)\]/.exec(p.path)?.[1]).filter((i) => i !== undefined),
+  );
+  return (
+    <div className="inspector-body" data-testid="design-inspector">
+      <p className="inspector-hint">
+        Select a table, column or foreign key to edit it. Double-click the canvas to add a table;
+        drag from a column's handle to another column to add a foreign key.
+      </p>
+      <Problems messages={loose.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message))} />
+      {problemTables.size > 0 && (
+        <Section title="Tables with problems">
+          <ul className="inspector-columns">
+            {[...problemTables].map((i) => {
+              const table = design.tables[Number(i)];
+              if (!table) return null;
+              return (
+                <li key={table.id} className="inspector-column field--problem">
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => designStore.getState().select({ kind: 'table', id: table.id })}
+                  >
+                    {table.name}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </Section>
+      )}
+      <Section
+        title="Enums"
+        actions={
+          !readOnly && (
+            <button type="button" onClick={() => designStore.getState().addEnum()}>
+              Add enum
+            </button>
+          )
+        }
+      >
+        {design.enums.length === 0 && <p className="inspector-hint">No enums.</p>}
+        <ul className="inspector-columns">
+          {design.enums.map((e) => (
+            <li key={e.id} className="inspector-column">
+              <button
+                type="button"
+                className="link-button inspector-column__name"
+                onClick={() => designStore.getState().select({ kind: 'enum', id: e.id })}
+              >
+                {e.name}
+              </button>
+              <code className="inspector-column__type">{e.values.join(', ')}</code>
+            </li>
+          ))}
+        </ul>
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import type { Design } from '@retort/core';
+import type { DesignProblem } from '../store/design-problems';
+import { designStore } from '../store/design-store';
+import { CommitInput, Field, Problems, Section } from './fields';
+import { fieldProblems } from './problem-paths';
+import { TableKeys } from './TableKeys';
+
+export function TableInspector(props: {
+  design: Design;
+  tableId: string;
+  problems: readonly DesignProblem[];
+  readOnly: boolean;
+}) {
+  const { design, tableId, problems, readOnly } = props;
+  const tableIndex = design.tables.findIndex((t) => t.id === tableId);
+  const table = design.tables[tableIndex];
+  if (!table) return null;
+  const base = `tables[${tableIndex}]`;
+  const at = fieldProblems(problems, base, ['name', 'comment', 'columns']);
+  const store = () => designStore.getState();
+  const columnProblems = (i: number) =>
+    fieldProblems(problems, `${base}.columns[${i}]`, []).general;
+
+  return (
+    <div className="inspector-body" data-testid="table-inspector">
+      <Field label="Table name" problems={at.field('name')}>
+        <CommitInput
+          aria-label="Table name"
+          value={table.name}
+          disabled={readOnly}
+          invalid={!!at.field('name')}
+          onCommit={(name) => store().renameTable(tableId, name)}
+        />
+      </Field>
+      <Field label="Comment" problems={at.field('comment')}>
+        <CommitInput
+          aria-label="Comment"
+          value={table.comment ?? ''}
+          multiline
+          disabled={readOnly}
+          onCommit={(comment) => store().setTableComment(tableId, comment)}
+        />
+      </Field>
+
+      <Section
+        title="Columns"
+        actions={
+          !readOnly && (
+            <button type="button" onClick={() => store().addColumn(tableId)}>
+              Add column
+            </button>
+          )
+        }
+      >
+        <Problems
+          messages={problems.filter((p) => p.path === `${base}.columns`).map((p) => p.message)}
+        />
+        <ol className="inspector-columns">
+          {table.columns.map((column, i) => {
+            const messages = columnProblems(i);
+            return (
+              <li
+                key={column.id}
+                className={messages.length ? 'inspector-column field--problem' : 'inspector-column'}
+              >
+                <button
+                  type="button"
+                  className="link-button inspector-column__name"
+                  title={messages.join('\n') || undefined}
+                  onClick={() => store().select({ kind: 'column', tableId, id: column.id })}
+                >
+                  {column.name}
+                </button>
+                <code className="inspector-column__type">{column.type}</code>
+                {!readOnly && (
+                  <span className="inspector-column__buttons">
+                    <button
+                      type="button"
+                      aria-label={`Move ${column.name} up`}
+                      title="Move up"
+                      disabled={i === 0}
+                      onClick={() => store().moveColumn(tableId, column.id, i - 1)}
+                    >
+                      ↑
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={`Move ${column.name} down`}
+                      title="Move down"
+                      disabled={i === table.columns.length - 1}
+                      onClick={() => store().moveColumn(tableId, column.id, i + 1)}
+                    >
+                      ↓
+                    </button>
+                    <button
+                      type="button"
+                      aria-label={`Delete ${column.name}`}
+                      title="Delete column"
+                      onClick={() => store().deleteColumn(tableId, column.id)}
+                    >
+                      ×
+                    </button>
+                  </span>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      </Section>
+
+      <TableKeys table={table} base={base} problems={problems} readOnly={readOnly} />
+
+      <Problems messages={at.general.filter((m) => !at.field('columns')?.includes(m))} />
+
+      {!readOnly && (
+        <div className="inspector-actions">
+          <button
+            type="button"
+            className="danger-button"
+            onClick={() => store().deleteTable(tableId)}
+          >
+            Delete table
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

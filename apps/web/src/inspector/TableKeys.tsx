@@ -1,0 +1,203 @@
+/** Editors for a table's unique constraints, indexes and check constraints. */
+import type { Table } from '@retort/core';
+import { type DesignProblem, problemsAt } from '../store/design-problems';
+import { designStore } from '../store/design-store';
+import { CommitInput, Problems, Section } from './fields';
+
+export function TableKeys(props: {
+  table: Table;
+  base: string;
+  problems: readonly DesignProblem[];
+  readOnly: boolean;
+}) {
+  const { table, base, problems, readOnly } = props;
+  const store = () => designStore.getState();
+  const messages = (path: string) => problemsAt(problems, path).map((p) => p.message);
+  const firstPlainColumn = table.columns.find((c) => !c.primaryKey) ?? table.columns[0];
+  const starter = firstPlainColumn ? [firstPlainColumn.id] : [];
+
+  return (
+    <>
+      <Section
+        title="Unique constraints"
+        actions={
+          !readOnly && (
+            <button type="button" onClick={() => store().addUnique(table.id, starter)}>
+              Add unique
+            </button>
+          )
+        }
+      >
+        {table.uniques.map((unique, i) => (
+          <div className="inspector-key" key={unique.id} data-testid="unique-editor">
+            <div className="inspector-key__row">
+              <CommitInput
+                aria-label="Unique name"
+                value={unique.name ?? ''}
+                placeholder="name (optional)"
+                disabled={readOnly}
+                onCommit={(name) =>
+                  store().updateUnique(table.id, unique.id, { name: name || null })
+                }
+              />
+              {!readOnly && (
+                <RemoveButton
+                  label="Delete unique"
+                  onClick={() => store().deleteUnique(table.id, unique.id)}
+                />
+              )}
+            </div>
+            <ColumnPicker
+              table={table}
+              selected={unique.columns}
+              disabled={readOnly}
+              onChange={(columns) => store().updateUnique(table.id, unique.id, { columns })}
+            />
+            <Problems messages={messages(`${base}.uniques[${i}]`)} />
+          </div>
+        ))}
+      </Section>
+
+      <Section
+        title="Indexes"
+        actions={
+          !readOnly && (
+            <button type="button" onClick={() => store().addIndex(table.id, starter)}>
+              Add index
+            </button>
+          )
+        }
+      >
+        {table.indexes.map((index, i) => (
+          <div className="inspector-key" key={index.id} data-testid="index-editor">
+            <div className="inspector-key__row">
+              <CommitInput
+                aria-label="Index name"
+                value={index.name ?? ''}
+                placeholder="name (optional)"
+                disabled={readOnly}
+                onCommit={(name) => store().updateIndex(table.id, index.id, { name: name || null })}
+              />
+              <label className="inspector-inline-toggle">
+                <input
+                  type="checkbox"
+                  aria-label="Unique index"
+                  checked={index.unique}
+                  disabled={readOnly}
+                  onChange={(event) =>
+                    store().updateIndex(table.id, index.id, { unique: event.currentTarget.checked })
+                  }
+                />
+                unique
+              </label>
+              {!readOnly && (
+                <RemoveButton
+                  label="Delete index"
+                  onClick={() => store().deleteIndex(table.id, index.id)}
+                />
+              )}
+            </div>
+            <ColumnPicker
+              table={table}
+              selected={index.columns}
+              disabled={readOnly}
+              onChange={(columns) => store().updateIndex(table.id, index.id, { columns })}
+            />
+            <Problems messages={messages(`${base}.indexes[${i}]`)} />
+          </div>
+        ))}
+      </Section>
+
+      <Section
+        title="Checks"
+        actions={
+          !readOnly && (
+            <button type="button" onClick={() => store().addCheck(table.id, 'true')}>
+              Add check
+            </button>
+          )
+        }
+      >
+        {table.checks.map((check, i) => (
+          <div className="inspector-key" key={check.id} data-testid="check-editor">
+            <div className="inspector-key__row">
+              <CommitInput
+                aria-label="Check name"
+                value={check.name ?? ''}
+                placeholder="name (optional)"
+                disabled={readOnly}
+                onCommit={(name) => store().updateCheck(table.id, check.id, { name: name || null })}
+              />
+              {!readOnly && (
+                <RemoveButton
+                  label="Delete check"
+                  onClick={() => store().deleteCheck(table.id, check.id)}
+                />
+              )}
+            </div>
+            <CommitInput
+              aria-label="Check expression"
+              className="inspector-code"
+              value={check.expression}
+              placeholder="e.g. price >= 0"
+              disabled={readOnly}
+              onCommit={(expression) => store().updateCheck(table.id, check.id, { expression })}
+            />
+            <Problems messages={messages(`${base}.checks[${i}]`)} />
+          </div>
+        ))}
+      </Section>
+    </>
+  );
+}
+
+/** Column chips to toggle, in the table's column order. */
+function ColumnPicker(props: {
+  table: Table;
+  selected: string[];
+  disabled: boolean;
+  onChange: (columns: string[]) => void;
+}) {
+  const { table, selected, disabled, onChange } = props;
+  return (
+    <div className="column-picker">
+      {table.columns.map((column) => {
+        const on = selected.includes(column.id);
+        return (
+          <button
+            key={column.id}
+            type="button"
+            aria-pressed={on}
+            disabled={disabled}
+            className={on ? 'chip chip--on' : 'chip'}
+            onClick={() =>
+              onChange(
+                on
+                  ? selected.filter((id) => id !== column.id)
+                  : table.columns
+                      .map((c) => c.id)
+                      .filter((id) => id === column.id || selected.includes(id)),
+              )
+            }
+          >
+            {column.name}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className="icon-button"
+      aria-label={label}
+      title={label}
+      onClick={onClick}
+    >
+      ×
+    </button>
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * Inspector inputs. Text fields keep a draft while typing and commit it on blur or Enter
+ * (Escape reverts), so one edit is one undo step, not one per keystroke.
+ */
+import { type ReactNode, useState } from 'react';
+
+export interface CommitInputProps {
+  value: string;
+  onCommit: (value: string) => void;
+  'aria-label': string;
+  placeholder?: string;
+  list?: string;
+  multiline?: boolean;
+  disabled?: boolean;
+  invalid?: boolean;
+  className?: string;
+}
+
+export function CommitInput(props: CommitInputProps) {
+  const { value, onCommit, multiline, invalid, className, ...rest } = props;
+  const [draft, setDraft] = useState(value);
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    setDraft(value);
+  }
+  const commit = () => {
+    if (draft !== value) onCommit(draft);
+    setDraft(value);
+  };
+  const common = {
+    ...rest,
+    value: draft,
+    className: ['inspector-input', className ?? ''].filter(Boolean).join(' '),
+    'aria-invalid': invalid || undefined,
+    onBlur: commit,
+  };
+  if (multiline) {
+    return (
+      <textarea
+        {...common}
+        rows={2}
+        onChange={(event) => setDraft(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) commit();
+          if (event.key === 'Escape') setDraft(value);
+        }}
+      />
+    );
+  }
+  return (
+    <input
+      {...common}
+      type="text"
+      spellCheck={false}
+      autoComplete="off"
+      onChange={(event) => setDraft(event.currentTarget.value)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') commit();
+        if (event.key === 'Escape') setDraft(value);
+      }}
+    />
+  );
+}
+
+export function Field(props: { label: string; problems?: string[]; children: ReactNode }) {
+  const { label, problems, children } = props;
+  return (
+    <div className={problems?.length ? 'field field--problem' : 'field'}>
+      <span className="field__label">{label}</span>
+      {children}
+      <Problems messages={problems} />
+    </div>
+  );
+}
+
+export function Toggle(props: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+  problems?: string[];
+}) {
+  const { label, checked, onChange, disabled, problems } = props;
+  return (
+    <div className={problems?.length ? 'toggle field--problem' : 'toggle'}>
+      <label>
+        <input
+          type="checkbox"
+          aria-label={label}
+          checked={checked}
+          disabled={disabled}
+          onChange={(event) => onChange(event.currentTarget.checked)}
+        />
+        {label}
+      </label>
+      <Problems messages={problems} />
+    </div>
+  );
+}
+
+export function Problems({ messages }: { messages: string[] | undefined }) {
+  if (!messages?.length) return null;
+  return (
+    <ul className="inspector-problems">
+      {messages.map((message) => (
+        <li key={message}>{message}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function Section(props: { title: string; actions?: ReactNode; children: ReactNode }) {
+  return (
+    <section className="inspector-section">
+      <header className="inspector-section__header">
+        <h3>{props.title}</h3>
+        {props.actions}
+      </header>
+      {props.children}
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+/** Placing tables on the canvas: elkjs auto-layout, on demand or for unplaced tables. */
+export { autoLayout, layoutMissingPositions } from './auto-layout';

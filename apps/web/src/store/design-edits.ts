@@ -1,0 +1,484 @@
+/**
+ * Every edit the editor can make, as pure functions `(design, ...) -> design`. An edit that
+ * changes nothing returns the same object, so the store records no empty undo step.
+ */
+import type {
+  CheckConstraint,
+  Column,
+  Design,
+  EnumType,
+  ForeignKey,
+  Index,
+  Position,
+  Table,
+  UniqueConstraint,
+} from '@retort/core';
+import { newId, nextFreeName } from './design-ids';
+import { canonicalType } from './design-types';
+
+export type ColumnPatch = Partial<Omit<Column, 'id'>>;
+export type ForeignKeyPatch = Partial<Omit<ForeignKey, 'id'>>;
+export type UniquePatch = Partial<Omit<UniqueConstraint, 'id'>>;
+export type IndexPatch = Partial<Omit<Index, 'id'>>;
+export type CheckPatch = Partial<Omit<CheckConstraint, 'id'>>;
+export type EnumPatch = Partial<Omit<EnumType, 'id'>>;
+
+export function findTable(design: Design, tableId: string): Table | undefined {
+  return design.tables.find((t) => t.id === tableId);
+}
+
+export function findColumn(table: Table, columnId: string): Column | undefined {
+  return table.columns.find((c) => c.id === columnId);
+}
+
+export function allIds(design: Design): Set<string> {
+  const ids = new Set<string>();
+  for (const e of design.enums) ids.add(e.id);
+  for (const t of design.tables) {
+    ids.add(t.id);
+    for (const list of [t.columns, t.foreignKeys, t.uniques, t.indexes, t.checks]) {
+      for (const item of list) ids.add(item.id);
+    }
+  }
+  return ids;
+}
+
+function mapTables(design: Design, fn: (t: Table) => Table): Design {
+  let changed = false;
+  const tables = design.tables.map((t) => {
+    const next = fn(t);
+    if (next !== t) changed = true;
+    return next;
+  });
+  return changed ? { ...design, tables } : design;
+}
+
+function mapTable(design: Design, tableId: string, fn: (t: Table) => Table): Design {
+  return mapTables(design, (t) => (t.id === tableId ? fn(t) : t));
+}
+
+/** Replaces the item with `id` in `list` by `fn(item)`; the same list when nothing changed. */
+function mapItem<T extends { id: string }>(list: T[], id: string, fn: (item: T) => T): T[] {
+  let changed = false;
+  const next = list.map((item) => {
+    if (item.id !== id) return item;
+    const updated = fn(item);
+    if (updated !== item) changed = true;
+    return updated;
+  });
+  return changed ? next : list;
+}
+
+function without<T extends { id: string }>(list: T[], id: string): T[] {
+  return list.some((item) => item.id === id) ? list.filter((item) => item.id !== id) : list;
+}
+
+/** `{...item, ...patch}`, or `item` itself when the patch changes no field. */
+function patched<T extends object>(item: T, patch: Partial<T>): T {
+  for (const key of Object.keys(patch) as (keyof T)[]) {
+    if (patch[key] !== undefined && !sameValue(item[key], patch[key])) return { ...item, ...patch };
+  }
+  return item;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+function cleanName(name: string | undefined): string | undefined {
+  const trimmed = name?.trim();
+  return trimmed ? trimmed : undefined;
+}
+
+// ---- tables -------------------------------------------------------------------------------
+
+export function addTable(design: Design, position: Position): { design: Design; tableId: string } {
+  const ids = allIds(design);
+  const tableId = newId('t', ids);
+  const table: Table = {
+    id: tableId,
+    name: nextFreeName(
+      'table',
+      design.tables.map((t) => t.name),
+    ),
+    comment: null,
+    position,
+    columns: [
+      {
+        id: newId('c', ids),
+        name: 'id',
+        type: 'INTEGER',
+        nullable: false,
+        primaryKey: true,
+        autoincrement: true,
+        unique: false,
+        default: null,
+        comment: null,
+      },
+    ],
+    foreignKeys: [],
+    uniques: [],
+    indexes: [],
+    checks: [],
+  };
+  return { design: { ...design, tables: [...design.tables, table] }, tableId };
+}
+
+export function renameTable(design: Design, tableId: string, name: string): Design {
+  const clean = cleanName(name);
+  if (!clean) return design;
+  return mapTable(design, tableId, (t) => patched(t, { name: clean }));
+}
+
+export function setTableComment(design: Design, tableId: string, comment: string | null): Design {
+  const clean = comment?.trim() ? comment : null;
+  return mapTable(design, tableId, (t) => (t.comment === clean ? t : { ...t, comment: clean }));
+}
+
+/** Removes the table and every foreign key in other tables that points at it. */
+export function deleteTable(design: Design, tableId: string): Design {
+  if (!findTable(design, tableId)) return design;
+  const tables = design.tables
+    .filter((t) => t.id !== tableId)
+    .map((t) =>
+      t.foreignKeys.some((fk) => fk.references.table === tableId)
+        ? { ...t, foreignKeys: t.foreignKeys.filter((fk) => fk.references.table !== tableId) }
+        : t,
+    );
+  return { ...design, tables };
+}
+
+export function moveTable(design: Design, tableId: string, position: Position): Design {
+  const rounded = { x: Math.round(position.x), y: Math.round(position.y) };
+  return mapTable(design, tableId, (t) => patched(t, { position: rounded }));
+}
+
+export function applyLayout(design: Design, positions: Record<string, Position>): Design {
+  return mapTables(design, (t) => {
+    const p = positions[t.id];
+    return p ? patched(t, { position: { x: Math.round(p.x), y: Math.round(p.y) } }) : t;
+  });
+}
+
+// ---- columns ------------------------------------------------------------------------------
+
+export function addColumn(design: Design, tableId: string): { design: Design; columnId: string } {
+  const table = findTable(design, tableId);
+  if (!table) return { design, columnId: '' };
+  const columnId = newId('c', allIds(design));
+  const column: Column = {
+    id: columnId,
+    name: nextFreeName(
+      'column',
+      table.columns.map((c) => c.name),
+    ),
+    type: 'TEXT',
+    nullable: true,
+    primaryKey: false,
+    autoincrement: false,
+    unique: false,
+    default: null,
+    comment: null,
+  };
+  return {
+    design: mapTable(design, tableId, (t) => ({ ...t, columns: [...t.columns, column] })),
+    columnId,
+  };
+}
+
+/**
+ * Applies `patch` to one column. A primary key is NOT NULL in Postgres, so making a column
+ * a key makes it non-nullable. Changing the type of a referenced column changes the columns
+ * that reference it too (when they matched before), so the keys stay valid.
+ */
+export function updateColumn(
+  design: Design,
+  tableId: string,
+  columnId: string,
+  patch: ColumnPatch,
+): Design {
+  const table = findTable(design, tableId);
+  const column = table && findColumn(table, columnId);
+  if (!column) return design;
+  const clean: ColumnPatch = { ...patch };
+  if ('name' in patch) {
+    const name = cleanName(patch.name);
+    if (name) clean.name = name;
+    else delete clean.name;
+  }
+  if (patch.type !== undefined) {
+    const type = canonicalType(design, patch.type);
+    if (type) clean.type = type;
+    else delete clean.type;
+  }
+  if (patch.comment !== undefined && !patch.comment?.trim()) clean.comment = null;
+  if (patch.default !== undefined && patch.default !== null && !patch.default.sql.trim()) {
+    clean.default = null;
+  }
+  if (clean.primaryKey === true) clean.nullable = false;
+  if (clean.nullable === true && column.primaryKey && clean.primaryKey !== false) {
+    delete clean.nullable;
+  }
+  // `patched` skips undefined values, so explicit nulls must be compared here.
+  const next = patchedColumn(column, clean);
+  if (next === column) return design;
+  let result = mapTable(design, tableId, (t) => ({
+    ...t,
+    columns: mapItem(t.columns, columnId, () => next),
+  }));
+  if (next.type !== column.type) result = retypeReferencingColumns(result, tableId, column, next);
+  return result;
+}
+
+function patchedColumn(column: Column, patch: ColumnPatch): Column {
+  const changed = (Object.keys(patch) as (keyof ColumnPatch)[]).some(
+    (key) => !sameValue(column[key], patch[key]),
+  );
+  return changed ? { ...column, ...patch } : column;
+}
+
+function retypeReferencingColumns(
+  design: Design,
+  tableId: string,
+  before: Column,
+  after: Column,
+): Design {
+  const oldType = canonicalType(design, before.type);
+  return mapTables(design, (t) => {
+    const targets = new Set<string>();
+    for (const fk of t.foreignKeys) {
+      if (fk.references.table !== tableId) continue;
+      fk.references.columns.forEach((ref, i) => {
+        const own = fk.columns[i];
+        if (ref === before.id && own) targets.add(own);
+      });
+    }
+    if (targets.size === 0) return t;
+    let changed = false;
+    const columns = t.columns.map((c) => {
+      if (!targets.has(c.id) || canonicalType(design, c.type) !== oldType) return c;
+      changed = true;
+      return { ...c, type: after.type };
+    });
+    return changed ? { ...t, columns } : t;
+  });
+}
+
+export function moveColumn(
+  design: Design,
+  tableId: string,
+  columnId: string,
+  toIndex: number,
+): Design {
+  return mapTable(design, tableId, (t) => {
+    const from = t.columns.findIndex((c) => c.id === columnId);
+    const to = Math.max(0, Math.min(t.columns.length - 1, toIndex));
+    if (from < 0 || from === to) return t;
+    const columns = [...t.columns];
+    const [moved] = columns.splice(from, 1);
+    columns.splice(to, 0, moved!);
+    return { ...t, columns };
+  });
+}
+
+/**
+ * Removes the column and every key that uses it: this table's foreign keys, uniques and
+ * indexes that list it, and other tables' foreign keys that reference it. A multi-column
+ * key losing one column would silently mean something else, so it goes as a whole.
+ */
+export function deleteColumn(design: Design, tableId: string, columnId: string): Design {
+  const table = findTable(design, tableId);
+  if (!table || !findColumn(table, columnId)) return design;
+  return mapTables(design, (t) => {
+    const refersToColumn = (fk: ForeignKey) =>
+      fk.references.table === tableId && fk.references.columns.includes(columnId);
+    if (t.id !== tableId) {
+      return t.foreignKeys.some(refersToColumn)
+        ? { ...t, foreignKeys: t.foreignKeys.filter((fk) => !refersToColumn(fk)) }
+        : t;
+    }
+    return {
+      ...t,
+      columns: t.columns.filter((c) => c.id !== columnId),
+      foreignKeys: t.foreignKeys.filter(
+        (fk) => !fk.columns.includes(columnId) && !refersToColumn(fk),
+      ),
+      uniques: t.uniques.filter((u) => !u.columns.includes(columnId)),
+      indexes: t.indexes.filter((i) => !i.columns.includes(columnId)),
+    };
+  });
+}
+
+// ---- foreign keys -------------------------------------------------------------------------
+
+export function insertForeignKey(
+  design: Design,
+  tableId: string,
+  foreignKey: Omit<ForeignKey, 'id'>,
+): { design: Design; foreignKeyId: string } {
+  const foreignKeyId = newId('f', allIds(design));
+  return {
+    design: mapTable(design, tableId, (t) => ({
+      ...t,
+      foreignKeys: [...t.foreignKeys, { id: foreignKeyId, ...foreignKey }],
+    })),
+    foreignKeyId,
+  };
+}
+
+export function updateForeignKey(
+  design: Design,
+  tableId: string,
+  foreignKeyId: string,
+  patch: ForeignKeyPatch,
+): Design {
+  const clean = { ...patch };
+  if ('name' in patch) clean.name = cleanName(patch.name ?? undefined) ?? null;
+  return mapTable(design, tableId, (t) => {
+    const foreignKeys = mapItem(t.foreignKeys, foreignKeyId, (fk) => patchedNullable(fk, clean));
+    return foreignKeys === t.foreignKeys ? t : { ...t, foreignKeys };
+  });
+}
+
+export function deleteForeignKey(design: Design, tableId: string, foreignKeyId: string): Design {
+  return mapTable(design, tableId, (t) => {
+    const foreignKeys = without(t.foreignKeys, foreignKeyId);
+    return foreignKeys === t.foreignKeys ? t : { ...t, foreignKeys };
+  });
+}
+
+/** Like `patched`, but an explicit `null` in the patch is a value, not "leave alone". */
+function patchedNullable<T extends object>(item: T, patch: Partial<T>): T {
+  const keys = (Object.keys(patch) as (keyof T)[]).filter((k) => patch[k] !== undefined);
+  return keys.some((k) => !sameValue(item[k], patch[k])) ? { ...item, ...patch } : item;
+}
+
+// ---- uniques, indexes, checks -------------------------------------------------------------
+
+type TableList = 'uniques' | 'indexes' | 'checks';
+type ListItem<K extends TableList> = Table[K][number];
+
+function addToList<K extends TableList>(
+  design: Design,
+  tableId: string,
+  list: K,
+  prefix: 'u' | 'i' | 'k',
+  item: Omit<ListItem<K>, 'id'>,
+): { design: Design; id: string } {
+  if (!findTable(design, tableId)) return { design, id: '' };
+  const id = newId(prefix, allIds(design));
+  const full = { id, ...item } as ListItem<K>;
+  return {
+    design: mapTable(design, tableId, (t) => ({ ...t, [list]: [...t[list], full] })),
+    id,
+  };
+}
+
+function updateInList<K extends TableList>(
+  design: Design,
+  tableId: string,
+  list: K,
+  id: string,
+  patch: Partial<ListItem<K>>,
+): Design {
+  const clean = { ...patch } as Partial<ListItem<K>> & { name?: string | null };
+  if ('name' in clean) clean.name = cleanName(clean.name ?? undefined) ?? null;
+  return mapTable(design, tableId, (t) => {
+    const items = mapItem(t[list] as ListItem<K>[], id, (item) => patchedNullable(item, clean));
+    return items === t[list] ? t : { ...t, [list]: items };
+  });
+}
+
+function deleteFromList(design: Design, tableId: string, list: TableList, id: string): Design {
+  return mapTable(design, tableId, (t) => {
+    const items = without<{ id: string }>(t[list], id);
+    return items === t[list] ? t : { ...t, [list]: items };
+  });
+}
+
+export function addUnique(design: Design, tableId: string, columns: string[]) {
+  return addToList(design, tableId, 'uniques', 'u', { name: null, columns });
+}
+export function updateUnique(design: Design, tableId: string, id: string, patch: UniquePatch) {
+  return updateInList(design, tableId, 'uniques', id, patch);
+}
+export function deleteUnique(design: Design, tableId: string, id: string) {
+  return deleteFromList(design, tableId, 'uniques', id);
+}
+
+export function addIndex(design: Design, tableId: string, columns: string[], unique = false) {
+  return addToList(design, tableId, 'indexes', 'i', { name: null, columns, unique });
+}
+export function updateIndex(design: Design, tableId: string, id: string, patch: IndexPatch) {
+  return updateInList(design, tableId, 'indexes', id, patch);
+}
+export function deleteIndex(design: Design, tableId: string, id: string) {
+  return deleteFromList(design, tableId, 'indexes', id);
+}
+
+export function addCheck(design: Design, tableId: string, expression: string, name?: string) {
+  return addToList(design, tableId, 'checks', 'k', {
+    name: cleanName(name) ?? null,
+    expression: expression.trim(),
+  });
+}
+export function updateCheck(design: Design, tableId: string, id: string, patch: CheckPatch) {
+  const clean = { ...patch };
+  if (patch.expression !== undefined) clean.expression = patch.expression.trim();
+  return updateInList(design, tableId, 'checks', id, clean);
+}
+export function deleteCheck(design: Design, tableId: string, id: string) {
+  return deleteFromList(design, tableId, 'checks', id);
+}
+
+// ---- enums --------------------------------------------------------------------------------
+
+export function addEnum(
+  design: Design,
+  name?: string,
+  values: string[] = [],
+): { design: Design; enumId: string } {
+  const enumId = newId('e', allIds(design));
+  const enumType: EnumType = {
+    id: enumId,
+    name:
+      cleanName(name) ??
+      nextFreeName(
+        'enum',
+        design.enums.map((e) => e.name),
+      ),
+    values,
+  };
+  return { design: { ...design, enums: [...design.enums, enumType] }, enumId };
+}
+
+/** Renaming an enum renames it in the columns of that type too. */
+export function updateEnum(design: Design, enumId: string, patch: EnumPatch): Design {
+  const before = design.enums.find((e) => e.id === enumId);
+  if (!before) return design;
+  const clean: EnumPatch = {};
+  const name = cleanName(patch.name);
+  if (name) clean.name = name;
+  if (patch.values) clean.values = patch.values.map((v) => v.trim()).filter((v) => v !== '');
+  const after = patched<EnumType>(before, clean);
+  if (after === before) return design;
+  let result: Design = { ...design, enums: mapItem(design.enums, enumId, () => after) };
+  if (after.name !== before.name) {
+    result = mapTables(result, (t) =>
+      t.columns.some((c) => c.type === before.name)
+        ? {
+            ...t,
+            columns: t.columns.map((c) =>
+              c.type === before.name ? { ...c, type: after.name } : c,
+            ),
+          }
+        : t,
+    );
+  }
+  return result;
+}
+
+export function deleteEnum(design: Design, enumId: string): Design {
+  const enums = without(design.enums, enumId);
+  return enums === design.enums ? design : { ...design, enums };
+}

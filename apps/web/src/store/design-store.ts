@@ -1,0 +1,370 @@
+/**
+ * The editor's one store: the design being drawn, what is selected, and whether editing is
+ * allowed. Undo/redo is a property of this store (zundo): every action is one `set`, so one
+ * edit is one undo step; only `design` is tracked, never the selection.
+ *
+ * React code uses `useDesignStore(selector)`; other code (autosave) uses `designStore`:
+ * `designStore.subscribe((state, prev) => state.design !== prev.design && save(state.design))`.
+ */
+import type { Design, Position, ReferentialAction } from '@retort/core';
+import { temporal } from 'zundo';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import type {
+  CheckPatch,
+  ColumnPatch,
+  EnumPatch,
+  ForeignKeyPatch,
+  IndexPatch,
+  UniquePatch,
+} from './design-edits';
+import * as edits from './design-edits';
+import { checkForeignKey, type ForeignKeyCheck } from './design-foreign-key';
+
+export type Selection =
+  | { kind: 'table'; id: string; tableId?: undefined }
+  | { kind: 'column'; tableId: string; id: string }
+  | { kind: 'foreignKey'; tableId: string; id: string }
+  | { kind: 'enum'; id: string; tableId?: undefined };
+
+export type AddForeignKeyResult =
+  | { ok: true; foreignKeyId: string }
+  | { ok: false; reason: string };
+
+export interface DesignState {
+  design: Design | null;
+  selection: Selection | null;
+  readOnly: boolean;
+  /** Counts `loadDesign` calls, so views can tell a new document from an edit (to fit view). */
+  loads: number;
+}
+
+export interface DesignActions {
+  /** Replaces the design and forgets the undo history (a new document, or one reloaded). */
+  loadDesign(design: Design | null): void;
+  setReadOnly(readOnly: boolean): void;
+  select(selection: Selection | null): void;
+
+  /** Adds `table_N` with an `id INTEGER` autoincrement primary key; selects it; returns its id. */
+  addTable(position?: Position): string | null;
+  renameTable(tableId: string, name: string): void;
+  setTableComment(tableId: string, comment: string | null): void;
+  deleteTable(tableId: string): void;
+  /** Call on drag end only: one call is one undo step. */
+  moveTable(tableId: string, position: Position): void;
+  /**
+   * All positions at once, one undo step (auto-layout). `{ record: false }` places tables
+   * that had no position without an undo step (a design opened without a layout).
+   */
+  applyLayout(positions: Record<string, Position>, options?: { record?: boolean }): void;
+
+  /** Adds `column_N TEXT NULL`; selects it; returns its id. */
+  addColumn(tableId: string): string | null;
+  updateColumn(tableId: string, columnId: string, patch: ColumnPatch): void;
+  moveColumn(tableId: string, columnId: string, toIndex: number): void;
+  deleteColumn(tableId: string, columnId: string): void;
+
+  /** Refuses (and changes nothing) when the types differ or the target is not PK/unique. */
+  addForeignKey(
+    fromTableId: string,
+    fromColumnId: string,
+    toTableId: string,
+    toColumnId: string,
+    actions?: { onDelete?: ReferentialAction | null; onUpdate?: ReferentialAction | null },
+  ): AddForeignKeyResult;
+  updateForeignKey(tableId: string, foreignKeyId: string, patch: ForeignKeyPatch): void;
+  deleteForeignKey(tableId: string, foreignKeyId: string): void;
+
+  addUnique(tableId: string, columnIds: string[]): string | null;
+  updateUnique(tableId: string, uniqueId: string, patch: UniquePatch): void;
+  deleteUnique(tableId: string, uniqueId: string): void;
+  addIndex(tableId: string, columnIds: string[], unique?: boolean): string | null;
+  updateIndex(tableId: string, indexId: string, patch: IndexPatch): void;
+  deleteIndex(tableId: string, indexId: string): void;
+  addCheck(tableId: string, expression: string, name?: string): string | null;
+  updateCheck(tableId: string, checkId: string, patch: CheckPatch): void;
+  deleteCheck(tableId: string, checkId: string): void;
+
+  addEnum(name?: string, values?: string[]): string | null;
+  updateEnum(enumId: string, patch: EnumPatch): void;
+  deleteEnum(enumId: string): void;
+}
+
+export type DesignStore = DesignState & DesignActions;
+
+const READ_ONLY: AddForeignKeyResult = { ok: false, reason: 'This design is read-only.' };
+
+export function createDesignStore(initial: Partial<DesignState> = {}) {
+  const history = {
+    clear: () => {},
+    pause: () => {},
+    resume: () => {},
+    get: (): { pastStates: Partial<Pick<DesignState, 'design'>>[] } => ({ pastStates: [] }),
+    setPast: (_: Partial<Pick<DesignState, 'design'>>[]) => {},
+  };
+  const api = createStore<DesignStore>()(
+    temporal(
+      (set, get) => {
+        /** Runs a pure edit; stores the result only when it changed something. */
+        const edit = (fn: (design: Design) => Design, selection?: Selection | null) => {
+          const { design, readOnly } = get();
+          if (!design || readOnly) return false;
+          const next = fn(design);
+          if (next === design) return false;
+          set(selection === undefined ? { design: next } : { design: next, selection });
+          return true;
+        };
+        /** Clears the selection when it points into something that an edit removed. */
+        const selectionAfterDelete = (removed: (s: Selection) => boolean) => {
+          const { selection } = get();
+          return selection && removed(selection) ? null : undefined;
+        };
+
+        return {
+          design: initial.design ?? null,
+          selection: initial.selection ?? null,
+          readOnly: initial.readOnly ?? false,
+          loads: 0,
+
+          loadDesign(design) {
+            set({ design, selection: null, loads: get().loads + 1 });
+            history.clear();
+          },
+          setReadOnly(readOnly) {
+            set({ readOnly });
+          },
+          select(selection) {
+            set({ selection });
+          },
+
+          addTable(position = { x: 0, y: 0 }) {
+            let tableId: string | null = null;
+            edit((d) => {
+              const result = edits.addTable(d, position);
+              tableId = result.tableId;
+              return result.design;
+            });
+            if (tableId) set({ selection: { kind: 'table', id: tableId } });
+            return tableId;
+          },
+          renameTable(tableId, name) {
+            edit((d) => edits.renameTable(d, tableId, name));
+          },
+          setTableComment(tableId, comment) {
+            edit((d) => edits.setTableComment(d, tableId, comment));
+          },
+          deleteTable(tableId) {
+            edit(
+              (d) => edits.deleteTable(d, tableId),
+              selectionAfterDelete((s) => s.id === tableId || s.tableId === tableId),
+            );
+          },
+          moveTable(tableId, position) {
+            edit((d) => edits.moveTable(d, tableId, position));
+          },
+          applyLayout(positions, options = {}) {
+            if (options.record !== false) {
+              edit((d) => edits.applyLayout(d, positions));
+              return;
+            }
+            // Rewrites the current design and every design in the history, so undoing past
+            // this point does not bring back tables without positions.
+            const place = (d: Design | null | undefined) =>
+              d ? edits.applyLayout(d, positions) : d;
+            const temporalState = history.get();
+            history.pause();
+            edit((d) => edits.applyLayout(d, positions));
+            history.resume();
+            history.setPast(
+              temporalState.pastStates.map((s) => ({ ...s, design: place(s.design) ?? null })),
+            );
+          },
+
+          addColumn(tableId) {
+            let columnId: string | null = null;
+            edit((d) => {
+              const result = edits.addColumn(d, tableId);
+              columnId = result.columnId || null;
+              return result.design;
+            });
+            if (columnId) set({ selection: { kind: 'column', tableId, id: columnId } });
+            return columnId;
+          },
+          updateColumn(tableId, columnId, patch) {
+            edit((d) => edits.updateColumn(d, tableId, columnId, patch));
+          },
+          moveColumn(tableId, columnId, toIndex) {
+            edit((d) => edits.moveColumn(d, tableId, columnId, toIndex));
+          },
+          deleteColumn(tableId, columnId) {
+            const before = get().design;
+            const removedKeys = new Set<string>();
+            if (before) {
+              for (const t of before.tables) {
+                for (const fk of t.foreignKeys) {
+                  if (
+                    (t.id === tableId && fk.columns.includes(columnId)) ||
+                    (fk.references.table === tableId && fk.references.columns.includes(columnId))
+                  ) {
+                    removedKeys.add(fk.id);
+                  }
+                }
+              }
+            }
+            edit(
+              (d) => edits.deleteColumn(d, tableId, columnId),
+              selectionAfterDelete((s) => s.id === columnId || removedKeys.has(s.id)),
+            );
+          },
+
+          addForeignKey(fromTableId, fromColumnId, toTableId, toColumnId, actions = {}) {
+            const { design, readOnly } = get();
+            if (!design || readOnly) return READ_ONLY;
+            const check: ForeignKeyCheck = checkForeignKey(
+              design,
+              fromTableId,
+              fromColumnId,
+              toTableId,
+              toColumnId,
+            );
+            if (!check.ok) return check;
+            const { design: next, foreignKeyId } = edits.insertForeignKey(design, fromTableId, {
+              name: null,
+              columns: [fromColumnId],
+              references: { table: toTableId, columns: [toColumnId] },
+              onDelete: actions.onDelete ?? null,
+              onUpdate: actions.onUpdate ?? null,
+            });
+            set({
+              design: next,
+              selection: { kind: 'foreignKey', tableId: fromTableId, id: foreignKeyId },
+            });
+            return { ok: true, foreignKeyId };
+          },
+          updateForeignKey(tableId, foreignKeyId, patch) {
+            edit((d) => edits.updateForeignKey(d, tableId, foreignKeyId, patch));
+          },
+          deleteForeignKey(tableId, foreignKeyId) {
+            edit(
+              (d) => edits.deleteForeignKey(d, tableId, foreignKeyId),
+              selectionAfterDelete((s) => s.id === foreignKeyId),
+            );
+          },
+
+          addUnique(tableId, columnIds) {
+            let id: string | null = null;
+            edit((d) => {
+              const result = edits.addUnique(d, tableId, columnIds);
+              id = result.id || null;
+              return result.design;
+            });
+            return id;
+          },
+          updateUnique(tableId, uniqueId, patch) {
+            edit((d) => edits.updateUnique(d, tableId, uniqueId, patch));
+          },
+          deleteUnique(tableId, uniqueId) {
+            edit((d) => edits.deleteUnique(d, tableId, uniqueId));
+          },
+          addIndex(tableId, columnIds, unique = false) {
+            let id: string | null = null;
+            edit((d) => {
+              const result = edits.addIndex(d, tableId, columnIds, unique);
+              id = result.id || null;
+              return result.design;
+            });
+            return id;
+          },
+          updateIndex(tableId, indexId, patch) {
+            edit((d) => edits.updateIndex(d, tableId, indexId, patch));
+          },
+          deleteIndex(tableId, indexId) {
+            edit((d) => edits.deleteIndex(d, tableId, indexId));
+          },
+          addCheck(tableId, expression, name) {
+            let id: string | null = null;
+            edit((d) => {
+              const result = edits.addCheck(d, tableId, expression, name);
+              id = result.id || null;
+              return result.design;
+            });
+            return id;
+          },
+          updateCheck(tableId, checkId, patch) {
+            edit((d) => edits.updateCheck(d, tableId, checkId, patch));
+          },
+          deleteCheck(tableId, checkId) {
+            edit((d) => edits.deleteCheck(d, tableId, checkId));
+          },
+
+          addEnum(name, values) {
+            let enumId: string | null = null;
+            edit((d) => {
+              const result = edits.addEnum(d, name, values);
+              enumId = result.enumId;
+              return result.design;
+            });
+            if (enumId) set({ selection: { kind: 'enum', id: enumId } });
+            return enumId;
+          },
+          updateEnum(enumId, patch) {
+            edit((d) => edits.updateEnum(d, enumId, patch));
+          },
+          deleteEnum(enumId) {
+            edit(
+              (d) => edits.deleteEnum(d, enumId),
+              selectionAfterDelete((s) => s.id === enumId),
+            );
+          },
+        };
+      },
+      {
+        partialize: (state): Pick<DesignState, 'design'> => ({ design: state.design }),
+        equality: (past, current) => past.design === current.design,
+        limit: 500,
+      },
+    ),
+  );
+  history.clear = () => api.temporal.getState().clear();
+  history.pause = () => api.temporal.getState().pause();
+  history.resume = () => api.temporal.getState().resume();
+  history.get = () => api.temporal.getState();
+  history.setPast = (pastStates) => api.temporal.setState({ pastStates });
+  return api;
+}
+
+export type DesignStoreApi = ReturnType<typeof createDesignStore>;
+
+function designHistory(api: DesignStoreApi) {
+  return api.temporal.getState();
+}
+
+/** The editor's store. */
+export const designStore: DesignStoreApi = createDesignStore();
+
+export function useDesignStore<T>(selector: (state: DesignStore) => T): T {
+  return useStore(designStore, selector);
+}
+
+export function undo(): void {
+  if (!designStore.getState().readOnly) designHistory(designStore).undo();
+}
+
+export function redo(): void {
+  if (!designStore.getState().readOnly) designHistory(designStore).redo();
+}
+
+export function canUndo(): boolean {
+  return designHistory(designStore).pastStates.length > 0;
+}
+
+export function canRedo(): boolean {
+  return designHistory(designStore).futureStates.length > 0;
+}
+
+/** `{ canUndo, canRedo, undo, redo }`, re-rendering when the history changes. */
+export function useDesignHistory() {
+  const canUndoNow = useStore(designStore.temporal, (s) => s.pastStates.length > 0);
+  const canRedoNow = useStore(designStore.temporal, (s) => s.futureStates.length > 0);
+  return { canUndo: canUndoNow, canRedo: canRedoNow, undo, redo };
+}

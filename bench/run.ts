@@ -1,0 +1,57 @@
+/**
+ * `npm run bench`: runs every benchmark, prints one table, and writes the results to
+ * `bench/results/latest.json` (and a dated copy) so numbers can be compared across changes.
+ * Targets live here, never in timed tests.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Measurement {
+  name: string;
+  value: number;
+  unit: string;
+}
+
+type Suite = { name: string; load: () => Promise<() => Promise<Measurement[]>> };
+
+const suites: Suite[] = [
+  { name: 'design', load: async () => (await import('./design')).benchDesign },
+  { name: 'diff', load: async () => (await import('./diff')).benchDiff },
+  { name: 'migrate', load: async () => (await import('./migrate')).benchMigrate },
+  { name: 'http', load: async () => (await import('./http')).benchHttp },
+  { name: 'web', load: async () => (await import('./web')).benchWeb },
+];
+
+const only = process.argv.slice(2);
+const rows: (Measurement & { suite: string })[] = [];
+let failed = false;
+for (const suite of suites) {
+  if (only.length > 0 && !only.includes(suite.name)) continue;
+  try {
+    const bench = await suite.load();
+    for (const m of await bench()) rows.push({ suite: suite.name, ...m });
+  } catch (error) {
+    failed = true;
+    console.error(`bench ${suite.name} failed: ${error instanceof Error ? error.message : error}`);
+  }
+}
+
+const width = Math.max(...rows.map((r) => r.name.length), 10);
+console.log(`${'suite'.padEnd(8)} ${'measurement'.padEnd(width)} ${'value'.padStart(12)} unit`);
+for (const r of rows) {
+  const value = Number.isInteger(r.value) ? String(r.value) : r.value.toFixed(2);
+  console.log(`${r.suite.padEnd(8)} ${r.name.padEnd(width)} ${value.padStart(12)} ${r.unit}`);
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = join(here, 'results');
+mkdirSync(out, { recursive: true });
+const report = JSON.stringify(
+  { date: new Date().toISOString(), node: process.version, results: rows },
+  null,
+  2,
+);
+writeFileSync(join(out, 'latest.json'), `${report}\n`);
+console.log(`\nwritten to ${join('bench', 'results', 'latest.json')}`);
+process.exit(failed ? 1 : 0);

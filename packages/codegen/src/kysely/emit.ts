@@ -1,0 +1,195 @@
+/**
+ * `emitKysely`: the design as the types a Kysely app declares, in the shape `kysely-codegen`
+ * writes them: one interface per table whose property names are the column names, a
+ * `Database` interface keyed by table name, `Generated<>` for columns the server fills in
+ * (serials and defaults), and `ColumnType<Select, Insert, Update>` aliases where what
+ * node-postgres returns differs from what it accepts (`Int8`, `Numeric`, `Timestamp`).
+ *
+ * Read types follow node-postgres' defaults: BIGINT and NUMERIC arrive as strings (they may
+ * not fit a JS number), DATE/TIMESTAMP/TIMESTAMPTZ as Date, JSON parsed, BYTEA a Buffer,
+ * INTERVAL a postgres-interval object (declared here, so the module needs no import of it).
+ * Where kysely-codegen names the interface after the plural table (`Users`), Retort uses the
+ * singular class name (`User`), as in its other models.
+ */
+import {
+  type Catalog,
+  type CatalogColumn,
+  type Design,
+  parseCanonicalType,
+  type TypeInfo,
+  toCatalog,
+} from '@retort/core';
+import { pascalCase } from '../names/case';
+import { classNames } from '../names/class-name';
+import { propertyKey, stringLiteral, uniqueIdentifier } from '../typescript/identifier';
+
+type Helper = 'Generated' | 'ArrayType' | 'Int8' | 'Numeric' | 'Timestamp' | 'Json' | 'Interval';
+
+/** The helper types, as kysely-codegen declares them. */
+const HELPERS: Record<Helper, string[]> = {
+  ArrayType: [
+    'export type ArrayType<T> = ArrayTypeImpl<T> extends (infer U)[] ? U[] : ArrayTypeImpl<T>;',
+    '',
+    'export type ArrayTypeImpl<T> = T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S[], I[], U[]> : T[];',
+  ],
+  Generated: [
+    'export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>',
+    '  ? ColumnType<S, I | undefined, U>',
+    '  : ColumnType<T, T | undefined, T>;',
+  ],
+  Int8: [
+    'export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;',
+  ],
+  Interval: [
+    '/** What node-postgres returns for INTERVAL (a postgres-interval object). */',
+    'export interface IPostgresInterval {',
+    '  years?: number;',
+    '  months?: number;',
+    '  days?: number;',
+    '  hours?: number;',
+    '  minutes?: number;',
+    '  seconds?: number;',
+    '  milliseconds?: number;',
+    '  toPostgres(): string;',
+    '  toISO(): string;',
+    '}',
+    '',
+    'export type Interval = ColumnType<IPostgresInterval, IPostgresInterval | number | string, IPostgresInterval | number | string>;',
+  ],
+  Json: [
+    'export type Json = JsonValue;',
+    '',
+    'export type JsonArray = JsonValue[];',
+    '',
+    'export type JsonObject = {',
+    '  [x: string]: JsonValue | undefined;',
+    '};',
+    '',
+    'export type JsonPrimitive = boolean | number | string | null;',
+    '',
+    'export type JsonValue = JsonArray | JsonObject | JsonPrimitive;',
+  ],
+  Numeric: ['export type Numeric = ColumnType<string, number | string, number | string>;'],
+  Timestamp: ['export type Timestamp = ColumnType<Date, Date | string, Date | string>;'],
+};
+
+const HELPER_NAMES = [
+  'ColumnType',
+  'ArrayType',
+  'ArrayTypeImpl',
+  'Generated',
+  'Int8',
+  'Interval',
+  'IPostgresInterval',
+  'Json',
+  'JsonArray',
+  'JsonObject',
+  'JsonPrimitive',
+  'JsonValue',
+  'Numeric',
+  'Timestamp',
+  'Database',
+];
+
+export function emitKysely(design: Design): string {
+  return renderKysely(toCatalog(design));
+}
+
+function renderKysely(catalog: Catalog): string {
+  const enumNames = catalog.enums.map((e) => e.name);
+  const taken = new Set(HELPER_NAMES);
+  const enumTypes = new Map(
+    catalog.enums.map((e) => [e.name, uniqueIdentifier(e.name, taken, pascalCase)]),
+  );
+  const interfaces = classNames(
+    catalog.tables.map((t) => t.name),
+    taken,
+  );
+  const used = new Set<Helper>();
+
+  const tableBlocks = catalog.tables.map((table) => {
+    const lines = table.columns.map(
+      (column) =>
+        `  ${propertyKey(column.name)}: ${columnType(column, parseCanonicalType(column.type, enumNames), enumTypes, used)};`,
+    );
+    return [`export interface ${interfaces.get(table.name)} {`, ...lines, '}', ''];
+  });
+
+  const out: string[] = ["import type { ColumnType } from 'kysely';", ''];
+  for (const e of catalog.enums) {
+    out.push(
+      `export type ${enumTypes.get(e.name)} = ${e.values.map(stringLiteral).join(' | ')};`,
+      '',
+    );
+  }
+  for (const helper of Object.keys(HELPERS) as Helper[]) {
+    if (used.has(helper)) out.push(...HELPERS[helper], '');
+  }
+  for (const block of tableBlocks) out.push(...block);
+  out.push('export interface Database {');
+  for (const table of catalog.tables)
+    out.push(`  ${propertyKey(table.name)}: ${interfaces.get(table.name)};`);
+  out.push('}');
+  return `${out.join('\n')}\n`;
+}
+
+function columnType(
+  column: CatalogColumn,
+  type: TypeInfo,
+  enumTypes: Map<string, string>,
+  used: Set<Helper>,
+): string {
+  let element = elementType(type, enumTypes, used);
+  if (type.array) {
+    if (['Int8', 'Numeric', 'Timestamp', 'Interval'].includes(element)) {
+      used.add('ArrayType');
+      element = `ArrayType<${element}>`;
+    } else element = /[ |]/.test(element) ? `(${element})[]` : `${element}[]`;
+  }
+  if (column.nullable) element = `${element} | null`;
+  if (column.autoincrement || column.default !== null) {
+    used.add('Generated');
+    element = `Generated<${element}>`;
+  }
+  return element;
+}
+
+function elementType(type: TypeInfo, enumTypes: Map<string, string>, used: Set<Helper>): string {
+  const helper = (name: Helper): string => {
+    used.add(name);
+    return name;
+  };
+  switch (type.base) {
+    case 'SMALLINT':
+    case 'INTEGER':
+    case 'REAL':
+    case 'DOUBLE PRECISION':
+      return 'number';
+    case 'BIGINT':
+      return helper('Int8');
+    case 'NUMERIC':
+      return helper('Numeric');
+    case 'BOOLEAN':
+      return 'boolean';
+    case 'VARCHAR':
+    case 'CHAR':
+    case 'TEXT':
+    case 'TIME':
+    case 'UUID':
+    case 'INET':
+      return 'string';
+    case 'DATE':
+    case 'TIMESTAMP':
+    case 'TIMESTAMPTZ':
+      return helper('Timestamp');
+    case 'INTERVAL':
+      return helper('Interval');
+    case 'JSON':
+    case 'JSONB':
+      return helper('Json');
+    case 'BYTEA':
+      return 'Buffer';
+    case 'ENUM':
+      return enumTypes.get(type.enumName!)!;
+  }
+}

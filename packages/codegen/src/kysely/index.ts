@@ -1,0 +1,2 @@
+/** Kysely: the design as a `Database` interface and one interface per table. */
+export { emitKysely } from './emit';

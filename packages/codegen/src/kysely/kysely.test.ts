@@ -1,0 +1,53 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
+import { describe, expect, it } from 'vitest';
+import { awkwardDesign } from '../typecheck/awkward-design';
+import { emitKysely } from './emit';
+
+/** `UPDATE_GOLDEN=1 npx vitest run packages/codegen/src/kysely` rewrites the golden files. */
+function expectGolden(name: string, actual: string): void {
+  const file = new URL(`./golden/${name}`, import.meta.url);
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, actual);
+  expect(existsSync(file), `golden file ${name} is missing; run with UPDATE_GOLDEN=1`).toBe(true);
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('emitKysely', () => {
+  it('renders the shop example as the golden database.ts', () => {
+    expectGolden('shop.database.ts', emitKysely(loadShopDesign()));
+  });
+
+  it('renders the every-feature design as the golden database.ts', () => {
+    expectGolden('every-feature.database.ts', emitKysely(everyFeatureDesign));
+  });
+
+  it('renders awkward names as quoted property keys', () => {
+    expectGolden('awkward.database.ts', emitKysely(awkwardDesign));
+  });
+
+  it('keys the Database interface by table name and the tables by column name', () => {
+    const out = emitKysely(loadShopDesign());
+    expect(out).toContain(
+      'export interface Database {\n  order_products: OrderProduct;\n  orders: Order;',
+    );
+    expect(out).toContain('  telegram_id: Int8;\n  full_name: string;\n  username: string | null;');
+  });
+
+  it('marks serials and server defaults Generated, and nothing else', () => {
+    const out = emitKysely(everyFeatureDesign);
+    expect(out).toContain(
+      '  order_id: Generated<number>;\n  customer_id: Int8;\n  status: Generated<OrderStatus>;',
+    );
+    expect(out).toContain('  current_mood: Generated<Mood | null>;');
+    expect(out).toContain('  notes: string | null;');
+  });
+
+  it('declares only the helper types it uses', () => {
+    const out = emitKysely(loadShopDesign());
+    expect(out).not.toContain('export type Json');
+    expect(out).not.toContain('export type Numeric');
+    expect(out).toContain(
+      'export type Timestamp = ColumnType<Date, Date | string, Date | string>;',
+    );
+  });
+});

@@ -1,0 +1,38 @@
+import { pascalCase, words } from './case';
+import { singularize } from './singular';
+
+/**
+ * The class for a table: singular PascalCase (`order_products` -> `OrderProduct`,
+ * `categories` -> `Category`). A name that would start with a digit gets a `Table` prefix;
+ * a name without letters or digits becomes `Table`.
+ */
+export function className(table: string): string {
+  const parts = words(table);
+  const last = parts.pop();
+  if (last !== undefined) parts.push(singularize(last));
+  const name = pascalCase(parts.join('_'));
+  if (name === '') return 'Table';
+  return /^\p{N}/u.test(name) ? `Table${name}` : name;
+}
+
+/**
+ * Class names for all tables at once, none equal to another nor to a `reserved` name
+ * (what the module imports): the second `users`-like table becomes `User2`, a table
+ * called `index` next to SQLAlchemy's `Index` becomes `IndexTable`.
+ */
+export function classNames(
+  tables: readonly string[],
+  reserved: ReadonlySet<string> = new Set(),
+): Map<string, string> {
+  const taken = new Set<string>();
+  const result = new Map<string, string>();
+  for (const table of tables) {
+    let base = className(table);
+    if (reserved.has(base)) base = `${base}Table`;
+    let candidate = base;
+    for (let n = 2; taken.has(candidate) || reserved.has(candidate); n++) candidate = `${base}${n}`;
+    taken.add(candidate);
+    result.set(table, candidate);
+  }
+  return result;
+}

@@ -1,0 +1,190 @@
+import { type CatalogEnum, parseCanonicalType, type TypeInfo } from '@retort/core';
+import { PythonImports } from './imports';
+import { pythonString, pythonStrings } from './literal';
+
+export interface SaTypeContext {
+  enums: readonly CatalogEnum[];
+  /** `sa.` for Alembic's `import sqlalchemy as sa`; `''` for models (`from sqlalchemy import ...`). */
+  prefix: '' | 'sa.';
+  /** `postgresql.` for Alembic's `from sqlalchemy.dialects import postgresql`; `''` for models. */
+  dialectPrefix: '' | 'postgresql.';
+  /**
+   * `alembic` renders as Alembic's autogenerate does (`sa.VARCHAR(length=255)`,
+   * `postgresql.ENUM(..., create_type=False)`); `model` as people write models
+   * (`VARCHAR(255)`, `Integer`). Defaults to `alembic` with the `sa.` prefix, else `model`.
+   */
+  style?: 'alembic' | 'model';
+  /**
+   * Models: the module-level variable an enum is bound to (`order_status_enum`), so each
+   * enum is defined once and reused. Without it the `Enum(...)` is written in place.
+   */
+  enumVariable?: (enumName: string) => string;
+}
+
+export interface SaType {
+  expr: string;
+  imports: PythonImports;
+}
+
+const SA = 'sqlalchemy';
+const PG = 'sqlalchemy.dialects.postgresql';
+
+/** The SQLAlchemy type expression for a canonical column type. */
+export function renderSaType(type: string, ctx: SaTypeContext): SaType {
+  const style = ctx.style ?? (ctx.prefix === 'sa.' ? 'alembic' : 'model');
+  const info = parseCanonicalType(
+    type,
+    ctx.enums.map((e) => e.name),
+  );
+  const imports = new PythonImports();
+  const render = style === 'alembic' ? alembicType : modelType;
+  const element = render(info, ctx, imports);
+  if (!info.array) return { expr: element, imports };
+  return { expr: arrayOf(element, ctx, imports, style), imports };
+}
+
+function arrayOf(
+  element: string,
+  ctx: SaTypeContext,
+  imports: PythonImports,
+  style: string,
+): string {
+  if (style === 'alembic') {
+    if (ctx.dialectPrefix === '') imports.from(PG, 'ARRAY');
+    else imports.from('sqlalchemy.dialects', 'postgresql');
+  } else {
+    dialect(ctx, imports, 'ARRAY');
+  }
+  return `${ctx.dialectPrefix}ARRAY(${element})`;
+}
+
+/** A name from `sqlalchemy`, imported when unprefixed. */
+function core(ctx: SaTypeContext, imports: PythonImports, name: string): string {
+  if (ctx.prefix === '') imports.from(SA, name);
+  else imports.module('sqlalchemy as sa');
+  return `${ctx.prefix}${name}`;
+}
+
+/** A name from the PostgreSQL dialect, imported when unprefixed. */
+function dialect(ctx: SaTypeContext, imports: PythonImports, name: string): string {
+  if (ctx.dialectPrefix === '') imports.from(PG, name);
+  else imports.from('sqlalchemy.dialects', 'postgresql');
+  return `${ctx.dialectPrefix}${name}`;
+}
+
+function enumValues(info: TypeInfo, ctx: SaTypeContext): string[] {
+  const found = ctx.enums.find((e) => e.name === info.enumName);
+  return found ? found.values : [];
+}
+
+/** As `alembic revision --autogenerate` renders types (`_repr_type`). */
+function alembicType(info: TypeInfo, ctx: SaTypeContext, imports: PythonImports): string {
+  const c = (name: string) => core(ctx, imports, name);
+  const d = (name: string) => dialect(ctx, imports, name);
+  switch (info.base) {
+    case 'SMALLINT':
+      return `${c('SMALLINT')}()`;
+    case 'INTEGER':
+      return `${c('Integer')}()`;
+    case 'BIGINT':
+      return `${c('BIGINT')}()`;
+    case 'NUMERIC': {
+      const args: string[] = [];
+      if (info.precision !== undefined) args.push(`precision=${info.precision}`);
+      if (info.scale !== undefined) args.push(`scale=${info.scale}`);
+      return `${c('NUMERIC')}(${args.join(', ')})`;
+    }
+    case 'REAL':
+      return `${c('REAL')}()`;
+    case 'DOUBLE PRECISION':
+      return `${d('DOUBLE_PRECISION')}()`;
+    case 'BOOLEAN':
+      return `${c('BOOLEAN')}()`;
+    case 'VARCHAR':
+      return `${c('VARCHAR')}(${info.length === undefined ? '' : `length=${info.length}`})`;
+    case 'CHAR':
+      return `${c('CHAR')}(${info.length === undefined ? '' : `length=${info.length}`})`;
+    case 'TEXT':
+      return `${c('TEXT')}()`;
+    case 'DATE':
+      return `${c('DATE')}()`;
+    case 'TIME':
+      return `${c('TIME')}()`;
+    case 'TIMESTAMP':
+      return `${c('TIMESTAMP')}()`;
+    case 'TIMESTAMPTZ':
+      return `${c('TIMESTAMP')}(timezone=True)`;
+    case 'INTERVAL':
+      return `${d('INTERVAL')}()`;
+    case 'UUID':
+      return `${d('UUID')}()`;
+    case 'JSON':
+      return `${d('JSON')}(astext_type=${c('Text')}())`;
+    case 'JSONB':
+      return `${d('JSONB')}(astext_type=${c('Text')}())`;
+    case 'BYTEA':
+      return `${d('BYTEA')}()`;
+    case 'INET':
+      return `${d('INET')}()`;
+    case 'ENUM':
+      // The enum is created by its own operation; the column must not create it again.
+      return `${d('ENUM')}(${pythonStrings(enumValues(info, ctx))}, name=${pythonString(info.enumName!)}, create_type=False)`;
+  }
+}
+
+/** As the models are written (the tutorial's `Column(VARCHAR(255))`, `Column(Integer)`). */
+function modelType(info: TypeInfo, ctx: SaTypeContext, imports: PythonImports): string {
+  const c = (name: string) => core(ctx, imports, name);
+  const d = (name: string) => dialect(ctx, imports, name);
+  switch (info.base) {
+    case 'SMALLINT':
+      return c('SMALLINT');
+    case 'INTEGER':
+      return c('Integer');
+    case 'BIGINT':
+      return c('BIGINT');
+    case 'NUMERIC': {
+      if (info.precision === undefined) return c('NUMERIC');
+      const args =
+        info.scale === undefined ? `${info.precision}` : `${info.precision}, ${info.scale}`;
+      return `${c('NUMERIC')}(${args})`;
+    }
+    case 'REAL':
+      return c('REAL');
+    case 'DOUBLE PRECISION':
+      return d('DOUBLE_PRECISION');
+    case 'BOOLEAN':
+      return c('BOOLEAN');
+    case 'VARCHAR':
+      return info.length === undefined ? c('VARCHAR') : `${c('VARCHAR')}(${info.length})`;
+    case 'CHAR':
+      return info.length === undefined ? c('CHAR') : `${c('CHAR')}(${info.length})`;
+    case 'TEXT':
+      return c('TEXT');
+    case 'DATE':
+      return c('DATE');
+    case 'TIME':
+      return c('TIME');
+    case 'TIMESTAMP':
+      return c('TIMESTAMP');
+    case 'TIMESTAMPTZ':
+      return `${c('TIMESTAMP')}(timezone=True)`;
+    case 'INTERVAL':
+      return d('INTERVAL');
+    case 'UUID':
+      return `${d('UUID')}(as_uuid=True)`;
+    case 'JSON':
+      return d('JSON');
+    case 'JSONB':
+      return d('JSONB');
+    case 'BYTEA':
+      return d('BYTEA');
+    case 'INET':
+      return d('INET');
+    case 'ENUM': {
+      const name = info.enumName!;
+      if (ctx.enumVariable) return ctx.enumVariable(name);
+      return `${c('Enum')}(${pythonStrings(enumValues(info, ctx))}, name=${pythonString(name)})`;
+    }
+  }
+}

@@ -1,0 +1,351 @@
+/**
+ * What both model emitters (1.4 `Column` style and 2.0 `mapped_column` style) say about a
+ * design, decided once: class and attribute names, each column's type and arguments, the
+ * `__table_args__`, the enums and sequences defined at module level, and the DDL hooks.
+ *
+ * It reads the design through `toCatalog`, so every constraint carries the name Postgres
+ * gives it; a `name=` is written only where SQLAlchemy leaving the name to Postgres would
+ * give a different one.
+ */
+import {
+  type Catalog,
+  type CatalogColumn,
+  type CatalogForeignKey,
+  type CatalogTable,
+  type Design,
+  fkeyName,
+  makeObjectName,
+  parseCanonicalType,
+  pkeyName,
+  quoteIdentifier,
+  type TypeInfo,
+  toCatalog,
+  uniqueName,
+} from '@retort/core';
+import { classNames, pythonIdentifier, pythonIdentifiers } from '../names';
+import {
+  PythonImports,
+  pythonString,
+  pythonStrings,
+  renderSaType,
+  renderServerDefault,
+} from '../python';
+import { escapeTextColons } from '../python/literal';
+import { cycleClosingKeys } from './fk-cycles';
+
+export interface ColumnPlan {
+  column: CatalogColumn;
+  attr: string;
+  /** `'class'` when the attribute had to differ from the column name, else null. */
+  nameArg: string | null;
+  type: string;
+  typeInfo: TypeInfo;
+  /** `ForeignKey('users.telegram_id', ondelete='SET NULL')` for a one-column key. */
+  foreignKey: CatalogForeignKey | null;
+  foreignKeyExpr: string | null;
+  /** The module-level `Sequence` variable of a SERIAL that SQLAlchemy cannot mark itself. */
+  sequence: string | null;
+  /** `primary_key=True`, `nullable=False`, ... in the tutorial's order. */
+  kwargs: string[];
+  nullable: boolean;
+}
+
+export interface TablePlan {
+  table: CatalogTable;
+  className: string;
+  columns: ColumnPlan[];
+  tableArgs: string[];
+  /** Python statements after the class (sequence ownership). */
+  after: string[];
+  /**
+   * For a table without a primary key: the columns the mapper identifies rows by (the
+   * ORM needs some), a unique set of NOT NULL columns when there is one, else all.
+   */
+  mapperKey: ColumnPlan[] | null;
+}
+
+export interface ModulePlan {
+  catalog: Catalog;
+  imports: PythonImports;
+  /** `order_status_enum = Enum(...)` lines, in design order. */
+  definitions: string[];
+  tables: TablePlan[];
+}
+
+const SA = 'sqlalchemy';
+
+/**
+ * Every name a models module may import. No class takes one, whether or not this design
+ * needs it, so a table's class name does not change when another table gains an index.
+ */
+const IMPORTABLE = [
+  'ARRAY',
+  'BIGINT',
+  'BOOLEAN',
+  'BYTEA',
+  'CHAR',
+  'CheckConstraint',
+  'Column',
+  'DATE',
+  'DDL',
+  'DOUBLE_PRECISION',
+  'Enum',
+  'ForeignKey',
+  'ForeignKeyConstraint',
+  'INET',
+  'INTERVAL',
+  'Index',
+  'Integer',
+  'JSON',
+  'JSONB',
+  'NUMERIC',
+  'PrimaryKeyConstraint',
+  'REAL',
+  'SMALLINT',
+  'Sequence',
+  'TEXT',
+  'TIME',
+  'TIMESTAMP',
+  'UUID',
+  'UniqueConstraint',
+  'VARCHAR',
+];
+const NUMERIC_BASES = new Set([
+  'SMALLINT',
+  'INTEGER',
+  'BIGINT',
+  'NUMERIC',
+  'REAL',
+  'DOUBLE PRECISION',
+]);
+
+/**
+ * @param moduleNames names the emitter itself binds in the module (`Column`, `Mapped`,
+ *   `Optional`, ...), which no class or attribute may shadow.
+ */
+export function planModels(design: Design, moduleNames: ReadonlySet<string>): ModulePlan {
+  const catalog = toCatalog(design);
+  const order = design.tables.map((t) => t.name);
+  const tables = order
+    .map((name) => catalog.tables.find((t) => t.name === name))
+    .filter((t): t is CatalogTable => t !== undefined);
+  const imports = new PythonImports();
+  const bound = new Set<string>([...moduleNames, 'Base']);
+
+  // Enums used by a column or not: `metadata=` makes create_all create each one once,
+  // before the tables, as Retort's own SQL does.
+  const enumNames = catalog.enums.map((e) => e.name);
+  const enumVariables = new Map<string, string>();
+  const definitions: string[] = [];
+  for (const e of design.enums) {
+    let variable = pythonIdentifier(`${e.name}_enum`, bound);
+    while (bound.has(variable)) variable = `${variable}_`;
+    bound.add(variable);
+    enumVariables.set(e.name, variable);
+    imports.from(SA, 'Enum');
+    const args = [...e.values.map((v) => pythonString(v)), `name=${pythonString(e.name)}`];
+    definitions.push(...renderCall(`${variable} = `, 'Enum', [...args, 'metadata=Base.metadata']));
+  }
+
+  const closing = cycleClosingKeys(catalog, order);
+  const classes = classNames(order, new Set([...bound, ...IMPORTABLE]));
+  for (const name of classes.values()) bound.add(name);
+
+  const typeContext = {
+    enums: catalog.enums,
+    prefix: '' as const,
+    dialectPrefix: '' as const,
+    style: 'model' as const,
+    enumVariable: (name: string) => enumVariables.get(name)!,
+  };
+
+  const pending = tables.map((table) => {
+    const className = classes.get(table.name)!;
+    const pk = table.primaryKey;
+    const pkColumns = new Set(pk?.columns ?? []);
+    const singleFks = new Map<string, CatalogForeignKey>();
+    const tableArgs: string[] = [];
+    const after: string[] = [];
+
+    if (pk && pk.name !== pkeyName(table.name)) {
+      imports.from(SA, 'PrimaryKeyConstraint');
+      tableArgs.push(
+        `PrimaryKeyConstraint(${pythonStrings(pk.columns)}, name=${pythonString(pk.name)})`,
+      );
+    }
+    for (const fk of table.foreignKeys) {
+      const cycle = closing.has(`${table.name}.${fk.name}`);
+      const defaultName = fk.name === fkeyName(table.name, fk.columns);
+      if (fk.columns.length === 1 && !singleFks.has(fk.columns[0]!)) {
+        singleFks.set(fk.columns[0]!, fk);
+        continue;
+      }
+      imports.from(SA, 'ForeignKeyConstraint');
+      const refs = fk.refColumns.map((c) => `${fk.refTable}.${c}`);
+      const args = [`[${pythonStrings(fk.columns)}]`, `[${pythonStrings(refs)}]`];
+      args.push(...foreignKeyOptions(fk, cycle || !defaultName, cycle));
+      tableArgs.push(`ForeignKeyConstraint(${args.join(', ')})`);
+    }
+    const inlineUnique = new Set<string>();
+    for (const u of table.uniques) {
+      if (
+        u.columns.length === 1 &&
+        u.name === uniqueName(table.name, u.columns) &&
+        !inlineUnique.has(u.columns[0]!)
+      ) {
+        inlineUnique.add(u.columns[0]!);
+        continue;
+      }
+      const named =
+        u.name === uniqueName(table.name, u.columns) ? '' : `, name=${pythonString(u.name)}`;
+      imports.from(SA, 'UniqueConstraint');
+      tableArgs.push(`UniqueConstraint(${pythonStrings(u.columns)}${named})`);
+    }
+    for (const k of table.checks) {
+      imports.from(SA, 'CheckConstraint');
+      tableArgs.push(
+        `CheckConstraint(${pythonString(escapeTextColons(k.expression), '"')}, name=${pythonString(k.name)})`,
+      );
+    }
+    for (const i of table.indexes) {
+      imports.from(SA, 'Index');
+      const unique = i.unique ? ', unique=True' : '';
+      tableArgs.push(`Index(${pythonStrings([i.name, ...i.columns])}${unique})`);
+    }
+    if (table.comment !== null) tableArgs.push(`{'comment': ${pythonString(table.comment)}}`);
+
+    // SQLAlchemy makes SERIAL of one column per table: the autoincrement primary key
+    // column. Any other SERIAL gets its sequence spelled out, owned by the column as
+    // Postgres' SERIAL would own it.
+    const serialPk = table.columns.find((c) => c.autoincrement && pkColumns.has(c.name));
+    const columns = table.columns.map((column) => {
+      const typeInfo = parseCanonicalType(column.type, enumNames);
+      const rendered = renderSaType(column.type, typeContext);
+      imports.merge(rendered.imports);
+      const kwargs: string[] = [];
+      const isPk = pkColumns.has(column.name);
+      const fk = singleFks.get(column.name) ?? null;
+      let foreignKeyExpr: string | null = null;
+      if (fk) {
+        imports.from(SA, 'ForeignKey');
+        const cycle = closing.has(`${table.name}.${fk.name}`);
+        const defaultName = fk.name === fkeyName(table.name, fk.columns);
+        const args = [pythonString(`${fk.refTable}.${fk.refColumns[0]}`)];
+        args.push(...foreignKeyOptions(fk, cycle || !defaultName, cycle));
+        foreignKeyExpr = `ForeignKey(${args.join(', ')})`;
+      }
+      let sequence: string | null = null;
+      if (isPk) kwargs.push('primary_key=True');
+      if (column.autoincrement && column === serialPk) {
+        kwargs.push('autoincrement=True');
+      } else if (column.autoincrement) {
+        const seqName = makeObjectName(table.name, column.name, 'seq');
+        sequence = pythonIdentifier(seqName, bound);
+        while (bound.has(sequence)) sequence = `${sequence}_`;
+        bound.add(sequence);
+        imports.from(SA, 'Sequence');
+        const intType = renderSaType(column.type, { ...typeContext, style: 'model' });
+        const args = [pythonString(seqName), `data_type=${intType.expr}`, 'metadata=Base.metadata'];
+        definitions.push(...renderCall(`${sequence} = `, 'Sequence', args));
+        imports.from(SA, 'DDL').from(SA, 'event');
+        const ddl = `ALTER SEQUENCE ${quoteIdentifier(seqName)} OWNED BY ${quoteIdentifier(table.name)}.${quoteIdentifier(column.name)}`;
+        after.push(
+          `event.listen(${className}.__table__, 'after_create', DDL(${pythonString(ddl.replaceAll('%', '%%'))}))`,
+        );
+      } else if (
+        isPk &&
+        pkColumns.size === 1 &&
+        NUMERIC_BASES.has(typeInfo.base) &&
+        !typeInfo.array &&
+        fk === null &&
+        column.default === null
+      ) {
+        // SQLAlchemy would turn this lone numeric primary key into a SERIAL.
+        kwargs.push('autoincrement=False');
+      }
+      // A SERIAL is NOT NULL; Column's own default is nullable unless primary key.
+      const nullable = column.autoincrement ? false : column.nullable && !isPk;
+      if (!isPk && !nullable) kwargs.push('nullable=False');
+      if (inlineUnique.has(column.name)) kwargs.push('unique=True');
+      if (sequence !== null) {
+        kwargs.push(`server_default=${sequence}.next_value()`);
+      } else if (column.default !== null) {
+        const def = renderServerDefault(column.default, 'model');
+        imports.merge(def.imports);
+        kwargs.push(`server_default=${def.expr}`);
+      }
+      if (column.comment !== null) kwargs.push(`comment=${pythonString(column.comment)}`);
+      const plan: ColumnPlan = {
+        column,
+        attr: '',
+        nameArg: null,
+        type: rendered.expr,
+        typeInfo,
+        foreignKey: fk,
+        foreignKeyExpr,
+        sequence,
+        kwargs,
+        nullable,
+      };
+      return plan;
+    });
+    let mapperKey: ColumnPlan[] | null = null;
+    if (!pk) {
+      const notNull = (names: string[]) =>
+        names.every((n) => columns.some((c) => c.column.name === n && !c.nullable));
+      const uniqueSet = [...table.uniques, ...table.indexes.filter((i) => i.unique)]
+        .map((u) => u.columns)
+        .find(notNull);
+      const keyNames = uniqueSet ?? table.columns.map((c) => c.name);
+      mapperKey = columns.filter((c) => keyNames.includes(c.column.name));
+    }
+    return { table, className, columns, tableArgs, after, mapperKey };
+  });
+
+  // Attribute names last: they must step around everything the module binds.
+  const reserved = new Set([...bound, ...imports.bound()]);
+  for (const plan of pending) {
+    const attrs = pythonIdentifiers(
+      plan.columns.map((c) => c.column.name),
+      reserved,
+    );
+    for (const column of plan.columns) {
+      column.attr = attrs.get(column.column.name)!;
+      column.nameArg = column.attr === column.column.name ? null : pythonString(column.column.name);
+    }
+  }
+  return { catalog, imports, definitions, tables: pending };
+}
+
+function foreignKeyOptions(fk: CatalogForeignKey, named: boolean, useAlter: boolean): string[] {
+  const options: string[] = [];
+  if (fk.onDelete !== 'NO ACTION') options.push(`ondelete=${pythonString(fk.onDelete)}`);
+  if (fk.onUpdate !== 'NO ACTION') options.push(`onupdate=${pythonString(fk.onUpdate)}`);
+  if (named) options.push(`name=${pythonString(fk.name)}`);
+  // The key closes a cycle between tables: create_all adds it by ALTER TABLE after both exist.
+  if (useAlter) options.push('use_alter=True');
+  return options;
+}
+
+/** `__table_args__ = (...)` lines for a class body, or none. */
+export function renderTableArgs(args: readonly string[]): string[] {
+  if (args.length === 0) return [];
+  if (args.length === 1 && args[0]!.startsWith('{')) return [`    __table_args__ = ${args[0]}`];
+  return ['    __table_args__ = (', ...args.map((arg) => `        ${arg},`), '    )'];
+}
+
+/** Lines longer than this are broken one argument a line, as black would. */
+const LINE_WIDTH = 120;
+
+/** `    attr = Column(a, b)`, or one argument a line when that is too long. */
+export function renderCall(
+  lead: string,
+  callee: string,
+  args: readonly (string | null)[],
+): string[] {
+  const present = args.filter((a): a is string => a !== null);
+  const line = `${lead}${callee}(${present.join(', ')})`;
+  if (line.length <= LINE_WIDTH) return [line];
+  const indent = lead.match(/^ */)![0];
+  return [`${lead}${callee}(`, ...present.map((a) => `${indent}    ${a},`), `${indent})`];
+}

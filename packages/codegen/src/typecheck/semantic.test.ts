@@ -1,0 +1,112 @@
+/**
+ * The real tools, given the emitted models, build the schema Retort's own SQL builds:
+ * drizzle-kit's `generate` from the Drizzle schema, and TypeORM's `synchronize` from the
+ * entities, each on a fresh database of the real server, compared by an independent
+ * reading of pg_catalog. What a tool cannot express is taken out of both sides explicitly
+ * (see ./normalise).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Design } from '@retort/core';
+import { createServerDatabase, type ServerDatabase, serverUrl } from '@retort/testing';
+import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
+import { type DumpedCatalog, dumpCatalog } from '@retort/testing/pg-catalog';
+import pg from 'pg';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { emitDrizzle } from '../drizzle';
+import { emitSql } from '../sql';
+import { emitTypeorm } from '../typeorm';
+import { awkwardDesign } from './awkward-design';
+import {
+  withoutComments,
+  withoutTablesLackingPrimaryKey,
+  withTypeormDefaultSpelling,
+} from './normalise';
+import { createTempProject, runScript } from './project';
+import { DRIZZLE_GENERATE, TYPEORM_SYNCHRONIZE } from './tool-scripts';
+
+const designs: [string, () => Design][] = [
+  ['the shop example', loadShopDesign],
+  ['the every-feature design', () => everyFeatureDesign],
+  ['a design with awkward names', () => awkwardDesign],
+];
+
+async function withDatabase<T>(fn: (db: ServerDatabase) => Promise<T>): Promise<T> {
+  const db = await createServerDatabase('retort_codegen');
+  try {
+    return await fn(db);
+  } finally {
+    await db.drop();
+  }
+}
+
+async function execute(url: string, statements: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    for (const statement of statements) await client.query(statement);
+    await client.query('COMMIT');
+  } finally {
+    await client.end();
+  }
+}
+
+describe.skipIf(serverUrl() === null)('the real tools build the schema Retort builds', () => {
+  for (const [label, load] of designs) {
+    describe(label, () => {
+      const design = load();
+      let retort: DumpedCatalog;
+
+      beforeAll(async () => {
+        retort = await withDatabase(async (db) => {
+          await execute(db.url, [emitSql(design)]);
+          return dumpCatalog(db.url);
+        });
+      });
+
+      it('drizzle-kit generate from the Drizzle schema gives the same catalog, comments aside', async () => {
+        const project = createTempProject({
+          'schema.ts': emitDrizzle(design),
+          'generate.ts': DRIZZLE_GENERATE,
+        });
+        try {
+          const run = await runScript(project, 'generate.ts');
+          expect(run.output, 'drizzle-kit output').toBe('');
+          expect(run.code).toBe(0);
+          const statements: string[] = JSON.parse(
+            readFileSync(join(project.dir, 'statements.json'), 'utf8'),
+          );
+          expect(statements.length).toBeGreaterThan(0);
+          const drizzle = await withDatabase(async (db) => {
+            await execute(db.url, statements);
+            return dumpCatalog(db.url);
+          });
+          expect(withoutComments(drizzle)).toEqual(withoutComments(retort));
+        } finally {
+          project.remove();
+        }
+      });
+
+      it('TypeORM synchronize from the entities gives the same catalog', async () => {
+        const project = createTempProject({
+          'entities.ts': emitTypeorm(design),
+          'sync.ts': TYPEORM_SYNCHRONIZE,
+        });
+        try {
+          const typeorm = await withDatabase(async (db) => {
+            const run = await runScript(project, 'sync.ts', { DATABASE_URL: db.url });
+            expect(run.output, 'TypeORM output').toBe('');
+            expect(run.code).toBe(0);
+            return dumpCatalog(db.url);
+          });
+          const normalise = (c: DumpedCatalog) =>
+            withTypeormDefaultSpelling(withoutTablesLackingPrimaryKey(c));
+          expect(normalise(typeorm)).toEqual(normalise(retort));
+        } finally {
+          project.remove();
+        }
+      });
+    });
+  }
+});

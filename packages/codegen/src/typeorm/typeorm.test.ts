@@ -1,0 +1,66 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
+import { describe, expect, it } from 'vitest';
+import { awkwardDesign } from '../typecheck/awkward-design';
+import { emitTypeorm, emitTypeormFiles } from './emit';
+
+/** `UPDATE_GOLDEN=1 npx vitest run packages/codegen/src/typeorm` rewrites the golden files. */
+function expectGolden(name: string, actual: string): void {
+  const file = new URL(`./golden/${name}`, import.meta.url);
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, actual);
+  expect(existsSync(file), `golden file ${name} is missing; run with UPDATE_GOLDEN=1`).toBe(true);
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+function joinFiles(files: Record<string, string>): string {
+  return Object.entries(files)
+    .map(([name, text]) => `// ==> ${name} <==\n${text}`)
+    .join('\n');
+}
+
+describe('emitTypeorm', () => {
+  it('renders the shop example as the golden entities.ts', () => {
+    expectGolden('shop.entities.ts', emitTypeorm(loadShopDesign()));
+  });
+
+  it('renders the every-feature design as the golden entities.ts', () => {
+    expectGolden('every-feature.entities.ts', emitTypeorm(everyFeatureDesign));
+  });
+
+  it('renders awkward names as quoted strings and safe identifiers', () => {
+    expectGolden('awkward.entities.ts', emitTypeorm(awkwardDesign));
+  });
+
+  it('splits the every-feature design into the golden files, one per entity', () => {
+    expectGolden('every-feature.files.txt', joinFiles(emitTypeormFiles(everyFeatureDesign)));
+  });
+
+  it('maps a foreign key to ManyToOne with its named JoinColumn and the OneToMany side', () => {
+    const out = emitTypeorm(loadShopDesign());
+    expect(out).toContain(
+      "  @ManyToOne(() => User, (user) => user.usersByReferrer, { onDelete: 'SET NULL', onUpdate: 'NO ACTION' })\n" +
+        "  @JoinColumn({ name: 'referrer_id', referencedColumnName: 'telegramId', foreignKeyConstraintName: 'users_referrer_id_fkey' })\n" +
+        '  referrer!: Relation<User> | null;',
+    );
+    expect(out).toContain(
+      '  @OneToMany(() => User, (user) => user.referrer)\n  usersByReferrer!: Relation<User>[];',
+    );
+  });
+
+  it('types BIGINT and NUMERIC as string, what node-postgres returns', () => {
+    const out = emitTypeorm(everyFeatureDesign);
+    expect(out).toContain(
+      "  @Column({ name: 'customer_id', type: 'bigint' })\n  customerId!: string;",
+    );
+    expect(out).toContain('  total!: string;');
+  });
+
+  it('gives a table without a primary key no entity, and says why', () => {
+    const out = emitTypeorm(everyFeatureDesign);
+    expect(out).not.toContain("name: 'sessions'");
+    expect(out).toContain(
+      "// Table 'sessions' has no primary key, and TypeORM requires one on every",
+    );
+    expect(emitTypeormFiles(everyFeatureDesign)['index.ts']).not.toContain('Session');
+  });
+});

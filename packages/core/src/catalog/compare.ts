@@ -1,0 +1,162 @@
+/**
+ * Comparing two catalogs: the expected one (from a design or a revision's snapshot) and the
+ * actual one (read back from a database). Each difference is a sentence a user can act on,
+ * for drift checks and for test failures.
+ */
+import type {
+  Catalog,
+  CatalogCheck,
+  CatalogColumn,
+  CatalogEnum,
+  CatalogForeignKey,
+  CatalogIndex,
+  CatalogPrimaryKey,
+  CatalogTable,
+  CatalogUnique,
+} from './types';
+
+const list = (names: readonly string[]) => names.join(', ');
+const show = (value: string | null) => (value === null ? 'none' : value);
+
+function byNameMap<T extends { name: string }>(items: readonly T[]): Map<string, T> {
+  return new Map(items.map((item) => [item.name, item]));
+}
+
+/** Missing and extra items by name, then `compare` for the ones in both. */
+function compareNamed<T extends { name: string }>(
+  expected: readonly T[],
+  actual: readonly T[],
+  what: string,
+  prefix: string,
+  compare: (e: T, a: T) => string[],
+): string[] {
+  const out: string[] = [];
+  const actualByName = byNameMap(actual);
+  const expectedByName = byNameMap(expected);
+  for (const e of expected) {
+    const a = actualByName.get(e.name);
+    if (!a) out.push(`${prefix}${what} "${e.name}" is missing from the database`);
+    else out.push(...compare(e, a).map((d) => `${prefix}${what} "${e.name}" ${d}`));
+  }
+  for (const a of actual) {
+    if (!expectedByName.has(a.name)) {
+      out.push(`${prefix}${what} "${a.name}" is in the database but not expected`);
+    }
+  }
+  return out;
+}
+
+function differs(label: string, expected: string, actual: string): string[] {
+  return expected === actual ? [] : [`${label} ${actual} in the database, ${expected} expected`];
+}
+
+function enumDifferences(e: CatalogEnum, a: CatalogEnum): string[] {
+  return differs('has values', list(e.values), list(a.values));
+}
+
+function columnDifferences(e: CatalogColumn, a: CatalogColumn): string[] {
+  const out: string[] = [];
+  if (e.type !== a.type) out.push(`is ${a.type} in the database, ${e.type} expected`);
+  if (e.nullable !== a.nullable) {
+    out.push(
+      `is ${a.nullable ? 'nullable' : 'NOT NULL'} in the database, ${e.nullable ? 'nullable' : 'NOT NULL'} expected`,
+    );
+  }
+  if (e.autoincrement !== a.autoincrement) {
+    out.push(
+      `is ${a.autoincrement ? '' : 'not '}autoincrement in the database, ${e.autoincrement ? '' : 'not '}autoincrement expected`,
+    );
+  }
+  out.push(...differs('has default', show(e.default), show(a.default)));
+  if (e.comment !== a.comment) {
+    out.push(
+      `has comment ${JSON.stringify(a.comment)} in the database, ${JSON.stringify(e.comment)} expected`,
+    );
+  }
+  return out;
+}
+
+function primaryKeyDifferences(e: CatalogPrimaryKey | null, a: CatalogPrimaryKey | null): string[] {
+  if (e === null && a === null) return [];
+  if (e === null)
+    return [`has primary key "${a!.name}" (${list(a!.columns)}) in the database, none expected`];
+  if (a === null)
+    return [`has no primary key in the database, "${e.name}" (${list(e.columns)}) expected`];
+  return [
+    ...differs('primary key is named', `"${e.name}"`, `"${a.name}"`),
+    ...differs('primary key is on', `(${list(e.columns)})`, `(${list(a.columns)})`),
+  ];
+}
+
+function foreignKeyDifferences(e: CatalogForeignKey, a: CatalogForeignKey): string[] {
+  const target = (fk: CatalogForeignKey) =>
+    `(${list(fk.columns)}) -> ${fk.refTable}(${list(fk.refColumns)})`;
+  return [
+    ...differs('is', target(e), target(a)),
+    ...differs('has ON DELETE', e.onDelete, a.onDelete),
+    ...differs('has ON UPDATE', e.onUpdate, a.onUpdate),
+  ];
+}
+
+function uniqueDifferences(e: CatalogUnique, a: CatalogUnique): string[] {
+  return differs('is on', `(${list(e.columns)})`, `(${list(a.columns)})`);
+}
+
+function indexDifferences(e: CatalogIndex, a: CatalogIndex): string[] {
+  const describe = (i: CatalogIndex) => `${i.unique ? 'unique ' : ''}(${list(i.columns)})`;
+  return differs('is', describe(e), describe(a));
+}
+
+function checkDifferences(e: CatalogCheck, a: CatalogCheck): string[] {
+  return differs('is', e.expression, a.expression);
+}
+
+function tableDifferences(e: CatalogTable, a: CatalogTable): string[] {
+  const prefix = `table "${e.name}": `;
+  const out: string[] = [];
+  out.push(...compareNamed(e.columns, a.columns, 'column', prefix, columnDifferences));
+  const expectedOrder = e.columns
+    .map((c) => c.name)
+    .filter((n) => a.columns.some((c) => c.name === n));
+  const actualOrder = a.columns
+    .map((c) => c.name)
+    .filter((n) => e.columns.some((c) => c.name === n));
+  if (list(expectedOrder) !== list(actualOrder)) {
+    out.push(
+      `${prefix}columns are in the order ${list(actualOrder)} in the database, ${list(expectedOrder)} expected`,
+    );
+  }
+  if (e.comment !== a.comment) {
+    out.push(
+      `${prefix}has comment ${JSON.stringify(a.comment)} in the database, ${JSON.stringify(e.comment)} expected`,
+    );
+  }
+  out.push(...primaryKeyDifferences(e.primaryKey, a.primaryKey).map((d) => prefix + d));
+  out.push(
+    ...compareNamed(e.foreignKeys, a.foreignKeys, 'foreign key', prefix, foreignKeyDifferences),
+  );
+  out.push(...compareNamed(e.uniques, a.uniques, 'unique constraint', prefix, uniqueDifferences));
+  out.push(...compareNamed(e.indexes, a.indexes, 'index', prefix, indexDifferences));
+  out.push(...compareNamed(e.checks, a.checks, 'check', prefix, checkDifferences));
+  return out;
+}
+
+/**
+ * Every difference between what is expected and what the database holds, one sentence each,
+ * e.g. `table "users": column "language_code" is VARCHAR(255) in the database, VARCHAR(10) expected`.
+ */
+export function describeCatalogDifferences(expected: Catalog, actual: Catalog): string[] {
+  const actualTables = byNameMap(actual.tables);
+  return [
+    ...compareNamed(expected.enums, actual.enums, 'enum', '', enumDifferences),
+    ...compareNamed(expected.tables, actual.tables, 'table', '', () => []),
+    ...expected.tables.flatMap((e) => {
+      const a = actualTables.get(e.name);
+      return a ? tableDifferences(e, a) : [];
+    }),
+  ];
+}
+
+export function catalogsEqual(a: Catalog, b: Catalog): boolean {
+  return describeCatalogDifferences(a, b).length === 0;
+}

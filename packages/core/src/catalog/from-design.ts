@@ -1,0 +1,119 @@
+/**
+ * `toCatalog`: a design as Postgres will see it. Ids become names, unnamed constraints get
+ * the names Postgres would choose (de-duplicated the way Postgres does), `column.unique`
+ * becomes a unique constraint, defaults and checks take their canonical spelling.
+ *
+ * Default names are chosen in the order Postgres meets them in `CREATE TABLE`: per table
+ * (design order) the primary key, column uniques (column order), table uniques, then
+ * checks and foreign keys, then the indexes (created after the table). Explicit names are
+ * reserved first, so a default name never takes one the user chose.
+ */
+import type { Column, Design, Table } from '../design/types';
+import { canonicalExpression, expressionColumns } from '../expression/canonical';
+import { createSchemaNames } from '../naming/schema-names';
+import type { Catalog, CatalogColumn, CatalogTable } from './types';
+
+const byName = <T extends { name: string }>(a: T, b: T): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+
+export function toCatalog(design: Design): Catalog {
+  const names = createSchemaNames();
+  for (const table of design.tables) {
+    names.reserveRelation(table.name);
+    for (const u of table.uniques) if (u.name !== null) names.reserveRelation(u.name);
+    for (const i of table.indexes) if (i.name !== null) names.reserveRelation(i.name);
+    for (const c of [...table.uniques, ...table.foreignKeys, ...table.checks]) {
+      if (c.name !== null) names.reserveConstraint(c.name);
+    }
+  }
+  const tablesById = new Map(design.tables.map((t) => [t.id, t]));
+  const tables = design.tables.map((table) => catalogTable(table, tablesById, names));
+  return {
+    enums: design.enums.map((e) => ({ name: e.name, values: [...e.values] })).sort(byName),
+    tables: tables.sort(byName),
+  };
+}
+
+function columnNames(table: Table, ids: readonly string[]): string[] {
+  const byId = new Map(table.columns.map((c) => [c.id, c.name]));
+  return ids.map((id) => {
+    const name = byId.get(id);
+    if (name === undefined) throw new Error(`Table "${table.name}" has no column with id "${id}".`);
+    return name;
+  });
+}
+
+function catalogColumn(column: Column, columns: Record<string, string>): CatalogColumn {
+  return {
+    name: column.name,
+    type: column.type,
+    nullable: column.primaryKey ? false : column.nullable,
+    default:
+      column.autoincrement || column.default === null
+        ? null
+        : canonicalExpression(column.default.sql, { columns }),
+    autoincrement: column.autoincrement,
+    comment: column.comment,
+  };
+}
+
+function catalogTable(
+  table: Table,
+  tablesById: Map<string, Table>,
+  names: ReturnType<typeof createSchemaNames>,
+): CatalogTable {
+  const columnTypes = Object.fromEntries(table.columns.map((c) => [c.name, c.type]));
+  const pkColumns = table.columns.filter((c) => c.primaryKey).map((c) => c.name);
+  const primaryKey =
+    pkColumns.length > 0 ? { name: names.primaryKey(table.name), columns: pkColumns } : null;
+
+  const uniques = [
+    ...table.columns
+      .filter((c) => c.unique)
+      .map((c) => ({ name: names.unique(table.name, [c.name]), columns: [c.name] })),
+    ...table.uniques.map((u) => {
+      const columns = columnNames(table, u.columns);
+      return { name: u.name ?? names.unique(table.name, columns), columns };
+    }),
+  ];
+
+  const checks = table.checks.map((k) => {
+    const referenced = expressionColumns(k.expression).filter((n) =>
+      table.columns.some((c) => c.name === n),
+    );
+    return {
+      name: k.name ?? names.check(table.name, referenced),
+      expression: canonicalExpression(k.expression, { columns: columnTypes }),
+    };
+  });
+
+  const foreignKeys = table.foreignKeys.map((fk) => {
+    const columns = columnNames(table, fk.columns);
+    const target = tablesById.get(fk.references.table);
+    if (!target) throw new Error(`No table with id "${fk.references.table}".`);
+    return {
+      name: fk.name ?? names.foreignKey(table.name, columns),
+      columns,
+      refTable: target.name,
+      refColumns: columnNames(target, fk.references.columns),
+      onDelete: fk.onDelete ?? 'NO ACTION',
+      onUpdate: fk.onUpdate ?? 'NO ACTION',
+    };
+  });
+
+  const indexes = table.indexes.map((i) => {
+    const columns = columnNames(table, i.columns);
+    return { name: i.name ?? names.index(table.name, columns), columns, unique: i.unique };
+  });
+
+  return {
+    name: table.name,
+    comment: table.comment,
+    columns: table.columns.map((c) => catalogColumn(c, columnTypes)),
+    primaryKey,
+    foreignKeys: foreignKeys.sort(byName),
+    uniques: uniques.sort(byName),
+    indexes: indexes.sort(byName),
+    checks: checks.sort(byName),
+  };
+}

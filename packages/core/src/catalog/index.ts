@@ -1,0 +1,4 @@
+/** The catalog (a design as Postgres sees it): building one from a design, and comparing two. */
+export * from './compare';
+export * from './from-design';
+export * from './types';

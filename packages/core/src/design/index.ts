@@ -1,0 +1,5 @@
+/** The design model: reading design.json, validation, and column types. */
+export * from './parse';
+export * from './type-names';
+export * from './types';
+export * from './validate';

@@ -1,0 +1,261 @@
+/**
+ * Reading the shape of a `design.json` value: every field checked for its JSON type, every
+ * optional field filled with its documented default, unknown fields dropped (extensions
+ * are allowed, so they are not an error). Shape problems are collected, not thrown, so the
+ * caller can report them all together with the semantic ones.
+ */
+import type { Problem } from '../errors';
+import type {
+  CheckConstraint,
+  Column,
+  Design,
+  EnumType,
+  ForeignKey,
+  Index,
+  Position,
+  ReferentialAction,
+  Table,
+  UniqueConstraint,
+} from './types';
+
+export const REFERENTIAL_ACTIONS: readonly ReferentialAction[] = [
+  'CASCADE',
+  'SET NULL',
+  'SET DEFAULT',
+  'RESTRICT',
+  'NO ACTION',
+];
+
+type Json = Record<string, unknown>;
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value)}`;
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+export class DesignReader {
+  readonly problems: Problem[] = [];
+
+  private problem(path: string, message: string): void {
+    this.problems.push({ path, message });
+  }
+
+  private object(value: unknown, path: string): Json | null {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return value as Json;
+    this.problem(path, `must be an object, not ${describe(value)}.`);
+    return null;
+  }
+
+  private list(value: unknown, path: string): unknown[] {
+    if (value === undefined || value === null) return [];
+    if (Array.isArray(value)) return value;
+    this.problem(path, `must be a list, not ${describe(value)}.`);
+    return [];
+  }
+
+  private string(obj: Json, key: string, path: string): string {
+    const value = obj[key];
+    if (typeof value === 'string') return value;
+    this.problem(
+      `${path}.${key}`,
+      value === undefined ? 'is missing.' : `must be text, not ${describe(value)}.`,
+    );
+    return '';
+  }
+
+  private nullableString(obj: Json, key: string, path: string): string | null {
+    const value = obj[key];
+    if (value === undefined || value === null) return null;
+    if (typeof value === 'string') return value;
+    this.problem(`${path}.${key}`, `must be text or null, not ${describe(value)}.`);
+    return null;
+  }
+
+  private boolean(obj: Json, key: string, path: string, fallback: boolean): boolean {
+    const value = obj[key];
+    if (value === undefined || value === null) return fallback;
+    if (typeof value === 'boolean') return value;
+    this.problem(`${path}.${key}`, `must be true or false, not ${describe(value)}.`);
+    return fallback;
+  }
+
+  private idList(obj: Json, key: string, path: string): string[] {
+    const value = obj[key];
+    if (!Array.isArray(value)) {
+      this.problem(
+        `${path}.${key}`,
+        value === undefined
+          ? 'is missing: list the column ids.'
+          : `must be a list of column ids, not ${describe(value)}.`,
+      );
+      return [];
+    }
+    return value.flatMap((item, i) => {
+      if (typeof item === 'string') return [item];
+      this.problem(`${path}.${key}[${i}]`, `must be a column id (text), not ${describe(item)}.`);
+      return [];
+    });
+  }
+
+  private action(obj: Json, key: string, path: string): ReferentialAction | null {
+    const value = obj[key];
+    if (value === undefined || value === null) return null;
+    if (typeof value === 'string') {
+      const upper = value.trim().toUpperCase().replace(/\s+/g, ' ') as ReferentialAction;
+      if (REFERENTIAL_ACTIONS.includes(upper)) return upper;
+    }
+    this.problem(
+      `${path}.${key}`,
+      `must be one of ${REFERENTIAL_ACTIONS.join(', ')} or null, not ${describe(value)}.`,
+    );
+    return null;
+  }
+
+  design(input: unknown): Design {
+    const object = this.object(input, '$');
+    const root = object ?? {};
+    const format = root.format;
+    if (object && format !== 'retort.design/1') {
+      this.problem(
+        'format',
+        format === undefined
+          ? 'is missing: a design.json starts with "format": "retort.design/1".'
+          : `is ${JSON.stringify(format)}; Retort reads "retort.design/1".`,
+      );
+    }
+    return {
+      format: 'retort.design/1',
+      name: typeof root.name === 'string' ? root.name : this.designName(root.name),
+      enums: this.list(root.enums, 'enums').map((value, i) => this.enumType(value, `enums[${i}]`)),
+      tables: this.list(root.tables, 'tables').map((value, i) => this.table(value, `tables[${i}]`)),
+    };
+  }
+
+  private designName(value: unknown): string {
+    if (value !== undefined && value !== null) {
+      this.problem('name', `must be text, not ${describe(value)}.`);
+    }
+    return '';
+  }
+
+  private enumType(value: unknown, path: string): EnumType {
+    const obj = this.object(value, path) ?? {};
+    const values = this.list(obj.values, `${path}.values`).flatMap((item, i) => {
+      if (typeof item === 'string') return [item];
+      this.problem(`${path}.values[${i}]`, `must be text, not ${describe(item)}.`);
+      return [];
+    });
+    if (obj.values === undefined) this.problem(`${path}.values`, 'is missing.');
+    return { id: this.string(obj, 'id', path), name: this.string(obj, 'name', path), values };
+  }
+
+  private table(value: unknown, path: string): Table {
+    const obj = this.object(value, path) ?? {};
+    return {
+      id: this.string(obj, 'id', path),
+      name: this.string(obj, 'name', path),
+      comment: this.nullableString(obj, 'comment', path),
+      position: this.position(obj.position, `${path}.position`),
+      columns: this.list(obj.columns, `${path}.columns`).map((item, i) =>
+        this.column(item, `${path}.columns[${i}]`),
+      ),
+      foreignKeys: this.list(obj.foreignKeys, `${path}.foreignKeys`).map((item, i) =>
+        this.foreignKey(item, `${path}.foreignKeys[${i}]`),
+      ),
+      uniques: this.list(obj.uniques, `${path}.uniques`).map((item, i) =>
+        this.unique(item, `${path}.uniques[${i}]`),
+      ),
+      indexes: this.list(obj.indexes, `${path}.indexes`).map((item, i) =>
+        this.index(item, `${path}.indexes[${i}]`),
+      ),
+      checks: this.list(obj.checks, `${path}.checks`).map((item, i) =>
+        this.check(item, `${path}.checks[${i}]`),
+      ),
+    };
+  }
+
+  private position(value: unknown, path: string): Position | null {
+    if (value === undefined || value === null) return null;
+    const obj = this.object(value, path);
+    if (!obj) return null;
+    const x = obj.x;
+    const y = obj.y;
+    const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+    if (!finite(x)) this.problem(`${path}.x`, `must be a number, not ${describe(x)}.`);
+    if (!finite(y)) this.problem(`${path}.y`, `must be a number, not ${describe(y)}.`);
+    return finite(x) && finite(y) ? { x, y } : null;
+  }
+
+  private column(value: unknown, path: string): Column {
+    const obj = this.object(value, path) ?? {};
+    const primaryKey = this.boolean(obj, 'primaryKey', path, false);
+    let def: Column['default'] = null;
+    if (obj.default !== undefined && obj.default !== null) {
+      const d = this.object(obj.default, `${path}.default`);
+      if (d) def = { sql: this.string(d, 'sql', `${path}.default`) };
+    }
+    return {
+      id: this.string(obj, 'id', path),
+      name: this.string(obj, 'name', path),
+      type: this.string(obj, 'type', path),
+      // Postgres makes every primary key column NOT NULL, so that is its default here too.
+      nullable: this.boolean(obj, 'nullable', path, !primaryKey),
+      primaryKey,
+      autoincrement: this.boolean(obj, 'autoincrement', path, false),
+      unique: this.boolean(obj, 'unique', path, false),
+      default: def,
+      comment: this.nullableString(obj, 'comment', path),
+    };
+  }
+
+  private foreignKey(value: unknown, path: string): ForeignKey {
+    const obj = this.object(value, path) ?? {};
+    const ref =
+      obj.references === undefined ? null : this.object(obj.references, `${path}.references`);
+    if (obj.references === undefined) this.problem(`${path}.references`, 'is missing.');
+    return {
+      id: this.string(obj, 'id', path),
+      name: this.nullableString(obj, 'name', path),
+      columns: this.idList(obj, 'columns', path),
+      references: ref
+        ? {
+            table: this.string(ref, 'table', `${path}.references`),
+            columns: this.idList(ref, 'columns', `${path}.references`),
+          }
+        : { table: '', columns: [] },
+      onDelete: this.action(obj, 'onDelete', path),
+      onUpdate: this.action(obj, 'onUpdate', path),
+    };
+  }
+
+  private unique(value: unknown, path: string): UniqueConstraint {
+    const obj = this.object(value, path) ?? {};
+    return {
+      id: this.string(obj, 'id', path),
+      name: this.nullableString(obj, 'name', path),
+      columns: this.idList(obj, 'columns', path),
+    };
+  }
+
+  private index(value: unknown, path: string): Index {
+    const obj = this.object(value, path) ?? {};
+    return {
+      id: this.string(obj, 'id', path),
+      name: this.nullableString(obj, 'name', path),
+      columns: this.idList(obj, 'columns', path),
+      unique: this.boolean(obj, 'unique', path, false),
+    };
+  }
+
+  private check(value: unknown, path: string): CheckConstraint {
+    const obj = this.object(value, path) ?? {};
+    return {
+      id: this.string(obj, 'id', path),
+      name: this.nullableString(obj, 'name', path),
+      expression: this.string(obj, 'expression', path),
+    };
+  }
+}

@@ -1,0 +1,396 @@
+/**
+ * Validation of a design: every problem at once, each with its JSON path and a sentence.
+ * What Postgres would refuse (or silently change) is a problem here, before any SQL is
+ * written: duplicate names in a namespace, names over 63 bytes, unknown types, keys to
+ * missing ids, foreign keys Postgres cannot create, expressions that are not one expression.
+ */
+import type { Problem } from '../errors';
+import { expressionColumns } from '../expression/canonical';
+import { isSingleExpression } from '../expression/parse';
+import { identifierBytes, MAX_IDENTIFIER_BYTES } from '../naming/postgres-names';
+import { DesignReader } from './read';
+import { describeUnknownType, INTEGER_TYPES, normalizeType } from './type-names';
+import type { Column, Design, Table } from './types';
+
+export interface DesignValidation {
+  /** The design with defaults applied and types normalised; null when there are problems. */
+  design: Design | null;
+  problems: Problem[];
+}
+
+export function validateDesign(input: unknown): DesignValidation {
+  const reader = new DesignReader();
+  const design = reader.design(input);
+  const problems = [...reader.problems];
+  const shapeBroken = problems.some((p) => p.path === '$');
+  if (!shapeBroken) {
+    // A field already reported for its shape is not reported again for its meaning.
+    const reported = new Set(problems.map((p) => p.path));
+    problems.push(...checkDesign(design).filter((p) => !reported.has(p.path)));
+  }
+  return { design: problems.length === 0 ? normalizeDesignTypes(design) : null, problems };
+}
+
+class Checker {
+  readonly problems: Problem[] = [];
+
+  add(path: string, message: string): void {
+    this.problems.push({ path, message });
+  }
+
+  name(name: string, path: string, what: string): void {
+    if (name.trim() === '') this.add(path, `${what} name must not be empty.`);
+    else if (identifierBytes(name) > MAX_IDENTIFIER_BYTES) {
+      this.add(
+        path,
+        `${what} name "${name}" is ${identifierBytes(name)} bytes long; Postgres keeps only ${MAX_IDENTIFIER_BYTES} and would truncate it.`,
+      );
+    }
+  }
+
+  /** True when `sql` is one expression; otherwise reports why. */
+  expression(sql: string, path: string, what: string): boolean {
+    const problem = isSingleExpression(sql);
+    if (problem) this.add(path, `${what} ${JSON.stringify(sql)} ${problem}`);
+    return problem === null;
+  }
+}
+
+/** Remembers the first path of each key; reports later ones. */
+class Seen {
+  private readonly first = new Map<string, string>();
+  constructor(private readonly checker: Checker) {}
+
+  claim(key: string, path: string, message: (firstPath: string) => string): void {
+    if (key === '') return;
+    const firstPath = this.first.get(key);
+    if (firstPath === undefined) this.first.set(key, path);
+    else this.checker.add(path, message(firstPath));
+  }
+}
+
+function checkDesign(design: Design): Problem[] {
+  const checker = new Checker();
+  const ids = new Seen(checker);
+  const claimId = (id: string, path: string) => {
+    if (id === '') return;
+    ids.claim(id, `${path}.id`, (first) => `id "${id}" is already used at ${first}.`);
+  };
+
+  const enumNames = design.enums.map((e) => e.name);
+  const typeNames = new Seen(checker);
+  design.enums.forEach((enumType, e) => {
+    const path = `enums[${e}]`;
+    claimId(enumType.id, path);
+    checker.name(enumType.name, `${path}.name`, 'Enum');
+    typeNames.claim(
+      enumType.name,
+      `${path}.name`,
+      (first) => `enum "${enumType.name}" is already defined at ${first}.`,
+    );
+    if (enumType.values.length === 0)
+      checker.add(`${path}.values`, `enum "${enumType.name}" has no values; give it at least one.`);
+    const values = new Seen(checker);
+    enumType.values.forEach((value, v) => {
+      if (value === '') checker.add(`${path}.values[${v}]`, 'an enum value must not be empty.');
+      else if (identifierBytes(value) > MAX_IDENTIFIER_BYTES) {
+        checker.add(
+          `${path}.values[${v}]`,
+          `enum value "${value}" is longer than ${MAX_IDENTIFIER_BYTES} bytes.`,
+        );
+      }
+      values.claim(
+        value,
+        `${path}.values[${v}]`,
+        (first) => `value "${value}" is already listed at ${first}.`,
+      );
+    });
+  });
+
+  const tablesById = new Map(design.tables.map((t) => [t.id, t]));
+  const relations = new Seen(checker);
+  design.tables.forEach((table, t) => {
+    const path = `tables[${t}]`;
+    claimId(table.id, path);
+    checker.name(table.name, `${path}.name`, 'Table');
+    relations.claim(
+      table.name,
+      `${path}.name`,
+      (first) => `table "${table.name}" is already defined at ${first}.`,
+    );
+    // A table's row type shares pg_type with enums.
+    if (enumNames.includes(table.name)) {
+      checker.add(
+        `${path}.name`,
+        `table "${table.name}" has the name of an enum; Postgres keeps both in one namespace of types.`,
+      );
+    }
+    checkTable(table, path, { checker, claimId, enumNames, tablesById, relations, design });
+  });
+  return checker.problems;
+}
+
+interface Context {
+  checker: Checker;
+  claimId: (id: string, path: string) => void;
+  enumNames: string[];
+  tablesById: Map<string, Table>;
+  relations: Seen;
+  design: Design;
+}
+
+function checkTable(table: Table, path: string, context: Context): void {
+  const { checker, claimId, enumNames } = context;
+  const where = `table "${table.name}"`;
+  if (table.columns.length === 0)
+    checker.add(`${path}.columns`, `${where} has no columns; give it at least one.`);
+
+  const columnNames = new Seen(checker);
+  table.columns.forEach((column, c) => {
+    const cpath = `${path}.columns[${c}]`;
+    claimId(column.id, cpath);
+    checker.name(column.name, `${cpath}.name`, 'Column');
+    columnNames.claim(
+      column.name,
+      `${cpath}.name`,
+      (first) => `column "${column.name}" already exists in ${where} (${first}).`,
+    );
+    checkColumn(column, cpath, where, enumNames, checker, context.design);
+  });
+
+  const columnsById = new Map(table.columns.map((c) => [c.id, c]));
+  const columnRefs = (
+    ids: string[],
+    listPath: string,
+    owner: Table,
+    ownerById: Map<string, Column>,
+  ) => {
+    if (ids.length === 0) checker.add(listPath, 'must list at least one column.');
+    const seen = new Seen(checker);
+    return ids.map((id, i) => {
+      const column = ownerById.get(id);
+      if (!column)
+        checker.add(`${listPath}[${i}]`, `no column with id "${id}" in table "${owner.name}".`);
+      seen.claim(id, `${listPath}[${i}]`, () => `column id "${id}" is listed twice.`);
+      return column;
+    });
+  };
+
+  // Index-backed names (primary key, uniques, indexes) live in the schema's relation
+  // namespace; every constraint name must also be unique within its table.
+  const constraintNames = new Seen(checker);
+  const claimConstraint = (name: string | null, npath: string, relation: boolean) => {
+    if (name === null) return;
+    checker.name(name, npath, 'Constraint');
+    constraintNames.claim(
+      name,
+      npath,
+      (first) => `constraint "${name}" is already used in ${where} (${first}).`,
+    );
+    if (relation) {
+      context.relations.claim(
+        name,
+        npath,
+        (first) => `"${name}" is already the name of a table, index or key at ${first}.`,
+      );
+    }
+  };
+
+  table.uniques.forEach((unique, u) => {
+    const upath = `${path}.uniques[${u}]`;
+    claimId(unique.id, upath);
+    claimConstraint(unique.name, `${upath}.name`, true);
+    columnRefs(unique.columns, `${upath}.columns`, table, columnsById);
+  });
+  // Postgres folds identical unique constraints of one CREATE TABLE into one, so a design
+  // with two would not match the database.
+  const uniqueKeys = new Seen(checker);
+  const setKey = (ids: string[]) => [...new Set(ids)].sort().join('\u0000');
+  const pkIndex = table.columns.findIndex((c) => c.primaryKey);
+  if (pkIndex >= 0) {
+    const pk = table.columns.filter((c) => c.primaryKey).map((c) => c.id);
+    uniqueKeys.claim(setKey(pk), `${path}.columns[${pkIndex}].primaryKey`, () => '');
+  }
+  const duplicate = (first: string) =>
+    `the same columns are already unique (${first}); Postgres would keep only one.`;
+  table.columns.forEach((column, c) => {
+    if (column.unique) uniqueKeys.claim(column.id, `${path}.columns[${c}].unique`, duplicate);
+  });
+  table.uniques.forEach((unique, u) => {
+    uniqueKeys.claim(setKey(unique.columns), `${path}.uniques[${u}].columns`, duplicate);
+  });
+
+  table.indexes.forEach((index, i) => {
+    const ipath = `${path}.indexes[${i}]`;
+    claimId(index.id, ipath);
+    if (index.name !== null) {
+      checker.name(index.name, `${ipath}.name`, 'Index');
+      context.relations.claim(
+        index.name,
+        `${ipath}.name`,
+        (first) => `"${index.name}" is already the name of a table, index or key at ${first}.`,
+      );
+    }
+    columnRefs(index.columns, `${ipath}.columns`, table, columnsById);
+  });
+  table.checks.forEach((check, k) => {
+    const kpath = `${path}.checks[${k}]`;
+    claimId(check.id, kpath);
+    claimConstraint(check.name, `${kpath}.name`, false);
+    if (checker.expression(check.expression, `${kpath}.expression`, 'check')) {
+      const names = new Set(table.columns.map((c) => c.name));
+      const unknown = expressionColumns(check.expression).filter((n) => !names.has(n));
+      if (unknown.length > 0) {
+        checker.add(
+          `${kpath}.expression`,
+          `check ${JSON.stringify(check.expression)} uses ${unknown.map((n) => `"${n}"`).join(', ')}, which ${where} does not have.`,
+        );
+      }
+    }
+  });
+
+  table.foreignKeys.forEach((fk, f) => {
+    const fpath = `${path}.foreignKeys[${f}]`;
+    claimId(fk.id, fpath);
+    claimConstraint(fk.name, `${fpath}.name`, false);
+    const local = columnRefs(fk.columns, `${fpath}.columns`, table, columnsById);
+    if (fk.references.table === '') return;
+    const target = context.tablesById.get(fk.references.table);
+    if (!target) {
+      checker.add(`${fpath}.references.table`, `no table with id "${fk.references.table}".`);
+      return;
+    }
+    const targetById = new Map(target.columns.map((c) => [c.id, c]));
+    const remote = columnRefs(
+      fk.references.columns,
+      `${fpath}.references.columns`,
+      target,
+      targetById,
+    );
+    if (local.length !== remote.length) {
+      checker.add(
+        `${fpath}.references.columns`,
+        `the foreign key has ${local.length} column${local.length === 1 ? '' : 's'} but references ${remote.length}; the counts must match.`,
+      );
+      return;
+    }
+    if (local.some((c) => !c) || remote.some((c) => !c)) return;
+    local.forEach((column, i) => {
+      const referenced = remote[i]!;
+      const a = normalizeType(column!.type, enumNames);
+      const b = normalizeType(referenced.type, enumNames);
+      if (a !== null && b !== null && a !== b) {
+        checker.add(
+          `${fpath}.columns[${i}]`,
+          `column "${column!.name}" is ${a} but references "${target.name}"."${referenced.name}", which is ${b}; the types must be the same.`,
+        );
+      }
+    });
+    const referencedIds = new Set(fk.references.columns);
+    if (!uniqueSets(target).some((set) => sameSet(set, referencedIds))) {
+      const names = remote.map((c) => `"${c!.name}"`).join(', ');
+      checker.add(
+        `${fpath}.references.columns`,
+        `${names} of table "${target.name}" is neither its primary key nor a unique set; Postgres can only reference those.`,
+      );
+    }
+    for (const [action, key] of [
+      [fk.onDelete, 'onDelete'],
+      [fk.onUpdate, 'onUpdate'],
+    ] as const) {
+      if (action !== 'SET NULL') continue;
+      const notNull = local.filter((c) => c && !c.nullable).map((c) => `"${c!.name}"`);
+      if (notNull.length > 0) {
+        checker.add(
+          `${fpath}.${key}`,
+          `SET NULL cannot work: ${notNull.join(', ')} ${notNull.length === 1 ? 'is' : 'are'} NOT NULL.`,
+        );
+      }
+    }
+  });
+}
+
+function checkColumn(
+  column: Column,
+  path: string,
+  where: string,
+  enumNames: string[],
+  checker: Checker,
+  design: Design,
+): void {
+  const type = column.type === '' ? null : normalizeType(column.type, enumNames);
+  if (column.type.trim() === '' && column.type !== '')
+    checker.add(`${path}.type`, 'must not be empty.');
+  if (type === null && column.type.trim() !== '') {
+    checker.add(
+      `${path}.type`,
+      `column "${column.name}" of ${where}: ${describeUnknownType(column.type)}`,
+    );
+  }
+  if (column.autoincrement && type !== null && !INTEGER_TYPES.includes(type)) {
+    checker.add(
+      `${path}.autoincrement`,
+      `autoincrement needs SMALLINT, INTEGER or BIGINT; column "${column.name}" is ${type}.`,
+    );
+  }
+  if (column.autoincrement && column.default !== null) {
+    checker.add(
+      `${path}.default`,
+      `column "${column.name}" is autoincrement, so its default is the sequence; remove the default.`,
+    );
+  }
+  if (column.primaryKey && column.nullable) {
+    checker.add(
+      `${path}.nullable`,
+      `column "${column.name}" is part of the primary key, which Postgres makes NOT NULL; set "nullable": false.`,
+    );
+  }
+  if (column.default !== null) {
+    const single = checker.expression(column.default.sql, `${path}.default.sql`, 'default');
+    const referenced = single ? expressionColumns(column.default.sql) : [];
+    if (referenced.length > 0) {
+      checker.add(
+        `${path}.default.sql`,
+        `default ${JSON.stringify(column.default.sql)} uses ${referenced.map((n) => `"${n}"`).join(', ')}; a default cannot refer to columns (write a string in quotes).`,
+      );
+    }
+    const enumType = type === null ? undefined : design.enums.find((e) => e.name === type);
+    const literal = /^\s*'((?:[^']|'')*)'\s*$/.exec(column.default.sql);
+    if (enumType && literal && !enumType.values.includes(literal[1]!.replaceAll("''", "'"))) {
+      checker.add(
+        `${path}.default.sql`,
+        `${column.default.sql} is not a value of enum "${enumType.name}".`,
+      );
+    }
+  }
+}
+
+/** Every column set a foreign key may reference: the primary key, column and constraint uniques, unique indexes. */
+function uniqueSets(table: Table): Set<string>[] {
+  const sets: Set<string>[] = [];
+  const pk = table.columns.filter((c) => c.primaryKey).map((c) => c.id);
+  if (pk.length > 0) sets.push(new Set(pk));
+  for (const column of table.columns) if (column.unique) sets.push(new Set([column.id]));
+  for (const unique of table.uniques) sets.push(new Set(unique.columns));
+  for (const index of table.indexes) if (index.unique) sets.push(new Set(index.columns));
+  return sets;
+}
+
+function sameSet(a: Set<string>, b: Set<string>): boolean {
+  return a.size === b.size && [...a].every((x) => b.has(x));
+}
+
+/** Types written as aliases (`int4`, `character varying(40)`) in their canonical spelling. */
+export function normalizeDesignTypes(design: Design): Design {
+  const enumNames = design.enums.map((e) => e.name);
+  return {
+    ...design,
+    tables: design.tables.map((table) => ({
+      ...table,
+      columns: table.columns.map((column) => ({
+        ...column,
+        type: normalizeType(column.type, enumNames) ?? column.type,
+      })),
+    })),
+  };
+}

@@ -1,0 +1,3 @@
+/** Identifier rules and Postgres' default names for constraints and indexes. */
+export * from './postgres-names';
+export * from './schema-names';

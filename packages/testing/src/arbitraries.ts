@@ -1,0 +1,684 @@
+/**
+ * fast-check arbitraries for designs that are valid by construction: `arbDesign()` for
+ * 1-6 tables with enums, keys, uniques, indexes, checks and foreign keys (only to a primary
+ * key or unique column, with the same type), and `arbDesignEdit(design)` for one edit a
+ * user could make in the editor, the result still valid.
+ */
+import {
+  type CheckConstraint,
+  type Column,
+  type Design,
+  type EnumType,
+  expressionColumns,
+  type ForeignKey,
+  type ReferentialAction,
+  type Table,
+} from '@retort/core';
+import fc from 'fast-check';
+
+type Gen = fc.GeneratorValue;
+
+const TABLE_WORDS = [
+  'users',
+  'orders',
+  'items',
+  'accounts',
+  'notes',
+  'tags',
+  'events',
+  'posts',
+  'teams',
+  'invoices',
+  'carts',
+  'reviews',
+];
+const COLUMN_WORDS = [
+  'name',
+  'title',
+  'amount',
+  'price',
+  'created_at',
+  'note',
+  'code',
+  'rank',
+  'score',
+  'active',
+  'email',
+  'label',
+  'body',
+  'qty',
+  'level',
+  'payload',
+];
+const ENUM_WORDS = ['status', 'mood', 'kind', 'color'];
+const ENUM_VALUES = ['new', 'old', 'red', 'green', 'done', 'open', 'closed', 'draft'];
+
+/** Types with a default that is valid for them ('' for none). */
+const TYPES: Array<[string, string]> = [
+  ['SMALLINT', '0'],
+  ['INTEGER', '0'],
+  ['BIGINT', '-1'],
+  ['NUMERIC(10,2)', '0'],
+  ['NUMERIC', ''],
+  ['REAL', '1.5'],
+  ['DOUBLE PRECISION', ''],
+  ['BOOLEAN', 'false'],
+  ['VARCHAR(40)', "''"],
+  ['VARCHAR', ''],
+  ['CHAR(2)', "'xx'"],
+  ['TEXT', "'none'"],
+  ['DATE', 'CURRENT_DATE'],
+  ['TIME', ''],
+  ['TIMESTAMP', 'now()'],
+  ['TIMESTAMPTZ', 'CURRENT_TIMESTAMP'],
+  ['INTERVAL', "'1 day'"],
+  ['UUID', 'gen_random_uuid()'],
+  ['JSON', ''],
+  ['JSONB', "'{}'::jsonb"],
+  ['BYTEA', ''],
+  ['INET', ''],
+  ['TEXT[]', "'{}'"],
+  ['INTEGER[]', ''],
+];
+const PK_TYPES = ['INTEGER', 'BIGINT', 'UUID', 'VARCHAR(40)'];
+const ACTIONS: Array<ReferentialAction | null> = [
+  null,
+  'CASCADE',
+  'SET NULL',
+  'RESTRICT',
+  'NO ACTION',
+  'SET DEFAULT',
+];
+/** Changes Postgres casts without losing data. */
+const WIDENINGS: Record<string, string[]> = {
+  SMALLINT: ['INTEGER', 'BIGINT'],
+  INTEGER: ['BIGINT', 'NUMERIC'],
+  REAL: ['DOUBLE PRECISION'],
+  'NUMERIC(10,2)': ['NUMERIC(12,2)', 'NUMERIC'],
+  'VARCHAR(40)': ['VARCHAR(100)', 'TEXT', 'VARCHAR'],
+  VARCHAR: ['TEXT'],
+  TEXT: ['VARCHAR'],
+  'CHAR(2)': ['VARCHAR(10)', 'TEXT'],
+  TIMESTAMP: ['TIMESTAMPTZ'],
+  JSON: ['JSONB'],
+};
+
+const pick = <T>(g: Gen, items: readonly T[]): T => g(fc.constantFrom, ...items);
+const int = (g: Gen, min: number, max: number): number => g(fc.integer, { min, max });
+const chance = (g: Gen, percent: number): boolean => int(g, 1, 100) <= percent;
+
+function newColumn(id: string, name: string, type: string, options: Partial<Column> = {}): Column {
+  return {
+    id,
+    name,
+    type,
+    nullable: true,
+    primaryKey: false,
+    autoincrement: false,
+    unique: false,
+    default: null,
+    comment: null,
+    ...options,
+  };
+}
+
+/** A name from `words` not in `taken`, with a numeric suffix when all are used. */
+function freshName(g: Gen, words: readonly string[], taken: ReadonlySet<string>): string {
+  const free = words.filter((w) => !taken.has(w));
+  if (free.length > 0) return pick(g, free);
+  const base = pick(g, words);
+  for (let n = 2; ; n++) if (!taken.has(`${base}_${n}`)) return `${base}_${n}`;
+}
+
+/** Sometimes a long name, so Postgres' 63-byte truncation of default names gets exercised. */
+function longName(g: Gen, name: string, taken: ReadonlySet<string>): string {
+  if (!chance(g, 10)) return name;
+  const long = `${name}_${'with_a_rather_long_name_'.repeat(2)}${name}`.slice(0, int(g, 40, 63));
+  return taken.has(long) ? name : long;
+}
+
+function freshId(prefix: string, design: Design): string {
+  const ids = allIds(design);
+  for (let n = ids.size; ; n++) if (!ids.has(`${prefix}${n}`)) return `${prefix}${n}`;
+}
+
+function allIds(design: Design): Set<string> {
+  const ids = new Set<string>();
+  for (const e of design.enums) ids.add(e.id);
+  for (const t of design.tables) {
+    ids.add(t.id);
+    for (const list of [t.columns, t.foreignKeys, t.uniques, t.indexes, t.checks]) {
+      for (const item of list) ids.add(item.id);
+    }
+  }
+  return ids;
+}
+
+function randomColumn(g: Gen, id: string, name: string, enums: EnumType[]): Column {
+  const enumChoice = enums.length > 0 && chance(g, 20) ? pick(g, enums) : null;
+  if (enumChoice) {
+    const array = chance(g, 25);
+    return newColumn(id, name, array ? `${enumChoice.name}[]` : enumChoice.name, {
+      default: !array && chance(g, 50) ? { sql: `'${enumChoice.values[0]}'` } : null,
+      nullable: chance(g, 70),
+    });
+  }
+  const [type, defaultSql] = pick(g, TYPES);
+  return newColumn(id, name, type, {
+    nullable: chance(g, 70),
+    default: defaultSql && chance(g, 40) ? { sql: defaultSql } : null,
+    comment: chance(g, 10) ? `The ${name}.` : null,
+  });
+}
+
+function singlePrimaryKey(table: Table): Column | null {
+  const pk = table.columns.filter((c) => c.primaryKey);
+  return pk.length === 1 ? pk[0]! : null;
+}
+
+/** The set of column sets of `table` a foreign key may reference, as single columns. */
+function referenceableColumns(table: Table): Column[] {
+  const out = table.columns.filter((c) => c.unique);
+  const pk = singlePrimaryKey(table);
+  if (pk) out.unshift(pk);
+  return out;
+}
+
+function addForeignKey(g: Gen, design: Design, tableIndex: number): Design | null {
+  const table = design.tables[tableIndex]!;
+  const targets = design.tables.filter((t) => referenceableColumns(t).length > 0);
+  if (targets.length === 0) return null;
+  const target = pick(g, targets);
+  const referenced = pick(g, referenceableColumns(target));
+  const taken = new Set(table.columns.map((c) => c.name));
+  const name = freshName(
+    g,
+    [`${target.name}_id`.slice(0, 60), `parent_${referenced.name}`.slice(0, 60)],
+    taken,
+  );
+  const columnId = freshId('c', design);
+  const column = newColumn(columnId, name, referenced.type);
+  const fk: ForeignKey = {
+    id: freshId('f', design),
+    name: null,
+    columns: [columnId],
+    references: { table: target.id, columns: [referenced.id] },
+    onDelete: pick(g, ACTIONS),
+    onUpdate: chance(g, 30) ? pick(g, ACTIONS) : null,
+  };
+  return replaceTable(design, tableIndex, {
+    ...table,
+    columns: [...table.columns, column],
+    foreignKeys: [...table.foreignKeys, fk],
+  });
+}
+
+function replaceTable(design: Design, index: number, table: Table): Design {
+  return { ...design, tables: design.tables.map((t, i) => (i === index ? table : t)) };
+}
+
+function checkFor(g: Gen, table: Table, id: string): CheckConstraint | null {
+  const numeric = table.columns.filter((c) =>
+    ['SMALLINT', 'INTEGER', 'BIGINT', 'NUMERIC(10,2)', 'REAL'].includes(c.type),
+  );
+  const text = table.columns.filter((c) => ['TEXT', 'VARCHAR(40)', 'VARCHAR'].includes(c.type));
+  if (numeric.length === 0 && text.length === 0) return null;
+  const useNumeric = numeric.length > 0 && (text.length === 0 || chance(g, 50));
+  const column = pick(g, useNumeric ? numeric : text);
+  const expression = useNumeric ? `${column.name} >= 0` : `length(${column.name}) > 0`;
+  return {
+    id,
+    name: chance(g, 30) ? `${table.name}_${column.name}_rule`.slice(0, 60) : null,
+    expression,
+  };
+}
+
+function buildTable(g: Gen, id: string, name: string, enums: EnumType[]): Table {
+  const columns: Column[] = [];
+  const composite = chance(g, 15);
+  if (composite) {
+    columns.push(newColumn(`${id}_k1`, 'part_a', 'INTEGER', { primaryKey: true, nullable: false }));
+    columns.push(newColumn(`${id}_k2`, 'part_b', 'TEXT', { primaryKey: true, nullable: false }));
+  } else if (chance(g, 90)) {
+    const type = pick(g, PK_TYPES);
+    const auto = (type === 'INTEGER' || type === 'BIGINT') && chance(g, 60);
+    columns.push(
+      newColumn(`${id}_id`, 'id', type, {
+        primaryKey: true,
+        nullable: false,
+        autoincrement: auto,
+        default: type === 'UUID' && chance(g, 50) ? { sql: 'gen_random_uuid()' } : null,
+      }),
+    );
+  }
+  const taken = new Set(columns.map((c) => c.name));
+  const count = int(g, columns.length === 0 ? 1 : 0, 5);
+  for (let i = 0; i < count; i++) {
+    const columnName = longName(g, freshName(g, COLUMN_WORDS, taken), taken);
+    taken.add(columnName);
+    const column = randomColumn(g, `${id}_c${i}`, columnName, enums);
+    if (chance(g, 15) && !column.type.endsWith('[]') && column.type !== 'JSON')
+      column.unique = true;
+    columns.push(column);
+  }
+  const table: Table = {
+    id,
+    name,
+    comment: chance(g, 15) ? `All the ${name}.` : null,
+    position: { x: int(g, 0, 20) * 50, y: int(g, 0, 20) * 50 },
+    columns,
+    foreignKeys: [],
+    uniques: [],
+    indexes: [],
+    checks: [],
+  };
+  const plain = columns.filter((c) => !c.primaryKey && !c.type.endsWith('[]') && c.type !== 'JSON');
+  if (plain.length >= 2 && chance(g, 25)) {
+    table.uniques.push({
+      id: `${id}_u`,
+      name: chance(g, 30) ? `${name}_pair_key` : null,
+      columns: [plain[0]!.id, plain[1]!.id],
+    });
+  }
+  if (plain.length >= 1 && chance(g, 40)) {
+    const column = pick(g, plain);
+    table.indexes.push({
+      id: `${id}_i`,
+      name: chance(g, 50) ? `ix_${name}_${column.name}`.slice(0, 63) : null,
+      columns: [column.id],
+      unique: chance(g, 20),
+    });
+  }
+  if (chance(g, 30)) {
+    const check = checkFor(g, table, `${id}_k`);
+    if (check) table.checks.push(check);
+  }
+  return table;
+}
+
+function buildDesign(g: Gen): Design {
+  const enums: EnumType[] = [];
+  const enumCount = int(g, 0, 2);
+  const enumNames = new Set<string>();
+  for (let e = 0; e < enumCount; e++) {
+    const name = freshName(g, ENUM_WORDS, enumNames);
+    enumNames.add(name);
+    const values = g(() =>
+      fc.uniqueArray(fc.constantFrom(...ENUM_VALUES), { minLength: 1, maxLength: 4 }),
+    );
+    enums.push({ id: `e${e}`, name, values });
+  }
+  const tableCount = int(g, 1, 6);
+  const taken = new Set<string>();
+  let design: Design = { format: 'retort.design/1', name: 'generated', enums, tables: [] };
+  for (let t = 0; t < tableCount; t++) {
+    const name = longName(g, freshName(g, TABLE_WORDS, taken), taken);
+    taken.add(name);
+    design.tables.push(buildTable(g, `t${t}`, name, enums));
+  }
+  const fkCount = int(g, 0, tableCount + 1);
+  for (let f = 0; f < fkCount; f++) {
+    design = addForeignKey(g, design, int(g, 0, tableCount - 1)) ?? design;
+  }
+  return design;
+}
+
+/** 1-6 tables, valid by construction. */
+export function arbDesign(): fc.Arbitrary<Design> {
+  return fc.gen().map((g) => buildDesign(g));
+}
+
+// ---- edits ----
+
+/** Column ids something depends on: keys, indexes, checks, foreign keys either way. */
+function usedColumnIds(design: Design): Set<string> {
+  const used = new Set<string>();
+  for (const table of design.tables) {
+    for (const c of table.columns) if (c.primaryKey || c.unique) used.add(c.id);
+    for (const fk of table.foreignKeys) {
+      for (const id of [...fk.columns, ...fk.references.columns]) used.add(id);
+    }
+    for (const u of table.uniques) for (const id of u.columns) used.add(id);
+    for (const i of table.indexes) for (const id of i.columns) used.add(id);
+    for (const k of table.checks) {
+      const names = expressionColumns(k.expression);
+      for (const c of table.columns) if (names.includes(c.name)) used.add(c.id);
+    }
+  }
+  return used;
+}
+
+function referencedTableIds(design: Design): Set<string> {
+  const ids = new Set<string>();
+  for (const table of design.tables) {
+    for (const fk of table.foreignKeys)
+      if (fk.references.table !== table.id) ids.add(fk.references.table);
+  }
+  return ids;
+}
+
+function mapColumn(design: Design, columnId: string, change: (c: Column) => Column): Design {
+  return {
+    ...design,
+    tables: design.tables.map((t) => ({
+      ...t,
+      columns: t.columns.map((c) => (c.id === columnId ? change(c) : c)),
+    })),
+  };
+}
+
+type Edit = (g: Gen, design: Design) => Design | null;
+
+const renameTable: Edit = (g, design) => {
+  const index = int(g, 0, design.tables.length - 1);
+  const table = design.tables[index]!;
+  const name = freshName(
+    g,
+    [`${table.name}_v2`, `${table.name}_new`, ...TABLE_WORDS],
+    new Set(design.tables.map((t) => t.name)),
+  );
+  return replaceTable(design, index, { ...table, name });
+};
+
+const renameColumn: Edit = (g, design) => {
+  const index = int(g, 0, design.tables.length - 1);
+  const table = design.tables[index]!;
+  // Checks name their columns in SQL text, so a column a check uses keeps its name.
+  const inChecks = new Set(table.checks.flatMap((k) => expressionColumns(k.expression)));
+  const candidates = table.columns.filter((c) => !inChecks.has(c.name));
+  if (candidates.length === 0) return null;
+  const column = pick(g, candidates);
+  const name = freshName(
+    g,
+    [`${column.name}_2`, ...COLUMN_WORDS],
+    new Set(table.columns.map((c) => c.name)),
+  );
+  return mapColumn(design, column.id, (c) => ({ ...c, name }));
+};
+
+const changeType: Edit = (g, design) => {
+  const used = usedColumnIds(design);
+  const candidates = design.tables
+    .flatMap((t) => t.columns)
+    .filter((c) => !used.has(c.id) && WIDENINGS[c.type] !== undefined);
+  if (candidates.length === 0) return null;
+  const column = pick(g, candidates);
+  const type = pick(g, WIDENINGS[column.type]!);
+  return mapColumn(design, column.id, (c) => ({ ...c, type }));
+};
+
+const toggleNullable: Edit = (g, design) => {
+  const setNull = new Set(
+    design.tables.flatMap((t) =>
+      t.foreignKeys
+        .filter((f) => f.onDelete === 'SET NULL' || f.onUpdate === 'SET NULL')
+        .flatMap((f) => f.columns),
+    ),
+  );
+  const candidates = design.tables
+    .flatMap((t) => t.columns)
+    .filter((c) => !c.primaryKey && !(c.nullable && setNull.has(c.id)));
+  if (candidates.length === 0) return null;
+  const column = pick(g, candidates);
+  return mapColumn(design, column.id, (c) => ({ ...c, nullable: !c.nullable }));
+};
+
+const addColumn: Edit = (g, design) => {
+  const index = int(g, 0, design.tables.length - 1);
+  const table = design.tables[index]!;
+  const name = freshName(g, COLUMN_WORDS, new Set(table.columns.map((c) => c.name)));
+  const column = randomColumn(g, freshId('c', design), name, design.enums);
+  return replaceTable(design, index, { ...table, columns: [...table.columns, column] });
+};
+
+const dropColumn: Edit = (g, design) => {
+  const used = usedColumnIds(design);
+  const tables = design.tables
+    .map((t, i) => ({ t, i }))
+    .filter(({ t }) => t.columns.length > 1 && t.columns.some((c) => !used.has(c.id)));
+  if (tables.length === 0) return null;
+  const { t, i } = pick(g, tables);
+  const column = pick(
+    g,
+    t.columns.filter((c) => !used.has(c.id)),
+  );
+  return replaceTable(design, i, { ...t, columns: t.columns.filter((c) => c.id !== column.id) });
+};
+
+const addTable: Edit = (g, design) => {
+  const name = freshName(g, TABLE_WORDS, new Set(design.tables.map((t) => t.name)));
+  const table = buildTable(g, freshId('t', design), name, design.enums);
+  const withTable = { ...design, tables: [...design.tables, table] };
+  // buildTable derives child ids from the table id, which is fresh, so they are too.
+  return chance(g, 50)
+    ? (addForeignKey(g, withTable, withTable.tables.length - 1) ?? withTable)
+    : withTable;
+};
+
+const dropTable: Edit = (g, design) => {
+  if (design.tables.length < 2) return null;
+  const referenced = referencedTableIds(design);
+  const candidates = design.tables.filter((t) => !referenced.has(t.id));
+  if (candidates.length === 0) return null;
+  const table = pick(g, candidates);
+  return { ...design, tables: design.tables.filter((t) => t.id !== table.id) };
+};
+
+const addForeignKeyEdit: Edit = (g, design) =>
+  addForeignKey(g, design, int(g, 0, design.tables.length - 1));
+
+const dropForeignKey: Edit = (g, design) => {
+  const tables = design.tables
+    .map((t, i) => ({ t, i }))
+    .filter(({ t }) => t.foreignKeys.length > 0);
+  if (tables.length === 0) return null;
+  const { t, i } = pick(g, tables);
+  const fk = pick(g, t.foreignKeys);
+  return replaceTable(design, i, {
+    ...t,
+    foreignKeys: t.foreignKeys.filter((f) => f.id !== fk.id),
+  });
+};
+
+/** Column sets foreign keys point at, which must stay unique. */
+function referencedSets(design: Design): string[] {
+  return design.tables.flatMap((t) =>
+    t.foreignKeys.map((f) => [...f.references.columns].sort().join(',')),
+  );
+}
+
+const addUnique: Edit = (g, design) => {
+  const index = int(g, 0, design.tables.length - 1);
+  const table = design.tables[index]!;
+  const pk = table.columns.filter((c) => c.primaryKey).map((c) => c.id);
+  const existing = new Set([
+    [...pk].sort().join(','),
+    ...table.columns.filter((c) => c.unique).map((c) => c.id),
+    ...table.uniques.map((u) => [...u.columns].sort().join(',')),
+  ]);
+  const candidates = table.columns.filter(
+    (c) => !existing.has(c.id) && !c.type.endsWith('[]') && c.type !== 'JSON',
+  );
+  if (candidates.length === 0) return null;
+  const column = pick(g, candidates);
+  return replaceTable(design, index, {
+    ...table,
+    uniques: [...table.uniques, { id: freshId('u', design), name: null, columns: [column.id] }],
+  });
+};
+
+const dropUnique: Edit = (g, design) => {
+  const needed = new Set(referencedSets(design));
+  const tables = design.tables
+    .map((t, i) => ({ t, i }))
+    .filter(({ t }) => t.uniques.some((u) => !needed.has([...u.columns].sort().join(','))));
+  if (tables.length === 0) return null;
+  const { t, i } = pick(g, tables);
+  const unique = pick(
+    g,
+    t.uniques.filter((u) => !needed.has([...u.columns].sort().join(','))),
+  );
+  return replaceTable(design, i, { ...t, uniques: t.uniques.filter((u) => u.id !== unique.id) });
+};
+
+const addIndex: Edit = (g, design) => {
+  const index = int(g, 0, design.tables.length - 1);
+  const table = design.tables[index]!;
+  const candidates = table.columns.filter((c) => c.type !== 'JSON');
+  if (candidates.length === 0) return null;
+  const column = pick(g, candidates);
+  return replaceTable(design, index, {
+    ...table,
+    indexes: [
+      ...table.indexes,
+      { id: freshId('i', design), name: null, columns: [column.id], unique: false },
+    ],
+  });
+};
+
+const dropIndex: Edit = (g, design) => {
+  const needed = new Set(referencedSets(design));
+  const tables = design.tables
+    .map((t, i) => ({ t, i }))
+    .filter(({ t }) =>
+      t.indexes.some((x) => !x.unique || !needed.has([...x.columns].sort().join(','))),
+    );
+  if (tables.length === 0) return null;
+  const { t, i } = pick(g, tables);
+  const index = pick(
+    g,
+    t.indexes.filter((x) => !x.unique || !needed.has([...x.columns].sort().join(','))),
+  );
+  return replaceTable(design, i, { ...t, indexes: t.indexes.filter((x) => x.id !== index.id) });
+};
+
+const addCheck: Edit = (g, design) => {
+  const index = int(g, 0, design.tables.length - 1);
+  const table = design.tables[index]!;
+  const check = checkFor(g, table, freshId('k', design));
+  if (!check || table.checks.some((k) => k.name !== null && k.name === check.name)) return null;
+  return replaceTable(design, index, { ...table, checks: [...table.checks, check] });
+};
+
+const dropCheck: Edit = (g, design) => {
+  const tables = design.tables.map((t, i) => ({ t, i })).filter(({ t }) => t.checks.length > 0);
+  if (tables.length === 0) return null;
+  const { t, i } = pick(g, tables);
+  const check = pick(g, t.checks);
+  return replaceTable(design, i, { ...t, checks: t.checks.filter((k) => k.id !== check.id) });
+};
+
+function mapEnum(design: Design, id: string, values: string[]): Design {
+  return { ...design, enums: design.enums.map((e) => (e.id === id ? { ...e, values } : e)) };
+}
+
+const addEnumValue: Edit = (g, design) => {
+  const candidates = design.enums.filter((e) => ENUM_VALUES.some((v) => !e.values.includes(v)));
+  if (candidates.length === 0) return null;
+  const enumType = pick(g, candidates);
+  const value = pick(
+    g,
+    ENUM_VALUES.filter((v) => !enumType.values.includes(v)),
+  );
+  const at = int(g, 0, enumType.values.length);
+  return mapEnum(design, enumType.id, [
+    ...enumType.values.slice(0, at),
+    value,
+    ...enumType.values.slice(at),
+  ]);
+};
+
+/** Defaults that name an enum value, per enum: `'new'` on a column of that enum. */
+function enumDefaults(design: Design, enumName: string): string[] {
+  return design.tables.flatMap((t) =>
+    t.columns.filter((c) => c.type === enumName && c.default !== null).map((c) => c.default!.sql),
+  );
+}
+
+const removeEnumValue: Edit = (g, design) => {
+  const candidates = design.enums.filter((e) => e.values.length > 1);
+  if (candidates.length === 0) return null;
+  const enumType = pick(g, candidates);
+  const inUse = enumDefaults(design, enumType.name);
+  const removable = enumType.values.filter((v) => !inUse.includes(`'${v}'`));
+  if (removable.length === 0) return null;
+  const value = pick(g, removable);
+  return mapEnum(
+    design,
+    enumType.id,
+    enumType.values.filter((v) => v !== value),
+  );
+};
+
+const renameEnumValue: Edit = (g, design) => {
+  const candidates = design.enums.filter((e) => ENUM_VALUES.some((v) => !e.values.includes(v)));
+  if (candidates.length === 0) return null;
+  const enumType = pick(g, candidates);
+  const from = pick(g, enumType.values);
+  const to = pick(
+    g,
+    ENUM_VALUES.filter((v) => !enumType.values.includes(v)),
+  );
+  const renamed = mapEnum(
+    design,
+    enumType.id,
+    enumType.values.map((v) => (v === from ? to : v)),
+  );
+  return {
+    ...renamed,
+    tables: renamed.tables.map((t) => ({
+      ...t,
+      columns: t.columns.map((c) =>
+        c.type === enumType.name && c.default?.sql === `'${from}'`
+          ? { ...c, default: { sql: `'${to}'` } }
+          : c,
+      ),
+    })),
+  };
+};
+
+export const DESIGN_EDITS = {
+  renameTable,
+  renameColumn,
+  changeType,
+  toggleNullable,
+  addColumn,
+  dropColumn,
+  addTable,
+  dropTable,
+  addForeignKey: addForeignKeyEdit,
+  dropForeignKey,
+  addUnique,
+  dropUnique,
+  addIndex,
+  dropIndex,
+  addCheck,
+  dropCheck,
+  addEnumValue,
+  removeEnumValue,
+  renameEnumValue,
+} satisfies Record<string, Edit>;
+
+export type DesignEditKind = keyof typeof DESIGN_EDITS;
+
+/** One edit of `design` (kind chosen at random, or from `kinds`) with its kind, the result still valid. */
+export function arbDesignEditWithKind(
+  design: Design,
+  kinds: readonly DesignEditKind[] = Object.keys(DESIGN_EDITS) as DesignEditKind[],
+): fc.Arbitrary<{ kind: DesignEditKind; design: Design }> {
+  return fc.gen().map((g) => {
+    const kind = pick(g, kinds);
+    const edited = DESIGN_EDITS[kind](g, design);
+    if (edited) return { kind, design: edited };
+    // Not applicable to this design (no enum to edit, nothing to drop): add a column instead.
+    return { kind: 'addColumn' as const, design: addColumn(g, design)! };
+  });
+}
+
+/** `design` after one edit a user could make (rename, retype, add/drop ...), still valid. */
+export function arbDesignEdit(
+  design: Design,
+  kinds?: readonly DesignEditKind[],
+): fc.Arbitrary<Design> {
+  return arbDesignEditWithKind(design, kinds).map((edit) => edit.design);
+}
