@@ -178,7 +178,7 @@ describe('bad input to the API', () => {
     expect(reply.status).toBe(c.status);
     expect(reply.headers['content-type']).toMatch(/application\/json/);
     expect(typeof reply.json.error).toBe('string');
-    expect(reply.json.error).toMatch(/^[A-Z].*[.)]$/);
+    expect(reply.json.error).toMatch(/^\S[^\n]*[.)]$/);
     expect(reply.text).not.toMatch(/\n\s+at /);
     expect(project.snapshot()).toEqual(before);
     expect(await alembicVersion()).toEqual(appliedVersion);

@@ -25,7 +25,7 @@ const PUBLIC_DETAILS = [
   'candidates',
   'preflight',
   'differences',
-  'postgres',
+  'postgresMessage',
 ] as const;
 
 export function statusOf(code: RetortErrorCode): number {

@@ -106,6 +106,20 @@ describe('on loopback', () => {
     expect(reply.headers['cache-control']).toBe('no-store');
   });
 
+  test('a design.json edited on disk is what the next GET /api/design answers', async () => {
+    const first = await call(server.url, 'GET', '/api/design');
+    expect(first.headers.etag).toBe(`"${first.json.version}"`);
+    const edited = { ...first.json.design, name: 'shop_edited' };
+    writeFileSync(join(project.dir, 'design.json'), JSON.stringify(edited));
+    const second = await call(server.url, 'GET', '/api/design');
+    expect(second.json.design.name).toBe('shop_edited');
+    expect(second.json.version).not.toBe(first.json.version);
+    const unchanged = await call(server.url, 'GET', '/api/design', {
+      headers: { 'if-none-match': `"${second.json.version}"` },
+    });
+    expect(unchanged.status).toBe(304);
+  });
+
   test('a request naming another host is refused (DNS rebinding)', async () => {
     const reply = await call(server.url, 'GET', '/api/design', {
       headers: { host: 'evil.example:4000' },
@@ -134,6 +148,7 @@ describe('on loopback', () => {
     );
     const script = await call(server.url, 'GET', '/assets/app.js');
     expect(script.headers['content-type']).toMatch(/javascript/);
+    expect((await call(server.url, 'GET', '/assets/missing.js')).status).toBe(404);
     expect((await call(server.url, 'GET', '/api/nope')).status).toBe(404);
   });
 });

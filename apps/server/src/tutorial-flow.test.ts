@@ -8,7 +8,7 @@ import type { Database } from '@retort/migrate';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type RunningServer, startServer } from './start';
-import { databaseTargets } from './testing/database-targets';
+import { serverTestTargets } from './testing/database-targets';
 import { call, callBytes } from './testing/http-client';
 import { copyExample, type ProjectCopy } from './testing/project-copy';
 
@@ -56,7 +56,7 @@ function tutorialChanges(design: Design): Design {
   return changed;
 }
 
-describe.each(databaseTargets())('the tutorial over HTTP on $name', (target) => {
+describe.each(serverTestTargets())('the tutorial over HTTP on $name', (target) => {
   let project: ProjectCopy;
   let server: RunningServer;
   let drop: () => Promise<void>;

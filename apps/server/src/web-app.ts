@@ -1,6 +1,6 @@
 /** Serves the built editor (`apps/web/dist`) at `/`, with index.html for every client route. */
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type RequestHandler, Router } from 'express';
 
@@ -27,6 +27,11 @@ export function webApp(webDir: string): Router {
   router.use((req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       next();
+      return;
+    }
+    // A missing asset is a 404, not the editor's page served as JavaScript.
+    if (extname(req.path) !== '') {
+      res.status(404).json({ error: `There is no file ${req.path}.` });
       return;
     }
     res.sendFile(index);

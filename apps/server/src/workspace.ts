@@ -2,12 +2,35 @@
  * What one server holds for its whole life: the project and ONE database handle (PGlite
  * cannot be opened twice), plus the guard that lets a single upgrade/downgrade run at a time.
  */
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { RetortError } from '@retort/core';
-import { type Database, openDatabase, openProject, type Project } from '@retort/migrate';
+import {
+  type Database,
+  type DesignState,
+  openDatabase,
+  openProject,
+  type Project,
+} from '@retort/migrate';
+
+/** Changes whenever the file is replaced or written (an atomic save renames a new inode in). */
+async function fileKey(path: string): Promise<string | null> {
+  try {
+    const info = await stat(path, { bigint: true });
+    return `${info.ino}:${info.size}:${info.mtimeNs}:${info.ctimeNs}`;
+  } catch {
+    return null;
+  }
+}
 
 export interface Workspace {
   readonly projectDir: string;
   project(): Promise<Project>;
+  /**
+   * The project's design and version, re-read only when design.json changed on disk
+   * (its size, inode or timestamps), so a large design is not parsed again per request.
+   */
+  design(): Promise<DesignState>;
   database(): Promise<Database>;
   /** Runs `fn` unless another exclusive run is in progress, which is refused at once. */
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
@@ -18,12 +41,21 @@ export function createWorkspace(projectDir: string, databaseUrl?: string): Works
   let project: Promise<Project> | undefined;
   let database: Promise<Database> | undefined;
   let running = false;
+  let cached: { key: string; state: DesignState } | undefined;
   let closed = false;
   return {
     projectDir,
     project() {
       project ??= Promise.resolve(openProject(projectDir));
       return project;
+    },
+    async design() {
+      const project = await this.project();
+      const key = await fileKey(join(project.dir, 'design.json'));
+      if (key !== null && cached?.key === key) return cached.state;
+      const state = await project.readDesign();
+      cached = key === null ? undefined : { key, state };
+      return state;
     },
     database() {
       if (closed) throw new RetortError('The server is shutting down.', 'conflict');

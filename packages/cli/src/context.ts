@@ -1,6 +1,10 @@
-/** The project folder and database every command works on, from `--project`, `--database-url` and the environment. */
+/**
+ * The project folder and database every command works on, from `--project`, `--database-url`
+ * and the environment. The migration library (and with it pg and PGlite) is loaded only by
+ * the commands that need it, so `retort models` and `--help` start quickly.
+ */
 import { resolve } from 'node:path';
-import { type Database, openDatabase, openProject, type Project } from '@retort/migrate';
+import type { Database, Project } from '@retort/migrate';
 import type { Io } from './io';
 
 export interface CommonOptions {
@@ -18,6 +22,7 @@ export function databaseUrl(options: CommonOptions, io: Io): string | undefined 
 }
 
 export async function loadProject(options: CommonOptions, io: Io): Promise<Project> {
+  const { openProject } = await import('@retort/migrate');
   return openProject(projectDir(options, io));
 }
 
@@ -27,6 +32,7 @@ export async function withDatabase<T>(
   io: Io,
   fn: (db: Database) => Promise<T>,
 ): Promise<T> {
+  const { openDatabase } = await import('@retort/migrate');
   const db = await openDatabase({
     url: databaseUrl(options, io),
     projectDir: projectDir(options, io),

@@ -56,7 +56,7 @@ describe('retort export alembic', () => {
     writeFileSync(join(dir, 'keep.txt'), 'mine');
     const refused = await retort(['export', 'alembic', 'occupied'], { cwd: project.dir });
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe(`retort: occupied is not empty; pass --force to write into it.\n`);
+    expect(refused.stderr).toBe(`retort: ${dir} is not empty; pass --force to write into it.\n`);
     expect(readdirSync(dir)).toEqual(['keep.txt']);
     const forced = await retort(['export', 'alembic', 'occupied', '--force'], { cwd: project.dir });
     expect(forced.code).toBe(0);

@@ -5,7 +5,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '@retort/migrate';
-import { createServerDatabase, serverUrl } from '@retort/testing';
+import { createServerDatabase } from '@retort/testing';
+import { databaseTargets } from '@retort/testing/databases';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { copyExample, type ProjectCopy } from './testing/project-copy';
 import { retort } from './testing/retort-process';
@@ -15,18 +16,14 @@ interface Target {
   create(): Promise<{ args: string[]; url: string | undefined; drop(): Promise<void> }>;
 }
 
-const targets: Target[] = [
-  { name: 'pglite', create: async () => ({ args: [], url: undefined, drop: async () => {} }) },
-];
-if (serverUrl()) {
-  targets.push({
-    name: 'postgres',
-    create: async () => {
-      const db = await createServerDatabase('retort_cli');
-      return { args: ['--database-url', db.url], url: db.url, drop: db.drop };
-    },
-  });
-}
+const targets: Target[] = databaseTargets().map((name) => ({
+  name,
+  create: async () => {
+    if (name === 'pglite') return { args: [], url: undefined, drop: async () => {} };
+    const db = await createServerDatabase('retort_cli');
+    return { args: ['--database-url', db.url], url: db.url, drop: db.drop };
+  },
+}));
 
 function applyTutorialChanges(dir: string): void {
   const path = join(dir, 'design.json');
@@ -44,17 +41,22 @@ describe.each(targets)('retort migrations on $name', (target) => {
   let database: Awaited<ReturnType<Target['create']>>;
   const run = (...args: string[]) => retort([...args, ...database.args], { cwd: project.dir });
 
-  /** Reads the catalog directly, after the CLI has closed its own handle. */
-  async function columnType(table: string, column: string): Promise<string | null> {
+  /** Reads column types straight from the catalog, after the CLI has closed its own handle. */
+  async function columnTypes(...columns: string[]): Promise<(string | null)[]> {
     const db = await openDatabase({ url: database.url, projectDir: project.dir });
     try {
-      const { rows } = await db.query<{ type: string }>(
-        `SELECT format_type(a.atttypid, a.atttypmod) AS type FROM pg_attribute a
-           JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-          WHERE n.nspname = 'public' AND c.relname = $1 AND a.attname = $2 AND NOT a.attisdropped`,
-        [table, column],
-      );
-      return rows[0]?.type ?? null;
+      const types: (string | null)[] = [];
+      for (const qualified of columns) {
+        const [table, column] = qualified.split('.');
+        const { rows } = await db.query<{ type: string }>(
+          `SELECT format_type(a.atttypid, a.atttypmod) AS type FROM pg_attribute a
+             JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public' AND c.relname = $1 AND a.attname = $2 AND NOT a.attisdropped`,
+          [table, column],
+        );
+        types.push(rows[0]?.type ?? null);
+      }
+      return types;
     } finally {
       await db.close();
     }
@@ -84,7 +86,7 @@ describe.each(targets)('retort migrations on $name', (target) => {
     const up = await run('upgrade');
     expect(up.code).toBe(0);
     expect(up.stdout).toContain(`Running upgrade  -> ${first}, initial migration`);
-    expect(await columnType('users', 'language_code')).toBe('character varying(255)');
+    expect(await columnTypes('users.language_code')).toEqual(['character varying(255)']);
     expect((await run('current')).stdout).toBe(`${first} (head)\n`);
 
     expect((await run('revision', '-m', 'nothing')).stdout).toBe('No changes since head.\n');
@@ -107,23 +109,29 @@ describe.each(targets)('retort migrations on $name', (target) => {
     const sql = await run('upgrade', 'head', '--sql');
     expect(sql.code).toBe(0);
     expect(sql.stdout).toMatch(/ALTER TABLE .*users.*language_code/);
-    expect(await columnType('users', 'phone_number')).toBeNull();
+
+    const dry = await run('upgrade', '--dry-run');
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^ {4}ALTER TABLE .*language_code/m);
+    expect(dry.stdout).toContain(`Dry run: nothing was changed (the database stays at ${first}).`);
 
     const up2 = await run('upgrade', 'head');
     expect(up2.stdout).toContain(`Running upgrade ${first} -> ${secondId}, changed language_code`);
-    expect(await columnType('users', 'language_code')).toBe('character varying(10)');
-    expect(await columnType('users', 'phone_number')).toBe('character varying(50)');
+    expect(
+      await columnTypes('users.language_code', 'products.description', 'users.phone_number'),
+    ).toEqual(['character varying(10)', 'character varying(3000)', 'character varying(50)']);
     expect(await run('check')).toMatchObject({ code: 0, stdout: 'No drift.\n' });
 
     const down = await run('downgrade', '-1');
     expect(down.stdout).toContain(`Running downgrade ${secondId} -> ${first}`);
-    expect(await columnType('users', 'language_code')).toBe('character varying(255)');
-    expect(await columnType('users', 'phone_number')).toBeNull();
+    expect(
+      await columnTypes('users.language_code', 'products.description', 'users.phone_number'),
+    ).toEqual(['character varying(255)', 'text', null]);
     expect((await run('current')).stdout).toBe(`${first}\n`);
 
     expect((await run('upgrade', 'head')).code).toBe(0);
     expect((await run('current')).stdout).toBe(`${secondId} (head)\n`);
-  });
+  }, 240_000);
 
   test('check lists each difference and exits 1 when the database drifted', async () => {
     const db = await openDatabase({ url: database.url, projectDir: project.dir });

@@ -83,3 +83,45 @@ export interface Database extends Queryable {
 }
 
 export type { Catalog };
+
+/** A project folder: `design.json` and `revisions/`. */
+export interface Project {
+  readonly dir: string;
+  readDesign(): Promise<DesignState>;
+  /** Validates, refuses a stale `expectedVersion` (RetortError `conflict`), writes atomically. */
+  saveDesign(input: unknown, expectedVersion: string): Promise<DesignState>;
+  /** The chain, base first; RetortError `broken_chain` naming the file when it is not one. */
+  revisions(): Promise<Revision[]>;
+  /** What the next revision would hold: head snapshot -> current design. */
+  pending(): Promise<Pending>;
+  /** Writes the next revision; null when the design has no changes since the head. */
+  createRevision(message: string): Promise<Revision | null>;
+}
+
+export interface RunOptions {
+  /** Run everything inside the transaction, report, then roll back. */
+  dryRun?: boolean;
+  /** Apply even when preflight finds rows the run would break. */
+  force?: boolean;
+}
+
+export interface ImportOptions {
+  /** Replace an existing design.json (revisions must still be absent). */
+  force?: boolean;
+  /** The design's name; defaults to the folder's name. */
+  name?: string;
+}
+
+export interface ImportResult {
+  design: Design;
+  revision: Revision;
+}
+
+export interface OpenDatabaseOptions {
+  /** A `postgres://` URL: the real server through `pg`. */
+  url?: string;
+  /** Without a URL: PGlite kept in `<projectDir>/.retort/pglite`. */
+  projectDir?: string;
+  /** Without a URL: PGlite in memory (tests, `importSql`). */
+  memory?: boolean;
+}

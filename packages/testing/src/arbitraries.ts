@@ -124,7 +124,7 @@ function newColumn(id: string, name: string, type: string, options: Partial<Colu
 
 /** A name from `words` not in `taken`, with a numeric suffix when all are used. */
 function freshName(g: Gen, words: readonly string[], taken: ReadonlySet<string>): string {
-  const free = words.filter((w) => !taken.has(w));
+  const free = words.filter((w) => !taken.has(w) && w.length <= 63);
   if (free.length > 0) return pick(g, free);
   const base = pick(g, words);
   for (let n = 2; ; n++) if (!taken.has(`${base}_${n}`)) return `${base}_${n}`;
@@ -228,7 +228,7 @@ function checkFor(g: Gen, table: Table, id: string): CheckConstraint | null {
   const expression = useNumeric ? `${column.name} >= 0` : `length(${column.name}) > 0`;
   return {
     id,
-    name: chance(g, 30) ? `${table.name}_${column.name}_rule`.slice(0, 60) : null,
+    name: chance(g, 30) ? `${table.name.slice(0, 30)}_${column.name.slice(0, 20)}_rule` : null,
     expression,
   };
 }
@@ -276,7 +276,7 @@ function buildTable(g: Gen, id: string, name: string, enums: EnumType[]): Table 
   if (plain.length >= 2 && chance(g, 25)) {
     table.uniques.push({
       id: `${id}_u`,
-      name: chance(g, 30) ? `${name}_pair_key` : null,
+      name: chance(g, 30) ? `${name.slice(0, 40)}_pair_key` : null,
       columns: [plain[0]!.id, plain[1]!.id],
     });
   }
@@ -284,7 +284,7 @@ function buildTable(g: Gen, id: string, name: string, enums: EnumType[]): Table 
     const column = pick(g, plain);
     table.indexes.push({
       id: `${id}_i`,
-      name: chance(g, 50) ? `ix_${name}_${column.name}`.slice(0, 63) : null,
+      name: chance(g, 50) ? `ix_${name.slice(0, 30)}_${column.name.slice(0, 20)}` : null,
       columns: [column.id],
       unique: chance(g, 20),
     });

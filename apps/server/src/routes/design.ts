@@ -7,9 +7,17 @@ import type { Workspace } from '../workspace';
 export function designRoutes(workspace: Workspace): Router {
   const router = Router();
 
+  // The answer only changes with the version; a large design is serialised once per version.
+  let body: { version: string; json: string } | undefined;
   router.get('/design', async (_req, res) => {
-    const state = await (await workspace.project()).readDesign();
-    res.json({ design: state.design, version: state.version });
+    const state = await workspace.design();
+    if (body?.version !== state.version) {
+      body = {
+        version: state.version,
+        json: JSON.stringify({ design: state.design, version: state.version }),
+      };
+    }
+    res.type('application/json').set('ETag', `"${state.version}"`).send(body.json);
   });
 
   router.put('/design', async (req, res) => {

@@ -9,7 +9,7 @@ export function exportRoutes(workspace: Workspace): Router {
 
   router.get('/export/alembic', async (_req, res) => {
     const project = await workspace.project();
-    const { design } = await project.readDesign();
+    const { design } = await workspace.design();
     const revisions = await project.revisions();
     const files = alembicProjectFiles({ name: design.name, design, revisions });
     const entries: Zippable = {};

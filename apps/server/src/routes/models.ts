@@ -18,7 +18,7 @@ export function modelRoutes(workspace: Workspace): Router {
         'not_found',
       );
     }
-    const state = await (await workspace.project()).readDesign();
+    const state = await workspace.design();
     const key = `${format}\n${state.version}`;
     let code = cache.get(key);
     if (code === undefined) {

@@ -13,7 +13,7 @@ export function projectRoutes(workspace: Workspace): Router {
 
   router.get('/project', async (_req, res) => {
     const project = await workspace.project();
-    const { design } = await project.readDesign();
+    const { design } = await workspace.design();
     const revisions = await project.revisions();
     const db = await workspace.database();
     const current = await currentRevision(db);

@@ -1,5 +1,5 @@
 /** Pending changes, the revision timeline, one revision, and creating the next one. */
-import { emitAlembicRevision } from '@retort/codegen';
+import { alembicProjectFiles } from '@retort/codegen';
 import { RetortError } from '@retort/core';
 import { currentRevision, preflight } from '@retort/migrate';
 import { Router } from 'express';
@@ -60,9 +60,15 @@ export function revisionRoutes(workspace: Workspace): Router {
 
   router.get('/revisions/:id', async (req, res) => {
     const { id } = parseRequest(revisionParams, req.params, 'path');
-    const revision = (await (await workspace.project()).revisions()).find((r) => r.id === id);
+    const project = await workspace.project();
+    const revisions = await project.revisions();
+    const revision = revisions.find((r) => r.id === id);
     if (!revision) throw new RetortError(`There is no revision ${id}.`, 'not_found');
-    res.json({ revision, alembic: emitAlembicRevision(revision) });
+    // The very file `export alembic` writes for this revision, so the preview never differs.
+    const { design } = await workspace.design();
+    const files = alembicProjectFiles({ name: design.name, design, revisions });
+    const alembic = Object.entries(files).find(([path]) => path.startsWith(`versions/${id}_`))?.[1];
+    res.json({ revision, alembic: alembic ?? null });
   });
 
   return router;

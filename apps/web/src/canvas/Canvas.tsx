@@ -26,10 +26,18 @@ import {
   ReactFlowProvider,
   useReactFlow,
 } from '@xyflow/react';
-import { type MouseEvent, type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type MouseEvent,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useStore } from 'zustand';
 import { autoLayout, layoutMissingPositions } from '../layout/auto-layout';
-import { designProblems } from '../store/design-problems';
+import { useDesignProblems } from '../store/design-problems';
 import { designStore, redo, type Selection, undo, useDesignStore } from '../store/design-store';
 import {
   designToFlow,
@@ -50,7 +58,10 @@ export interface CanvasProps {
   design?: Design;
   /** Disables editing (the store's `readOnly` does too). */
   readOnly?: boolean;
-  /** Refusals and notices for the user, e.g. why a foreign key could not be drawn. */
+  /**
+   * Refusals and notices for the user, e.g. why a foreign key could not be drawn. Without
+   * it the canvas shows them itself, in a toast at its bottom.
+   */
   onMessage?: (text: string, level: CanvasMessageLevel) => void;
   /** Shows the canvas' own toolbar (add table, auto-layout, undo, redo). Default true. */
   toolbar?: boolean;
@@ -97,21 +108,31 @@ function CanvasView({
     },
     [isSnapshot],
   );
+  const [toast, setToast] = useState<{ text: string; level: CanvasMessageLevel } | null>(null);
   const message = useCallback(
-    (text: string, level: CanvasMessageLevel) => onMessage?.(text, level),
+    (text: string, level: CanvasMessageLevel) => {
+      if (onMessage) onMessage(text, level);
+      else setToast({ text, level });
+    },
     [onMessage],
   );
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(null), 5000);
+    return () => clearTimeout(timer);
+  }, [toast]);
 
   const flow = useReactFlow<TableFlowNode>();
   const previous = useRef<FlowGraph | undefined>(undefined);
+  const problems = useDesignProblems(design);
   const derived = useMemo(() => {
-    const graph = designToFlow(design, designProblems(design), selection, {
+    const graph = designToFlow(design, problems, selection, {
       readOnly,
       previous: previous.current,
     });
     previous.current = graph;
     return graph;
-  }, [design, selection, readOnly]);
+  }, [design, problems, selection, readOnly]);
 
   // React Flow's own copy of the nodes, for what happens between two store updates (a drag
   // in progress, measured sizes); rebuilt from `derived` whenever the design changes.
@@ -306,6 +327,17 @@ function CanvasView({
               Auto layout
             </button>
             <HistoryButtons />
+          </Panel>
+        )}
+        {toast && (
+          <Panel position="bottom-center">
+            <div
+              className={`canvas-toast canvas-toast--${toast.level}`}
+              role="status"
+              data-testid="canvas-message"
+            >
+              {toast.text}
+            </div>
           </Panel>
         )}
         {readOnly && isSnapshot && (

@@ -49,6 +49,7 @@ function TableNodeView({ data, selected }: NodeProps<TableFlowNode>) {
       >
         {renaming ? (
           <RenameInput
+            label="Rename table"
             initial={table.name}
             onDone={(name) => {
               setRenaming(false);
@@ -75,6 +76,7 @@ function TableNodeView({ data, selected }: NodeProps<TableFlowNode>) {
           column={column}
           foreignKey={foreignKeyColumns.includes(column.id)}
           referenced={referencedColumns.includes(column.id)}
+          tableId={table.id}
           problems={columnProblems[column.id]}
           selected={column.id === selectedColumnId}
           readOnly={readOnly}
@@ -88,11 +90,13 @@ function ColumnRow(props: {
   column: Column;
   foreignKey: boolean;
   referenced: boolean;
+  tableId: string;
   problems: string[] | undefined;
   selected: boolean;
   readOnly: boolean;
 }) {
-  const { column, foreignKey, referenced, problems, selected, readOnly } = props;
+  const { column, foreignKey, referenced, tableId, problems, selected, readOnly } = props;
+  const [renaming, setRenaming] = useState(false);
   const className = [
     'column-row',
     selected ? 'column-row--selected' : '',
@@ -127,7 +131,28 @@ function ColumnRow(props: {
           className="column-handle column-handle--left column-handle--route"
         />
       )}
-      <span className="column-row__name">{column.name}</span>
+      {renaming ? (
+        <RenameInput
+          label="Rename column"
+          initial={column.name}
+          onDone={(name) => {
+            setRenaming(false);
+            if (name !== null) designStore.getState().updateColumn(tableId, column.id, { name });
+          }}
+        />
+      ) : (
+        // biome-ignore lint/a11y/noStaticElementInteractions: double-click renames in place; the inspector's "Column name" field is the keyboard way
+        <span
+          className="column-row__name"
+          onDoubleClick={(event) => {
+            if (readOnly) return;
+            event.stopPropagation();
+            setRenaming(true);
+          }}
+        >
+          {column.name}
+        </span>
+      )}
       <span className="column-row__markers">
         {column.primaryKey && (
           <span className="marker marker--pk" title="Primary key">
@@ -173,9 +198,11 @@ function ColumnRow(props: {
 
 /** An inline name editor: Enter or blur commits, Escape cancels (reports `null`). */
 function RenameInput({
+  label,
   initial,
   onDone,
 }: {
+  label: string;
   initial: string;
   onDone: (name: string | null) => void;
 }) {
@@ -189,7 +216,7 @@ function RenameInput({
   return (
     <input
       className="table-node__rename nodrag nopan"
-      aria-label="Rename table"
+      aria-label={label}
       value={value}
       // biome-ignore lint/a11y/noAutofocus: the input appears because the user asked to rename
       autoFocus

@@ -6,7 +6,7 @@
 import '../styles/inspector.css';
 import type { Design } from '@retort/core';
 import type { ReactNode } from 'react';
-import { type DesignProblem, designProblems } from '../store/design-problems';
+import { type DesignProblem, useDesignProblems } from '../store/design-problems';
 import { designStore, useDesignStore } from '../store/design-store';
 import { ColumnInspector } from './ColumnInspector';
 import { EnumInspector } from './EnumInspector';
@@ -22,7 +22,7 @@ export function Inspector({ className }: InspectorProps) {
   const design = useDesignStore((s) => s.design);
   const selection = useDesignStore((s) => s.selection);
   const readOnly = useDesignStore((s) => s.readOnly);
-  const problems = designProblems(design);
+  const problems = useDesignProblems(design);
 
   let body: ReactNode = null;
   if (design && selection) {

@@ -1,5 +1,4 @@
 /** `retort check`: the live database against the snapshot of the revision it is at. */
-import { checkDrift } from '@retort/migrate';
 import { Command } from 'commander';
 import { type CommandContext, optionsOf } from '../command-context';
 import { loadProject, withDatabase } from '../context';
@@ -11,6 +10,7 @@ export function checkCommand(context: CommandContext): Command {
     .action(async (_options, command: Command) => {
       const options = optionsOf(command);
       const { io } = context;
+      const { checkDrift } = await import('@retort/migrate');
       const revisions = await (await loadProject(options, io)).revisions();
       const drift = await withDatabase(options, io, (db) => checkDrift(db, revisions));
       if (drift.differences.length === 0) {

@@ -1,5 +1,4 @@
 /** `retort current`: the revision the database is at, as recorded in alembic_version. */
-import { currentRevision } from '@retort/migrate';
 import { Command } from 'commander';
 import { type CommandContext, optionsOf } from '../command-context';
 import { loadProject, withDatabase } from '../context';
@@ -10,6 +9,7 @@ export function currentCommand(context: CommandContext): Command {
     .action(async (_options, command: Command) => {
       const options = optionsOf(command);
       const { io } = context;
+      const { currentRevision } = await import('@retort/migrate');
       const revisions = await (await loadProject(options, io)).revisions();
       const current = await withDatabase(options, io, currentRevision);
       if (current === null) {

@@ -2,7 +2,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { RetortError } from '@retort/core';
-import { importDatabase, importSql } from '@retort/migrate';
 import { Command } from 'commander';
 import { type CommandContext, optionsOf } from '../command-context';
 import { projectDir, withDatabase } from '../context';
@@ -15,6 +14,7 @@ export function importCommand(context: CommandContext): Command {
     .action(async (_options, command: Command) => {
       const options = optionsOf<{ sql?: string; force?: boolean }>(command);
       const { io } = context;
+      const { importDatabase, importSql } = await import('@retort/migrate');
       const dir = projectDir(options, io);
       if (options.sql !== undefined) {
         const path = resolve(io.cwd, options.sql);

@@ -3,7 +3,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { emitTypeormFiles } from '@retort/codegen';
 import { parseDesign, RetortError } from '@retort/core';
-import { isModelFormat, MODEL_FORMAT_NAMES, MODEL_FORMATS, type ModelFormat } from '@retort/server';
+import {
+  isModelFormat,
+  MODEL_FORMAT_NAMES,
+  MODEL_FORMATS,
+  type ModelFormat,
+} from '@retort/server/model-formats';
 import { Command } from 'commander';
 import { writeFileAtomic, writeFolder } from '../atomic-files';
 import { type CommandContext, optionsOf } from '../command-context';

@@ -1,5 +1,4 @@
 /** `retort upgrade [TARGET]` and `retort downgrade TARGET`. */
-import { downgrade, upgrade } from '@retort/migrate';
 import { Command } from 'commander';
 import { type CommandContext, optionsOf } from '../command-context';
 import { loadProject, withDatabase } from '../context';
@@ -17,7 +16,6 @@ function runCommand(
   targetSpec: string,
   describe: string,
 ): Command {
-  const apply = name === 'upgrade' ? upgrade : downgrade;
   return new Command(name)
     .description(describe)
     .argument(targetSpec, 'head, base, +N, -N, a revision id or a unique prefix')
@@ -27,6 +25,8 @@ function runCommand(
     .action(async (target: string | undefined, _options, command: Command) => {
       const options = optionsOf<RunOptions>(command);
       const { io } = context;
+      const migrate = await import('@retort/migrate');
+      const apply = name === 'upgrade' ? migrate.upgrade : migrate.downgrade;
       const revisions = await (await loadProject(options, io)).revisions();
       const dryRun = Boolean(options.dryRun || options.sql);
       const result = await withDatabase(options, io, (db) =>

@@ -1,5 +1,4 @@
 /** `retort serve`: the editor and its API, until SIGINT/SIGTERM. */
-import { startServer } from '@retort/server';
 import { Command, InvalidArgumentError } from 'commander';
 import { type CommandContext, optionsOf } from '../command-context';
 import { databaseUrl, projectDir } from '../context';
@@ -23,6 +22,7 @@ export function serveCommand(context: CommandContext): Command {
     .action(async (_options, command: Command) => {
       const options = optionsOf<{ port: number; host: string }>(command);
       const { io } = context;
+      const { startServer } = await import('@retort/server');
       const token = io.env.RETORT_TOKEN || undefined;
       const server = await startServer({
         projectDir: projectDir(options, io),

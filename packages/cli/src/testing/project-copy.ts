@@ -1,5 +1,5 @@
 /** Test support: a throwaway copy of `examples/shop` (never the repository's own example). */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,8 +28,4 @@ export function copyExample(): ProjectCopy {
         .filter((f) => !f.startsWith('.retort'))
         .sort(),
   };
-}
-
-export function readJson(path: string): unknown {
-  return JSON.parse(readFileSync(path, 'utf8'));
 }

@@ -38,8 +38,20 @@ export function planRelationships(
       const parent = byTable.get(fk.refTable);
       if (!parent) continue;
       const self = parent === child;
-      const sameTarget = child.table.foreignKeys.filter((k) => k.refTable === fk.refTable).length;
-      const ambiguous = sameTarget > 1;
+      // SQLAlchemy cannot pick the join when two keys link the same pair of tables,
+      // in either direction (teams.lead_member_id and members.team_id).
+      const linking = plan.tables.reduce(
+        (n, t) =>
+          n +
+          t.table.foreignKeys.filter((k) =>
+            self
+              ? t === child && k.refTable === child.table.name
+              : (t === child && k.refTable === parent.table.name) ||
+                (t === parent && k.refTable === child.table.name),
+          ).length,
+        0,
+      );
+      const ambiguous = linking > 1;
       const childName = claim(child.table.name, manyToOneName(fk, ambiguous));
       const parentName = claim(
         parent.table.name,

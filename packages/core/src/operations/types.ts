@@ -131,7 +131,25 @@ export interface AlterEnum {
   after: string[];
   /** Value renames, `from` in `before`, `to` in `after`. */
   renames: { from: string; to: string }[];
-  usages: { table: string; column: string; default: string | null }[];
+  /** `array` marks a column holding an array of the enum (`status[]`). */
+  usages: { table: string; column: string; default: string | null; array?: boolean }[];
+}
+/**
+ * Postgres keeps a constraint's or index's name when its table or column is renamed; these
+ * bring a default name (`users_pkey`, `orders_user_id_fkey`) in line with the design's.
+ * Renaming a primary key or unique constraint renames its index too, and the other way round.
+ */
+export interface RenameConstraint {
+  kind: 'rename_constraint';
+  table: string;
+  from: string;
+  to: string;
+}
+export interface RenameIndex {
+  kind: 'rename_index';
+  table: string;
+  from: string;
+  to: string;
 }
 /** Hand-written SQL with its own downgrade, for data migrations. */
 export interface Execute {
@@ -162,6 +180,8 @@ export type Operation =
   | DropEnum
   | RenameEnum
   | AlterEnum
+  | RenameConstraint
+  | RenameIndex
   | Execute;
 
 export type OperationKind = Operation['kind'];

@@ -129,7 +129,7 @@ export const products = pgTable(
     description: varchar('description'),
     price: numeric('price', { precision: 10, scale: 2 }).notNull(),
     cost: numeric('cost'),
-    stock: numeric('stock', { precision: 8 }).default(sql`0`),
+    stock: numeric('stock', { precision: 8, scale: 0 }).default(sql`0`),
     weight: real('weight'),
     rating: doublePrecision('rating'),
     tags: text('tags').array().notNull().default(sql`'{}'`),

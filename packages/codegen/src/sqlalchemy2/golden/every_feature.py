@@ -199,8 +199,16 @@ class Team(Base):
     name: Mapped[str] = mapped_column(VARCHAR(100))
     lead_member_id: Mapped[Optional[int]] = mapped_column(Integer, ForeignKey('members.id', ondelete='SET NULL'))
 
-    lead_member: Mapped[Optional['Member']] = relationship('Member', back_populates='teams')
-    members: Mapped[List['Member']] = relationship('Member', back_populates='team')
+    lead_member: Mapped[Optional['Member']] = relationship(
+        'Member',
+        back_populates='lead_member_teams',
+        foreign_keys='[Team.lead_member_id]',
+    )
+    team_members: Mapped[List['Member']] = relationship(
+        'Member',
+        back_populates='team',
+        foreign_keys='[Member.team_id]',
+    )
 
 
 class Member(Base):
@@ -216,5 +224,9 @@ class Member(Base):
     )
     nickname: Mapped[str] = mapped_column(VARCHAR(40))
 
-    teams: Mapped[List['Team']] = relationship('Team', back_populates='lead_member')
-    team: Mapped['Team'] = relationship('Team', back_populates='members')
+    lead_member_teams: Mapped[List['Team']] = relationship(
+        'Team',
+        back_populates='lead_member',
+        foreign_keys='[Team.lead_member_id]',
+    )
+    team: Mapped['Team'] = relationship('Team', back_populates='team_members', foreign_keys='[Member.team_id]')

@@ -151,7 +151,7 @@ export class Product {
   @Column({ name: 'cost', type: 'numeric', nullable: true })
   cost!: string | null;
 
-  @Column({ name: 'stock', type: 'numeric', precision: 8, nullable: true, default: () => '0' })
+  @Column({ name: 'stock', type: 'numeric', precision: 8, scale: 0, nullable: true, default: () => '0' })
   stock!: string | null;
 
   @Column({ name: 'weight', type: 'real', nullable: true })

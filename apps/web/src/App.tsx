@@ -1,0 +1,273 @@
+/**
+ * The editor's frame: the toolbar (project, database, save status, editing commands), the
+ * canvas in the centre, and the sidebar with the inspector, the code, the review of pending
+ * changes and the revision timeline.
+ */
+import type { Design } from '@retort/core';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { Canvas, TABLE_WIDTH, tableHeight } from './canvas';
+import { Inspector } from './inspector';
+import { autoLayout } from './layout';
+import { HelpOverlay } from './panels/HelpOverlay';
+import { SaveStatusBadge } from './panels/SaveStatusBadge';
+import { Toasts } from './panels/Toasts';
+import { designStore, useDesignHistory, useDesignStore } from './store/design-store';
+import { sessionStore, useSessionStore } from './store/session-store';
+
+// The code editor and the code generators load with the first panel that shows code.
+const CodePanel = lazy(async () => ({ default: (await import('./panels/CodePanel')).CodePanel }));
+const ReviewPanel = lazy(async () => ({
+  default: (await import('./panels/ReviewPanel')).ReviewPanel,
+}));
+const TimelinePanel = lazy(async () => ({
+  default: (await import('./panels/TimelinePanel')).TimelinePanel,
+}));
+
+type Tab = 'inspector' | 'code' | 'review' | 'timeline';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'inspector', label: 'Inspector' },
+  { id: 'code', label: 'Code' },
+  { id: 'review', label: 'Review' },
+  { id: 'timeline', label: 'Timeline' },
+];
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return (
+    target.tagName === 'INPUT' ||
+    target.tagName === 'TEXTAREA' ||
+    target.tagName === 'SELECT' ||
+    target.isContentEditable ||
+    target.closest('.cm-editor') !== null
+  );
+}
+
+/** The centre of the visible part of the canvas, in design coordinates. */
+function centreOfView(): { x: number; y: number } {
+  const pane = document.querySelector<HTMLElement>('.retort-canvas');
+  const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+  if (!pane || !viewport) return { x: 0, y: 0 };
+  const matrix = new DOMMatrixReadOnly(getComputedStyle(viewport).transform);
+  const zoom = matrix.a || 1;
+  const x = (pane.clientWidth / 2 - matrix.e) / zoom - 130;
+  const y = (pane.clientHeight / 3 - matrix.f) / zoom - 20;
+  return { x: Math.round(x / 20) * 20, y: Math.round(y / 20) * 20 };
+}
+
+/** A spot near the centre of the view where a new table covers no other table. */
+function freeSpot(design: Design): { position: { x: number; y: number }; inView: boolean } {
+  const centre = centreOfView();
+  const boxes = design.tables
+    .filter((t) => t.position)
+    .map((t) => ({
+      x: t.position?.x ?? 0,
+      y: t.position?.y ?? 0,
+      w: TABLE_WIDTH,
+      h: tableHeight(t.columns.length),
+    }));
+  const height = tableHeight(1);
+  const free = (x: number, y: number) =>
+    boxes.every(
+      (b) =>
+        x + TABLE_WIDTH + 20 <= b.x ||
+        b.x + b.w + 20 <= x ||
+        y + height + 20 <= b.y ||
+        b.y + b.h + 20 <= y,
+    );
+  for (let ring = 0; ring < 4; ring++) {
+    for (let dy = -ring; dy <= ring; dy++) {
+      for (let dx = -ring; dx <= ring; dx++) {
+        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
+        const x = centre.x + dx * (TABLE_WIDTH + 40);
+        const y = centre.y + dy * 120;
+        if (free(x, y)) return { position: { x, y }, inView: true };
+      }
+    }
+  }
+  const right = Math.max(0, ...boxes.map((b) => b.x + b.w));
+  const top = Math.min(...boxes.map((b) => b.y), 0);
+  return { position: { x: Math.round((right + 80) / 20) * 20, y: top }, inView: false };
+}
+
+function fitView() {
+  requestAnimationFrame(() =>
+    document.querySelector<HTMLButtonElement>('.react-flow__controls-fitview')?.click(),
+  );
+}
+
+export function App() {
+  const project = useSessionStore((s) => s.project);
+  const loadError = useSessionStore((s) => s.loadError);
+  const viewing = useSessionStore((s) => s.viewing);
+  const hasDesign = useDesignStore((s) => s.design !== null);
+  const history = useDesignHistory();
+  const [tab, setTab] = useState<Tab>('inspector');
+  const [help, setHelp] = useState(false);
+
+  useEffect(() => {
+    void sessionStore.getState().open();
+  }, []);
+
+  useEffect(() => {
+    if (viewing) setTab('timeline');
+  }, [viewing]);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isTyping(event.target)) return;
+      if (event.key === '?') {
+        event.preventDefault();
+        setHelp((open) => !open);
+      } else if (event.key === 'Escape') {
+        setHelp(false);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  const toast = (text: string, level: 'info' | 'error') =>
+    sessionStore.getState().toast(text, level);
+
+  const addTable = () => {
+    if (viewing) return;
+    const design = designStore.getState().design;
+    if (!design) return;
+    const spot = freeSpot(design);
+    designStore.getState().addTable(spot.position);
+    if (!spot.inView) fitView();
+    setTab('inspector');
+  };
+
+  const layout = async () => {
+    const design = designStore.getState().design;
+    if (!design || viewing) return;
+    try {
+      designStore.getState().applyLayout(await autoLayout(design));
+      fitView();
+    } catch (error) {
+      toast(error instanceof Error ? error.message : String(error), 'error');
+    }
+  };
+
+  const current = project?.current ?? null;
+  const editing = !viewing;
+
+  return (
+    <div className="app">
+      <header className="toolbar">
+        <span className="brand">Retort</span>
+        <span className="project-name" data-testid="project-name">
+          {project?.name ?? '…'}
+        </span>
+        {project && (
+          <span
+            className="badge badge--db"
+            title={project.database.description}
+            data-testid="database-badge"
+          >
+            {project.database.kind === 'pglite' ? 'PGlite' : 'Postgres'} ·{' '}
+            {current ? <code>{current}</code> : 'base'}
+          </span>
+        )}
+        {project?.drift && project.drift.differences.length > 0 && (
+          <span
+            className="badge badge--warn"
+            title={project.drift.differences.join('\n')}
+            data-testid="drift-badge"
+          >
+            Drift
+          </span>
+        )}
+        <SaveStatusBadge />
+        <span className="toolbar__spacer" />
+        <button type="button" onClick={addTable} disabled={!editing || !hasDesign}>
+          Add table
+        </button>
+        <button type="button" onClick={() => void layout()} disabled={!editing || !hasDesign}>
+          Auto layout
+        </button>
+        <button
+          type="button"
+          onClick={history.undo}
+          disabled={!editing || !history.canUndo}
+          title="Undo (Ctrl/Cmd+Z)"
+        >
+          Undo
+        </button>
+        <button
+          type="button"
+          onClick={history.redo}
+          disabled={!editing || !history.canRedo}
+          title="Redo (Shift+Ctrl/Cmd+Z, Ctrl+Y)"
+        >
+          Redo
+        </button>
+        <button type="button" onClick={() => setHelp(true)} title="Keyboard shortcuts (?)">
+          Help
+        </button>
+      </header>
+
+      <main className="centre">
+        {loadError ? (
+          <div className="load-error" role="alert">
+            <p>{loadError}</p>
+            <button type="button" onClick={() => void sessionStore.getState().open()}>
+              Try again
+            </button>
+          </div>
+        ) : viewing ? (
+          <div className="snapshot">
+            <div className="snapshot__bar">
+              Schema at <code>{viewing.revision.id}</code> — {viewing.revision.message}
+              <button
+                type="button"
+                className="primary"
+                onClick={() => sessionStore.getState().backToEditing()}
+              >
+                Back to editing
+              </button>
+            </div>
+            <Canvas
+              key={viewing.revision.id}
+              design={viewing.revision.schema}
+              readOnly
+              toolbar={false}
+              onMessage={toast}
+            />
+          </div>
+        ) : (
+          <Canvas toolbar={false} onMessage={toast} />
+        )}
+      </main>
+
+      <aside className="sidebar" aria-label="Sidebar">
+        <div className="tabs" role="tablist">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              aria-selected={tab === t.id}
+              className={tab === t.id ? 'tab tab--active' : 'tab'}
+              onClick={() => setTab(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        <div className="tab-body">
+          {tab === 'inspector' && <Inspector />}
+          <Suspense fallback={<p className="empty-note panel">Loading…</p>}>
+            {tab === 'code' && <CodePanel />}
+            {tab === 'review' && <ReviewPanel />}
+            {tab === 'timeline' && <TimelinePanel />}
+          </Suspense>
+        </div>
+      </aside>
+
+      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      <Toasts />
+    </div>
+  );
+}

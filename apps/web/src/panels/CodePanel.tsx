@@ -1,0 +1,125 @@
+/**
+ * The models as they are drawn, in every format, generated here in the browser by
+ * `@retort/codegen` from the design in the store.
+ */
+
+import {
+  emitDrizzle,
+  emitKysely,
+  emitSql,
+  emitSqlalchemy,
+  emitSqlalchemy2,
+  emitTypeorm,
+} from '@retort/codegen';
+import type { Design } from '@retort/core';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { useDesignProblems } from '../store/design-problems';
+import { useDesignStore } from '../store/design-store';
+import { sessionStore } from '../store/session-store';
+import { type CodeLanguage, CodeView } from './CodeView';
+
+interface Format {
+  id: string;
+  label: string;
+  language: CodeLanguage;
+  file: string;
+  emit: (design: Design) => string;
+}
+
+const FORMATS: Format[] = [
+  {
+    id: 'sqlalchemy',
+    label: 'SQLAlchemy',
+    language: 'python',
+    file: 'models.py',
+    emit: emitSqlalchemy,
+  },
+  {
+    id: 'sqlalchemy2',
+    label: 'SQLAlchemy 2.0',
+    language: 'python',
+    file: 'models.py',
+    emit: emitSqlalchemy2,
+  },
+  { id: 'sql', label: 'SQL', language: 'sql', file: 'schema.sql', emit: emitSql },
+  { id: 'drizzle', label: 'Drizzle', language: 'typescript', file: 'schema.ts', emit: emitDrizzle },
+  {
+    id: 'typeorm',
+    label: 'TypeORM',
+    language: 'typescript',
+    file: 'entities.ts',
+    emit: emitTypeorm,
+  },
+  { id: 'kysely', label: 'Kysely', language: 'typescript', file: 'database.ts', emit: emitKysely },
+];
+
+const FIX_FIRST = "Fix the design's problems to see code";
+
+export function CodePanel() {
+  const design = useDeferredValue(useDesignStore((s) => s.design));
+  const [formatId, setFormatId] = useState('sqlalchemy');
+  const format = FORMATS.find((f) => f.id === formatId) ?? (FORMATS[0] as Format);
+  const problems = useDesignProblems(design);
+  const code = useMemo(() => {
+    if (!design || problems.length > 0) return null;
+    try {
+      return format.emit(design);
+    } catch {
+      return null;
+    }
+  }, [design, problems, format]);
+
+  const copy = async () => {
+    if (code === null) return;
+    try {
+      await navigator.clipboard.writeText(code);
+      sessionStore.getState().toast(`Copied the ${format.label} code.`);
+    } catch {
+      sessionStore.getState().toast('The browser refused access to the clipboard.', 'error');
+    }
+  };
+
+  const download = () => {
+    if (code === null) return;
+    const url = URL.createObjectURL(new Blob([code], { type: 'text/plain' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = format.file;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  return (
+    <section className="panel code-panel" aria-label="Code">
+      <div className="subtabs" role="tablist" aria-label="Code format">
+        {FORMATS.map((f) => (
+          <button
+            key={f.id}
+            type="button"
+            role="tab"
+            aria-selected={f.id === format.id}
+            className={f.id === format.id ? 'subtab subtab--active' : 'subtab'}
+            onClick={() => setFormatId(f.id)}
+          >
+            {f.label}
+          </button>
+        ))}
+      </div>
+      <div className="panel-actions">
+        <button type="button" onClick={copy} disabled={code === null}>
+          Copy
+        </button>
+        <button type="button" onClick={download} disabled={code === null}>
+          Download {format.file}
+        </button>
+      </div>
+      {code === null ? (
+        <p className="empty-note" data-testid="code-unavailable">
+          {FIX_FIRST}
+        </p>
+      ) : (
+        <CodeView code={code} language={format.language} label={format.id} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+/** The keyboard shortcuts, opened with `?` or the Help button, closed with Esc. */
+import { useEffect, useRef } from 'react';
+
+const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const mod = mac ? '⌘' : 'Ctrl';
+
+const SHORTCUTS: [string, string][] = [
+  [`${mod}+Z`, 'Undo'],
+  [`Shift+${mod}+Z`, 'Redo'],
+  ['Ctrl+Y', 'Redo'],
+  ['Delete / Backspace', 'Delete the selected table, column or foreign key'],
+  ['Double-click the canvas', 'Add a table there'],
+  ['Drag from a column handle to another column', 'Draw a foreign key'],
+  ['Enter', 'Commit a field in the inspector'],
+  ['Esc', 'Clear the selection; close this help'],
+  ['?', 'Show or hide this help'],
+];
+
+export function HelpOverlay({ onClose }: { onClose: () => void }) {
+  const close = useRef<HTMLButtonElement>(null);
+  useEffect(() => close.current?.focus(), []);
+  return (
+    <div className="overlay">
+      <button
+        type="button"
+        className="overlay__backdrop"
+        aria-label="Close help"
+        onClick={onClose}
+      />
+      <div className="help" role="dialog" aria-modal="true" aria-labelledby="help-title">
+        <h2 id="help-title">Keyboard shortcuts</h2>
+        <table>
+          <tbody>
+            {SHORTCUTS.map(([keys, what]) => (
+              <tr key={`${keys}-${what}`}>
+                <td>
+                  <kbd>{keys}</kbd>
+                </td>
+                <td>{what}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="muted-note">
+          Edits are saved automatically. Review pending changes, create a revision and apply it from
+          the Review tab; travel the history in the Timeline tab.
+        </p>
+        <button ref={close} type="button" className="primary" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}

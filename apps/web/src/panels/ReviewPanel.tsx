@@ -1,0 +1,165 @@
+/**
+ * What the next revision would hold: the operations since head in plain words, each with its
+ * lint findings and preflight row counts, the SQL and Alembic previews; then "Create
+ * revision" and "Apply" (upgrade to head) with the run's outcome.
+ */
+import { useEffect, useState } from 'react';
+import type { PreflightFinding } from '../api';
+import { useSessionStore } from '../store/session-store';
+import { CodeView } from './CodeView';
+import { describeOperation } from './describe-operation';
+import { RunOutcome } from './RunOutcome';
+
+export function ReviewPanel() {
+  const pending = useSessionStore((s) => s.pending);
+  const pendingError = useSessionStore((s) => s.pendingError);
+  const project = useSessionStore((s) => s.project);
+  const saveStatus = useSessionStore((s) => s.saveStatus);
+  const run = useSessionStore((s) => s.run);
+  const refreshPending = useSessionStore((s) => s.refreshPending);
+  const createRevision = useSessionStore((s) => s.createRevision);
+  const migrate = useSessionStore((s) => s.migrate);
+  const [message, setMessage] = useState('');
+  const [creating, setCreating] = useState(false);
+  const [preview, setPreview] = useState<'sql' | 'downgrade' | 'alembic'>('sql');
+
+  useEffect(() => {
+    void refreshPending();
+  }, [refreshPending]);
+
+  const operations = pending?.operations ?? [];
+  const atHead = project !== null && project.current === project.head;
+  const running = run.state === 'running';
+  const unsaved = saveStatus !== 'saved';
+
+  const create = async () => {
+    setCreating(true);
+    const ok = await createRevision(message.trim() || 'Changes from the editor');
+    setCreating(false);
+    if (ok) setMessage('');
+  };
+
+  return (
+    <section className="panel review-panel" aria-label="Review">
+      <h2 className="panel-title">Pending changes</h2>
+      {pendingError && <p className="error-note">{pendingError}</p>}
+      {!pending && !pendingError && <p className="empty-note">Loading…</p>}
+      {pending && operations.length === 0 && (
+        <p className="empty-note" data-testid="no-pending">
+          No changes since the head revision.
+        </p>
+      )}
+      {operations.length > 0 && (
+        <ol className="operations" data-testid="operations">
+          {operations.map((op, index) => {
+            const lint = pending?.lint.filter((l) => l.operation === index) ?? [];
+            const preflight = pending?.preflight.filter((p) => p.operation === index) ?? [];
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: operations have no identity but their order
+              <li key={index} className="operation" data-testid="operation">
+                <span className="operation__text">{describeOperation(op)}</span>
+                {lint.map((finding) => (
+                  <div
+                    key={`${finding.code}-${finding.message}`}
+                    className={`finding finding--${finding.level}`}
+                    data-testid="lint-finding"
+                    data-level={finding.level}
+                  >
+                    <span className="finding__level">{finding.level}</span>
+                    <code className="finding__code">{finding.code}</code>
+                    <span>{finding.message}</span>
+                  </div>
+                ))}
+                {preflight.map((p: PreflightFinding) => (
+                  <div
+                    key={`${p.code}-${p.message}`}
+                    className="finding finding--error"
+                    data-testid="preflight-finding"
+                  >
+                    <span className="finding__level">
+                      {p.rows} row{p.rows === 1 ? '' : 's'}
+                    </span>
+                    <span>{p.message}</span>
+                  </div>
+                ))}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+
+      {operations.length > 0 && pending && (
+        <>
+          <div className="subtabs" role="tablist" aria-label="Preview">
+            {(
+              [
+                ['sql', 'SQL upgrade'],
+                ['downgrade', 'SQL downgrade'],
+                ['alembic', 'Alembic'],
+              ] as const
+            ).map(([id, label]) => (
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                aria-selected={preview === id}
+                className={preview === id ? 'subtab subtab--active' : 'subtab'}
+                onClick={() => setPreview(id)}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+          {preview === 'alembic' ? (
+            <CodeView code={pending.alembic} language="python" label="alembic" maxHeight="260px" />
+          ) : (
+            <CodeView
+              code={(preview === 'sql' ? pending.sql.upgrade : pending.sql.downgrade)
+                .map((s) => (s.trimEnd().endsWith(';') ? s : `${s};`))
+                .join('\n\n')}
+              language="sql"
+              label="sql"
+              maxHeight="260px"
+            />
+          )}
+          <form
+            className="revision-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void create();
+            }}
+          >
+            <input
+              type="text"
+              aria-label="Revision message"
+              placeholder="Revision message"
+              value={message}
+              onChange={(event) => setMessage(event.target.value)}
+            />
+            <button type="submit" className="primary" disabled={creating || unsaved}>
+              Create revision
+            </button>
+          </form>
+          {unsaved && <p className="muted-note">Waiting for the design to be saved…</p>}
+        </>
+      )}
+
+      <div className="apply-box">
+        <div>
+          Database: <strong>{project?.current ?? 'base'}</strong>
+          {' · '}head: <strong>{project?.head ?? 'none'}</strong>
+          {atHead && <span className="badge badge--ok">at head</span>}
+        </div>
+        <button
+          type="button"
+          className="primary"
+          disabled={running || atHead || !project?.head}
+          onClick={() => void migrate('upgrade', 'head')}
+        >
+          {running && run.direction === 'upgrade' ? 'Applying…' : 'Apply'}
+        </button>
+      </div>
+      <RunOutcome />
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+/** The last upgrade/downgrade: its progress, the steps it applied, or Postgres' refusal. */
+import { useSessionStore } from '../store/session-store';
+
+export function RunOutcome() {
+  const run = useSessionStore((s) => s.run);
+  if (run.state === 'idle') return null;
+  if (run.state === 'running')
+    return (
+      <div className="run run--running" role="status" data-testid="run-outcome">
+        <span className="spinner" aria-hidden="true" />
+        {run.direction === 'upgrade' ? 'Upgrading' : 'Downgrading'} to {run.target}…
+      </div>
+    );
+  if (run.state === 'failed')
+    return (
+      <div className="run run--failed" role="alert" data-testid="run-outcome">
+        <strong>
+          {run.direction === 'upgrade' ? 'Upgrade' : 'Downgrade'} failed and was rolled back.
+        </strong>
+        <p>{run.error}</p>
+        {run.revision && <p>Revision: {run.revision}</p>}
+        {run.statement && <pre className="statement">{run.statement}</pre>}
+      </div>
+    );
+  const { result } = run;
+  return (
+    <div className="run run--done" role="status" data-testid="run-outcome">
+      <strong>
+        {result.steps.length === 0
+          ? 'Nothing to do: the database is already there.'
+          : `${run.direction === 'upgrade' ? 'Upgraded' : 'Downgraded'} ${result.from ?? 'base'} → ${result.to ?? 'base'}`}
+      </strong>
+      <ul>
+        {result.steps.map((step) => (
+          <li key={`${step.direction}-${step.revision}`}>
+            {step.direction} {step.revision} — {step.message} ({step.statements.length} statement
+            {step.statements.length === 1 ? '' : 's'})
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

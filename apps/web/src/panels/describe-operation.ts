@@ -1,0 +1,79 @@
+/** One operation in plain words, as a reviewer reads it: "Change type of users.x from A to B". */
+import type { Operation } from '@retort/core';
+
+function columnChanges(op: Extract<Operation, { kind: 'alter_column' }>): string {
+  const { before, after, table } = op;
+  const where = `${table}.${before.name}`;
+  const parts: string[] = [];
+  if (before.name !== after.name) parts.push(`Rename column ${where} to ${after.name}`);
+  const subject = before.name !== after.name ? `${table}.${after.name}` : where;
+  if (before.type !== after.type)
+    parts.push(`Change type of ${subject} from ${before.type} to ${after.type}`);
+  if (before.nullable !== after.nullable)
+    parts.push(after.nullable ? `Allow NULL in ${subject}` : `Make ${subject} NOT NULL`);
+  if (before.default !== after.default)
+    parts.push(
+      after.default === null
+        ? `Drop the default of ${subject}`
+        : `Set the default of ${subject} to ${after.default}`,
+    );
+  if (before.comment !== after.comment) parts.push(`Change the comment of ${subject}`);
+  if (before.autoincrement !== after.autoincrement)
+    parts.push(`${after.autoincrement ? 'Make' : 'Stop making'} ${subject} autoincrement`);
+  return parts.length > 0 ? parts.join('; ') : `Alter column ${where}`;
+}
+
+export function describeOperation(op: Operation): string {
+  switch (op.kind) {
+    case 'create_table':
+      return `Create table ${op.table.name} (${op.table.columns.length} column${op.table.columns.length === 1 ? '' : 's'})`;
+    case 'drop_table':
+      return `Drop table ${op.table.name}`;
+    case 'rename_table':
+      return `Rename table ${op.from} to ${op.to}`;
+    case 'set_table_comment':
+      return op.to === null
+        ? `Remove the comment of table ${op.table}`
+        : `Set the comment of table ${op.table}`;
+    case 'add_column':
+      return `Add column ${op.table}.${op.column.name} ${op.column.type}${op.column.nullable ? '' : ' NOT NULL'}`;
+    case 'drop_column':
+      return `Drop column ${op.table}.${op.column.name}`;
+    case 'alter_column':
+      return columnChanges(op);
+    case 'create_primary_key':
+      return `Add primary key ${op.primaryKey.name} on ${op.table} (${op.primaryKey.columns.join(', ')})`;
+    case 'drop_primary_key':
+      return `Drop primary key ${op.primaryKey.name} of ${op.table}`;
+    case 'create_foreign_key':
+      return `Add foreign key ${op.foreignKey.name}: ${op.table} (${op.foreignKey.columns.join(', ')}) → ${op.foreignKey.refTable} (${op.foreignKey.refColumns.join(', ')})`;
+    case 'drop_foreign_key':
+      return `Drop foreign key ${op.foreignKey.name} of ${op.table}`;
+    case 'create_unique':
+      return `Add unique constraint ${op.unique.name} on ${op.table} (${op.unique.columns.join(', ')})`;
+    case 'drop_unique':
+      return `Drop unique constraint ${op.unique.name} of ${op.table}`;
+    case 'create_index':
+      return `Create ${op.index.unique ? 'unique ' : ''}index ${op.index.name} on ${op.table} (${op.index.columns.join(', ')})`;
+    case 'drop_index':
+      return `Drop index ${op.index.name} of ${op.table}`;
+    case 'create_check':
+      return `Add check ${op.check.name} on ${op.table}: ${op.check.expression}`;
+    case 'drop_check':
+      return `Drop check ${op.check.name} of ${op.table}`;
+    case 'create_enum':
+      return `Create enum ${op.enum.name} (${op.enum.values.join(', ')})`;
+    case 'drop_enum':
+      return `Drop enum ${op.enum.name}`;
+    case 'rename_enum':
+      return `Rename enum ${op.from} to ${op.to}`;
+    case 'alter_enum':
+      return `Change the values of enum ${op.name} from (${op.before.join(', ')}) to (${op.after.join(', ')})`;
+    case 'rename_constraint':
+      return `Rename constraint ${op.table}.${op.from} to ${op.to}`;
+    case 'rename_index':
+      return `Rename index ${op.table}.${op.from} to ${op.to}`;
+    case 'execute':
+      return `Run ${op.upgrade.length} hand-written SQL statement${op.upgrade.length === 1 ? '' : 's'}`;
+  }
+}

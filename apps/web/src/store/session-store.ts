@@ -1,0 +1,284 @@
+/**
+ * Everything the editor knows about the server side: the project, the version of
+ * design.json last read or written, the save status, the pending changes, the revisions and
+ * the state of an upgrade/downgrade run. Also autosave: every design edit is PUT after a
+ * short pause, carrying the version it was based on, so a design changed elsewhere is never
+ * overwritten (409 -> "Conflict", and the user reloads).
+ */
+import type { Design } from '@retort/core';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import {
+  ApiError,
+  api,
+  type PendingChanges,
+  type Problem,
+  type ProjectInfo,
+  type RevisionDetail,
+  type RevisionList,
+  type RunResult,
+} from '../api';
+import { designStore } from './design-store';
+
+export type SaveStatus = 'loading' | 'saved' | 'saving' | 'conflict' | 'invalid' | 'error';
+export type ToastLevel = 'info' | 'error';
+
+export interface Toast {
+  id: number;
+  text: string;
+  level: ToastLevel;
+}
+
+export type RunState =
+  | { state: 'idle' }
+  | { state: 'running'; direction: 'upgrade' | 'downgrade'; target: string }
+  | { state: 'done'; direction: 'upgrade' | 'downgrade'; target: string; result: RunResult }
+  | {
+      state: 'failed';
+      direction: 'upgrade' | 'downgrade';
+      target: string;
+      error: string;
+      revision: string | null;
+      statement: string | null;
+    };
+
+export interface SessionState {
+  project: ProjectInfo | null;
+  loadError: string | null;
+  version: string | null;
+  saveStatus: SaveStatus;
+  saveError: string | null;
+  problems: Problem[];
+  pending: PendingChanges | null;
+  pendingError: string | null;
+  revisions: RevisionList | null;
+  run: RunState;
+  toasts: Toast[];
+  /** A revision shown read-only instead of the design being edited. */
+  viewing: RevisionDetail | null;
+}
+
+export interface SessionActions {
+  /** Reads the project, the design, the revisions and the pending changes. */
+  open(): Promise<void>;
+  /** Re-reads design.json (after a conflict), dropping local edits that were not saved. */
+  reloadDesign(): Promise<void>;
+  refreshProject(): Promise<void>;
+  refreshPending(): Promise<void>;
+  refreshRevisions(): Promise<void>;
+  createRevision(message: string): Promise<boolean>;
+  migrate(direction: 'upgrade' | 'downgrade', target: string): Promise<void>;
+  toast(text: string, level?: ToastLevel): void;
+  dismissToast(id: number): void;
+  viewRevision(id: string): Promise<void>;
+  backToEditing(): void;
+}
+
+export type SessionStore = SessionState & SessionActions;
+
+const SAVE_DELAY_MS = 600;
+let nextToastId = 1;
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export const sessionStore = createStore<SessionStore>()((set, get) => {
+  /** The design as the server has it (last read or saved); edits differ from it. */
+  let saved: Design | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let inFlight = false;
+
+  const loadFromServer = async () => {
+    const document = await api.design();
+    saved = document.design;
+    designStore.getState().loadDesign(document.design);
+    set({ version: document.version, saveStatus: 'saved', saveError: null, problems: [] });
+  };
+
+  const save = async () => {
+    timer = null;
+    const { version, saveStatus } = get();
+    const design = designStore.getState().design;
+    if (!design || version === null || saveStatus === 'conflict') return;
+    if (design === saved) {
+      if (saveStatus === 'saving') set({ saveStatus: 'saved' });
+      return;
+    }
+    if (inFlight) return; // re-run when the request in flight returns
+    inFlight = true;
+    set({ saveStatus: 'saving' });
+    try {
+      const answer = await api.saveDesign(design, version);
+      saved = design;
+      set({ version: answer.version, saveError: null, problems: [] });
+      inFlight = false;
+      if (designStore.getState().design !== saved) {
+        void save();
+        return;
+      }
+      set({ saveStatus: 'saved' });
+      void get().refreshPending();
+    } catch (error) {
+      inFlight = false;
+      if (error instanceof ApiError && error.status === 409) {
+        set({ saveStatus: 'conflict', saveError: error.message });
+        get().toast(
+          `${error.message} Nothing was overwritten; Reload to continue from the saved design.`,
+          'error',
+        );
+      } else if (error instanceof ApiError && error.status === 422) {
+        set({
+          saveStatus: 'invalid',
+          saveError: error.message,
+          problems: error.body.problems ?? [],
+        });
+      } else {
+        set({ saveStatus: 'error', saveError: messageOf(error) });
+      }
+    }
+  };
+
+  designStore.subscribe((state, previous) => {
+    if (state.design === previous.design || state.design === saved || state.readOnly) return;
+    if (get().saveStatus === 'conflict' || get().version === null) return;
+    if (get().saveStatus !== 'invalid') set({ saveStatus: 'saving' });
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void save(), SAVE_DELAY_MS);
+  });
+
+  return {
+    project: null,
+    loadError: null,
+    version: null,
+    saveStatus: 'loading',
+    saveError: null,
+    problems: [],
+    pending: null,
+    pendingError: null,
+    revisions: null,
+    run: { state: 'idle' },
+    toasts: [],
+    viewing: null,
+
+    async open() {
+      try {
+        const project = await api.project();
+        set({ project, loadError: null });
+        await loadFromServer();
+      } catch (error) {
+        set({ loadError: messageOf(error), saveStatus: 'error' });
+        return;
+      }
+      await Promise.all([get().refreshRevisions(), get().refreshPending()]);
+    },
+
+    async reloadDesign() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      try {
+        await loadFromServer();
+        get().toast('Reloaded the design from the server.');
+      } catch (error) {
+        get().toast(messageOf(error), 'error');
+      }
+      await get().refreshPending();
+    },
+
+    async refreshProject() {
+      try {
+        set({ project: await api.project() });
+      } catch (error) {
+        get().toast(messageOf(error), 'error');
+      }
+    },
+
+    async refreshPending() {
+      try {
+        set({ pending: await api.pending(), pendingError: null });
+      } catch (error) {
+        set({ pendingError: messageOf(error) });
+      }
+    },
+
+    async refreshRevisions() {
+      try {
+        set({ revisions: await api.revisions() });
+      } catch (error) {
+        get().toast(messageOf(error), 'error');
+      }
+    },
+
+    async createRevision(message) {
+      try {
+        const { revision } = await api.createRevision(message);
+        get().toast(`Created revision ${revision.id}: ${revision.message}`);
+        await Promise.all([
+          get().refreshRevisions(),
+          get().refreshPending(),
+          get().refreshProject(),
+        ]);
+        return true;
+      } catch (error) {
+        get().toast(messageOf(error), 'error');
+        return false;
+      }
+    },
+
+    async migrate(direction, target) {
+      if (get().run.state === 'running') return;
+      set({ run: { state: 'running', direction, target } });
+      try {
+        const result =
+          direction === 'upgrade' ? await api.upgrade(target) : await api.downgrade(target);
+        set({ run: { state: 'done', direction, target, result } });
+        const verb = direction === 'upgrade' ? 'Upgraded' : 'Downgraded';
+        get().toast(
+          result.steps.length === 0
+            ? 'The database is already there.'
+            : `${verb} to ${result.to ?? 'base'} (${result.steps.length} step${result.steps.length === 1 ? '' : 's'}).`,
+        );
+      } catch (error) {
+        const body = error instanceof ApiError ? error.body : {};
+        set({
+          run: {
+            state: 'failed',
+            direction,
+            target,
+            error: messageOf(error),
+            revision: body.revision ?? null,
+            statement: body.statement ?? null,
+          },
+        });
+        get().toast(messageOf(error), 'error');
+      }
+      await Promise.all([get().refreshProject(), get().refreshRevisions(), get().refreshPending()]);
+    },
+
+    toast(text, level = 'info') {
+      const id = nextToastId++;
+      set({ toasts: [...get().toasts, { id, text, level }].slice(-4) });
+      setTimeout(() => get().dismissToast(id), level === 'error' ? 8000 : 4000);
+    },
+
+    dismissToast(id) {
+      set({ toasts: get().toasts.filter((t) => t.id !== id) });
+    },
+
+    async viewRevision(id) {
+      try {
+        set({ viewing: await api.revision(id) });
+      } catch (error) {
+        get().toast(messageOf(error), 'error');
+      }
+    },
+
+    backToEditing() {
+      set({ viewing: null });
+    },
+  };
+});
+
+export function useSessionStore<T>(selector: (state: SessionStore) => T): T {
+  return useStore(sessionStore, selector);
+}

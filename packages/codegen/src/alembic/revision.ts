@@ -1,0 +1,434 @@
+/**
+ * A revision as an Alembic migration script, in the format `alembic revision --autogenerate`
+ * writes (the tutorial's `804682fdc9c4_initial_migration.py`): the docstring header, the
+ * revision identifiers, and `upgrade()` / `downgrade()` of `op.*` calls between Alembic's
+ * markers. Anything Alembic has no directive for (enum values, constraint renames, SERIAL
+ * sequences) is `op.execute` of the very statement Retort's SQL runs, so the real Alembic
+ * builds exactly the catalog Retort's own SQL does.
+ */
+import {
+  type CatalogColumn,
+  type CatalogEnum,
+  type CatalogForeignKey,
+  INTEGER_TYPES,
+  makeObjectName,
+  normalizeType,
+  type Operation,
+  parseCanonicalType,
+  reverseOperations,
+  type TableSpec,
+} from '@retort/core';
+import {
+  docstringText,
+  escapeTextColons,
+  pythonString,
+  pythonStrings,
+  renderSaType,
+  renderServerDefault,
+} from '../python';
+import { alterColumnSteps } from '../sql/alter-column-steps';
+import { quoteLiteral, quoteName } from '../sql/identifier';
+import {
+  addSerialSql,
+  alterEnumSql,
+  dropSerialSql,
+  renderOperationSql,
+  serialTypeSql,
+} from '../sql/render';
+
+export interface AlembicRevisionInput {
+  /** 12 hex characters. */
+  id: string;
+  parent: string | null;
+  message: string;
+  /** ISO 8601. */
+  createdAt: string;
+  operations: readonly Operation[];
+  /** The enums the columns may use (values are only shown, never created, by columns). */
+  enums: readonly CatalogEnum[];
+}
+
+const INDENT = '    ';
+const NUMERIC_BASES = new Set(['SMALLINT', 'INTEGER', 'BIGINT', 'NUMERIC']);
+
+/** `2022-07-14 10:29:18.479014`, as Alembic writes `Create Date` (here in UTC). */
+export function alembicCreateDate(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const utc = date.toISOString(); // 2022-07-14T10:29:18.479Z
+  const fraction = (/\.(\d+)/.exec(iso)?.[1] ?? '').padEnd(6, '0').slice(0, 6);
+  return `${utc.slice(0, 10)} ${utc.slice(11, 19)}.${fraction}`;
+}
+
+class Renderer {
+  readonly enums: CatalogEnum[];
+
+  constructor(enums: readonly CatalogEnum[], ops: readonly Operation[]) {
+    const known = new Map(enums.map((e) => [e.name, e]));
+    const note = (name: string) => {
+      if (!known.has(name)) known.set(name, { name, values: [] });
+    };
+    const noteType = (type: string) => {
+      if (normalizeType(type, []) === null) note(type.replace(/\[\]$/, ''));
+    };
+    for (const op of ops) {
+      for (const column of columnsOf(op)) noteType(column.type);
+      if (op.kind === 'create_enum' || op.kind === 'drop_enum') note(op.enum.name);
+      if (op.kind === 'rename_enum') {
+        note(op.from);
+        note(op.to);
+      }
+    }
+    this.enums = [...known.values()];
+  }
+
+  type(type: string): string {
+    return renderSaType(type, { enums: this.enums, prefix: 'sa.', dialectPrefix: 'postgresql.' })
+      .expr;
+  }
+
+  execute(sql: string): string {
+    return `op.execute(${pythonString(escapeTextColons(sql))})`;
+  }
+
+  /** `sa.Column(...)`; `serial` when SQLAlchemy makes this column SERIAL itself. */
+  column(
+    column: CatalogColumn,
+    options: { serial: boolean; sequence: string | null; lonePk: boolean },
+  ): string {
+    const args = [pythonString(column.name), this.type(column.type)];
+    if (options.sequence !== null) {
+      args.push(
+        `server_default=sa.text(${pythonString(`nextval(${quoteLiteral(quoteName(options.sequence))}::regclass)`)})`,
+      );
+    } else if (column.default !== null && !column.autoincrement) {
+      args.push(`server_default=${renderServerDefault(column.default, 'alembic').expr}`);
+    }
+    if (options.serial) args.push('autoincrement=True');
+    else if (options.lonePk && mayBecomeSerial(column)) {
+      // SQLAlchemy would make a lone integer primary key SERIAL unless told not to.
+      args.push('autoincrement=False');
+    }
+    const nullable = column.autoincrement ? false : column.nullable;
+    args.push(`nullable=${nullable ? 'True' : 'False'}`);
+    if (column.comment !== null) args.push(`comment=${pythonString(column.comment)}`);
+    return `sa.Column(${args.join(', ')})`;
+  }
+
+  foreignKey(fk: CatalogForeignKey): string {
+    const refs = fk.refColumns.map((c) => `${fk.refTable}.${c}`);
+    return `sa.ForeignKeyConstraint([${pythonStrings(fk.columns)}], [${pythonStrings(refs)}], ${[`name=${pythonString(fk.name)}`, ...actions(fk)].join(', ')})`;
+  }
+
+  createTable(table: TableSpec): string[] {
+    const pk = table.primaryKey;
+    const serialColumn = table.columns.find(
+      (c) => c.autoincrement && pk?.columns.includes(c.name) && INTEGER_TYPES.includes(c.type),
+    );
+    const sequences = new Map<string, string>();
+    for (const c of table.columns) {
+      if (c.autoincrement && c !== serialColumn) {
+        sequences.set(c.name, makeObjectName(table.name, c.name, 'seq'));
+      }
+    }
+    const before = [...sequences].map(([, seq]) =>
+      this.execute(
+        `CREATE SEQUENCE ${quoteName(seq)} AS ${table.columns.find((c) => sequences.get(c.name) === seq)!.type}`,
+      ),
+    );
+    const args = table.columns.map((c) =>
+      this.column(c, {
+        serial: c === serialColumn,
+        sequence: sequences.get(c.name) ?? null,
+        lonePk: pk?.columns.length === 1 && pk.columns[0] === c.name,
+      }),
+    );
+    for (const k of table.checks) {
+      args.push(
+        `sa.CheckConstraint(${pythonString(escapeTextColons(k.expression), '"')}, name=${pythonString(k.name)})`,
+      );
+    }
+    for (const fk of table.foreignKeys) args.push(this.foreignKey(fk));
+    if (pk)
+      args.push(
+        `sa.PrimaryKeyConstraint(${pythonStrings(pk.columns)}, name=${pythonString(pk.name)})`,
+      );
+    for (const u of table.uniques) {
+      args.push(`sa.UniqueConstraint(${pythonStrings(u.columns)}, name=${pythonString(u.name)})`);
+    }
+    if (table.comment !== null) args.push(`comment=${pythonString(table.comment)}`);
+    const pad = ' '.repeat('op.create_table('.length);
+    const call = `op.create_table(${pythonString(table.name)},\n${args.map((a) => `${pad}${a}`).join(',\n')}\n${pad})`;
+    const after = [...sequences].map(([column, seq]) =>
+      this.execute(
+        `ALTER SEQUENCE ${quoteName(seq)} OWNED BY ${quoteName(table.name)}.${quoteName(column)}`,
+      ),
+    );
+    return [...before, call, ...after];
+  }
+
+  alterColumn(table: string, before: CatalogColumn, after: CatalogColumn): string[] {
+    const out: string[] = [];
+    // `current` is the column as the next op.alter_column call finds it; `next` after it.
+    let current = { ...before };
+    let next = { ...before };
+    let group: string[] = [];
+    const flush = () => {
+      if (group.length > 0) out.push(this.alterCall(table, current, group));
+      group = [];
+      current = { ...next };
+    };
+    const execute = (statements: string[]) => {
+      flush();
+      out.push(...statements.map((s) => this.execute(s)));
+    };
+    for (const step of alterColumnSteps(before, after)) {
+      switch (step.kind) {
+        case 'drop_default':
+          flush();
+          out.push(this.alterCall(table, current, ['server_default=None']));
+          current = { ...current, default: null };
+          next = { ...current };
+          break;
+        case 'drop_serial':
+          execute(dropSerialSql(table, current.name));
+          current = { ...current, autoincrement: false, default: null };
+          next = { ...current };
+          break;
+        case 'type': {
+          const using = step.using
+            ? `, postgresql_using=${pythonString(usingText(current, step.type))}`
+            : '';
+          group.push(`type_=${this.type(step.type)}${using}`);
+          next.type = step.type;
+          break;
+        }
+        case 'serial_type':
+          execute([serialTypeSql(table, current.name, step.type)]);
+          break;
+        case 'nullable':
+          group.push(`nullable=${step.nullable ? 'True' : 'False'}`);
+          next.nullable = step.nullable;
+          break;
+        case 'set_default':
+          group.push(
+            `server_default=${step.sql === null ? 'None' : renderServerDefault(step.sql, 'alembic').expr}`,
+          );
+          next.default = step.sql;
+          break;
+        case 'add_serial':
+          execute(addSerialSql(table, current.name, step.type));
+          break;
+        case 'comment':
+          group.push(`comment=${step.comment === null ? 'None' : pythonString(step.comment)}`);
+          if (current.comment !== null)
+            group.push(`existing_comment=${pythonString(current.comment)}`);
+          next.comment = step.comment;
+          break;
+        case 'rename':
+          group.push(`new_column_name=${pythonString(step.to)}`);
+          next.name = step.to;
+          break;
+      }
+    }
+    flush();
+    return out;
+  }
+
+  private alterCall(table: string, current: CatalogColumn, changes: string[]): string {
+    const typeChange = changes.find((c) => c.startsWith('type_='));
+    const args = [
+      pythonString(table),
+      pythonString(current.name),
+      `existing_type=${this.type(current.type)}`,
+    ];
+    // The type change goes first, as Alembic's own output has it.
+    if (typeChange) args.push(typeChange);
+    if (!changes.some((c) => c.startsWith('nullable='))) {
+      args.push(`existing_nullable=${current.nullable ? 'True' : 'False'}`);
+    }
+    args.push(...changes.filter((c) => c !== typeChange));
+    return `op.alter_column(${args.join(', ')})`;
+  }
+
+  operation(op: Operation): string[] {
+    switch (op.kind) {
+      case 'create_table':
+        return this.createTable(op.table);
+      case 'drop_table':
+        return [`op.drop_table(${pythonString(op.table.name)})`];
+      case 'rename_table':
+        return [`op.rename_table(${pythonString(op.from)}, ${pythonString(op.to)})`];
+      case 'set_table_comment': {
+        const existing = op.from === null ? '' : `, existing_comment=${pythonString(op.from)}`;
+        return op.to === null
+          ? [`op.drop_table_comment(${pythonString(op.table)}${existing})`]
+          : [
+              `op.create_table_comment(${pythonString(op.table)}, ${pythonString(op.to)}${existing})`,
+            ];
+      }
+      case 'add_column': {
+        const c = op.column;
+        if (!c.autoincrement) {
+          return [
+            `op.add_column(${pythonString(op.table)}, ${this.column(c, { serial: false, sequence: null, lonePk: false })})`,
+          ];
+        }
+        const seq = makeObjectName(op.table, c.name, 'seq');
+        return [
+          this.execute(`CREATE SEQUENCE ${quoteName(seq)} AS ${c.type}`),
+          `op.add_column(${pythonString(op.table)}, ${this.column(c, { serial: false, sequence: seq, lonePk: false })})`,
+          this.execute(
+            `ALTER SEQUENCE ${quoteName(seq)} OWNED BY ${quoteName(op.table)}.${quoteName(c.name)}`,
+          ),
+        ];
+      }
+      case 'drop_column':
+        return [`op.drop_column(${pythonString(op.table)}, ${pythonString(op.column.name)})`];
+      case 'alter_column':
+        return this.alterColumn(op.table, op.before, op.after);
+      case 'create_primary_key':
+        return [
+          `op.create_primary_key(${pythonString(op.primaryKey.name)}, ${pythonString(op.table)}, [${pythonStrings(op.primaryKey.columns)}])`,
+        ];
+      case 'drop_primary_key':
+        return [dropConstraint(op.primaryKey.name, op.table, 'primary')];
+      case 'create_foreign_key': {
+        const fk = op.foreignKey;
+        const args = [
+          pythonString(fk.name),
+          pythonString(op.table),
+          pythonString(fk.refTable),
+          `[${pythonStrings(fk.columns)}]`,
+          `[${pythonStrings(fk.refColumns)}]`,
+          ...actions(fk),
+        ];
+        return [`op.create_foreign_key(${args.join(', ')})`];
+      }
+      case 'drop_foreign_key':
+        return [dropConstraint(op.foreignKey.name, op.table, 'foreignkey')];
+      case 'create_unique':
+        return [
+          `op.create_unique_constraint(${pythonString(op.unique.name)}, ${pythonString(op.table)}, [${pythonStrings(op.unique.columns)}])`,
+        ];
+      case 'drop_unique':
+        return [dropConstraint(op.unique.name, op.table, 'unique')];
+      case 'create_index':
+        return [
+          `op.create_index(${pythonString(op.index.name)}, ${pythonString(op.table)}, [${pythonStrings(op.index.columns)}], unique=${op.index.unique ? 'True' : 'False'})`,
+        ];
+      case 'drop_index':
+        return [
+          `op.drop_index(${pythonString(op.index.name)}, table_name=${pythonString(op.table)})`,
+        ];
+      case 'create_check':
+        return [
+          `op.create_check_constraint(${pythonString(op.check.name)}, ${pythonString(op.table)}, ${pythonString(escapeTextColons(op.check.expression), '"')})`,
+        ];
+      case 'drop_check':
+        return [dropConstraint(op.check.name, op.table, 'check')];
+      case 'create_enum':
+        return [
+          `postgresql.ENUM(${[...op.enum.values.map((v) => pythonString(v)), `name=${pythonString(op.enum.name)}`].join(', ')}).create(op.get_bind())`,
+        ];
+      case 'drop_enum':
+        return [
+          `postgresql.ENUM(${[...op.enum.values.map((v) => pythonString(v)), `name=${pythonString(op.enum.name)}`].join(', ')}).drop(op.get_bind())`,
+        ];
+      case 'alter_enum':
+        return alterEnumSql(op).map((s) => this.execute(s));
+      case 'rename_enum':
+      case 'rename_constraint':
+      case 'rename_index':
+      case 'execute':
+        return renderOperationSql(op).map((s) => this.execute(s));
+    }
+  }
+}
+
+function mayBecomeSerial(column: CatalogColumn): boolean {
+  if (column.autoincrement || column.default !== null) return false;
+  const info = parseCanonicalType(column.type, []);
+  return !info.array && NUMERIC_BASES.has(info.base);
+}
+
+function usingText(column: CatalogColumn, to: string): string {
+  // The SQL renderer's own USING clause, so both run the same conversion.
+  const sql = renderOperationSql({
+    kind: 'alter_column',
+    table: 't',
+    before: { ...column, default: null, autoincrement: false },
+    after: { ...column, default: null, autoincrement: false, type: to },
+  });
+  const statement = sql.find((s) => s.includes(' USING '));
+  return statement ? statement.slice(statement.indexOf(' USING ') + 7) : quoteName(column.name);
+}
+
+function actions(fk: CatalogForeignKey): string[] {
+  const out: string[] = [];
+  if (fk.onUpdate !== 'NO ACTION') out.push(`onupdate=${pythonString(fk.onUpdate)}`);
+  if (fk.onDelete !== 'NO ACTION') out.push(`ondelete=${pythonString(fk.onDelete)}`);
+  return out;
+}
+
+function dropConstraint(name: string, table: string, type: string): string {
+  return `op.drop_constraint(${pythonString(name)}, ${pythonString(table)}, type_=${pythonString(type)})`;
+}
+
+function columnsOf(op: Operation): CatalogColumn[] {
+  switch (op.kind) {
+    case 'create_table':
+    case 'drop_table':
+      return op.table.columns;
+    case 'add_column':
+    case 'drop_column':
+      return [op.column];
+    case 'alter_column':
+      return [op.before, op.after];
+    default:
+      return [];
+  }
+}
+
+function body(lines: string[]): string {
+  const inner = lines.length === 0 ? ['pass'] : lines;
+  return [
+    '# ### commands auto generated by Alembic - please adjust! ###',
+    ...inner.flatMap((l) => l.split('\n')),
+    '# ### end Alembic commands ###',
+  ]
+    .map((l) => (l.length === 0 ? l : `${INDENT}${l}`))
+    .join('\n');
+}
+
+export function emitAlembicRevision(input: AlembicRevisionInput): string {
+  const renderer = new Renderer(input.enums, input.operations);
+  const upgrade = input.operations.flatMap((op) => renderer.operation(op));
+  const downgrade = reverseOperations(input.operations).flatMap((op) => renderer.operation(op));
+  const code = [...upgrade, ...downgrade].join('\n');
+  const imports = ['from alembic import op', 'import sqlalchemy as sa'];
+  if (/\bpostgresql\./.test(code)) imports.push('from sqlalchemy.dialects import postgresql');
+  return `"""${docstringText(input.message)}
+
+Revision ID: ${input.id}
+Revises: ${input.parent ?? ''}
+Create Date: ${alembicCreateDate(input.createdAt)}
+
+"""
+${imports.join('\n')}
+
+# revision identifiers, used by Alembic.
+revision = ${pythonString(input.id)}
+down_revision = ${input.parent === null ? 'None' : pythonString(input.parent)}
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+${body(upgrade)}
+
+
+def downgrade() -> None:
+${body(downgrade)}
+`;
+}

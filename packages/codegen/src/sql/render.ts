@@ -1,0 +1,259 @@
+/**
+ * Operations as PostgreSQL statements: `renderOperationSql(op)` for one operation (an
+ * exhaustive switch over `op.kind`), `renderMigrationSql(ops)` for a revision's upgrade and
+ * its downgrade (the rendering of the exact reverse). Every constraint is created with an
+ * explicit name, so what Postgres holds is named as the catalog says.
+ */
+import {
+  type AlterEnum,
+  type CatalogColumn,
+  type CatalogForeignKey,
+  enumChange,
+  makeObjectName,
+  type Operation,
+  reverseOperations,
+  type TableSpec,
+  usingExpression,
+} from '@retort/core';
+import { type AlterColumnStep, alterColumnSteps } from './alter-column-steps';
+import { quoteLiteral, quoteName, quoteNames, sqlType } from './identifier';
+
+const SERIALS: Record<string, string> = {
+  SMALLINT: 'SMALLSERIAL',
+  INTEGER: 'SERIAL',
+  BIGINT: 'BIGSERIAL',
+};
+
+export function columnDefinition(column: CatalogColumn): string {
+  const type = column.autoincrement ? (SERIALS[column.type] ?? column.type) : sqlType(column.type);
+  let text = `${quoteName(column.name)} ${type}`;
+  if (!column.nullable) text += ' NOT NULL';
+  if (column.default !== null && !column.autoincrement) text += ` DEFAULT ${column.default}`;
+  return text;
+}
+
+export function foreignKeyClause(fk: CatalogForeignKey): string {
+  let text = `FOREIGN KEY (${quoteNames(fk.columns)}) REFERENCES ${quoteName(fk.refTable)} (${quoteNames(fk.refColumns)})`;
+  if (fk.onDelete !== 'NO ACTION') text += ` ON DELETE ${fk.onDelete}`;
+  if (fk.onUpdate !== 'NO ACTION') text += ` ON UPDATE ${fk.onUpdate}`;
+  return text;
+}
+
+const comment = (value: string | null) => (value === null ? 'NULL' : quoteLiteral(value));
+
+function columnComment(table: string, column: string, value: string | null): string {
+  return `COMMENT ON COLUMN ${quoteName(table)}.${quoteName(column)} IS ${comment(value)}`;
+}
+
+function createTable(table: TableSpec): string[] {
+  const lines = table.columns.map((c) => `    ${columnDefinition(c)}`);
+  const constraint = (name: string, body: string) =>
+    lines.push(`    CONSTRAINT ${quoteName(name)} ${body}`);
+  if (table.primaryKey) {
+    constraint(table.primaryKey.name, `PRIMARY KEY (${quoteNames(table.primaryKey.columns)})`);
+  }
+  for (const u of table.uniques) constraint(u.name, `UNIQUE (${quoteNames(u.columns)})`);
+  for (const k of table.checks) constraint(k.name, `CHECK (${k.expression})`);
+  for (const fk of table.foreignKeys) constraint(fk.name, foreignKeyClause(fk));
+  const out = [`CREATE TABLE ${quoteName(table.name)} (\n${lines.join(',\n')}\n)`];
+  if (table.comment !== null) {
+    out.push(`COMMENT ON TABLE ${quoteName(table.name)} IS ${comment(table.comment)}`);
+  }
+  for (const c of table.columns) {
+    if (c.comment !== null) out.push(columnComment(table.name, c.name, c.comment));
+  }
+  return out;
+}
+
+/** The sequence of a SERIAL column, found by ownership (Postgres keeps its name across renames). */
+function serialSequence(table: string, column: string): string {
+  return `pg_get_serial_sequence(${quoteLiteral(quoteName(table))}, ${quoteLiteral(column)})`;
+}
+
+/** Statements that give an existing integer column its own sequence, as SERIAL would. */
+export function addSerialSql(table: string, column: string, type: string): string[] {
+  const sequence = makeObjectName(table, column, 'seq');
+  const t = quoteName(table);
+  const c = quoteName(column);
+  return [
+    `CREATE SEQUENCE ${quoteName(sequence)} AS ${type} OWNED BY ${t}.${c}`,
+    `ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT nextval(${quoteLiteral(quoteName(sequence))}::regclass)`,
+    `SELECT setval(${quoteLiteral(quoteName(sequence))}, COALESCE(MAX(${c}), 0) + 1, false) FROM ${t}`,
+  ];
+}
+
+export function dropSerialSql(table: string, column: string): string[] {
+  return [
+    `ALTER TABLE ${quoteName(table)} ALTER COLUMN ${quoteName(column)} DROP DEFAULT`,
+    `DO $$ BEGIN EXECUTE 'DROP SEQUENCE ' || ${serialSequence(table, column)}; END $$`,
+  ];
+}
+
+export function serialTypeSql(table: string, column: string, type: string): string {
+  return `DO $$ BEGIN EXECUTE 'ALTER SEQUENCE ' || ${serialSequence(table, column)} || ' AS ${type}'; END $$`;
+}
+
+function alterColumn(table: string, before: CatalogColumn, after: CatalogColumn): string[] {
+  return alterColumnSteps(before, after).flatMap((step) => alterStepSql(table, before, step));
+}
+
+function alterStepSql(table: string, before: CatalogColumn, step: AlterColumnStep): string[] {
+  const t = quoteName(table);
+  const c = quoteName(before.name);
+  const alter = (clause: string) => `ALTER TABLE ${t} ALTER COLUMN ${c} ${clause}`;
+  switch (step.kind) {
+    case 'drop_default':
+      return [alter('DROP DEFAULT')];
+    case 'drop_serial':
+      return dropSerialSql(table, before.name);
+    case 'type': {
+      const type = sqlType(step.type);
+      const using = step.using ? usingExpression(c, before.type, step.type, type) : null;
+      return [alter(`TYPE ${type}${using === null ? '' : ` USING ${using}`}`)];
+    }
+    case 'serial_type':
+      return [serialTypeSql(table, before.name, step.type)];
+    case 'nullable':
+      return [alter(step.nullable ? 'DROP NOT NULL' : 'SET NOT NULL')];
+    case 'set_default':
+      return [alter(step.sql === null ? 'DROP DEFAULT' : `SET DEFAULT ${step.sql}`)];
+    case 'add_serial':
+      return addSerialSql(table, before.name, step.type);
+    case 'comment':
+      return [columnComment(table, before.name, step.comment)];
+    case 'rename':
+      return [`ALTER TABLE ${t} RENAME COLUMN ${c} TO ${quoteName(step.to)}`];
+  }
+}
+
+/** Statements that change an enum's values (see `enumChange`). */
+export function alterEnumSql(op: AlterEnum): string[] {
+  const name = quoteName(op.name);
+  const change = enumChange(op);
+  switch (change.kind) {
+    case 'add':
+      return change.values.map((v) => {
+        const place =
+          v.after !== null
+            ? ` AFTER ${quoteLiteral(v.after)}`
+            : v.before !== null
+              ? ` BEFORE ${quoteLiteral(v.before)}`
+              : '';
+        return `ALTER TYPE ${name} ADD VALUE ${quoteLiteral(v.value)}${place}`;
+      });
+    case 'rename':
+      return change.renames.map(
+        (r) => `ALTER TYPE ${name} RENAME VALUE ${quoteLiteral(r.from)} TO ${quoteLiteral(r.to)}`,
+      );
+    case 'recreate': {
+      const temp = makeObjectName(op.name, null, 'new');
+      const q = quoteName(temp);
+      const out = [`CREATE TYPE ${q} AS ENUM (${op.after.map(quoteLiteral).join(', ')})`];
+      for (const u of op.usages) {
+        const t = quoteName(u.table);
+        const c = quoteName(u.column);
+        const column = `ALTER TABLE ${t} ALTER COLUMN ${c}`;
+        if (u.default !== null) out.push(`${column} DROP DEFAULT`);
+        const array = u.array ? '[]' : '';
+        out.push(`${column} TYPE ${q}${array} USING ${c}::text${array}::${q}${array}`);
+      }
+      out.push(`DROP TYPE ${name}`, `ALTER TYPE ${q} RENAME TO ${name}`);
+      for (const u of op.usages) {
+        if (u.default !== null) {
+          out.push(
+            `ALTER TABLE ${quoteName(u.table)} ALTER COLUMN ${quoteName(u.column)} SET DEFAULT ${u.default}`,
+          );
+        }
+      }
+      return out;
+    }
+  }
+}
+
+export function renderOperationSql(op: Operation): string[] {
+  switch (op.kind) {
+    case 'create_table':
+      return createTable(op.table);
+    case 'drop_table':
+      return [`DROP TABLE ${quoteName(op.table.name)}`];
+    case 'rename_table':
+      return [`ALTER TABLE ${quoteName(op.from)} RENAME TO ${quoteName(op.to)}`];
+    case 'set_table_comment':
+      return [`COMMENT ON TABLE ${quoteName(op.table)} IS ${comment(op.to)}`];
+    case 'add_column': {
+      const out = [`ALTER TABLE ${quoteName(op.table)} ADD COLUMN ${columnDefinition(op.column)}`];
+      if (op.column.comment !== null) {
+        out.push(columnComment(op.table, op.column.name, op.column.comment));
+      }
+      return out;
+    }
+    case 'drop_column':
+      return [`ALTER TABLE ${quoteName(op.table)} DROP COLUMN ${quoteName(op.column.name)}`];
+    case 'alter_column':
+      return alterColumn(op.table, op.before, op.after);
+    case 'create_primary_key':
+      return [
+        `ALTER TABLE ${quoteName(op.table)} ADD CONSTRAINT ${quoteName(op.primaryKey.name)} PRIMARY KEY (${quoteNames(op.primaryKey.columns)})`,
+      ];
+    case 'drop_primary_key':
+      return [dropConstraint(op.table, op.primaryKey.name)];
+    case 'create_foreign_key':
+      return [
+        `ALTER TABLE ${quoteName(op.table)} ADD CONSTRAINT ${quoteName(op.foreignKey.name)} ${foreignKeyClause(op.foreignKey)}`,
+      ];
+    case 'drop_foreign_key':
+      return [dropConstraint(op.table, op.foreignKey.name)];
+    case 'create_unique':
+      return [
+        `ALTER TABLE ${quoteName(op.table)} ADD CONSTRAINT ${quoteName(op.unique.name)} UNIQUE (${quoteNames(op.unique.columns)})`,
+      ];
+    case 'drop_unique':
+      return [dropConstraint(op.table, op.unique.name)];
+    case 'create_index':
+      return [
+        `CREATE ${op.index.unique ? 'UNIQUE ' : ''}INDEX ${quoteName(op.index.name)} ON ${quoteName(op.table)} (${quoteNames(op.index.columns)})`,
+      ];
+    case 'drop_index':
+      return [`DROP INDEX ${quoteName(op.index.name)}`];
+    case 'create_check':
+      return [
+        `ALTER TABLE ${quoteName(op.table)} ADD CONSTRAINT ${quoteName(op.check.name)} CHECK (${op.check.expression})`,
+      ];
+    case 'drop_check':
+      return [dropConstraint(op.table, op.check.name)];
+    case 'create_enum':
+      return [
+        `CREATE TYPE ${quoteName(op.enum.name)} AS ENUM (${op.enum.values.map(quoteLiteral).join(', ')})`,
+      ];
+    case 'drop_enum':
+      return [`DROP TYPE ${quoteName(op.enum.name)}`];
+    case 'rename_enum':
+      return [`ALTER TYPE ${quoteName(op.from)} RENAME TO ${quoteName(op.to)}`];
+    case 'alter_enum':
+      return alterEnumSql(op);
+    case 'rename_constraint':
+      return [
+        `ALTER TABLE ${quoteName(op.table)} RENAME CONSTRAINT ${quoteName(op.from)} TO ${quoteName(op.to)}`,
+      ];
+    case 'rename_index':
+      return [`ALTER INDEX ${quoteName(op.from)} RENAME TO ${quoteName(op.to)}`];
+    case 'execute':
+      return [...op.upgrade];
+  }
+}
+
+function dropConstraint(table: string, name: string): string {
+  return `ALTER TABLE ${quoteName(table)} DROP CONSTRAINT ${quoteName(name)}`;
+}
+
+export interface MigrationSql {
+  upgrade: string[];
+  downgrade: string[];
+}
+
+export function renderMigrationSql(ops: readonly Operation[]): MigrationSql {
+  return {
+    upgrade: ops.flatMap(renderOperationSql),
+    downgrade: reverseOperations(ops).flatMap(renderOperationSql),
+  };
+}

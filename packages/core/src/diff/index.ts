@@ -1,0 +1,2 @@
+/** Comparing two designs: the operations from one schema to the other. */
+export { diff } from './diff';

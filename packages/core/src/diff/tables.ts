@@ -1,0 +1,44 @@
+/**
+ * Creating a set of tables: in foreign-key order, each key inline in its `create_table`
+ * when the referenced table is itself or created before it in the same run; every other
+ * key (a cycle, a table that already exists) comes back separately, to be created after.
+ */
+import type { CatalogTable } from '../catalog/types';
+import type { CreateForeignKey, Operation } from '../operations/types';
+
+export interface TableCreation {
+  /** create_table and its create_index operations, table after table. */
+  tables: Operation[];
+  /** Keys to create once every table (and unique) exists. */
+  foreignKeys: CreateForeignKey[];
+}
+
+export function createTables(tables: readonly CatalogTable[]): TableCreation {
+  const inRun = new Set(tables.map((t) => t.name));
+  const placed = new Set<string>();
+  const remaining = [...tables];
+  const ops: Operation[] = [];
+  const foreignKeys: CreateForeignKey[] = [];
+  const dependsOn = (t: CatalogTable) =>
+    t.foreignKeys
+      .map((fk) => fk.refTable)
+      .filter((ref) => ref !== t.name && inRun.has(ref) && !placed.has(ref));
+  while (remaining.length > 0) {
+    // The first table whose referenced tables all exist; in a cycle, the first one left.
+    let index = remaining.findIndex((t) => dependsOn(t).length === 0);
+    if (index < 0) index = 0;
+    const [table] = remaining.splice(index, 1);
+    const t = table!;
+    const inline = t.foreignKeys.filter((fk) => fk.refTable === t.name || placed.has(fk.refTable));
+    for (const fk of t.foreignKeys) {
+      if (!inline.includes(fk)) {
+        foreignKeys.push({ kind: 'create_foreign_key', table: t.name, foreignKey: fk });
+      }
+    }
+    const { indexes, ...spec } = t;
+    ops.push({ kind: 'create_table', table: { ...spec, foreignKeys: inline } });
+    for (const index of indexes) ops.push({ kind: 'create_index', table: t.name, index });
+    placed.add(t.name);
+  }
+  return { tables: ops, foreignKeys };
+}

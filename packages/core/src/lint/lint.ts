@@ -1,0 +1,312 @@
+/**
+ * Lint: what a reviewer must see before a run, one finding per risk, each with a stable code.
+ * The codes are the union of Atlas' (DS1xx destructive, MF1xx data-dependent, BC1xx
+ * backward-incompatible, CD1xx constraints) and squawk's rule names (locks and rewrites),
+ * so a finding reads the same as in the tool a reviewer knows. Operations on a table created
+ * in the same run say nothing about rows or locks: there are none yet.
+ */
+
+import type { CatalogColumn } from '../catalog/types';
+import { identifierBytes, MAX_IDENTIFIER_BYTES } from '../naming/postgres-names';
+import { needsUsing } from '../operations/casts';
+import { enumChange } from '../operations/enum-change';
+import type { Operation } from '../operations/types';
+import { narrowing } from './narrowing';
+import type { LintFinding, LintLevel } from './types';
+
+const q = (name: string) => `"${name}"`;
+const at = (table: string, column: string) => `${table}.${column}`;
+
+export function lintOperations(ops: readonly Operation[]): LintFinding[] {
+  const findings: LintFinding[] = [];
+  const newTables = new Set<string>();
+  ops.forEach((op, operation) => {
+    const add = (code: string, level: LintLevel, message: string) =>
+      findings.push({ code, level, message, operation });
+    const existing = (table: string) => !newTables.has(table);
+    const names = (...list: string[]) => {
+      for (const name of list) {
+        if (identifierBytes(name) > MAX_IDENTIFIER_BYTES) {
+          add(
+            'identifier-too-long',
+            'error',
+            `The name ${q(name)} is longer than ${MAX_IDENTIFIER_BYTES} bytes; Postgres would cut it short.`,
+          );
+        }
+      }
+    };
+    const columnTypes = (table: string, column: CatalogColumn) => {
+      const base = column.type.replace(/\[\]$/, '');
+      if (base === 'TIMESTAMP') {
+        add(
+          'prefer-timestamptz',
+          'notice',
+          `Column ${at(table, column.name)} is TIMESTAMP; TIMESTAMPTZ keeps the time zone and compares correctly across zones.`,
+        );
+      }
+      if (/^CHAR\(/.test(base)) {
+        add(
+          'ban-char-field',
+          'notice',
+          `Column ${at(table, column.name)} is ${base}, which pads values with spaces; prefer TEXT or VARCHAR.`,
+        );
+      }
+      if (/^VARCHAR\(/.test(base)) {
+        add(
+          'prefer-text-field',
+          'notice',
+          `Column ${at(table, column.name)} is ${base}; changing its length later needs a lock, TEXT with a CHECK does not.`,
+        );
+      }
+    };
+    switch (op.kind) {
+      case 'create_table': {
+        newTables.add(op.table.name);
+        names(op.table.name, ...op.table.columns.map((c) => c.name));
+        for (const c of op.table.columns) columnTypes(op.table.name, c);
+        return;
+      }
+      case 'drop_table':
+        newTables.delete(op.table.name);
+        add('DS102', 'warning', `Dropping table ${op.table.name} deletes all of its rows.`);
+        add(
+          'ban-drop-table',
+          'warning',
+          `Table ${op.table.name} is dropped; code still using it will fail.`,
+        );
+        return;
+      case 'rename_table':
+        names(op.to);
+        if (newTables.delete(op.from)) {
+          newTables.add(op.to);
+          return;
+        }
+        add(
+          'BC101',
+          'warning',
+          `Renaming table ${op.from} to ${op.to} breaks code that still uses the old name.`,
+        );
+        add(
+          'renaming-table',
+          'warning',
+          `Table ${op.from} is renamed to ${op.to}; clients using ${op.from} fail until they are deployed with the new name.`,
+        );
+        return;
+      case 'add_column': {
+        const c = op.column;
+        names(c.name);
+        columnTypes(op.table, c);
+        if (!existing(op.table)) return;
+        if (!c.nullable && c.default === null && !c.autoincrement) {
+          add(
+            'MF103',
+            'warning',
+            `Adding NOT NULL column ${at(op.table, c.name)} without a default fails if ${op.table} has rows.`,
+          );
+          add(
+            'adding-not-nullable-field',
+            'warning',
+            `Column ${at(op.table, c.name)} is added as NOT NULL without a default; add it nullable, backfill, then set NOT NULL.`,
+          );
+        }
+        if (c.autoincrement) {
+          add(
+            'adding-serial-primary-key-field',
+            'warning',
+            `Adding serial column ${at(op.table, c.name)} rewrites ${op.table} under an exclusive lock.`,
+          );
+        }
+        return;
+      }
+      case 'drop_column':
+        if (!existing(op.table)) return;
+        add(
+          'DS103',
+          'warning',
+          `Dropping column ${at(op.table, op.column.name)} deletes its values.`,
+        );
+        add(
+          'ban-drop-column',
+          'warning',
+          `Column ${at(op.table, op.column.name)} is dropped; code still selecting it will fail.`,
+        );
+        return;
+      case 'alter_column': {
+        const { before, after } = op;
+        const where = at(op.table, before.name);
+        if (before.name !== after.name) {
+          names(after.name);
+          if (existing(op.table)) {
+            add(
+              'BC102',
+              'warning',
+              `Renaming column ${where} to ${after.name} breaks code that still uses the old name.`,
+            );
+            add(
+              'renaming-column',
+              'warning',
+              `Column ${where} is renamed to ${after.name}; clients using ${before.name} fail until they are deployed with the new name.`,
+            );
+          }
+        }
+        if (before.type !== after.type) {
+          columnTypes(op.table, after);
+          if (existing(op.table)) {
+            add(
+              'changing-column-type',
+              'warning',
+              `Changing the type of ${where} from ${before.type} to ${after.type} may rewrite ${op.table} and its indexes under an exclusive lock.`,
+            );
+            const clause = narrowing(before.type, after.type);
+            if (clause)
+              add(
+                'MF105',
+                'warning',
+                `Changing ${where} from ${before.type} to ${after.type} fails if ${clause}.`,
+              );
+            else if (needsUsing(before.type, after.type)) {
+              add(
+                'MF106',
+                'warning',
+                `Changing ${where} from ${before.type} to ${after.type} needs a cast (USING) and fails if any value does not convert.`,
+              );
+            }
+          }
+        }
+        if (before.nullable && !after.nullable && existing(op.table)) {
+          add('MF104', 'warning', `Making ${where} NOT NULL fails if any row holds NULL there.`);
+          add(
+            'adding-not-nullable-field',
+            'warning',
+            `Setting ${where} NOT NULL scans ${op.table} under an exclusive lock; a CHECK (${before.name} IS NOT NULL) NOT VALID validated first avoids it.`,
+          );
+        }
+        return;
+      }
+      case 'create_unique':
+        names(op.unique.name);
+        if (!existing(op.table)) return;
+        add(
+          'MF101',
+          'warning',
+          `Adding unique constraint ${op.unique.name} on ${op.table} (${op.unique.columns.join(', ')}) fails if there are duplicate values.`,
+        );
+        add(
+          'disallowed-unique-constraint',
+          'warning',
+          `Adding unique constraint ${op.unique.name} builds its index under an exclusive lock on ${op.table}; build a unique index CONCURRENTLY and add the constraint USING INDEX.`,
+        );
+        return;
+      case 'create_index':
+        names(op.index.name);
+        if (!existing(op.table)) return;
+        if (op.index.unique) {
+          add(
+            'MF101',
+            'warning',
+            `Adding unique index ${op.index.name} on ${op.table} (${op.index.columns.join(', ')}) fails if there are duplicate values.`,
+          );
+        }
+        add(
+          'require-concurrent-index-creation',
+          'warning',
+          `Index ${op.index.name} on ${op.table} is built without CONCURRENTLY, which blocks writes to ${op.table} while it builds.`,
+        );
+        return;
+      case 'create_foreign_key':
+        names(op.foreignKey.name);
+        if (!existing(op.table)) return;
+        add(
+          'CD101',
+          'warning',
+          `Adding foreign key ${op.foreignKey.name} on ${op.table} (${op.foreignKey.columns.join(', ')}) fails if any row references a missing ${op.foreignKey.refTable} row.`,
+        );
+        add(
+          'adding-foreign-key-constraint',
+          'warning',
+          `Foreign key ${op.foreignKey.name} locks ${op.table} and ${op.foreignKey.refTable} while every row is checked; add it NOT VALID, then VALIDATE CONSTRAINT.`,
+        );
+        return;
+      case 'create_check':
+        names(op.check.name);
+        if (!existing(op.table)) return;
+        add(
+          'CD101',
+          'warning',
+          `Adding check ${op.check.name} on ${op.table} fails if any row does not satisfy ${op.check.expression}.`,
+        );
+        add(
+          'constraint-missing-not-valid',
+          'warning',
+          `Check ${op.check.name} scans ${op.table} under a lock; add it NOT VALID, then VALIDATE CONSTRAINT.`,
+        );
+        return;
+      case 'create_primary_key':
+        names(op.primaryKey.name);
+        if (!existing(op.table)) return;
+        add(
+          'MF101',
+          'warning',
+          `Adding primary key ${op.primaryKey.name} on ${op.table} (${op.primaryKey.columns.join(', ')}) fails if there are duplicate or NULL values.`,
+        );
+        add(
+          'adding-serial-primary-key-field',
+          'warning',
+          `Adding primary key ${op.primaryKey.name} builds its index under an exclusive lock on ${op.table}.`,
+        );
+        return;
+      case 'alter_enum': {
+        const change = enumChange(op);
+        if (change.kind !== 'recreate') return;
+        const removed = op.before.filter((v) => !op.after.includes(v));
+        if (removed.length > 0 && op.usages.length > 0) {
+          const columns = op.usages.map((u) => at(u.table, u.column)).join(', ');
+          add(
+            'MF107',
+            'warning',
+            `Removing ${removed.map((v) => `'${v}'`).join(', ')} from enum ${op.name} fails if ${columns} holds ${removed.length === 1 ? 'that value' : 'those values'}.`,
+          );
+        }
+        if (op.usages.length > 0) {
+          add(
+            'changing-column-type',
+            'warning',
+            `Recreating enum ${op.name} rewrites ${[...new Set(op.usages.map((u) => u.table))].join(', ')} under an exclusive lock.`,
+          );
+        }
+        return;
+      }
+      case 'drop_enum':
+        add(
+          'drop-enum',
+          'notice',
+          `Dropping enum ${op.enum.name} removes the type; code that still names it fails.`,
+        );
+        return;
+      case 'rename_enum':
+        names(op.to);
+        return;
+      case 'rename_constraint':
+      case 'rename_index':
+        names(op.to);
+        return;
+      case 'execute':
+        add(
+          'hand-written-sql',
+          'notice',
+          'Hand-written SQL runs as written; Retort does not check what it does.',
+        );
+        return;
+      case 'set_table_comment':
+      case 'drop_primary_key':
+      case 'drop_foreign_key':
+      case 'drop_unique':
+      case 'drop_index':
+      case 'drop_check':
+      case 'create_enum':
+        if (op.kind === 'create_enum') names(op.enum.name);
+        return;
+    }
+  });
+  return findings;
+}

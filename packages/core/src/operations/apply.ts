@@ -1,0 +1,306 @@
+/**
+ * What running operations does to a catalog, without a database: the project store uses it
+ * to tell a revision edited by hand (its operations no longer lead to its snapshot), and
+ * the diff uses it to know the state between two of its steps. An operation that does not
+ * fit the catalog (dropping a missing table, adding a column twice) throws a RetortError.
+ */
+import type { Catalog, CatalogColumn, CatalogTable } from '../catalog/types';
+import { RetortError } from '../errors';
+import { renameColumnsInExpression } from './expression-rename';
+import type { Operation } from './types';
+
+const byName = <T extends { name: string }>(a: T, b: T): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+
+function misfit(op: Operation, reason: string): RetortError {
+  return new RetortError(
+    `Operation ${op.kind} does not fit the schema: ${reason}.`,
+    'invalid_input',
+    {
+      operation: op,
+    },
+  );
+}
+
+function clone<T>(value: T): T {
+  return structuredClone(value);
+}
+
+/** A catalog changed in place by one operation at a time. */
+export class CatalogState {
+  readonly catalog: Catalog;
+
+  /** Tables by name, kept in step with creates, drops and renames. */
+  private readonly byName = new Map<string, CatalogTable>();
+
+  constructor(catalog: Catalog) {
+    this.catalog = clone(catalog);
+    for (const t of this.catalog.tables) this.byName.set(t.name, t);
+  }
+
+  table(name: string): CatalogTable | undefined {
+    return this.byName.get(name);
+  }
+
+  column(table: string, name: string): CatalogColumn | undefined {
+    return this.table(table)?.columns.find((c) => c.name === name);
+  }
+
+  /** The catalog with tables, enums and constraints sorted by name, as `toCatalog` gives it. */
+  snapshot(): Catalog {
+    const catalog = clone(this.catalog);
+    catalog.enums.sort(byName);
+    catalog.tables.sort(byName);
+    for (const t of catalog.tables) {
+      t.foreignKeys.sort(byName);
+      t.uniques.sort(byName);
+      t.indexes.sort(byName);
+      t.checks.sort(byName);
+    }
+    return catalog;
+  }
+
+  private mustTable(op: Operation, name: string): CatalogTable {
+    const table = this.table(name);
+    if (!table) throw misfit(op, `there is no table "${name}"`);
+    return table;
+  }
+
+  apply(op: Operation): void {
+    const tables = this.catalog.tables;
+    switch (op.kind) {
+      case 'create_table': {
+        if (this.table(op.table.name)) throw misfit(op, `table "${op.table.name}" already exists`);
+        for (const fk of op.table.foreignKeys) {
+          if (fk.refTable !== op.table.name) this.mustTable(op, fk.refTable);
+        }
+        const table = { ...clone(op.table), indexes: [] };
+        tables.push(table);
+        this.byName.set(table.name, table);
+        return;
+      }
+      case 'drop_table': {
+        const table = this.mustTable(op, op.table.name);
+        const referrer = tables.find(
+          (t) => t !== table && t.foreignKeys.some((fk) => fk.refTable === table.name),
+        );
+        if (referrer) throw misfit(op, `table "${referrer.name}" still references "${table.name}"`);
+        tables.splice(tables.indexOf(table), 1);
+        this.byName.delete(table.name);
+        return;
+      }
+      case 'rename_table': {
+        const table = this.mustTable(op, op.from);
+        if (this.table(op.to)) throw misfit(op, `table "${op.to}" already exists`);
+        table.name = op.to;
+        this.byName.delete(op.from);
+        this.byName.set(op.to, table);
+        for (const t of tables) {
+          for (const fk of t.foreignKeys) if (fk.refTable === op.from) fk.refTable = op.to;
+        }
+        return;
+      }
+      case 'set_table_comment':
+        this.mustTable(op, op.table).comment = op.to;
+        return;
+      case 'add_column': {
+        const table = this.mustTable(op, op.table);
+        if (table.columns.some((c) => c.name === op.column.name)) {
+          throw misfit(op, `table "${op.table}" already has a column "${op.column.name}"`);
+        }
+        table.columns.push(clone(op.column));
+        return;
+      }
+      case 'drop_column': {
+        const table = this.mustTable(op, op.table);
+        const index = table.columns.findIndex((c) => c.name === op.column.name);
+        if (index < 0) throw misfit(op, `table "${op.table}" has no column "${op.column.name}"`);
+        table.columns.splice(index, 1);
+        return;
+      }
+      case 'alter_column': {
+        const table = this.mustTable(op, op.table);
+        const index = table.columns.findIndex((c) => c.name === op.before.name);
+        if (index < 0) throw misfit(op, `table "${op.table}" has no column "${op.before.name}"`);
+        const from = op.before.name;
+        const to = op.after.name;
+        if (from !== to) {
+          if (table.columns.some((c) => c.name === to)) {
+            throw misfit(op, `table "${op.table}" already has a column "${to}"`);
+          }
+          this.renameColumn(table, from, to);
+        }
+        table.columns[index] = clone(op.after);
+        return;
+      }
+      case 'create_primary_key': {
+        const table = this.mustTable(op, op.table);
+        if (table.primaryKey) throw misfit(op, `table "${op.table}" already has a primary key`);
+        table.primaryKey = clone(op.primaryKey);
+        return;
+      }
+      case 'drop_primary_key': {
+        const table = this.mustTable(op, op.table);
+        if (table.primaryKey?.name !== op.primaryKey.name) {
+          throw misfit(op, `table "${op.table}" has no primary key "${op.primaryKey.name}"`);
+        }
+        table.primaryKey = null;
+        return;
+      }
+      case 'create_foreign_key':
+        this.mustTable(op, op.foreignKey.refTable);
+        this.add(op, op.table, 'foreignKeys', op.foreignKey);
+        return;
+      case 'drop_foreign_key':
+        this.remove(op, op.table, 'foreignKeys', op.foreignKey.name);
+        return;
+      case 'create_unique':
+        this.add(op, op.table, 'uniques', op.unique);
+        return;
+      case 'drop_unique':
+        this.remove(op, op.table, 'uniques', op.unique.name);
+        return;
+      case 'create_index':
+        this.add(op, op.table, 'indexes', op.index);
+        return;
+      case 'drop_index':
+        this.remove(op, op.table, 'indexes', op.index.name);
+        return;
+      case 'create_check':
+        this.add(op, op.table, 'checks', op.check);
+        return;
+      case 'drop_check':
+        this.remove(op, op.table, 'checks', op.check.name);
+        return;
+      case 'create_enum':
+        if (this.catalog.enums.some((e) => e.name === op.enum.name)) {
+          throw misfit(op, `type "${op.enum.name}" already exists`);
+        }
+        this.catalog.enums.push(clone(op.enum));
+        return;
+      case 'drop_enum': {
+        const index = this.catalog.enums.findIndex((e) => e.name === op.enum.name);
+        if (index < 0) throw misfit(op, `there is no enum "${op.enum.name}"`);
+        const user = this.usages(op.enum.name)[0];
+        if (user) throw misfit(op, `column "${user.table}.${user.column}" still uses it`);
+        this.catalog.enums.splice(index, 1);
+        return;
+      }
+      case 'rename_enum': {
+        const found = this.catalog.enums.find((e) => e.name === op.from);
+        if (!found) throw misfit(op, `there is no enum "${op.from}"`);
+        if (this.catalog.enums.some((e) => e.name === op.to)) {
+          throw misfit(op, `type "${op.to}" already exists`);
+        }
+        found.name = op.to;
+        for (const t of tables) {
+          for (const c of t.columns) {
+            if (c.type === op.from) c.type = op.to;
+            else if (c.type === `${op.from}[]`) c.type = `${op.to}[]`;
+          }
+        }
+        return;
+      }
+      case 'alter_enum': {
+        const found = this.catalog.enums.find((e) => e.name === op.name);
+        if (!found) throw misfit(op, `there is no enum "${op.name}"`);
+        found.values = [...op.after];
+        for (const rename of op.renames) {
+          for (const t of tables) {
+            for (const c of t.columns) {
+              if (c.type === op.name && c.default === quoteLiteral(rename.from)) {
+                c.default = quoteLiteral(rename.to);
+              }
+            }
+          }
+        }
+        return;
+      }
+      case 'rename_constraint':
+      case 'rename_index': {
+        const table = this.mustTable(op, op.table);
+        const all = [
+          ...(table.primaryKey ? [table.primaryKey] : []),
+          ...table.foreignKeys,
+          ...table.uniques,
+          ...table.checks,
+          ...table.indexes,
+        ];
+        const found = all.find((c) => c.name === op.from);
+        if (!found) throw misfit(op, `table "${op.table}" has no constraint or index "${op.from}"`);
+        found.name = op.to;
+        return;
+      }
+      case 'execute':
+        return;
+    }
+  }
+
+  /** Columns of the enum `name` (or arrays of it). */
+  usages(
+    name: string,
+  ): { table: string; column: string; default: string | null; array: boolean }[] {
+    return this.catalog.tables.flatMap((t) =>
+      t.columns
+        .filter((c) => c.type === name || c.type === `${name}[]`)
+        .map((c) => ({
+          table: t.name,
+          column: c.name,
+          default: c.default,
+          array: c.type.endsWith('[]'),
+        })),
+    );
+  }
+
+  private renameColumn(table: CatalogTable, from: string, to: string): void {
+    const rename = (names: string[]) => names.map((n) => (n === from ? to : n));
+    if (table.primaryKey) table.primaryKey.columns = rename(table.primaryKey.columns);
+    for (const fk of table.foreignKeys) fk.columns = rename(fk.columns);
+    for (const u of table.uniques) u.columns = rename(u.columns);
+    for (const i of table.indexes) i.columns = rename(i.columns);
+    const map = new Map([[from, to]]);
+    for (const k of table.checks) k.expression = renameColumnsInExpression(k.expression, map);
+    for (const t of this.catalog.tables) {
+      for (const fk of t.foreignKeys)
+        if (fk.refTable === table.name) fk.refColumns = rename(fk.refColumns);
+    }
+  }
+
+  private add<K extends 'foreignKeys' | 'uniques' | 'indexes' | 'checks'>(
+    op: Operation,
+    tableName: string,
+    key: K,
+    item: CatalogTable[K][number],
+  ): void {
+    const table = this.mustTable(op, tableName);
+    const list = table[key] as { name: string }[];
+    if (list.some((c) => c.name === item.name)) {
+      throw misfit(op, `table "${tableName}" already has "${item.name}"`);
+    }
+    list.push(clone(item));
+  }
+
+  private remove(
+    op: Operation,
+    tableName: string,
+    key: 'foreignKeys' | 'uniques' | 'indexes' | 'checks',
+    name: string,
+  ): void {
+    const table = this.mustTable(op, tableName);
+    const list = table[key] as { name: string }[];
+    const index = list.findIndex((c) => c.name === name);
+    if (index < 0) throw misfit(op, `table "${tableName}" has no "${name}"`);
+    list.splice(index, 1);
+  }
+}
+
+function quoteLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** The catalog after `ops` run on `catalog`; throws a RetortError naming the first that does not fit. */
+export function applyOperations(catalog: Catalog, ops: readonly Operation[]): Catalog {
+  const state = new CatalogState(catalog);
+  for (const op of ops) state.apply(op);
+  return state.snapshot();
+}

@@ -1,0 +1,71 @@
+/**
+ * The exact reverse of every operation, beside their definitions (Alembic's
+ * `MigrateOperation.reverse()`): running an operation and then its reverse leaves the
+ * catalog as it was, and `reverseOperation(reverseOperation(op))` equals `op`.
+ */
+import type { Operation } from './types';
+
+export function reverseOperation(op: Operation): Operation {
+  switch (op.kind) {
+    case 'create_table':
+      return { kind: 'drop_table', table: op.table };
+    case 'drop_table':
+      return { kind: 'create_table', table: op.table };
+    case 'rename_table':
+      return { kind: 'rename_table', from: op.to, to: op.from };
+    case 'set_table_comment':
+      return { kind: 'set_table_comment', table: op.table, from: op.to, to: op.from };
+    case 'add_column':
+      return { kind: 'drop_column', table: op.table, column: op.column };
+    case 'drop_column':
+      return { kind: 'add_column', table: op.table, column: op.column };
+    case 'alter_column':
+      return { kind: 'alter_column', table: op.table, before: op.after, after: op.before };
+    case 'create_primary_key':
+      return { kind: 'drop_primary_key', table: op.table, primaryKey: op.primaryKey };
+    case 'drop_primary_key':
+      return { kind: 'create_primary_key', table: op.table, primaryKey: op.primaryKey };
+    case 'create_foreign_key':
+      return { kind: 'drop_foreign_key', table: op.table, foreignKey: op.foreignKey };
+    case 'drop_foreign_key':
+      return { kind: 'create_foreign_key', table: op.table, foreignKey: op.foreignKey };
+    case 'create_unique':
+      return { kind: 'drop_unique', table: op.table, unique: op.unique };
+    case 'drop_unique':
+      return { kind: 'create_unique', table: op.table, unique: op.unique };
+    case 'create_index':
+      return { kind: 'drop_index', table: op.table, index: op.index };
+    case 'drop_index':
+      return { kind: 'create_index', table: op.table, index: op.index };
+    case 'create_check':
+      return { kind: 'drop_check', table: op.table, check: op.check };
+    case 'drop_check':
+      return { kind: 'create_check', table: op.table, check: op.check };
+    case 'create_enum':
+      return { kind: 'drop_enum', enum: op.enum };
+    case 'drop_enum':
+      return { kind: 'create_enum', enum: op.enum };
+    case 'rename_enum':
+      return { kind: 'rename_enum', from: op.to, to: op.from };
+    case 'alter_enum':
+      return {
+        kind: 'alter_enum',
+        name: op.name,
+        before: op.after,
+        after: op.before,
+        renames: op.renames.map((r) => ({ from: r.to, to: r.from })),
+        usages: op.usages,
+      };
+    case 'rename_constraint':
+      return { kind: 'rename_constraint', table: op.table, from: op.to, to: op.from };
+    case 'rename_index':
+      return { kind: 'rename_index', table: op.table, from: op.to, to: op.from };
+    case 'execute':
+      return { kind: 'execute', upgrade: op.downgrade, downgrade: op.upgrade };
+  }
+}
+
+/** The operations that undo `ops`: each one reversed, last first. */
+export function reverseOperations(ops: readonly Operation[]): Operation[] {
+  return [...ops].reverse().map(reverseOperation);
+}

@@ -1,0 +1,34 @@
+/** One `Database` for both drivers: `pg` when a URL is given, else PGlite. */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { RetortError } from '@retort/core';
+import type { Database, OpenDatabaseOptions } from '../contract';
+import { openPglite } from './pglite-database';
+import { openPostgres } from './postgres-database';
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  if (options.url) return openPostgres(options.url);
+  if (options.memory) return openPglite(null);
+  if (!options.projectDir) {
+    throw new RetortError(
+      'No database: give a database URL, a project folder or ask for an in-memory one.',
+      'invalid_input',
+    );
+  }
+  const retortDir = join(resolve(options.projectDir), '.retort');
+  await mkdir(join(retortDir, 'pglite'), { recursive: true });
+  // The embedded database is local state, never something to commit.
+  await writeFile(join(retortDir, '.gitignore'), '*\n');
+  return openPglite(join(retortDir, 'pglite'));
+}
+
+/** The URL with its password replaced by `***`. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return url.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
+  }
+}

@@ -1,0 +1,49 @@
+/** The real server through `pg`: a small pool; a transaction holds one client throughout. */
+import { RetortError } from '@retort/core';
+import pg from 'pg';
+import type { Database, Queryable } from '../contract';
+import { redactUrl } from './open-database';
+
+export async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // An idle connection the server closes must not take the process down; the next query reports it.
+  pool.on('error', () => {});
+  // Fail on open, not on first use, with the URL's password hidden.
+  const probe = await pool.connect().catch(async (error: Error) => {
+    await pool.end().catch(() => {});
+    throw new RetortError(
+      `Cannot connect to ${redactUrl(url)}: ${error.message}.`,
+      'invalid_input',
+    );
+  });
+  probe.release();
+  const on = (client: pg.Pool | pg.PoolClient): Queryable => ({
+    async query<R>(sql: string, params?: unknown[]) {
+      const result = await client.query(sql, params as unknown[] | undefined);
+      return { rows: result.rows as R[] };
+    },
+    async exec(sql: string) {
+      await client.query(sql);
+    },
+  });
+  return {
+    kind: 'postgres',
+    description: redactUrl(url),
+    ...on(pool),
+    async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn(on(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

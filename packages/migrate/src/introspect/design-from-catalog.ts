@@ -1,0 +1,88 @@
+/**
+ * A design for a catalog (import): ids derived from names, every constraint named as the
+ * database names it, tables laid out on a grid so none overlap.
+ */
+import { type Catalog, DESIGN_FORMAT, type Design, type Table } from '@retort/core';
+
+const COLUMNS_PER_ROW = 4;
+const CARD_WIDTH = 280;
+const GAP = 80;
+const HEADER = 48;
+const ROW = 28;
+
+const idPart = (name: string) => name.replace(/[^A-Za-z0-9_]/g, '_');
+
+export function designFromCatalog(catalog: Catalog, name: string): Design {
+  const tableId = (table: string) => `t_${idPart(table)}`;
+  const columnId = (table: string, column: string) => `c_${idPart(table)}_${idPart(column)}`;
+  const tables: Table[] = catalog.tables.map((t) => {
+    const pk = new Set(t.primaryKey?.columns ?? []);
+    return {
+      id: tableId(t.name),
+      name: t.name,
+      comment: t.comment,
+      position: null,
+      columns: t.columns.map((c) => ({
+        id: columnId(t.name, c.name),
+        name: c.name,
+        type: c.type,
+        nullable: pk.has(c.name) ? false : c.nullable,
+        primaryKey: pk.has(c.name),
+        autoincrement: c.autoincrement,
+        unique: false,
+        default: c.default === null ? null : { sql: c.default },
+        comment: c.comment,
+      })),
+      foreignKeys: t.foreignKeys.map((fk) => ({
+        id: `fk_${idPart(t.name)}_${idPart(fk.name)}`,
+        name: fk.name,
+        columns: fk.columns.map((c) => columnId(t.name, c)),
+        references: {
+          table: tableId(fk.refTable),
+          columns: fk.refColumns.map((c) => columnId(fk.refTable, c)),
+        },
+        onDelete: fk.onDelete === 'NO ACTION' ? null : fk.onDelete,
+        onUpdate: fk.onUpdate === 'NO ACTION' ? null : fk.onUpdate,
+      })),
+      uniques: t.uniques.map((u) => ({
+        id: `uq_${idPart(t.name)}_${idPart(u.name)}`,
+        name: u.name,
+        columns: u.columns.map((c) => columnId(t.name, c)),
+      })),
+      indexes: t.indexes.map((i) => ({
+        id: `ix_${idPart(t.name)}_${idPart(i.name)}`,
+        name: i.name,
+        columns: i.columns.map((c) => columnId(t.name, c)),
+        unique: i.unique,
+      })),
+      checks: t.checks.map((k) => ({
+        id: `ck_${idPart(t.name)}_${idPart(k.name)}`,
+        name: k.name,
+        expression: k.expression,
+      })),
+    };
+  });
+  layOutOnGrid(tables);
+  return {
+    format: DESIGN_FORMAT,
+    name,
+    enums: catalog.enums.map((e) => ({
+      id: `e_${idPart(e.name)}`,
+      name: e.name,
+      values: [...e.values],
+    })),
+    tables,
+  };
+}
+
+/** Rows of four; a row is as tall as its tallest table, so cards never overlap. */
+function layOutOnGrid(tables: Table[]): void {
+  let y = 0;
+  for (let start = 0; start < tables.length; start += COLUMNS_PER_ROW) {
+    const row = tables.slice(start, start + COLUMNS_PER_ROW);
+    row.forEach((table, i) => {
+      table.position = { x: i * (CARD_WIDTH + GAP), y };
+    });
+    y += Math.max(...row.map((t) => HEADER + ROW * t.columns.length)) + GAP;
+  }
+}

@@ -1,0 +1,133 @@
+import type { CatalogColumn, Operation } from '@retort/core';
+import { databaseTargets, withTestDatabase } from '@retort/testing/databases';
+import { describe, expect, it } from 'vitest';
+import { preflight } from './preflight';
+
+const col = (name: string, type: string, nullable = true): CatalogColumn => ({
+  name,
+  type,
+  nullable,
+  default: null,
+  autoincrement: false,
+  comment: null,
+});
+
+const SETUP = `
+  CREATE TYPE mood AS ENUM ('happy', 'sad', 'meh');
+  CREATE TABLE users (id INTEGER PRIMARY KEY, email VARCHAR(255), age TEXT, mood mood);
+  CREATE TABLE orders (id INTEGER PRIMARY KEY, user_id INTEGER);
+  INSERT INTO users VALUES
+    (1, 'a@x', '31', 'happy'), (2, 'a@x', 'thirty', 'meh'), (3, NULL, NULL, 'meh'),
+    (4, 'b@x', '40', 'sad'), (5, NULL, '12', NULL);
+  INSERT INTO orders VALUES (1, 1), (2, 99), (3, 98), (4, NULL);
+`;
+
+describe.each(databaseTargets())('preflight on %s', (kind) => {
+  it('counts the rows each operation would break, not the rows of the table', async () => {
+    await withTestDatabase(kind, async (db) => {
+      await db.exec(SETUP);
+      const ops: Operation[] = [
+        {
+          kind: 'alter_column',
+          table: 'users',
+          before: col('age', 'TEXT'),
+          after: col('age', 'INTEGER'),
+        },
+        {
+          kind: 'alter_column',
+          table: 'users',
+          before: col('email', 'VARCHAR(255)'),
+          after: col('email', 'VARCHAR(255)', false),
+        },
+        {
+          kind: 'create_unique',
+          table: 'users',
+          unique: { name: 'users_email_key', columns: ['email'] },
+        },
+        {
+          kind: 'create_foreign_key',
+          table: 'orders',
+          foreignKey: {
+            name: 'orders_user_id_fkey',
+            columns: ['user_id'],
+            refTable: 'users',
+            refColumns: ['id'],
+            onDelete: 'NO ACTION',
+            onUpdate: 'NO ACTION',
+          },
+        },
+        {
+          kind: 'alter_enum',
+          name: 'mood',
+          before: ['happy', 'sad', 'meh'],
+          after: ['happy', 'sad'],
+          renames: [],
+          usages: [{ table: 'users', column: 'mood', default: null }],
+        },
+        {
+          kind: 'create_table',
+          table: {
+            name: 'fresh',
+            comment: null,
+            columns: [col('id', 'INTEGER', false)],
+            primaryKey: null,
+            foreignKeys: [],
+            uniques: [],
+            checks: [],
+          },
+        },
+        {
+          kind: 'create_unique',
+          table: 'fresh',
+          unique: { name: 'fresh_id_key', columns: ['id'] },
+        },
+        {
+          kind: 'create_check',
+          table: 'users',
+          check: { name: 'users_id_check', expression: 'id < 4' },
+        },
+      ];
+      const findings = await preflight(db, ops);
+      expect(findings.map(({ operation, code, rows }) => ({ operation, code, rows }))).toEqual([
+        { operation: 0, code: 'rows_not_castable', rows: 1 },
+        { operation: 1, code: 'null_rows', rows: 2 },
+        { operation: 2, code: 'duplicate_rows', rows: 2 },
+        { operation: 3, code: 'orphan_rows', rows: 2 },
+        { operation: 4, code: 'rows_with_removed_value', rows: 2 },
+        { operation: 7, code: 'rows_failing_check', rows: 2 },
+      ]);
+      expect(findings[0]!.message).toBe(
+        '1 row of users holds a value in age that does not convert to INTEGER.',
+      );
+      expect(findings[3]!.message).toBe(
+        '2 rows of orders point to a users row that does not exist, so orders_user_id_fkey cannot be created.',
+      );
+      // Read-only: the rows are all still there.
+      expect((await db.query('SELECT count(*)::int AS n FROM users')).rows).toEqual([{ n: 5 }]);
+    });
+  });
+
+  it('follows renames earlier in the list back to the names the database has now', async () => {
+    await withTestDatabase(kind, async (db) => {
+      await db.exec(SETUP);
+      const findings = await preflight(db, [
+        { kind: 'rename_table', from: 'users', to: 'people' },
+        {
+          kind: 'alter_column',
+          table: 'people',
+          before: col('email', 'VARCHAR(255)'),
+          after: col('mail', 'VARCHAR(255)'),
+        },
+        {
+          kind: 'alter_column',
+          table: 'people',
+          before: col('mail', 'VARCHAR(255)'),
+          after: col('mail', 'VARCHAR(2)'),
+        },
+      ]);
+      expect(findings.map(({ operation, code, rows }) => ({ operation, code, rows }))).toEqual([
+        { operation: 2, code: 'rows_too_long', rows: 3 },
+      ]);
+    });
+  });
+});

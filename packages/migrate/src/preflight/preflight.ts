@@ -1,0 +1,288 @@
+/**
+ * Preflight: for each operation that can fail on existing rows, the number of rows that
+ * would actually break it (never a bare row count of the table). Runs against the database
+ * as it is before `operations`, so names are mapped back through the renames earlier in
+ * the list, and tables or columns the list itself creates are skipped: they hold no rows yet.
+ * Read-only; each count runs under a savepoint so a count that cannot run leaves the
+ * transaction usable.
+ */
+import { type Operation, quoteIdentifier as q } from '@retort/core';
+import type { Database, PreflightFinding, Queryable } from '../contract';
+
+type Count = Omit<PreflightFinding, 'operation'> & { sql: string };
+
+export function preflight(
+  db: Queryable | Database,
+  operations: readonly Operation[],
+): Promise<PreflightFinding[]> {
+  // Savepoints need a transaction; a Database gets one of its own, rolled back by nothing written.
+  return 'transaction' in db
+    ? db.transaction((tx) => preflightIn(tx, operations))
+    : preflightIn(db, operations);
+}
+
+/** Preflight on a connection already inside a transaction (the runner's). */
+export async function preflightIn(
+  db: Queryable,
+  operations: readonly Operation[],
+): Promise<PreflightFinding[]> {
+  const names = new LiveNames();
+  const castCheck = await castChecker(db);
+  const findings: PreflightFinding[] = [];
+  for (const [index, op] of operations.entries()) {
+    for (const count of counts(op, names, castCheck)) {
+      const rows = await countRows(db, count.sql);
+      if (rows > 0) {
+        const plural = rows === 1 ? 'row' : 'rows';
+        findings.push({
+          operation: index,
+          code: count.code,
+          rows,
+          message: count.message
+            .replace('{rows}', `${rows} ${plural}`)
+            // `{hold}`: the verb agreeing with the count.
+            .replace(/\{(hold|share|point|fail)\}/g, (_, verb: string) =>
+              rows === 1 ? `${verb}s` : verb,
+            ),
+        });
+      }
+    }
+    names.follow(op);
+  }
+  return findings;
+}
+
+/** Maps names as of an operation back to the names the database has now. */
+class LiveNames {
+  private tables = new Map<string, string | null>();
+  private columns = new Map<string, Map<string, string | null>>();
+
+  table(name: string): string | null {
+    return this.tables.has(name) ? this.tables.get(name)! : name;
+  }
+
+  column(table: string, name: string): string | null {
+    const map = this.columns.get(table);
+    return map?.has(name) ? map.get(name)! : name;
+  }
+
+  follow(op: Operation): void {
+    switch (op.kind) {
+      case 'create_table':
+        this.tables.set(op.table.name, null);
+        break;
+      case 'rename_table': {
+        this.tables.set(op.to, this.table(op.from));
+        this.columns.set(op.to, this.columns.get(op.from) ?? new Map());
+        break;
+      }
+      case 'add_column':
+        this.columnMap(op.table).set(op.column.name, null);
+        break;
+      case 'alter_column':
+        if (op.before.name !== op.after.name) {
+          this.columnMap(op.table).set(op.after.name, this.column(op.table, op.before.name));
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  private columnMap(table: string): Map<string, string | null> {
+    let map = this.columns.get(table);
+    if (!map) {
+      map = new Map();
+      this.columns.set(table, map);
+    }
+    return map;
+  }
+}
+
+/** A SQL predicate: whether `value` (text) casts to `type`. */
+type CastCheck = (value: string, type: string) => string;
+
+async function castChecker(db: Queryable): Promise<CastCheck> {
+  const { rows } = await db.query<{ v: number }>(
+    `SELECT current_setting('server_version_num')::int AS v`,
+  );
+  if ((rows[0]?.v ?? 0) >= 160000) {
+    return (value, type) => `pg_input_is_valid(${value}, ${literal(type)})`;
+  }
+  // Before Postgres 16: try the cast per row, catching the error, in a session function.
+  await db.exec(`CREATE OR REPLACE FUNCTION pg_temp.retort_casts(value text, type text) RETURNS boolean
+LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE format('SELECT %L::%s', value, type);
+  RETURN true;
+EXCEPTION WHEN others THEN
+  RETURN false;
+END $$`);
+  return (value, type) => `pg_temp.retort_casts(${value}, ${literal(type)})`;
+}
+
+const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+async function countRows(db: Queryable, sql: string): Promise<number> {
+  await db.exec('SAVEPOINT retort_preflight');
+  try {
+    const { rows } = await db.query<{ n: string | number }>(sql);
+    await db.exec('RELEASE SAVEPOINT retort_preflight');
+    return Number(rows[0]?.n ?? 0);
+  } catch {
+    await db.exec('ROLLBACK TO SAVEPOINT retort_preflight');
+    return 0;
+  }
+}
+
+function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
+  const liveTable = (name: string) => names.table(name);
+  const liveColumns = (table: string, columns: readonly string[]) => {
+    const live = columns.map((c) => names.column(table, c));
+    return live.every((c) => c !== null) ? (live as string[]) : null;
+  };
+  switch (op.kind) {
+    case 'alter_column': {
+      const table = liveTable(op.table);
+      const column = table && names.column(op.table, op.before.name);
+      if (!table || !column) return [];
+      const t = q(table);
+      const c = q(column);
+      const out: Count[] = [];
+      if (op.before.type !== op.after.type) {
+        const length = stringLength(op.after.type);
+        if (length !== null && stringLength(op.before.type) !== length) {
+          out.push({
+            code: 'rows_too_long',
+            rows: 0,
+            message: `{rows} of ${op.table} {hold} a value in ${op.before.name} longer than ${length} characters, the new length.`,
+            sql: `SELECT count(*) AS n FROM ${t} WHERE ${c} IS NOT NULL AND char_length(${c}::text) > ${length}`,
+          });
+        } else if (length === null && !isUnboundedText(op.after.type)) {
+          out.push({
+            code: 'rows_not_castable',
+            rows: 0,
+            message: `{rows} of ${op.table} {hold} a value in ${op.before.name} that does not convert to ${op.after.type}.`,
+            sql: `SELECT count(*) AS n FROM ${t} WHERE ${c} IS NOT NULL AND NOT ${casts(`${c}::text`, op.after.type)}`,
+          });
+        }
+      }
+      if (op.before.nullable && !op.after.nullable) {
+        out.push({
+          code: 'null_rows',
+          rows: 0,
+          message: `{rows} of ${op.table} {hold} NULL in ${op.before.name}, which becomes NOT NULL.`,
+          sql: `SELECT count(*) AS n FROM ${t} WHERE ${c} IS NULL`,
+        });
+      }
+      return out;
+    }
+    case 'add_column': {
+      const table = liveTable(op.table);
+      if (!table || op.column.nullable || op.column.default !== null || op.column.autoincrement)
+        return [];
+      // Every existing row gets NULL in a NOT NULL column without a default: each one breaks.
+      return [
+        {
+          code: 'null_rows',
+          rows: 0,
+          message: `{rows} of ${op.table} would get NULL in the new NOT NULL column ${op.column.name}, which has no default.`,
+          sql: `SELECT count(*) AS n FROM ${q(table)}`,
+        },
+      ];
+    }
+    case 'create_primary_key':
+    case 'create_unique':
+    case 'create_index': {
+      const key =
+        op.kind === 'create_primary_key'
+          ? op.primaryKey
+          : op.kind === 'create_unique'
+            ? op.unique
+            : op.index;
+      if (op.kind === 'create_index' && !op.index.unique) return [];
+      const table = liveTable(op.table);
+      const columns = table && liveColumns(op.table, key.columns);
+      if (!table || !columns) return [];
+      const list = columns.map(q).join(', ');
+      const notNull = columns.map((c) => `${q(c)} IS NOT NULL`).join(' AND ');
+      const out: Count[] = [
+        {
+          code: 'duplicate_rows',
+          rows: 0,
+          message: `{rows} of ${op.table} {share} their (${key.columns.join(', ')}) with another row, so ${key.name} cannot be created.`,
+          sql: `SELECT coalesce(sum(n), 0) AS n FROM (SELECT count(*) AS n FROM ${q(table)} WHERE ${notNull} GROUP BY ${list} HAVING count(*) > 1) AS d`,
+        },
+      ];
+      if (op.kind === 'create_primary_key') {
+        out.push({
+          code: 'null_rows',
+          rows: 0,
+          message: `{rows} of ${op.table} {hold} NULL in (${key.columns.join(', ')}), the new primary key.`,
+          sql: `SELECT count(*) AS n FROM ${q(table)} WHERE NOT (${notNull})`,
+        });
+      }
+      return out;
+    }
+    case 'create_foreign_key': {
+      const fk = op.foreignKey;
+      const table = liveTable(op.table);
+      const ref = liveTable(fk.refTable);
+      const columns = table && liveColumns(op.table, fk.columns);
+      const refColumns = ref && liveColumns(fk.refTable, fk.refColumns);
+      if (!table || !ref || !columns || !refColumns) return [];
+      const notNull = columns.map((c) => `c.${q(c)} IS NOT NULL`).join(' AND ');
+      const match = columns.map((c, i) => `p.${q(refColumns[i]!)} = c.${q(c)}`).join(' AND ');
+      return [
+        {
+          code: 'orphan_rows',
+          rows: 0,
+          message: `{rows} of ${op.table} {point} to a ${fk.refTable} row that does not exist, so ${fk.name} cannot be created.`,
+          sql: `SELECT count(*) AS n FROM ${q(table)} AS c WHERE ${notNull} AND NOT EXISTS (SELECT 1 FROM ${q(ref)} AS p WHERE ${match})`,
+        },
+      ];
+    }
+    case 'create_check': {
+      const table = liveTable(op.table);
+      if (!table || table !== op.table) return [];
+      return [
+        {
+          code: 'rows_failing_check',
+          rows: 0,
+          message: `{rows} of ${op.table} {fail} the new check ${op.check.name} (${op.check.expression}).`,
+          sql: `SELECT count(*) AS n FROM ${q(table)} WHERE NOT (${op.check.expression})`,
+        },
+      ];
+    }
+    case 'alter_enum': {
+      const renamed = new Set(op.renames.map((r) => r.from));
+      const removed = op.before.filter((v) => !op.after.includes(v) && !renamed.has(v));
+      if (removed.length === 0) return [];
+      const values = removed.map(literal).join(', ');
+      return op.usages.flatMap((usage): Count[] => {
+        const table = liveTable(usage.table);
+        const column = table && names.column(usage.table, usage.column);
+        if (!table || !column) return [];
+        return [
+          {
+            code: 'rows_with_removed_value',
+            rows: 0,
+            message: `{rows} of ${usage.table} {hold} a value in ${usage.column} that ${op.name} no longer has (${removed.join(', ')}).`,
+            sql: `SELECT count(*) AS n FROM ${q(table)} WHERE ${q(column)}::text IN (${values})`,
+          },
+        ];
+      });
+    }
+    default:
+      return [];
+  }
+}
+
+function stringLength(type: string): number | null {
+  const match = /^(?:VARCHAR|CHAR)\((\d+)\)$/.exec(type);
+  return match ? Number(match[1]) : null;
+}
+
+function isUnboundedText(type: string): boolean {
+  return type === 'TEXT' || type === 'VARCHAR';
+}

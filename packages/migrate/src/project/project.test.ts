@@ -1,0 +1,184 @@
+import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { RetortError } from '@retort/core';
+import { loadShopDesign } from '@retort/testing/designs';
+import { describe, expect, it } from 'vitest';
+import { resolveTarget } from '../runner/targets';
+import { tempProject } from '../testing/temp-project';
+import { parseRevisionId, slugFromMessage } from './revision-file';
+
+async function brokenChain(fn: () => Promise<unknown>): Promise<RetortError> {
+  const error = await fn().then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(RetortError);
+  expect((error as RetortError).code).toBe('broken_chain');
+  return error as RetortError;
+}
+
+async function twoRevisions() {
+  const shop = loadShopDesign();
+  const temp = await tempProject(shop);
+  const first = (await temp.project.createRevision('create the shop tables'))!;
+  const next = structuredClone(shop);
+  next.tables[0]!.comment = 'people who order';
+  await temp.write(next);
+  const second = (await temp.project.createRevision('comment on users'))!;
+  const files = (await readdir(join(temp.dir, 'revisions'))).sort();
+  const fileOf = (id: string) => join(temp.dir, 'revisions', files.find((f) => f.startsWith(id))!);
+  return { temp, first, second, fileOf };
+}
+
+describe('the project store', () => {
+  it('names revision files <id>_<slug>.json and chains them by parent', async () => {
+    const { temp, first, second, fileOf } = await twoRevisions();
+    try {
+      expect(first.id).toMatch(/^[0-9a-f]{12}$/);
+      expect(second.parent).toBe(first.id);
+      expect(fileOf(first.id)).toMatch(/_create_the_shop_tables\.json$/);
+      const text = await readFile(fileOf(second.id), 'utf8');
+      expect(Object.keys(JSON.parse(text))).toEqual([
+        'format',
+        'id',
+        'parent',
+        'message',
+        'createdAt',
+        'operations',
+        'sql',
+        'schema',
+      ]);
+      expect(text.endsWith('}\n')).toBe(true);
+    } finally {
+      await temp.cleanup();
+    }
+  });
+
+  it('makes slugs as Alembic does', () => {
+    expect(slugFromMessage('Changed language_code and product description, added phone')).toBe(
+      'changed_language_code_and_product_',
+    );
+    expect(slugFromMessage('init')).toBe('init');
+  });
+
+  it('rejects an id with anything but lowercase hex before it reaches a path', () => {
+    expect(() => parseRevisionId('../../etc/pa')).toThrow(RetortError);
+    expect(() => parseRevisionId('ABCDEF012345')).toThrow(/12 lowercase hexadecimal/);
+    expect(parseRevisionId('abcdef012345')).toBe('abcdef012345');
+  });
+
+  it('reports a revision whose operations were edited by hand', async () => {
+    const { temp, second, fileOf } = await twoRevisions();
+    try {
+      const path = fileOf(second.id);
+      const revision = JSON.parse(await readFile(path, 'utf8'));
+      revision.operations = [];
+      revision.sql = { upgrade: [], downgrade: [] };
+      await writeFile(path, JSON.stringify(revision));
+      const error = await brokenChain(() => temp.project.revisions());
+      expect(error.message).toBe(
+        `revisions/${path.split('/').at(-1)} was edited by hand: its operations do not produce its schema snapshot.`,
+      );
+    } finally {
+      await temp.cleanup();
+    }
+  });
+
+  it('reports SQL edited by hand and points to execute operations', async () => {
+    const { temp, second, fileOf } = await twoRevisions();
+    try {
+      const path = fileOf(second.id);
+      const revision = JSON.parse(await readFile(path, 'utf8'));
+      revision.sql.upgrade.push('DELETE FROM users');
+      await writeFile(path, JSON.stringify(revision));
+      const error = await brokenChain(() => temp.project.revisions());
+      expect(error.message).toMatch(/its SQL is not the rendering of its operations.*"execute"/);
+    } finally {
+      await temp.cleanup();
+    }
+  });
+
+  it('reports a missing parent, two heads and a misnamed file', async () => {
+    const { temp, first, second, fileOf } = await twoRevisions();
+    try {
+      const path = fileOf(second.id);
+      const revision = JSON.parse(await readFile(path, 'utf8'));
+
+      await writeFile(path, JSON.stringify({ ...revision, parent: 'aaaaaaaaaaaa' }));
+      expect((await brokenChain(() => temp.project.revisions())).message).toMatch(
+        /names parent aaaaaaaaaaaa, which is not in revisions\//,
+      );
+
+      await writeFile(path, JSON.stringify(revision));
+      const twin = { ...revision, id: 'bbbbbbbbbbbb' };
+      await writeFile(join(temp.dir, 'revisions', 'bbbbbbbbbbbb_twin.json'), JSON.stringify(twin));
+      expect((await brokenChain(() => temp.project.revisions())).message).toMatch(
+        new RegExp(`both follow ${first.id}: the chain has two heads`),
+      );
+
+      await rename(
+        join(temp.dir, 'revisions', 'bbbbbbbbbbbb_twin.json'),
+        join(temp.dir, 'revisions', 'cccccccccccc_twin.json'),
+      );
+      expect((await brokenChain(() => temp.project.revisions())).message).toMatch(
+        /cccccccccccc_twin\.json holds revision bbbbbbbbbbbb, but its name does not start with/,
+      );
+    } finally {
+      await temp.cleanup();
+    }
+  });
+
+  it('refuses a stale design version and keeps the file as it was', async () => {
+    const temp = await tempProject(loadShopDesign());
+    try {
+      const state = await temp.project.readDesign();
+      const changed = structuredClone(state.design);
+      changed.name = 'renamed shop';
+      const saved = await temp.project.saveDesign(changed, state.version);
+      expect(saved.version).not.toBe(state.version);
+      expect((await temp.project.readDesign()).version).toBe(saved.version);
+      const error = await temp.project
+        .saveDesign(state.design, state.version)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(RetortError);
+      expect((error as RetortError).code).toBe('conflict');
+      expect((error as RetortError).details.version).toBe(saved.version);
+      expect((await temp.project.readDesign()).design.name).toBe('renamed shop');
+      const invalid = await temp.project
+        .saveDesign(
+          { format: 'retort.design/1', name: 'x', enums: [], tables: [{ name: 42 }] },
+          saved.version,
+        )
+        .catch((e: unknown) => e);
+      expect((invalid as RetortError).code).toBe('invalid_design');
+      expect((await temp.project.readDesign()).version).toBe(saved.version);
+    } finally {
+      await temp.cleanup();
+    }
+  });
+
+  it('resolves head, base, relative steps and unique prefixes', async () => {
+    const { temp, first, second } = await twoRevisions();
+    try {
+      const revisions = await temp.project.revisions();
+      expect(resolveTarget(revisions, null, 'head')).toBe(second.id);
+      expect(resolveTarget(revisions, second.id, 'base')).toBeNull();
+      expect(resolveTarget(revisions, null, '+1')).toBe(first.id);
+      expect(resolveTarget(revisions, second.id, '-2')).toBeNull();
+      expect(() => resolveTarget(revisions, second.id, '+1')).toThrow(/Cannot move \+1/);
+      expect(resolveTarget(revisions, null, second.id.slice(0, 5))).toBe(second.id);
+      const twins = [
+        { ...revisions[0]!, id: 'abc111111111' },
+        { ...revisions[1]!, id: 'abc222222222' },
+      ];
+      expect(() => resolveTarget(twins, null, 'abc')).toThrow(
+        '"abc" is ambiguous: it starts abc111111111, abc222222222. Give more characters.',
+      );
+      expect(() => resolveTarget(revisions, null, 'fffffffffff0')).toThrow(
+        /No revision id starts with/,
+      );
+    } finally {
+      await temp.cleanup();
+    }
+  });
+});

@@ -1,0 +1,224 @@
+/**
+ * A run: one transaction on one connection. The advisory lock serialises runs, so the
+ * version read inside it is the truth; every statement of every step and each
+ * `alembic_version` update commit together or not at all.
+ */
+import {
+  type Catalog,
+  type Design,
+  type Operation,
+  RetortError,
+  reverseOperations,
+  toCatalog,
+} from '@retort/core';
+import type {
+  Database,
+  PreflightFinding,
+  Queryable,
+  Revision,
+  RunOptions,
+  RunResult,
+  Step,
+} from '../contract';
+import { preflightIn } from '../preflight/preflight';
+import { emptyDesignNamed } from '../project/empty-design';
+import { checkLockBudget, estimateLocks } from './lock-budget';
+import { resolveTarget } from './targets';
+import { CREATE_VERSION_TABLE, currentRevision, moveVersion } from './version-table';
+
+/** `pg_advisory_xact_lock` key shared by every Retort run (ASCII "retort" as an integer). */
+export const RUN_LOCK_KEY = '125779835842676';
+
+export function upgrade(
+  db: Database,
+  revisions: readonly Revision[],
+  target: string,
+  options: RunOptions = {},
+): Promise<RunResult> {
+  return run(db, revisions, target, 'upgrade', options);
+}
+
+export function downgrade(
+  db: Database,
+  revisions: readonly Revision[],
+  target: string,
+  options: RunOptions = {},
+): Promise<RunResult> {
+  return run(db, revisions, target, 'downgrade', options);
+}
+
+interface PlannedStep {
+  revision: Revision;
+  step: Step;
+  operations: Operation[];
+  before: Design;
+  after: Design;
+  /** The version row before and after this step. */
+  from: string | null;
+  to: string | null;
+}
+
+class DryRunDone {
+  constructor(readonly result: RunResult) {}
+}
+
+async function run(
+  db: Database,
+  revisions: readonly Revision[],
+  target: string,
+  direction: 'upgrade' | 'downgrade',
+  options: RunOptions,
+): Promise<RunResult> {
+  const dryRun = options.dryRun ?? false;
+  try {
+    return await db.transaction(async (tx) => {
+      await tx.query(`SELECT pg_advisory_xact_lock(${RUN_LOCK_KEY})`);
+      await tx.exec(CREATE_VERSION_TABLE);
+      const current = await currentRevision(tx);
+      if (current !== null && !revisions.some((r) => r.id === current)) {
+        throw new RetortError(
+          `The database is at revision ${current}, which is not in this project's chain; Retort will not guess how to move it.`,
+          'refused',
+          { revision: current },
+        );
+      }
+      const to = resolveTarget(revisions, current, target);
+      const steps = plan(revisions, current, to, direction);
+      await checkLockBudget(
+        tx,
+        estimateLocks(
+          steps.map((s) => ({
+            operations: s.operations,
+            before: catalogOf(s.before),
+            after: catalogOf(s.after),
+          })),
+        ),
+      );
+      const result: RunResult = { from: current, to, steps: [], preflight: [], dryRun };
+      let offset = 0;
+      let stopped = false;
+      for (const planned of steps) {
+        result.steps.push(planned.step);
+        if (stopped) continue;
+        const findings = (await preflightIn(tx, planned.operations)).map(
+          (f): PreflightFinding => ({ ...f, operation: f.operation + offset }),
+        );
+        offset += planned.operations.length;
+        result.preflight.push(...findings);
+        if (findings.length > 0 && !options.force) {
+          if (dryRun) {
+            // Later steps' preflight depends on this one having run; report what is known.
+            stopped = true;
+            continue;
+          }
+          throw refusedByPreflight(planned.revision, result.preflight);
+        }
+        await runStatements(tx, planned);
+        await moveVersion(tx, planned.from, planned.to);
+      }
+      if (dryRun) throw new DryRunDone(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof DryRunDone) return error.result;
+    throw error;
+  }
+}
+
+const catalogs = new WeakMap<Design, Catalog>();
+function catalogOf(design: Design): Catalog {
+  let catalog = catalogs.get(design);
+  if (!catalog) {
+    catalog = toCatalog(design);
+    catalogs.set(design, catalog);
+  }
+  return catalog;
+}
+
+function plan(
+  revisions: readonly Revision[],
+  current: string | null,
+  to: string | null,
+  direction: 'upgrade' | 'downgrade',
+): PlannedStep[] {
+  const index = (id: string | null) => (id === null ? -1 : revisions.findIndex((r) => r.id === id));
+  const from = index(current);
+  const goal = index(to);
+  const empty = emptyDesignNamed(revisions[0]?.schema.name ?? 'empty');
+  const schemaAt = (i: number) => (i < 0 ? empty : revisions[i]!.schema);
+  if (direction === 'upgrade') {
+    if (goal < from) {
+      throw new RetortError(
+        `${to ?? 'base'} is below the current revision ${current}: use downgrade to go back.`,
+        'invalid_input',
+      );
+    }
+    return revisions.slice(from + 1, goal + 1).map((revision, k) => {
+      const i = from + 1 + k;
+      return {
+        revision,
+        step: {
+          revision: revision.id,
+          message: revision.message,
+          direction,
+          statements: revision.sql.upgrade,
+        },
+        operations: revision.operations,
+        before: schemaAt(i - 1),
+        after: revision.schema,
+        from: i === 0 ? null : revisions[i - 1]!.id,
+        to: revision.id,
+      };
+    });
+  }
+  if (goal > from) {
+    throw new RetortError(
+      `${to} is above the current revision ${current ?? 'base'}: use upgrade to go forward.`,
+      'invalid_input',
+    );
+  }
+  const steps: PlannedStep[] = [];
+  for (let i = from; i > goal; i--) {
+    const revision = revisions[i]!;
+    steps.push({
+      revision,
+      step: {
+        revision: revision.id,
+        message: revision.message,
+        direction,
+        statements: revision.sql.downgrade,
+      },
+      operations: reverseOperations(revision.operations),
+      before: revision.schema,
+      after: schemaAt(i - 1),
+      from: revision.id,
+      to: i === 0 ? null : revisions[i - 1]!.id,
+    });
+  }
+  return steps;
+}
+
+async function runStatements(tx: Queryable, planned: PlannedStep): Promise<void> {
+  for (const statement of planned.step.statements) {
+    try {
+      await tx.exec(statement);
+    } catch (error) {
+      const postgresMessage = error instanceof Error ? error.message : String(error);
+      const { id, message } = planned.revision;
+      throw new RetortError(
+        `Revision ${id} (${message}) failed at: ${statement}: ${postgresMessage}. Nothing was changed.`,
+        'migration_failed',
+        { revision: id, statement, postgresMessage },
+      );
+    }
+  }
+}
+
+function refusedByPreflight(revision: Revision, findings: PreflightFinding[]): RetortError {
+  const listed = findings.map((f) => f.message.replace(/\.$/, '')).join('; ');
+  return new RetortError(
+    `Revision ${revision.id} (${revision.message}) would break existing rows: ${listed}. Nothing was changed; fix the rows, or apply with force to try anyway.`,
+    'refused',
+    { revision: revision.id, preflight: findings },
+  );
+}

@@ -1,0 +1,37 @@
+import { defineConfig, devices } from '@playwright/test';
+import type { ServerOptions } from './e2e/fixtures';
+
+const chromium = {
+  ...devices['Desktop Chrome'],
+  viewport: { width: 1280, height: 800 },
+  launchOptions: {
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  },
+};
+
+/**
+ * The editor against the real server (`retort serve`) on a copy of examples/shop: once on
+ * the embedded PGlite, once on the real Postgres when TEST_DATABASE_URL names one.
+ */
+export default defineConfig<ServerOptions>({
+  testDir: 'e2e',
+  outputDir: 'test-results/artifacts',
+  timeout: 180_000,
+  expect: { timeout: 15_000 },
+  workers: 1,
+  fullyParallel: false,
+  forbidOnly: process.env.CI === 'true',
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    screenshot: 'only-on-failure',
+    trace: 'retain-on-failure',
+  },
+  projects: [
+    { name: 'pglite', use: { ...chromium, database: 'pglite' } },
+    ...(process.env.TEST_DATABASE_URL || process.env.CI === 'true'
+      ? [{ name: 'postgres', use: { ...chromium, database: 'postgres' as const } }]
+      : []),
+  ],
+});
