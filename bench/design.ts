@@ -9,7 +9,11 @@ export async function benchDesign(): Promise<Measurement[]> {
   const text = JSON.stringify(largeDesign(1000));
   const results: Measurement[] = [];
   const design = parseDesign(text);
-  results.push({ name: 'parse+validate 1000 tables', value: median(() => parseDesign(text)), unit: 'ms' });
+  results.push({
+    name: 'parse+validate 1000 tables',
+    value: median(() => parseDesign(text)),
+    unit: 'ms',
+  });
   const emitters: [string, (d: typeof design) => string][] = [
     ['sqlalchemy', codegen.emitSqlalchemy],
     ['sqlalchemy2', codegen.emitSqlalchemy2],
@@ -19,7 +23,11 @@ export async function benchDesign(): Promise<Measurement[]> {
     ['kysely', codegen.emitKysely],
   ];
   for (const [name, emit] of emitters) {
-    results.push({ name: `emit ${name} 1000 tables`, value: median(() => emit(design)), unit: 'ms' });
+    results.push({
+      name: `emit ${name} 1000 tables`,
+      value: median(() => emit(design)),
+      unit: 'ms',
+    });
   }
   return results;
 }

@@ -32,8 +32,11 @@ export async function createServerDatabase(prefix = 'retort_test'): Promise<Serv
   return {
     name,
     url: url.toString(),
-    drop: () =>
-      withAdmin(admin, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)),
+    drop: async () => {
+      await withAdmin(admin, (client) =>
+        client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+      );
+    },
   };
 }
 

@@ -4,14 +4,26 @@
  */
 import type { Column, Design, Table } from '@retort/core';
 
-const TYPES = ['VARCHAR(255)', 'TEXT', 'INTEGER', 'BOOLEAN', 'TIMESTAMPTZ', 'NUMERIC(12,2)', 'JSONB'];
+const TYPES = [
+  'VARCHAR(255)',
+  'TEXT',
+  'INTEGER',
+  'BOOLEAN',
+  'TIMESTAMPTZ',
+  'NUMERIC(12,2)',
+  'JSONB',
+];
 
 export function largeDesign(tables: number): Design {
   const result: Table[] = [];
   for (let t = 0; t < tables; t++) {
     const id = `t${t}`;
     const columns: Column[] = [
-      column(`${id}_id`, 'id', 'BIGINT', { primaryKey: true, autoincrement: true, nullable: false }),
+      column(`${id}_id`, 'id', 'BIGINT', {
+        primaryKey: true,
+        autoincrement: true,
+        nullable: false,
+      }),
     ];
     for (let c = 1; c <= 6; c++) {
       columns.push(column(`${id}_c${c}`, `field_${c}`, TYPES[(t + c) % TYPES.length]!, {}));
@@ -38,7 +50,8 @@ export function largeDesign(tables: number): Design {
               },
             ],
       uniques: [],
-      indexes: t % 3 === 0 ? [{ id: `${id}_ix`, name: null, columns: [`${id}_c1`], unique: false }] : [],
+      indexes:
+        t % 3 === 0 ? [{ id: `${id}_ix`, name: null, columns: [`${id}_c1`], unique: false }] : [],
       checks: [],
     });
   }
