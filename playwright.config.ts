@@ -23,7 +23,7 @@ export default defineConfig<ServerOptions>({
   fullyParallel: false,
   forbidOnly: process.env.CI === 'true',
   retries: 0,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
   use: {
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',

@@ -3,7 +3,7 @@
  * `bench/results/latest.json` (and a dated copy) so numbers can be compared across changes.
  * Targets live here, never in timed tests.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,11 +47,20 @@ for (const r of rows) {
 const here = dirname(fileURLToPath(import.meta.url));
 const out = join(here, 'results');
 mkdirSync(out, { recursive: true });
+const latest = join(out, 'latest.json');
+// Running a subset (`npm run bench -- web`) replaces only that suite's rows.
+const ran = new Set(rows.map((r) => r.suite));
+const kept: typeof rows =
+  only.length > 0 && existsSync(latest)
+    ? (JSON.parse(readFileSync(latest, 'utf8')).results as typeof rows).filter(
+        (r) => !ran.has(r.suite),
+      )
+    : [];
 const report = JSON.stringify(
-  { date: new Date().toISOString(), node: process.version, results: rows },
+  { date: new Date().toISOString(), node: process.version, results: [...kept, ...rows] },
   null,
   2,
 );
-writeFileSync(join(out, 'latest.json'), `${report}\n`);
+writeFileSync(latest, `${report}\n`);
 console.log(`\nwritten to ${join('bench', 'results', 'latest.json')}`);
 process.exit(failed ? 1 : 0);

@@ -4,10 +4,10 @@
  * table, its rows and alembic_version are exactly as before.
  */
 import type { Database } from '@retort/migrate';
+import { copyProject, type ProjectCopy } from '@retort/testing/projects';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type RunningServer, startServer } from './start';
 import { call } from './testing/http-client';
-import { copyExample, type ProjectCopy } from './testing/project-copy';
 
 describe('applying a narrowing change over rows that do not fit', () => {
   let project: ProjectCopy;
@@ -28,7 +28,7 @@ describe('applying a narrowing change over rows that do not fit', () => {
   });
 
   beforeAll(async () => {
-    project = copyExample();
+    project = copyProject();
     server = await startServer({ projectDir: project.dir, host: '127.0.0.1', port: 0 });
     db = await server.openDatabase();
     first = (await call(server.url, 'POST', '/api/revisions', { body: { message: 'initial' } }))

@@ -3,10 +3,10 @@
  * revisions folder, not alembic_version; and the server keeps answering.
  */
 import type { Database } from '@retort/migrate';
+import { copyProject, type ProjectCopy } from '@retort/testing/projects';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type RunningServer, startServer } from './start';
 import { call } from './testing/http-client';
-import { copyExample, type ProjectCopy } from './testing/project-copy';
 
 describe('bad input to the API', () => {
   let project: ProjectCopy;
@@ -22,7 +22,7 @@ describe('bad input to the API', () => {
     );
 
   beforeAll(async () => {
-    project = copyExample();
+    project = copyProject();
     server = await startServer({ projectDir: project.dir, host: '127.0.0.1', port: 0 });
     db = await server.openDatabase();
     expect(

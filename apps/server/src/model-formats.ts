@@ -1,27 +1,9 @@
 /** The model formats Retort emits, by the name the CLI's `--format` and `/api/models` use. */
-import {
-  emitDrizzle,
-  emitKysely,
-  emitSql,
-  emitSqlalchemy,
-  emitSqlalchemy2,
-  emitTypeorm,
-} from '@retort/codegen';
+import { MODEL_EMITTERS, MODEL_FORMAT_NAMES, type ModelFormat } from '@retort/codegen';
 import type { Design } from '@retort/core';
 
-export const MODEL_FORMATS = {
-  sqlalchemy: emitSqlalchemy,
-  sqlalchemy2: emitSqlalchemy2,
-  sql: emitSql,
-  drizzle: emitDrizzle,
-  typeorm: emitTypeorm,
-  kysely: emitKysely,
-} satisfies Record<string, (design: Design) => string>;
+export { isModelFormat, MODEL_FORMAT_NAMES, type ModelFormat } from '@retort/codegen';
 
-export type ModelFormat = keyof typeof MODEL_FORMATS;
-
-export const MODEL_FORMAT_NAMES = Object.keys(MODEL_FORMATS) as ModelFormat[];
-
-export function isModelFormat(name: string): name is ModelFormat {
-  return Object.hasOwn(MODEL_FORMATS, name);
-}
+export const MODEL_FORMATS = Object.fromEntries(
+  MODEL_FORMAT_NAMES.map((name) => [name, MODEL_EMITTERS[name].emit]),
+) as Record<ModelFormat, (design: Design) => string>;

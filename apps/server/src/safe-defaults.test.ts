@@ -3,12 +3,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isRetortError } from '@retort/core';
+import { copyProject, type ProjectCopy } from '@retort/testing/projects';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { isLoopback } from './options';
 import { redactDescription } from './redact';
 import { type RunningServer, startServer } from './start';
 import { call } from './testing/http-client';
-import { copyExample, type ProjectCopy } from './testing/project-copy';
 
 test('only loopback addresses count as loopback', () => {
   for (const host of ['127.0.0.1', '127.1.2.3', 'localhost', '::1', '[::1]'])
@@ -31,7 +31,7 @@ describe('bound beyond loopback', () => {
   const token = 'test-token-0123456789';
 
   beforeAll(() => {
-    project = copyExample();
+    project = copyProject();
   });
   afterAll(async () => {
     await server?.close();
@@ -87,7 +87,7 @@ describe('on loopback', () => {
   const webDir = mkdtempSync(join(tmpdir(), 'retort-web-'));
 
   beforeAll(async () => {
-    project = copyExample();
+    project = copyProject();
     server = await startServer({ projectDir: project.dir, host: '127.0.0.1', port: 0, webDir });
   });
   afterAll(async () => {

@@ -1,16 +1,11 @@
-/**
- * The tutorial's whole workflow over the HTTP API of a really started server, checked in the
- * live catalog: initial revision, upgrade, the three changes Alembic's autogenerate missed,
- * a second revision, upgrade, the timeline, downgrade -1 and back to head.
- */
-import type { Design } from '@retort/core';
 import type { Database } from '@retort/migrate';
+import { copyProject, type ProjectCopy } from '@retort/testing/projects';
+import { tutorialChanges } from '@retort/testing/tutorial';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type RunningServer, startServer } from './start';
 import { serverTestTargets } from './testing/database-targets';
 import { call, callBytes } from './testing/http-client';
-import { copyExample, type ProjectCopy } from './testing/project-copy';
 
 async function columnType(db: Database, table: string, column: string): Promise<string | null> {
   const { rows } = await db.query<{ type: string }>(
@@ -35,27 +30,6 @@ async function version(db: Database): Promise<string[]> {
   return rows.map((row) => row.v);
 }
 
-/** The tutorial's three changes, made the way the editor makes them: on the design document. */
-function tutorialChanges(design: Design): Design {
-  const changed = structuredClone(design);
-  const users = changed.tables.find((table) => table.name === 'users')!;
-  const products = changed.tables.find((table) => table.name === 'products')!;
-  users.columns.find((column) => column.name === 'language_code')!.type = 'VARCHAR(10)';
-  products.columns.find((column) => column.name === 'description')!.type = 'VARCHAR(3000)';
-  users.columns.push({
-    id: 'c_users_phone_number',
-    name: 'phone_number',
-    type: 'VARCHAR(50)',
-    nullable: true,
-    primaryKey: false,
-    autoincrement: false,
-    unique: false,
-    default: null,
-    comment: null,
-  });
-  return changed;
-}
-
 describe.each(serverTestTargets())('the tutorial over HTTP on $name', (target) => {
   let project: ProjectCopy;
   let server: RunningServer;
@@ -63,7 +37,7 @@ describe.each(serverTestTargets())('the tutorial over HTTP on $name', (target) =
   let db: Database;
 
   beforeAll(async () => {
-    project = copyExample();
+    project = copyProject();
     const created = await target.create();
     drop = created.drop;
     server = await startServer({

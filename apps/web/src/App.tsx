@@ -3,9 +3,8 @@
  * canvas in the centre, and the sidebar with the inspector, the code, the review of pending
  * changes and the revision timeline.
  */
-import type { Design } from '@retort/core';
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { Canvas, TABLE_WIDTH, tableHeight } from './canvas';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { Canvas, type CanvasControls } from './canvas';
 import { Inspector } from './inspector';
 import { autoLayout } from './layout';
 import { HelpOverlay } from './panels/HelpOverlay';
@@ -42,59 +41,6 @@ function isTyping(target: EventTarget | null): boolean {
   );
 }
 
-/** The centre of the visible part of the canvas, in design coordinates. */
-function centreOfView(): { x: number; y: number } {
-  const pane = document.querySelector<HTMLElement>('.retort-canvas');
-  const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
-  if (!pane || !viewport) return { x: 0, y: 0 };
-  const matrix = new DOMMatrixReadOnly(getComputedStyle(viewport).transform);
-  const zoom = matrix.a || 1;
-  const x = (pane.clientWidth / 2 - matrix.e) / zoom - 130;
-  const y = (pane.clientHeight / 3 - matrix.f) / zoom - 20;
-  return { x: Math.round(x / 20) * 20, y: Math.round(y / 20) * 20 };
-}
-
-/** A spot near the centre of the view where a new table covers no other table. */
-function freeSpot(design: Design): { position: { x: number; y: number }; inView: boolean } {
-  const centre = centreOfView();
-  const boxes = design.tables
-    .filter((t) => t.position)
-    .map((t) => ({
-      x: t.position?.x ?? 0,
-      y: t.position?.y ?? 0,
-      w: TABLE_WIDTH,
-      h: tableHeight(t.columns.length),
-    }));
-  const height = tableHeight(1);
-  const free = (x: number, y: number) =>
-    boxes.every(
-      (b) =>
-        x + TABLE_WIDTH + 20 <= b.x ||
-        b.x + b.w + 20 <= x ||
-        y + height + 20 <= b.y ||
-        b.y + b.h + 20 <= y,
-    );
-  for (let ring = 0; ring < 4; ring++) {
-    for (let dy = -ring; dy <= ring; dy++) {
-      for (let dx = -ring; dx <= ring; dx++) {
-        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
-        const x = centre.x + dx * (TABLE_WIDTH + 40);
-        const y = centre.y + dy * 120;
-        if (free(x, y)) return { position: { x, y }, inView: true };
-      }
-    }
-  }
-  const right = Math.max(0, ...boxes.map((b) => b.x + b.w));
-  const top = Math.min(...boxes.map((b) => b.y), 0);
-  return { position: { x: Math.round((right + 80) / 20) * 20, y: top }, inView: false };
-}
-
-function fitView() {
-  requestAnimationFrame(() =>
-    document.querySelector<HTMLButtonElement>('.react-flow__controls-fitview')?.click(),
-  );
-}
-
 export function App() {
   const project = useSessionStore((s) => s.project);
   const loadError = useSessionStore((s) => s.loadError);
@@ -103,6 +49,11 @@ export function App() {
   const history = useDesignHistory();
   const [tab, setTab] = useState<Tab>('inspector');
   const [help, setHelp] = useState(false);
+  // The editing canvas' view controls (the snapshot canvas of an old revision keeps its own).
+  const canvas = useRef<CanvasControls | null>(null);
+  const onCanvasReady = useCallback((controls: CanvasControls) => {
+    canvas.current = controls;
+  }, []);
 
   useEffect(() => {
     void sessionStore.getState().open();
@@ -131,12 +82,7 @@ export function App() {
 
   const addTable = () => {
     if (viewing) return;
-    const design = designStore.getState().design;
-    if (!design) return;
-    const spot = freeSpot(design);
-    designStore.getState().addTable(spot.position);
-    if (!spot.inView) fitView();
-    setTab('inspector');
+    if (canvas.current?.addTableInView()) setTab('inspector');
   };
 
   const layout = async () => {
@@ -144,7 +90,7 @@ export function App() {
     if (!design || viewing) return;
     try {
       designStore.getState().applyLayout(await autoLayout(design));
-      fitView();
+      canvas.current?.fitView();
     } catch (error) {
       toast(error instanceof Error ? error.message : String(error), 'error');
     }
@@ -237,7 +183,7 @@ export function App() {
             />
           </div>
         ) : (
-          <Canvas toolbar={false} onMessage={toast} />
+          <Canvas toolbar={false} onMessage={toast} onReady={onCanvasReady} />
         )}
       </main>
 

@@ -4,9 +4,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createServerDatabase, hasPythonTools, PYTHON, serverUrl } from '@retort/testing';
+import { copyProject, type ProjectCopy } from '@retort/testing/projects';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { copyExample, type ProjectCopy } from './testing/project-copy';
 import { retort } from './testing/retort-process';
 
 describe('retort export alembic', () => {
@@ -14,7 +14,7 @@ describe('retort export alembic', () => {
   let revisions: string[];
 
   beforeAll(async () => {
-    project = copyExample();
+    project = copyProject('retort-cli-');
     expect((await retort(['revision', '-m', 'initial migration'], { cwd: project.dir })).code).toBe(
       0,
     );

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { openDatabase } from '@retort/migrate';
 import { createServerDatabase } from '@retort/testing';
 import { databaseTargets } from '@retort/testing/databases';
+import { copyProject, type ProjectCopy } from '@retort/testing/projects';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { copyExample, type ProjectCopy } from './testing/project-copy';
 import { retort } from './testing/retort-process';
 
 interface Target {
@@ -63,7 +63,7 @@ describe.each(targets)('retort migrations on $name', (target) => {
   }
 
   beforeAll(async () => {
-    project = copyExample();
+    project = copyProject('retort-cli-');
     database = await target.create();
   });
   afterAll(async () => {

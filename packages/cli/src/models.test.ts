@@ -1,13 +1,13 @@
 /** `retort models`, run as the real executable on a copy of the example. */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { copyProject, type ProjectCopy } from '@retort/testing/projects';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { copyExample, type ProjectCopy } from './testing/project-copy';
 import { retort } from './testing/retort-process';
 
 let project: ProjectCopy;
 beforeAll(() => {
-  project = copyExample();
+  project = copyProject('retort-cli-');
 });
 afterAll(() => project.remove());
 

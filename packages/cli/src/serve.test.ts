@@ -1,12 +1,13 @@
 /** `retort serve`: says where it serves, answers, and stops cleanly on SIGINT/SIGTERM. */
+
+import { copyProject, type ProjectCopy } from '@retort/testing/projects';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { copyExample, type ProjectCopy } from './testing/project-copy';
 import { exited, retort, startRetort } from './testing/retort-process';
 
 describe('retort serve', () => {
   let project: ProjectCopy;
   beforeAll(() => {
-    project = copyExample();
+    project = copyProject('retort-cli-');
   });
   afterAll(() => project.remove());
 

@@ -1,5 +1,6 @@
 export * from './alembic';
 export * from './drizzle';
+export * from './formats';
 export * from './kysely';
 export * from './names';
 export * from './python';

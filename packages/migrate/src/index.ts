@@ -23,7 +23,7 @@ export { introspect } from './introspect/introspect';
 export { preflight } from './preflight/preflight';
 export { verifyChain } from './project/chain';
 export { emptyDesign, openProject } from './project/project';
-export { parseRevisionId, slugFromMessage } from './project/revision-file';
+export { parseRevisionId } from './project/revision-file';
 export { estimateLocks, lockBudget } from './runner/lock-budget';
 export { downgrade, upgrade } from './runner/run';
 export { resolveTarget } from './runner/targets';

@@ -8,9 +8,11 @@ import {
   type CheckConstraint,
   type Column,
   type Design,
+  designIds,
   type EnumType,
   expressionColumns,
   type ForeignKey,
+  newColumn,
   type ReferentialAction,
   type Table,
 } from '@retort/core';
@@ -107,21 +109,6 @@ const pick = <T>(g: Gen, items: readonly T[]): T => g(fc.constantFrom, ...items)
 const int = (g: Gen, min: number, max: number): number => g(fc.integer, { min, max });
 const chance = (g: Gen, percent: number): boolean => int(g, 1, 100) <= percent;
 
-function newColumn(id: string, name: string, type: string, options: Partial<Column> = {}): Column {
-  return {
-    id,
-    name,
-    type,
-    nullable: true,
-    primaryKey: false,
-    autoincrement: false,
-    unique: false,
-    default: null,
-    comment: null,
-    ...options,
-  };
-}
-
 /** A name from `words` not in `taken`, with a numeric suffix when all are used. */
 function freshName(g: Gen, words: readonly string[], taken: ReadonlySet<string>): string {
   const free = words.filter((w) => !taken.has(w) && w.length <= 63);
@@ -138,33 +125,27 @@ function longName(g: Gen, name: string, taken: ReadonlySet<string>): string {
 }
 
 function freshId(prefix: string, design: Design): string {
-  const ids = allIds(design);
+  const ids = designIds(design);
   for (let n = ids.size; ; n++) if (!ids.has(`${prefix}${n}`)) return `${prefix}${n}`;
-}
-
-function allIds(design: Design): Set<string> {
-  const ids = new Set<string>();
-  for (const e of design.enums) ids.add(e.id);
-  for (const t of design.tables) {
-    ids.add(t.id);
-    for (const list of [t.columns, t.foreignKeys, t.uniques, t.indexes, t.checks]) {
-      for (const item of list) ids.add(item.id);
-    }
-  }
-  return ids;
 }
 
 function randomColumn(g: Gen, id: string, name: string, enums: EnumType[]): Column {
   const enumChoice = enums.length > 0 && chance(g, 20) ? pick(g, enums) : null;
   if (enumChoice) {
     const array = chance(g, 25);
-    return newColumn(id, name, array ? `${enumChoice.name}[]` : enumChoice.name, {
+    return newColumn({
+      id,
+      name,
+      type: array ? `${enumChoice.name}[]` : enumChoice.name,
       default: !array && chance(g, 50) ? { sql: `'${enumChoice.values[0]}'` } : null,
       nullable: chance(g, 70),
     });
   }
   const [type, defaultSql] = pick(g, TYPES);
-  return newColumn(id, name, type, {
+  return newColumn({
+    id,
+    name,
+    type,
     nullable: chance(g, 70),
     default: defaultSql && chance(g, 40) ? { sql: defaultSql } : null,
     comment: chance(g, 10) ? `The ${name}.` : null,
@@ -197,7 +178,7 @@ function addForeignKey(g: Gen, design: Design, tableIndex: number): Design | nul
     taken,
   );
   const columnId = freshId('c', design);
-  const column = newColumn(columnId, name, referenced.type);
+  const column = newColumn({ id: columnId, name: name, type: referenced.type });
   const fk: ForeignKey = {
     id: freshId('f', design),
     name: null,
@@ -237,13 +218,32 @@ function buildTable(g: Gen, id: string, name: string, enums: EnumType[]): Table 
   const columns: Column[] = [];
   const composite = chance(g, 15);
   if (composite) {
-    columns.push(newColumn(`${id}_k1`, 'part_a', 'INTEGER', { primaryKey: true, nullable: false }));
-    columns.push(newColumn(`${id}_k2`, 'part_b', 'TEXT', { primaryKey: true, nullable: false }));
+    columns.push(
+      newColumn({
+        id: `${id}_k1`,
+        name: 'part_a',
+        type: 'INTEGER',
+        primaryKey: true,
+        nullable: false,
+      }),
+    );
+    columns.push(
+      newColumn({
+        id: `${id}_k2`,
+        name: 'part_b',
+        type: 'TEXT',
+        primaryKey: true,
+        nullable: false,
+      }),
+    );
   } else if (chance(g, 90)) {
     const type = pick(g, PK_TYPES);
     const auto = (type === 'INTEGER' || type === 'BIGINT') && chance(g, 60);
     columns.push(
-      newColumn(`${id}_id`, 'id', type, {
+      newColumn({
+        id: `${id}_id`,
+        name: 'id',
+        type: type,
         primaryKey: true,
         nullable: false,
         autoincrement: auto,
@@ -276,7 +276,8 @@ function buildTable(g: Gen, id: string, name: string, enums: EnumType[]): Table 
   if (plain.length >= 2 && chance(g, 25)) {
     table.uniques.push({
       id: `${id}_u`,
-      name: chance(g, 30) ? `${name.slice(0, 40)}_pair_key` : null,
+      // The table id keeps explicit names apart where two long table names share a prefix.
+      name: chance(g, 30) ? `${name.slice(0, 36)}_${id}_pair_key` : null,
       columns: [plain[0]!.id, plain[1]!.id],
     });
   }
@@ -284,7 +285,7 @@ function buildTable(g: Gen, id: string, name: string, enums: EnumType[]): Table 
     const column = pick(g, plain);
     table.indexes.push({
       id: `${id}_i`,
-      name: chance(g, 50) ? `ix_${name.slice(0, 30)}_${column.name.slice(0, 20)}` : null,
+      name: chance(g, 50) ? `ix_${name.slice(0, 26)}_${id}_${column.name.slice(0, 20)}` : null,
       columns: [column.id],
       unique: chance(g, 20),
     });
@@ -681,4 +682,18 @@ export function arbDesignEdit(
   kinds?: readonly DesignEditKind[],
 ): fc.Arbitrary<Design> {
   return arbDesignEditWithKind(design, kinds).map((edit) => edit.design);
+}
+
+/** A design and the design after one to three edits. */
+export function arbDesignPair(): fc.Arbitrary<{ a: Design; b: Design }> {
+  return arbDesign().chain((a) =>
+    fc
+      .integer({ min: 1, max: 3 })
+      .chain((n) => {
+        let arb: fc.Arbitrary<Design> = arbDesignEdit(a);
+        for (let i = 1; i < n; i++) arb = arb.chain((d) => arbDesignEdit(d));
+        return arb;
+      })
+      .map((b) => ({ a, b })),
+  );
 }

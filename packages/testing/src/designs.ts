@@ -10,6 +10,7 @@ import {
   type Design,
   type ForeignKey,
   type Index,
+  newColumn,
   parseDesign,
   type ReferentialAction,
   type Table,
@@ -31,18 +32,13 @@ type ColumnOptions = Partial<Omit<Column, 'id' | 'name' | 'type' | 'default'>> &
 
 function column(table: string, name: string, type: string, options: ColumnOptions = {}): Column {
   const { default: sql, ...rest } = options;
-  return {
+  return newColumn({
     id: `c_${table}_${name}`,
     name,
     type,
-    nullable: !options.primaryKey,
-    primaryKey: false,
-    autoincrement: false,
-    unique: false,
     default: sql === undefined ? null : { sql },
-    comment: null,
     ...rest,
-  };
+  });
 }
 
 function foreignKey(

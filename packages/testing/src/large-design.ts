@@ -2,7 +2,7 @@
  * Deterministic large designs for benchmarks and load checks: `tables` tables of eight
  * columns each, every table after the first referencing an earlier one, laid out on a grid.
  */
-import type { Column, Design, Table } from '@retort/core';
+import { type Column, type Design, newColumn, type Table } from '@retort/core';
 
 const TYPES = [
   'VARCHAR(255)',
@@ -19,17 +19,23 @@ export function largeDesign(tables: number): Design {
   for (let t = 0; t < tables; t++) {
     const id = `t${t}`;
     const columns: Column[] = [
-      column(`${id}_id`, 'id', 'BIGINT', {
+      newColumn({
+        id: `${id}_id`,
+        name: 'id',
+        type: 'BIGINT',
         primaryKey: true,
         autoincrement: true,
         nullable: false,
       }),
     ];
     for (let c = 1; c <= 6; c++) {
-      columns.push(column(`${id}_c${c}`, `field_${c}`, TYPES[(t + c) % TYPES.length]!, {}));
+      columns.push(
+        newColumn({ id: `${id}_c${c}`, name: `field_${c}`, type: TYPES[(t + c) % TYPES.length]! }),
+      );
     }
     const parent = t > 0 ? (t * 7919) % t : null;
-    if (parent !== null) columns.push(column(`${id}_parent`, `parent_id`, 'BIGINT', {}));
+    if (parent !== null)
+      columns.push(newColumn({ id: `${id}_parent`, name: `parent_id`, type: 'BIGINT' }));
     result.push({
       id,
       name: `table_${String(t).padStart(4, '0')}`,
@@ -56,19 +62,4 @@ export function largeDesign(tables: number): Design {
     });
   }
   return { format: 'retort.design/1', name: `large_${tables}`, enums: [], tables: result };
-}
-
-function column(id: string, name: string, type: string, patch: Partial<Column>): Column {
-  return {
-    id,
-    name,
-    type,
-    nullable: true,
-    primaryKey: false,
-    autoincrement: false,
-    unique: false,
-    default: null,
-    comment: null,
-    ...patch,
-  };
 }

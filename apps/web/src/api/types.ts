@@ -1,8 +1,19 @@
-/** The shapes of the HTTP API's answers (see apps/server/API.md). */
-import type { Design, LintFinding, Operation } from '@retort/core';
+/**
+ * The shapes of the HTTP API's answers (see apps/server/API.md). The wire types the server
+ * sends straight from the library are `@retort/migrate`'s own; `import type` is erased by
+ * the bundler, so the browser build never pulls in a database driver.
+ */
+import type { DatabaseKind, Pending, PreflightFinding, Revision } from '@retort/migrate';
 
-export type DatabaseKind = 'pglite' | 'postgres';
-export type ModelFormat = 'sqlalchemy' | 'sqlalchemy2' | 'sql' | 'drizzle' | 'typeorm' | 'kysely';
+export type { ModelFormat } from '@retort/codegen';
+export type {
+  DatabaseKind,
+  DesignState as DesignDocument,
+  PreflightFinding,
+  RunOptions,
+  RunResult,
+  Step,
+} from '@retort/migrate';
 
 export interface ProjectInfo {
   name: string;
@@ -12,29 +23,14 @@ export interface ProjectInfo {
   drift: { differences: string[] } | null;
 }
 
-export interface DesignDocument {
-  design: Design;
-  version: string;
-}
-
 export interface Problem {
   path: string;
   message: string;
 }
 
-export interface PreflightFinding {
-  operation: number;
-  code: string;
-  rows: number;
-  message: string;
-}
-
-export interface PendingChanges {
-  operations: Operation[];
-  lint: LintFinding[];
+/** `Pending`, with preflight counted against the live database when it is at the head. */
+export interface PendingChanges extends Pending {
   preflight: PreflightFinding[];
-  sql: { upgrade: string[]; downgrade: string[] };
-  alembic: string;
 }
 
 export interface RevisionSummary {
@@ -54,34 +50,6 @@ export interface RevisionList {
 }
 
 export interface RevisionDetail {
-  revision: {
-    id: string;
-    parent: string | null;
-    message: string;
-    createdAt: string;
-    operations: Operation[];
-    sql: { upgrade: string[]; downgrade: string[] };
-    schema: Design;
-  };
+  revision: Revision;
   alembic: string;
-}
-
-export interface Step {
-  revision: string;
-  message: string;
-  direction: 'upgrade' | 'downgrade';
-  statements: string[];
-}
-
-export interface RunResult {
-  from: string | null;
-  to: string | null;
-  steps: Step[];
-  preflight: PreflightFinding[];
-  dryRun: boolean;
-}
-
-export interface RunOptions {
-  dryRun?: boolean;
-  force?: boolean;
 }

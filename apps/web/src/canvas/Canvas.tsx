@@ -3,13 +3,14 @@
  * Nodes and edges are derived from the store by `designToFlow`; the only state kept here is
  * what React Flow needs while a gesture is in progress (a node mid-drag, measured sizes).
  *
- * `Canvas` brings its own `ReactFlowProvider`. It handles these keys while focus is not in a
- * text field: Delete/Backspace (delete the selection), Escape (clear it), Ctrl/Cmd+Z (undo),
- * Shift+Ctrl/Cmd+Z and Ctrl+Y (redo).
+ * `Canvas` brings its own `ReactFlowProvider`, so the view is steered from outside through
+ * the `CanvasControls` it hands to `onReady`, never through React Flow's DOM. It handles
+ * these keys while focus is not in a text field: Delete/Backspace (delete the selection),
+ * Escape (clear it), Ctrl/Cmd+Z (undo), Shift+Ctrl/Cmd+Z and Ctrl+Y (redo).
  */
 import '@xyflow/react/dist/style.css';
 import '../styles/canvas.css';
-import type { Design } from '@retort/core';
+import type { Design, Position } from '@retort/core';
 import {
   applyNodeChanges,
   Background,
@@ -45,10 +46,24 @@ import {
   type ForeignKeyEdgeData,
   type TableFlowNode,
 } from './design-to-flow';
+import { freeSpot, type Rect } from './free-spot';
 import { TableNode } from './TableNode';
 import { GRID_SIZE, TABLE_HEADER_HEIGHT, TABLE_WIDTH } from './table-size';
 
 export type CanvasMessageLevel = 'info' | 'error';
+
+/** What the canvas lets its host do with the view. */
+export interface CanvasControls {
+  /** Fits every table in view, once the latest change to the design is drawn. */
+  fitView(): void;
+  /** The centre of the visible part of the canvas, in design coordinates. */
+  viewCenter(): Position;
+  /**
+   * Adds a table to the store's design on a free spot near the centre of the view, and fits
+   * the view when no such spot is inside it. The new table's id, or null when read-only.
+   */
+  addTableInView(): string | null;
+}
 
 export interface CanvasProps {
   /**
@@ -65,6 +80,8 @@ export interface CanvasProps {
   onMessage?: (text: string, level: CanvasMessageLevel) => void;
   /** Shows the canvas' own toolbar (add table, auto-layout, undo, redo). Default true. */
   toolbar?: boolean;
+  /** Receives the canvas' controls once mounted, and again whenever they change. */
+  onReady?: (controls: CanvasControls) => void;
   className?: string;
 }
 
@@ -73,6 +90,15 @@ const edgeTypes: EdgeTypes = {};
 const SNAP: [number, number] = [GRID_SIZE, GRID_SIZE];
 const FIT_VIEW_OPTIONS = { padding: 0.12, minZoom: 0.3, maxZoom: 1 };
 const PRO_OPTIONS = { hideAttribution: true };
+// Theme variables (styles/app.css), so the overview reads in light and dark and lets the
+// canvas show through instead of covering it with a solid block.
+const MINIMAP = {
+  background: 'color-mix(in srgb, var(--panel) 50%, transparent)',
+  mask: 'color-mix(in srgb, var(--muted) 16%, transparent)',
+  maskStroke: 'color-mix(in srgb, var(--accent) 55%, transparent)',
+  node: 'color-mix(in srgb, var(--muted) 60%, transparent)',
+  selected: 'var(--accent)',
+};
 
 export function Canvas(props: CanvasProps) {
   return (
@@ -87,6 +113,7 @@ function CanvasView({
   readOnly: readOnlyProp,
   onMessage,
   toolbar = true,
+  onReady,
   className,
 }: CanvasProps) {
   const storeDesign = useDesignStore((s) => s.design);
@@ -216,18 +243,54 @@ function CanvasView({
     return () => element.removeEventListener('dblclick', onDoubleClick);
   }, [readOnly, addTableAt]);
 
-  const addTableInView = useCallback(() => {
+  // Waits a frame so that React Flow has the nodes of a design change that just happened.
+  const fitView = useCallback(() => {
+    requestAnimationFrame(() => void flow.fitView(FIT_VIEW_OPTIONS));
+  }, [flow]);
+
+  const viewRect = useCallback((): Rect => {
     const box = wrapper.current?.getBoundingClientRect();
-    if (box) addTableAt(box.left + box.width / 2, box.top + box.height / 3);
-  }, [addTableAt]);
+    if (!box || box.width === 0 || box.height === 0) return { x: 0, y: 0, width: 0, height: 0 };
+    const exact = { snapToGrid: false };
+    const topLeft = flow.screenToFlowPosition({ x: box.left, y: box.top }, exact);
+    const bottomRight = flow.screenToFlowPosition({ x: box.right, y: box.bottom }, exact);
+    return {
+      x: topLeft.x,
+      y: topLeft.y,
+      width: bottomRight.x - topLeft.x,
+      height: bottomRight.y - topLeft.y,
+    };
+  }, [flow]);
+
+  const viewCenter = useCallback((): Position => {
+    const view = viewRect();
+    return { x: view.x + view.width / 2, y: view.y + view.height / 2 };
+  }, [viewRect]);
+
+  const addTableInView = useCallback((): string | null => {
+    const state = designStore.getState();
+    if (readOnly || !state.design) return null;
+    const spot = freeSpot(state.design, viewRect());
+    const id = state.addTable(spot.position);
+    if (id && !spot.inView) fitView();
+    return id;
+  }, [readOnly, viewRect, fitView]);
+
+  const controls = useMemo<CanvasControls>(
+    () => ({ fitView, viewCenter, addTableInView }),
+    [fitView, viewCenter, addTableInView],
+  );
+  useEffect(() => {
+    onReady?.(controls);
+  }, [onReady, controls]);
 
   const runAutoLayout = useCallback(async () => {
     const current = designStore.getState().design;
     if (!current || readOnly) return;
     const positions = await autoLayout(current);
     designStore.getState().applyLayout(positions);
-    requestAnimationFrame(() => flow.fitView(FIT_VIEW_OPTIONS));
-  }, [readOnly, flow]);
+    fitView();
+  }, [readOnly, fitView]);
 
   // Tables without a position (an imported design) are laid out once, then fitted in view.
   useEffect(() => {
@@ -249,12 +312,12 @@ function CanvasView({
       } else if (designStore.getState().design === design) {
         designStore.getState().applyLayout(positions, { record: false });
       }
-      requestAnimationFrame(() => flow.fitView(FIT_VIEW_OPTIONS));
+      fitView();
     });
     return () => {
       cancelled = true;
     };
-  }, [design, snapshot, flow]);
+  }, [design, snapshot, fitView]);
 
   // A newly opened document (or another snapshot) is fitted in view.
   const fittedFor = useRef<unknown>(null);
@@ -262,8 +325,8 @@ function CanvasView({
   useEffect(() => {
     if (fittedFor.current === documentKey || viewNodes.length === 0) return;
     fittedFor.current = documentKey;
-    requestAnimationFrame(() => flow.fitView(FIT_VIEW_OPTIONS));
-  }, [documentKey, viewNodes.length, flow]);
+    fitView();
+  }, [documentKey, viewNodes.length, fitView]);
 
   const [selectionOf, setSelectionOf] = useState(snapshot);
   if (selectionOf !== snapshot) {
@@ -311,16 +374,23 @@ function CanvasView({
         proOptions={PRO_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID_SIZE} size={1} />
-        <MiniMap
+        <MiniMap<TableFlowNode>
           pannable
           zoomable
           className="retort-minimap"
-          nodeClassName="retort-minimap__node"
+          ariaLabel="Overview of the diagram"
+          bgColor={MINIMAP.background}
+          maskColor={MINIMAP.mask}
+          maskStrokeColor={MINIMAP.maskStroke}
+          maskStrokeWidth={1}
+          nodeColor={(node) => (node.selected ? MINIMAP.selected : MINIMAP.node)}
+          nodeStrokeColor="transparent"
+          nodeBorderRadius={6}
         />
         <Controls showInteractive={false} />
         {toolbar && !readOnly && (
           <Panel position="top-left" className="canvas-toolbar">
-            <button type="button" onClick={addTableInView}>
+            <button type="button" onClick={() => addTableInView()}>
               Add table
             </button>
             <button type="button" onClick={runAutoLayout}>

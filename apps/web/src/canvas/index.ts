@@ -1,5 +1,13 @@
-/** The diagram view of a design: the `Canvas` component and the pure design -> flow mapping. */
-export { Canvas, type CanvasMessageLevel, type CanvasProps } from './Canvas';
+/**
+ * The diagram view of a design: the `Canvas` component and its view controls, the pure
+ * design -> flow mapping, and where a new table goes.
+ */
+export {
+  Canvas,
+  type CanvasControls,
+  type CanvasMessageLevel,
+  type CanvasProps,
+} from './Canvas';
 export {
   designToFlow,
   type FlowGraph,
@@ -8,6 +16,7 @@ export {
   type TableFlowNode,
   type TableNodeData,
 } from './design-to-flow';
+export { type FreeSpot, freeSpot, type Rect } from './free-spot';
 export { TableNode } from './TableNode';
 export {
   COLUMN_ROW_HEIGHT,

@@ -3,55 +3,18 @@
  * `@retort/codegen` from the design in the store.
  */
 
-import {
-  emitDrizzle,
-  emitKysely,
-  emitSql,
-  emitSqlalchemy,
-  emitSqlalchemy2,
-  emitTypeorm,
-} from '@retort/codegen';
-import type { Design } from '@retort/core';
+import { MODEL_EMITTERS, MODEL_FORMAT_NAMES, type ModelEmitter } from '@retort/codegen';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useDesignProblems } from '../store/design-problems';
 import { useDesignStore } from '../store/design-store';
 import { sessionStore } from '../store/session-store';
-import { type CodeLanguage, CodeView } from './CodeView';
+import { CodeView } from './CodeView';
 
-interface Format {
+interface Format extends ModelEmitter {
   id: string;
-  label: string;
-  language: CodeLanguage;
-  file: string;
-  emit: (design: Design) => string;
 }
 
-const FORMATS: Format[] = [
-  {
-    id: 'sqlalchemy',
-    label: 'SQLAlchemy',
-    language: 'python',
-    file: 'models.py',
-    emit: emitSqlalchemy,
-  },
-  {
-    id: 'sqlalchemy2',
-    label: 'SQLAlchemy 2.0',
-    language: 'python',
-    file: 'models.py',
-    emit: emitSqlalchemy2,
-  },
-  { id: 'sql', label: 'SQL', language: 'sql', file: 'schema.sql', emit: emitSql },
-  { id: 'drizzle', label: 'Drizzle', language: 'typescript', file: 'schema.ts', emit: emitDrizzle },
-  {
-    id: 'typeorm',
-    label: 'TypeORM',
-    language: 'typescript',
-    file: 'entities.ts',
-    emit: emitTypeorm,
-  },
-  { id: 'kysely', label: 'Kysely', language: 'typescript', file: 'database.ts', emit: emitKysely },
-];
+const FORMATS: Format[] = MODEL_FORMAT_NAMES.map((id) => ({ id, ...MODEL_EMITTERS[id] }));
 
 const FIX_FIRST = "Fix the design's problems to see code";
 

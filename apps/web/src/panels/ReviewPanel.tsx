@@ -6,8 +6,8 @@
 import { useEffect, useState } from 'react';
 import type { PreflightFinding } from '../api';
 import { useSessionStore } from '../store/session-store';
-import { CodeView } from './CodeView';
 import { describeOperation } from './describe-operation';
+import { MigrationPreview, sqlScript } from './MigrationPreview';
 import { RunOutcome } from './RunOutcome';
 
 export function ReviewPanel() {
@@ -90,38 +90,35 @@ export function ReviewPanel() {
 
       {operations.length > 0 && pending && (
         <>
-          <div className="subtabs" role="tablist" aria-label="Preview">
-            {(
-              [
-                ['sql', 'SQL upgrade'],
-                ['downgrade', 'SQL downgrade'],
-                ['alembic', 'Alembic'],
-              ] as const
-            ).map(([id, label]) => (
-              <button
-                key={id}
-                type="button"
-                role="tab"
-                aria-selected={preview === id}
-                className={preview === id ? 'subtab subtab--active' : 'subtab'}
-                onClick={() => setPreview(id)}
-              >
-                {label}
-              </button>
-            ))}
-          </div>
-          {preview === 'alembic' ? (
-            <CodeView code={pending.alembic} language="python" label="alembic" maxHeight="260px" />
-          ) : (
-            <CodeView
-              code={(preview === 'sql' ? pending.sql.upgrade : pending.sql.downgrade)
-                .map((s) => (s.trimEnd().endsWith(';') ? s : `${s};`))
-                .join('\n\n')}
-              language="sql"
-              label="sql"
-              maxHeight="260px"
-            />
-          )}
+          <MigrationPreview
+            title="Preview"
+            files={[
+              {
+                id: 'sql',
+                tab: 'SQL upgrade',
+                code: sqlScript(pending.sql.upgrade),
+                language: 'sql',
+                label: 'sql',
+              },
+              {
+                id: 'downgrade',
+                tab: 'SQL downgrade',
+                code: sqlScript(pending.sql.downgrade),
+                language: 'sql',
+                label: 'sql',
+              },
+              {
+                id: 'alembic',
+                tab: 'Alembic',
+                code: pending.alembic,
+                language: 'python',
+                label: 'alembic',
+              },
+            ]}
+            selected={preview}
+            onSelect={setPreview}
+            maxHeight="260px"
+          />
           <form
             className="revision-form"
             onSubmit={(event) => {

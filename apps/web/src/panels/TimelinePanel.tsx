@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { RevisionSummary } from '../api';
 import { useSessionStore } from '../store/session-store';
-import { CodeView } from './CodeView';
+import { MigrationPreview, sqlScript } from './MigrationPreview';
 import { RunOutcome } from './RunOutcome';
 
 function formatDate(iso: string): string {
@@ -61,42 +61,28 @@ export function TimelinePanel() {
               Back to editing
             </button>
           </div>
-          <div className="subtabs" role="tablist" aria-label="Revision file">
-            {(
-              [
-                ['sql', 'SQL'],
-                ['alembic', 'Alembic'],
-              ] as const
-            ).map(([id, label]) => (
-              <button
-                key={id}
-                type="button"
-                role="tab"
-                aria-selected={file === id}
-                className={file === id ? 'subtab subtab--active' : 'subtab'}
-                onClick={() => setFile(id)}
-              >
-                {label}
-              </button>
-            ))}
-          </div>
-          {file === 'sql' ? (
-            <CodeView
-              code={viewing.revision.sql.upgrade
-                .map((s) => (s.trimEnd().endsWith(';') ? s : `${s};`))
-                .join('\n\n')}
-              language="sql"
-              label="revision-sql"
-              maxHeight="220px"
-            />
-          ) : (
-            <CodeView
-              code={viewing.alembic}
-              language="python"
-              label="revision-alembic"
-              maxHeight="220px"
-            />
-          )}
+          <MigrationPreview
+            title="Revision file"
+            files={[
+              {
+                id: 'sql',
+                tab: 'SQL',
+                code: sqlScript(viewing.revision.sql.upgrade),
+                language: 'sql',
+                label: 'revision-sql',
+              },
+              {
+                id: 'alembic',
+                tab: 'Alembic',
+                code: viewing.alembic,
+                language: 'python',
+                label: 'revision-alembic',
+              },
+            ]}
+            selected={file}
+            onSelect={setFile}
+            maxHeight="220px"
+          />
         </div>
       )}
       <RunOutcome />

@@ -13,6 +13,7 @@ import type {
   Table,
   UniqueConstraint,
 } from '@retort/core';
+import { designIds, newColumn } from '@retort/core';
 import { newId, nextFreeName } from './design-ids';
 import { canonicalType } from './design-types';
 
@@ -29,18 +30,6 @@ export function findTable(design: Design, tableId: string): Table | undefined {
 
 export function findColumn(table: Table, columnId: string): Column | undefined {
   return table.columns.find((c) => c.id === columnId);
-}
-
-export function allIds(design: Design): Set<string> {
-  const ids = new Set<string>();
-  for (const e of design.enums) ids.add(e.id);
-  for (const t of design.tables) {
-    ids.add(t.id);
-    for (const list of [t.columns, t.foreignKeys, t.uniques, t.indexes, t.checks]) {
-      for (const item of list) ids.add(item.id);
-    }
-  }
-  return ids;
 }
 
 function mapTables(design: Design, fn: (t: Table) => Table): Design {
@@ -93,7 +82,7 @@ function cleanName(name: string | undefined): string | undefined {
 // ---- tables -------------------------------------------------------------------------------
 
 export function addTable(design: Design, position: Position): { design: Design; tableId: string } {
-  const ids = allIds(design);
+  const ids = designIds(design);
   const tableId = newId('t', ids);
   const table: Table = {
     id: tableId,
@@ -165,21 +154,15 @@ export function applyLayout(design: Design, positions: Record<string, Position>)
 export function addColumn(design: Design, tableId: string): { design: Design; columnId: string } {
   const table = findTable(design, tableId);
   if (!table) return { design, columnId: '' };
-  const columnId = newId('c', allIds(design));
-  const column: Column = {
+  const columnId = newId('c', designIds(design));
+  const column = newColumn({
     id: columnId,
     name: nextFreeName(
       'column',
       table.columns.map((c) => c.name),
     ),
     type: 'TEXT',
-    nullable: true,
-    primaryKey: false,
-    autoincrement: false,
-    unique: false,
-    default: null,
-    comment: null,
-  };
+  });
   return {
     design: mapTable(design, tableId, (t) => ({ ...t, columns: [...t.columns, column] })),
     columnId,
@@ -316,7 +299,7 @@ export function insertForeignKey(
   tableId: string,
   foreignKey: Omit<ForeignKey, 'id'>,
 ): { design: Design; foreignKeyId: string } {
-  const foreignKeyId = newId('f', allIds(design));
+  const foreignKeyId = newId('f', designIds(design));
   return {
     design: mapTable(design, tableId, (t) => ({
       ...t,
@@ -366,7 +349,7 @@ function addToList<K extends TableList>(
   item: Omit<ListItem<K>, 'id'>,
 ): { design: Design; id: string } {
   if (!findTable(design, tableId)) return { design, id: '' };
-  const id = newId(prefix, allIds(design));
+  const id = newId(prefix, designIds(design));
   const full = { id, ...item } as ListItem<K>;
   return {
     design: mapTable(design, tableId, (t) => ({ ...t, [list]: [...t[list], full] })),
@@ -438,7 +421,7 @@ export function addEnum(
   name?: string,
   values: string[] = [],
 ): { design: Design; enumId: string } {
-  const enumId = newId('e', allIds(design));
+  const enumId = newId('e', designIds(design));
   const enumType: EnumType = {
     id: enumId,
     name:

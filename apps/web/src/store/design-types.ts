@@ -3,8 +3,8 @@
  * for built-in types, the enum's own name for enums, and what the user typed otherwise (an
  * unknown type is kept so validation can point at it instead of the editor losing it).
  */
-import type { Design } from '@retort/core';
-import { normalizeType } from '@retort/core';
+import type { BuiltinTypeBase, Design } from '@retort/core';
+import { BUILTIN_TYPE_BASES, normalizeType } from '@retort/core';
 
 export function canonicalType(design: Design, typed: string): string {
   const trimmed = typed.trim();
@@ -20,28 +20,16 @@ export function sameType(design: Design, a: string, b: string): boolean {
   return canonicalType(design, a) === canonicalType(design, b);
 }
 
+/** Sizes the editor suggests for the built-ins that take one. */
+const SUGGESTED_SIZE: Partial<Record<BuiltinTypeBase, string>> = {
+  NUMERIC: 'NUMERIC(12,2)',
+  VARCHAR: 'VARCHAR(255)',
+  CHAR: 'CHAR(1)',
+};
+
 /** The built-in types offered as suggestions; any `[]` suffix or length is also accepted. */
-export const SUGGESTED_TYPES = [
-  'INTEGER',
-  'BIGINT',
-  'SMALLINT',
-  'NUMERIC(12,2)',
-  'REAL',
-  'DOUBLE PRECISION',
-  'BOOLEAN',
-  'VARCHAR(255)',
-  'CHAR(1)',
-  'TEXT',
-  'DATE',
-  'TIME',
-  'TIMESTAMP',
-  'TIMESTAMPTZ',
-  'INTERVAL',
-  'UUID',
-  'JSON',
-  'JSONB',
-  'BYTEA',
-  'INET',
+export const SUGGESTED_TYPES: readonly string[] = [
+  ...BUILTIN_TYPE_BASES.map((base) => SUGGESTED_SIZE[base] ?? base),
   'TEXT[]',
   'INTEGER[]',
-] as const;
+];

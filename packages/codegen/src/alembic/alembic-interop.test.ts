@@ -11,11 +11,11 @@ import { type Design, diff } from '@retort/core';
 import { createServerDatabase, hasPythonTools, inCI, PYTHON, serverUrl } from '@retort/testing';
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
 import { type DumpedCatalog, dumpCatalog } from '@retort/testing/pg-catalog';
+import { type TutorialRevision, tutorialRevisions } from '@retort/testing/tutorial';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { quirksDesign } from '../interop/quirks-design';
 import { emitSql, renderMigrationSql } from '../sql';
-import { type TutorialRevision, tutorialRevisions } from '../sql/tutorial-evolution';
 import { alembicProjectFiles } from '.';
 
 const ready = serverUrl() !== null && hasPythonTools();

@@ -3,6 +3,5 @@ export {
   type AlembicProjectInput,
   type AlembicProjectRevision,
   alembicProjectFiles,
-  revisionSlug,
 } from './project';
 export { type AlembicRevisionInput, alembicCreateDate, emitAlembicRevision } from './revision';

@@ -4,7 +4,7 @@
  * `models.py` (the SQLAlchemy models) and `versions/<id>_<slug>.py` per revision, with the
  * same ids and chain, so Alembic can carry on a database Retort migrated and the other way round.
  */
-import type { CatalogEnum, Design, Operation } from '@retort/core';
+import { alembicSlug, type CatalogEnum, type Design, type Operation } from '@retort/core';
 import { emitSqlalchemy } from '../sqlalchemy';
 import { emitAlembicRevision } from './revision';
 
@@ -23,18 +23,6 @@ export interface AlembicProjectInput {
   design: Design;
   /** Oldest first, each the parent of the next. */
   revisions: readonly AlembicProjectRevision[];
-}
-
-/**
- * Alembic's slug (`ScriptDirectory._slug`): the words of the message joined by `_`, lower
- * case; past 40 characters cut at the last `_` and ended with one.
- */
-export function revisionSlug(message: string): string {
-  const slug = (message.match(/[\p{L}\p{N}_]+/gu) ?? []).join('_').toLowerCase();
-  if (slug.length <= 40) return slug;
-  const cut = slug.slice(0, 40);
-  const last = cut.lastIndexOf('_');
-  return `${last < 0 ? cut : cut.slice(0, last)}_`;
 }
 
 const ALEMBIC_INI = `# Alembic configuration written by Retort. The database URL is not kept here:
@@ -199,7 +187,7 @@ export function alembicProjectFiles(input: AlembicProjectInput): Record<string, 
   let previous: Design | null = null;
   for (const revision of input.revisions) {
     const enums = [...enumsOf(revision.schema), ...enumsOf(previous)];
-    files[`versions/${revision.id}_${revisionSlug(revision.message)}.py`] = emitAlembicRevision({
+    files[`versions/${revision.id}_${alembicSlug(revision.message)}.py`] = emitAlembicRevision({
       id: revision.id,
       parent: revision.parent,
       message: revision.message,

@@ -22,6 +22,7 @@ import {
 import { pascalCase } from '../names/case';
 import { classNames } from '../names/class-name';
 import { propertyKey, stringLiteral, uniqueIdentifier } from '../typescript/identifier';
+import { POSTGRES_INTERVAL_FIELDS } from '../typescript/postgres-interval';
 
 type Helper = 'Generated' | 'ArrayType' | 'Int8' | 'Numeric' | 'Timestamp' | 'Json' | 'Interval';
 
@@ -43,13 +44,7 @@ const HELPERS: Record<Helper, string[]> = {
   Interval: [
     '/** What node-postgres returns for INTERVAL (a postgres-interval object). */',
     'export interface IPostgresInterval {',
-    '  years?: number;',
-    '  months?: number;',
-    '  days?: number;',
-    '  hours?: number;',
-    '  minutes?: number;',
-    '  seconds?: number;',
-    '  milliseconds?: number;',
+    ...POSTGRES_INTERVAL_FIELDS,
     '  toPostgres(): string;',
     '  toISO(): string;',
     '}',

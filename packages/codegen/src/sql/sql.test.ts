@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { type Design, diff } from '@retort/core';
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
+import { tutorialChanges, tutorialRevisions } from '@retort/testing/tutorial';
 import { describe, expect, it } from 'vitest';
 import { quirksDesign } from '../interop/quirks-design';
 import { emitSql, quoteName, renderMigrationSql, renderOperationSql } from '.';
-import { evolvedShop, tutorialRevisions } from './tutorial-evolution';
 
 const golden = (name: string) => new URL(`./golden/${name}`, import.meta.url);
 
@@ -62,7 +62,7 @@ describe('the tutorial’s evolution', () => {
   });
 
   it('the second has exactly two type changes and one added column', () => {
-    const ops = diff(shop, evolvedShop(shop));
+    const ops = diff(shop, tutorialChanges(shop));
     expect(ops.map((op) => op.kind).sort()).toEqual(['add_column', 'alter_column', 'alter_column']);
     const sql = renderMigrationSql(ops);
     expect(sql.upgrade).toContain('ALTER TABLE users ALTER COLUMN language_code TYPE VARCHAR(10)');

@@ -2,22 +2,7 @@
  * A design whose names fight TypeScript: reserved words, spaces, a leading digit, two
  * columns that camelCase alike, a table named like an import. Its models must still compile.
  */
-import type { Column, Design } from '@retort/core';
-
-function column(id: string, name: string, type: string, extra: Partial<Column> = {}): Column {
-  return {
-    id,
-    name,
-    type,
-    nullable: true,
-    primaryKey: false,
-    autoincrement: false,
-    unique: false,
-    default: null,
-    comment: null,
-    ...extra,
-  };
-}
+import { type Design, newColumn } from '@retort/core';
 
 export const awkwardDesign: Design = {
   format: 'retort.design/1',
@@ -30,13 +15,20 @@ export const awkwardDesign: Design = {
       comment: "Named like drizzle's index(); it's quoted.",
       position: null,
       columns: [
-        column('c1', 'id', 'INTEGER', { primaryKey: true, nullable: false, autoincrement: true }),
-        column('c2', 'class', 'class', { default: { sql: "'it''s'" } }),
+        newColumn({
+          id: 'c1',
+          name: 'id',
+          type: 'INTEGER',
+          primaryKey: true,
+          nullable: false,
+          autoincrement: true,
+        }),
+        newColumn({ id: 'c2', name: 'class', type: 'class', default: { sql: "'it''s'" } }),
         // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal `${` that the emitters must escape.
-        column('c3', '2fa code', 'TEXT', { comment: 'back`tick ${x}' }),
-        column('c4', 'full_name', 'TEXT'),
-        column('c5', 'fullName', 'TEXT'),
-        column('c6', 'parent id', 'INTEGER'),
+        newColumn({ id: 'c3', name: '2fa code', type: 'TEXT', comment: 'back`tick ${x}' }),
+        newColumn({ id: 'c4', name: 'full_name', type: 'TEXT' }),
+        newColumn({ id: 'c5', name: 'fullName', type: 'TEXT' }),
+        newColumn({ id: 'c6', name: 'parent id', type: 'INTEGER' }),
       ],
       foreignKeys: [
         {

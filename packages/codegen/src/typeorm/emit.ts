@@ -30,6 +30,7 @@ import {
 import { camelCase, pascalCase, words } from '../names/case';
 import { stringLiteral, uniqueIdentifier } from '../typescript/identifier';
 import { type ModelNames, modelNames, type RelationEnd } from '../typescript/model';
+import { POSTGRES_INTERVAL_FIELDS } from '../typescript/postgres-interval';
 
 const TYPEORM_NAMES = [
   'Check',
@@ -59,13 +60,7 @@ const TYPEORM_NAMES = [
 const INTERVAL_TYPE = [
   '/** What node-postgres returns for INTERVAL (a postgres-interval object); TypeORM passes it on. */',
   'export interface PostgresInterval {',
-  '  years?: number;',
-  '  months?: number;',
-  '  days?: number;',
-  '  hours?: number;',
-  '  minutes?: number;',
-  '  seconds?: number;',
-  '  milliseconds?: number;',
+  ...POSTGRES_INTERVAL_FIELDS,
   '}',
 ];
 

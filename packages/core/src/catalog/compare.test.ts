@@ -32,6 +32,16 @@ describe('describeCatalogDifferences', () => {
     expect(catalogsEqual(expected(), actual)).toBe(false);
   });
 
+  it('counts column order unless told not to, as drift checks are', () => {
+    const actual = expected();
+    const users = table(actual, 'users');
+    users.columns.push(users.columns.splice(1, 1)[0]!);
+    expect(describeCatalogDifferences(expected(), actual)).toEqual([
+      'table "users": columns are in the order telegram_id, username, language_code, created_at, referrer_id, full_name in the database, telegram_id, full_name, username, language_code, created_at, referrer_id expected',
+    ]);
+    expect(describeCatalogDifferences(expected(), actual, { columnOrder: false })).toEqual([]);
+  });
+
   it('names missing and extra tables, columns and constraints', () => {
     const actual = expected();
     actual.tables = actual.tables.filter((t) => t.name !== 'products');

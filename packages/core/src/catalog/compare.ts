@@ -111,21 +111,33 @@ function checkDifferences(e: CatalogCheck, a: CatalogCheck): string[] {
   return differs('is', e.expression, a.expression);
 }
 
-function tableDifferences(e: CatalogTable, a: CatalogTable): string[] {
-  const prefix = `table "${e.name}": `;
-  const out: string[] = [];
-  out.push(...compareNamed(e.columns, a.columns, 'column', prefix, columnDifferences));
+export interface CompareOptions {
+  /**
+   * Whether column order counts. Postgres cannot reorder columns: a column that a downgrade
+   * adds back lands at the end of its table, so drift checks leave order out (as Alembic's
+   * autogenerate does) while round-trip tests keep it in.
+   */
+  columnOrder?: boolean;
+}
+
+function columnOrderDifferences(e: CatalogTable, a: CatalogTable, prefix: string): string[] {
   const expectedOrder = e.columns
     .map((c) => c.name)
     .filter((n) => a.columns.some((c) => c.name === n));
   const actualOrder = a.columns
     .map((c) => c.name)
     .filter((n) => e.columns.some((c) => c.name === n));
-  if (list(expectedOrder) !== list(actualOrder)) {
-    out.push(
-      `${prefix}columns are in the order ${list(actualOrder)} in the database, ${list(expectedOrder)} expected`,
-    );
-  }
+  if (list(expectedOrder) === list(actualOrder)) return [];
+  return [
+    `${prefix}columns are in the order ${list(actualOrder)} in the database, ${list(expectedOrder)} expected`,
+  ];
+}
+
+function tableDifferences(e: CatalogTable, a: CatalogTable, options: CompareOptions): string[] {
+  const prefix = `table "${e.name}": `;
+  const out: string[] = [];
+  out.push(...compareNamed(e.columns, a.columns, 'column', prefix, columnDifferences));
+  if (options.columnOrder !== false) out.push(...columnOrderDifferences(e, a, prefix));
   if (e.comment !== a.comment) {
     out.push(
       `${prefix}has comment ${JSON.stringify(a.comment)} in the database, ${JSON.stringify(e.comment)} expected`,
@@ -145,18 +157,22 @@ function tableDifferences(e: CatalogTable, a: CatalogTable): string[] {
  * Every difference between what is expected and what the database holds, one sentence each,
  * e.g. `table "users": column "language_code" is VARCHAR(255) in the database, VARCHAR(10) expected`.
  */
-export function describeCatalogDifferences(expected: Catalog, actual: Catalog): string[] {
+export function describeCatalogDifferences(
+  expected: Catalog,
+  actual: Catalog,
+  options: CompareOptions = {},
+): string[] {
   const actualTables = byNameMap(actual.tables);
   return [
     ...compareNamed(expected.enums, actual.enums, 'enum', '', enumDifferences),
     ...compareNamed(expected.tables, actual.tables, 'table', '', () => []),
     ...expected.tables.flatMap((e) => {
       const a = actualTables.get(e.name);
-      return a ? tableDifferences(e, a) : [];
+      return a ? tableDifferences(e, a, options) : [];
     }),
   ];
 }
 
-export function catalogsEqual(a: Catalog, b: Catalog): boolean {
-  return describeCatalogDifferences(a, b).length === 0;
+export function catalogsEqual(a: Catalog, b: Catalog, options: CompareOptions = {}): boolean {
+  return describeCatalogDifferences(a, b, options).length === 0;
 }

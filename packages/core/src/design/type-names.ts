@@ -30,6 +30,30 @@ export type BuiltinTypeBase =
   | 'BYTEA'
   | 'INET';
 
+/** Every built-in base, in the order the editor offers them. */
+export const BUILTIN_TYPE_BASES: readonly BuiltinTypeBase[] = [
+  'INTEGER',
+  'BIGINT',
+  'SMALLINT',
+  'NUMERIC',
+  'REAL',
+  'DOUBLE PRECISION',
+  'BOOLEAN',
+  'VARCHAR',
+  'CHAR',
+  'TEXT',
+  'DATE',
+  'TIME',
+  'TIMESTAMP',
+  'TIMESTAMPTZ',
+  'INTERVAL',
+  'UUID',
+  'JSON',
+  'JSONB',
+  'BYTEA',
+  'INET',
+];
+
 export type TypeBase = BuiltinTypeBase | 'ENUM';
 
 export interface TypeInfo {

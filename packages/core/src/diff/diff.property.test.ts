@@ -2,12 +2,11 @@
  * Properties of the diff over generated designs and edits (fast-check, seeded):
  * exact reverses, no-op on equal designs, renames as renames, and agreement with toCatalog.
  */
-import { arbDesign, arbDesignEdit, arbDesignEditWithKind } from '@retort/testing/arbitraries';
+import { arbDesign, arbDesignEditWithKind, arbDesignPair } from '@retort/testing/arbitraries';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toCatalog } from '../catalog/from-design';
 import type { Catalog } from '../catalog/types';
-import type { Design } from '../design/types';
 import { applyOperations } from '../operations/apply';
 import { reverseOperation, reverseOperations } from '../operations/reverse';
 import { diff } from './diff';
@@ -28,17 +27,7 @@ function withSortedColumns(catalog: Catalog): Catalog {
 
 const RUNS = { numRuns: 200, seed: 20260701 };
 
-/** A design and the design after one to three edits. */
-const arbPair = arbDesign().chain((a) =>
-  fc
-    .integer({ min: 1, max: 3 })
-    .chain((n) => {
-      let arb: fc.Arbitrary<Design> = arbDesignEdit(a);
-      for (let i = 1; i < n; i++) arb = arb.chain((d) => arbDesignEdit(d));
-      return arb;
-    })
-    .map((b) => ({ a, b })),
-);
+const arbPair = arbDesignPair();
 
 describe('diff properties', () => {
   it('reversing an operation twice gives it back', () => {

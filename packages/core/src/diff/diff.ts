@@ -18,7 +18,8 @@
  * Exact reverse: `diff(b, a)` must equal `reverseOperations(diff(a, b))`, and a fixed phase
  * order cannot give that once renames and alters mix (the reverse of "rename, then alter"
  * is "alter, then rename"). So the plan is computed in one canonical direction only, the
- * one from the design whose JSON sorts first, and the other direction is its exact reverse.
+ * one from the design whose schema JSON (canvas positions left out) sorts first, and the
+ * other direction is its exact reverse.
  * The reverse of a valid run is a valid run (each reversed step meets the state its
  * original left), so both directions are valid migrations and the property holds by
  * construction.
@@ -41,9 +42,21 @@ import { scheduleRenames, temporaryName } from './renames';
 import { createTables } from './tables';
 
 export function diff(before: Design, after: Design): Operation[] {
-  const a = JSON.stringify(before);
-  const b = JSON.stringify(after);
-  return a <= b ? plan(before, after) : reverseOperations(plan(after, before));
+  return directionKey(before) <= directionKey(after)
+    ? plan(before, after)
+    : reverseOperations(plan(after, before));
+}
+
+/**
+ * What the plan reads of a design, and nothing else: moving a table on the canvas or
+ * renaming the design must not flip the canonical direction, which would reorder the
+ * operations shown for the same schema change.
+ */
+function directionKey(design: Design): string {
+  return JSON.stringify({
+    enums: design.enums,
+    tables: design.tables.map(({ position: _position, ...table }) => table),
+  });
 }
 
 interface TablePair {

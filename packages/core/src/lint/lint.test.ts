@@ -1,6 +1,7 @@
 import { loadShopDesign } from '@retort/testing/designs';
 import { describe, expect, it } from 'vitest';
 import { toCatalog } from '../catalog/from-design';
+import { newColumn } from '../design/new-column';
 import type { Design } from '../design/types';
 import { diff } from '../diff/diff';
 import { lintOperations } from './lint';
@@ -37,17 +38,7 @@ describe('lintOperations', () => {
 
   it('warns about a NOT NULL column without default on an existing table, not on a new one', () => {
     const next = structuredClone(shop);
-    const column = {
-      id: 'c_new',
-      name: 'nickname',
-      type: 'TEXT',
-      nullable: false,
-      primaryKey: false,
-      autoincrement: false,
-      unique: false,
-      default: null,
-      comment: null,
-    };
+    const column = newColumn({ id: 'c_new', name: 'nickname', type: 'TEXT', nullable: false });
     next.tables.find((t) => t.name === 'users')!.columns.push(column);
     expect(codes(shop, next)).toEqual(
       expect.arrayContaining(['MF103', 'adding-not-nullable-field']),

@@ -1,3 +1,4 @@
-/** Identifier rules and Postgres' default names for constraints and indexes. */
+/** Identifier rules, Postgres' default names for constraints and indexes, and Alembic's revision slug. */
+export * from './alembic-slug';
 export * from './postgres-names';
 export * from './schema-names';

@@ -1,30 +1,16 @@
 import { PGlite } from '@electric-sql/pglite';
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_TYPE_BASES } from '../design/type-names';
 import { needsUsing, usingExpression } from './casts';
 
+/** Every built-in, some with a length or precision, enums, and arrays of both. */
+const SIZED: Partial<Record<string, readonly string[]>> = {
+  NUMERIC: ['NUMERIC', 'NUMERIC(10,2)'],
+  VARCHAR: ['VARCHAR', 'VARCHAR(10)'],
+  CHAR: ['CHAR(2)'],
+};
 const TYPES = [
-  'SMALLINT',
-  'INTEGER',
-  'BIGINT',
-  'NUMERIC',
-  'NUMERIC(10,2)',
-  'REAL',
-  'DOUBLE PRECISION',
-  'BOOLEAN',
-  'VARCHAR',
-  'VARCHAR(10)',
-  'CHAR(2)',
-  'TEXT',
-  'DATE',
-  'TIME',
-  'TIMESTAMP',
-  'TIMESTAMPTZ',
-  'INTERVAL',
-  'UUID',
-  'JSON',
-  'JSONB',
-  'BYTEA',
-  'INET',
+  ...BUILTIN_TYPE_BASES.flatMap((base) => SIZED[base] ?? [base]),
   'mood',
   'status',
   'TEXT[]',

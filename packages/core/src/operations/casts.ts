@@ -3,6 +3,7 @@
  * assignment cast) and which need `USING`. The table was read off Postgres 15 by trying every
  * pair of Retort's types on a real server (see casts.test.ts, which checks it still holds).
  */
+import { BUILTIN_TYPE_BASES } from '../design/type-names';
 
 const STRINGS = new Set(['VARCHAR', 'CHAR', 'TEXT']);
 const NUMBERS = new Set(['SMALLINT', 'INTEGER', 'BIGINT', 'NUMERIC', 'REAL', 'DOUBLE PRECISION']);
@@ -15,21 +16,7 @@ const TIME_CASTS: Record<string, readonly string[]> = {
   INTERVAL: ['TIME'],
 };
 const BUILTIN = /^([A-Z]+(?: [A-Z]+)?)(?:\(\d+(?:,\d+)?\))?$/;
-const BUILTINS = new Set([
-  ...STRINGS,
-  ...NUMBERS,
-  'BOOLEAN',
-  'DATE',
-  'TIME',
-  'TIMESTAMP',
-  'TIMESTAMPTZ',
-  'INTERVAL',
-  'UUID',
-  'JSON',
-  'JSONB',
-  'BYTEA',
-  'INET',
-]);
+const BUILTINS: ReadonlySet<string> = new Set(BUILTIN_TYPE_BASES);
 
 interface Shape {
   /** The built-in base (`VARCHAR` for `VARCHAR(10)`), or `ENUM`. */

@@ -17,5 +17,8 @@ export async function checkDrift(db: Database, revisions: readonly Revision[]): 
   }
   const expected = toCatalog(at?.schema ?? emptyDesignNamed(revisions[0]?.schema.name ?? 'empty'));
   const live = await introspect(db);
-  return { revision, differences: describeCatalogDifferences(expected, live) };
+  return {
+    revision,
+    differences: describeCatalogDifferences(expected, live, { columnOrder: false }),
+  };
 }

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { checkDrift } from '../drift/check-drift';
 import { designFromSql, importDatabase } from '../import/import-database';
 import { openProject } from '../project/project';
-import { upgrade } from '../runner/run';
+import { downgrade, upgrade } from '../runner/run';
 import { currentRevision } from '../runner/version-table';
 import { tempProject } from '../testing/temp-project';
 import { designFromCatalog } from './design-from-catalog';
@@ -39,6 +39,36 @@ describe.each(databaseTargets())('introspection on %s', (kind) => {
         const drifted = await checkDrift(db, revisions);
         expect(drifted.differences).toHaveLength(1);
         expect(drifted.differences[0]).toContain('sneaky');
+      });
+    } finally {
+      await temp.cleanup();
+    }
+  });
+
+  it('finds no drift after a downgrade adds a dropped column back at the end of its table', async () => {
+    const shop = loadShopDesign();
+    const temp = await tempProject(shop);
+    try {
+      await temp.project.createRevision('initial');
+      const users = shop.tables.find((t) => t.name === 'users')!;
+      await temp.write({
+        ...shop,
+        tables: shop.tables.map((t) =>
+          t === users ? { ...t, columns: t.columns.filter((c) => c.name !== 'username') } : t,
+        ),
+      });
+      await temp.project.createRevision('drop username');
+      const revisions = await temp.project.revisions();
+      await withTestDatabase(kind, async (db) => {
+        await upgrade(db, revisions, 'head');
+        await downgrade(db, revisions, '-1');
+        const live = await introspect(db);
+        const liveUsers = live.tables.find((t) => t.name === 'users')!;
+        expect(liveUsers.columns.at(-1)!.name).toBe('username');
+        expect(await checkDrift(db, revisions)).toEqual({
+          revision: revisions[0]!.id,
+          differences: [],
+        });
       });
     } finally {
       await temp.cleanup();

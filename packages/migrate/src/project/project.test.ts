@@ -1,11 +1,12 @@
 import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { alembicProjectFiles } from '@retort/codegen';
 import { RetortError } from '@retort/core';
 import { loadShopDesign } from '@retort/testing/designs';
 import { describe, expect, it } from 'vitest';
 import { resolveTarget } from '../runner/targets';
 import { tempProject } from '../testing/temp-project';
-import { parseRevisionId, slugFromMessage } from './revision-file';
+import { parseRevisionId, revisionFileName } from './revision-file';
 
 async function brokenChain(fn: () => Promise<unknown>): Promise<RetortError> {
   const error = await fn().then(
@@ -55,10 +56,33 @@ describe('the project store', () => {
   });
 
   it('makes slugs as Alembic does', () => {
-    expect(slugFromMessage('Changed language_code and product description, added phone')).toBe(
-      'changed_language_code_and_product_',
+    expect(
+      revisionFileName({
+        id: 'abcdef012345',
+        message: 'Changed language_code and product description, added phone',
+      }),
+    ).toBe('abcdef012345_changed_language_code_and_product_.json');
+    expect(revisionFileName({ id: 'abcdef012345', message: 'init' })).toBe(
+      'abcdef012345_init.json',
     );
-    expect(slugFromMessage('init')).toBe('init');
+  });
+
+  it('names a revision file as the exported Alembic version file, for a long message too', async () => {
+    const shop = loadShopDesign();
+    const temp = await tempProject(shop);
+    try {
+      const message =
+        'Changed language_code & the café description; added a phone number (tutorial)';
+      const revision = (await temp.project.createRevision(message))!;
+      const [file] = await readdir(join(temp.dir, 'revisions'));
+      const versions = Object.keys(
+        alembicProjectFiles({ name: shop.name, design: shop, revisions: [revision] }),
+      ).filter((path) => path.startsWith('versions/'));
+      expect(file).toBe(`${revision.id}_changed_language_code_the_café_.json`);
+      expect(versions).toEqual([`versions/${file!.replace(/\.json$/, '.py')}`]);
+    } finally {
+      await temp.cleanup();
+    }
   });
 
   it('rejects an id with anything but lowercase hex before it reaches a path', () => {

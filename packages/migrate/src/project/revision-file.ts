@@ -1,5 +1,5 @@
-/** The `retort.revision/1` file: names, ids, slugs, reading and writing. */
-import { RetortError } from '@retort/core';
+/** The `retort.revision/1` file: names, ids, reading and writing. */
+import { alembicSlug, RetortError } from '@retort/core';
 import { REVISION_FORMAT, type Revision } from '../contract';
 
 const ID = /^[0-9a-f]{12}$/;
@@ -15,18 +15,9 @@ export function parseRevisionId(id: string): string {
   return id;
 }
 
-/** Alembic's slug: the words joined by `_`, lower-cased; over 40 characters, cut at the last `_` and ended with one. */
-export function slugFromMessage(message: string): string {
-  const slug = (message.match(/[A-Za-z0-9]+/g) ?? []).join('_').toLowerCase();
-  if (!slug) return 'revision';
-  if (slug.length <= 40) return slug;
-  const cut = slug.slice(0, 40);
-  const last = cut.lastIndexOf('_');
-  return `${last > 0 ? cut.slice(0, last) : cut}_`;
-}
-
+/** `<id>_<slug>.json`, with the slug of the `versions/<id>_<slug>.py` Alembic would write. */
 export function revisionFileName(revision: Pick<Revision, 'id' | 'message'>): string {
-  return `${parseRevisionId(revision.id)}_${slugFromMessage(revision.message)}.json`;
+  return `${parseRevisionId(revision.id)}_${alembicSlug(revision.message)}.json`;
 }
 
 /** Stable key order, so a revision file diffs cleanly in review. */

@@ -1,33 +1,13 @@
-import { catalogsEqual, type Design, RetortError, toCatalog } from '@retort/core';
+import { catalogsEqual, RetortError, toCatalog } from '@retort/core';
 import { databaseTargets, withTestDatabase } from '@retort/testing/databases';
 import { loadShopDesign } from '@retort/testing/designs';
+import { tutorialChanges } from '@retort/testing/tutorial';
 import { describe, expect, it } from 'vitest';
 import { introspect } from '../introspect/introspect';
 import { preflight } from '../preflight/preflight';
 import { tempProject } from '../testing/temp-project';
 import { downgrade, upgrade } from './run';
 import { currentRevision } from './version-table';
-
-/** The tutorial's second step: the three changes Alembic's autogenerate missed. */
-function tutorialChanges(design: Design): Design {
-  const next = structuredClone(design);
-  const users = next.tables.find((t) => t.name === 'users')!;
-  users.columns.find((c) => c.name === 'language_code')!.type = 'VARCHAR(10)';
-  users.columns.push({
-    id: 'c_users_phone_number',
-    name: 'phone_number',
-    type: 'VARCHAR(50)',
-    nullable: true,
-    primaryKey: false,
-    autoincrement: false,
-    unique: false,
-    default: null,
-    comment: null,
-  });
-  const products = next.tables.find((t) => t.name === 'products')!;
-  products.columns.find((c) => c.name === 'description')!.type = 'VARCHAR(3000)';
-  return next;
-}
 
 const versions = async (db: { query: (sql: string) => Promise<{ rows: unknown[] }> }) =>
   (await db.query('SELECT version_num FROM alembic_version')).rows;

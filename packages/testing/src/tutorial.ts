@@ -1,43 +1,30 @@
 /**
- * The tutorial's evolution as two Retort revisions: the shop's four tables, then
- * language_code VARCHAR(255) -> VARCHAR(10), description TEXT -> VARCHAR(3000) and a new
- * users.phone_number VARCHAR(50) (the changes Alembic's autogenerate missed).
+ * The tutorial's evolution (shared/reference/sqlalchemy-alembic-tutorial.md): the shop's four
+ * tables, then language_code VARCHAR(255) -> VARCHAR(10), description TEXT -> VARCHAR(3000)
+ * and a new users.phone_number VARCHAR(50) (the changes Alembic's autogenerate missed).
  */
-import { type Design, diff, type Operation } from '@retort/core';
+import type { AlembicProjectRevision } from '@retort/codegen';
+import { type Design, diff, newColumn } from '@retort/core';
 
-export function evolvedShop(shop: Design): Design {
-  const next = structuredClone(shop);
+/** The tutorial's three changes, made the way the editor makes them: on the design document. */
+export function tutorialChanges(design: Design): Design {
+  const next = structuredClone(design);
   const users = next.tables.find((t) => t.name === 'users')!;
   const products = next.tables.find((t) => t.name === 'products')!;
   users.columns.find((c) => c.name === 'language_code')!.type = 'VARCHAR(10)';
   products.columns.find((c) => c.name === 'description')!.type = 'VARCHAR(3000)';
-  users.columns.push({
-    id: 'c_users_phone_number',
-    name: 'phone_number',
-    type: 'VARCHAR(50)',
-    nullable: true,
-    primaryKey: false,
-    autoincrement: false,
-    unique: false,
-    default: null,
-    comment: null,
-  });
+  users.columns.push(
+    newColumn({ id: 'c_users_phone_number', name: 'phone_number', type: 'VARCHAR(50)' }),
+  );
   return next;
 }
 
-export interface TutorialRevision {
-  id: string;
-  parent: string | null;
-  message: string;
-  createdAt: string;
-  operations: Operation[];
-  schema: Design;
-}
+export type TutorialRevision = AlembicProjectRevision;
 
 /** The two revisions, with the ids and dates of the tutorial's style. */
 export function tutorialRevisions(shop: Design): TutorialRevision[] {
   const empty: Design = { format: shop.format, name: shop.name, enums: [], tables: [] };
-  const evolved = evolvedShop(shop);
+  const evolved = tutorialChanges(shop);
   return [
     {
       id: '804682fdc9c4',

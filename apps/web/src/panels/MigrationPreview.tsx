@@ -1,0 +1,65 @@
+/**
+ * A migration's files side by side as tabs (SQL upgrade, downgrade, the Alembic revision)
+ * and the chosen one's code; the panel owns which tab is chosen.
+ */
+import { type CodeLanguage, CodeView } from './CodeView';
+
+export interface PreviewFile<Id extends string> {
+  id: Id;
+  /** The tab's text. */
+  tab: string;
+  code: string;
+  language: CodeLanguage;
+  /** The code view's label. */
+  label: string;
+}
+
+interface MigrationPreviewProps<Id extends string> {
+  /** The tab list's accessible name. */
+  title: string;
+  files: readonly PreviewFile<Id>[];
+  selected: Id;
+  onSelect: (id: Id) => void;
+  maxHeight: string;
+}
+
+export function MigrationPreview<Id extends string>({
+  title,
+  files,
+  selected,
+  onSelect,
+  maxHeight,
+}: MigrationPreviewProps<Id>) {
+  const shown = files.find((f) => f.id === selected) ?? files[0];
+  return (
+    <>
+      <div className="subtabs" role="tablist" aria-label={title}>
+        {files.map((f) => (
+          <button
+            key={f.id}
+            type="button"
+            role="tab"
+            aria-selected={selected === f.id}
+            className={selected === f.id ? 'subtab subtab--active' : 'subtab'}
+            onClick={() => onSelect(f.id)}
+          >
+            {f.tab}
+          </button>
+        ))}
+      </div>
+      {shown && (
+        <CodeView
+          code={shown.code}
+          language={shown.language}
+          label={shown.label}
+          maxHeight={maxHeight}
+        />
+      )}
+    </>
+  );
+}
+
+/** Statements as one script, each ended by a semicolon. */
+export function sqlScript(statements: readonly string[]): string {
+  return statements.map((s) => (s.trimEnd().endsWith(';') ? s : `${s};`)).join('\n\n');
+}

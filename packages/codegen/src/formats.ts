@@ -1,0 +1,44 @@
+/**
+ * The model formats Retort emits, by the name the CLI's `--format`, `/api/models` and the
+ * editor's code tabs use, each with its label, the file it is saved as and its language.
+ */
+import type { Design } from '@retort/core';
+import { emitDrizzle } from './drizzle';
+import { emitKysely } from './kysely';
+import { emitSql } from './sql';
+import { emitSqlalchemy } from './sqlalchemy';
+import { emitSqlalchemy2 } from './sqlalchemy2';
+import { emitTypeorm } from './typeorm';
+
+export type ModelLanguage = 'python' | 'sql' | 'typescript';
+
+export interface ModelEmitter {
+  label: string;
+  /** The file name it is downloaded or written as. */
+  file: string;
+  language: ModelLanguage;
+  emit: (design: Design) => string;
+}
+
+export const MODEL_EMITTERS = {
+  sqlalchemy: { label: 'SQLAlchemy', file: 'models.py', language: 'python', emit: emitSqlalchemy },
+  sqlalchemy2: {
+    label: 'SQLAlchemy 2.0',
+    file: 'models.py',
+    language: 'python',
+    emit: emitSqlalchemy2,
+  },
+  sql: { label: 'SQL', file: 'schema.sql', language: 'sql', emit: emitSql },
+  drizzle: { label: 'Drizzle', file: 'schema.ts', language: 'typescript', emit: emitDrizzle },
+  typeorm: { label: 'TypeORM', file: 'entities.ts', language: 'typescript', emit: emitTypeorm },
+  kysely: { label: 'Kysely', file: 'database.ts', language: 'typescript', emit: emitKysely },
+} as const satisfies Record<string, ModelEmitter>;
+
+export type ModelFormat = keyof typeof MODEL_EMITTERS;
+
+/** In the order the editor shows them; the first is the default. */
+export const MODEL_FORMAT_NAMES = Object.keys(MODEL_EMITTERS) as ModelFormat[];
+
+export function isModelFormat(name: string): name is ModelFormat {
+  return Object.hasOwn(MODEL_EMITTERS, name);
+}
