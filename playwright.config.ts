@@ -29,7 +29,11 @@ export default defineConfig<ServerOptions>({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'pglite', use: { ...chromium, database: 'pglite' } },
+    {
+      name: 'pglite',
+      grepInvert: /@server-database/,
+      use: { ...chromium, database: 'pglite' },
+    },
     ...(process.env.TEST_DATABASE_URL || process.env.CI === 'true'
       ? [{ name: 'postgres', use: { ...chromium, database: 'postgres' as const } }]
       : []),

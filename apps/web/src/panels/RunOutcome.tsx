@@ -15,7 +15,10 @@ export function RunOutcome() {
     return (
       <div className="run run--failed" role="alert" data-testid="run-outcome">
         <strong>
-          {run.direction === 'upgrade' ? 'Upgrade' : 'Downgrade'} failed and was rolled back.
+          {run.direction === 'upgrade' ? 'Upgrade' : 'Downgrade'} failed
+          {/* Only a failed statement means something ran; a refusal (preflight, lock budget,
+              another run) stops before the first one, and the server's sentence says so. */}
+          {run.statement ? ' and was rolled back.' : '.'}
         </strong>
         <p>{run.error}</p>
         {run.revision && <p>Revision: {run.revision}</p>}

@@ -11,6 +11,7 @@ import { identifierBytes, MAX_IDENTIFIER_BYTES } from '../naming/postgres-names'
 import { needsUsing } from '../operations/casts';
 import { enumChange } from '../operations/enum-change';
 import type { Operation } from '../operations/types';
+import { enumValueUses } from './enum-value-use';
 import { narrowing } from './narrowing';
 import type { LintFinding, LintLevel } from './types';
 
@@ -308,5 +309,7 @@ export function lintOperations(ops: readonly Operation[]): LintFinding[] {
         return;
     }
   });
-  return findings;
+  findings.push(...enumValueUses(ops));
+  // Stable: findings on one operation keep their order.
+  return findings.sort((a, b) => a.operation - b.operation);
 }

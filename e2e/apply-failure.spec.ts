@@ -1,0 +1,177 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import pg from 'pg';
+import { expect, test } from './fixtures';
+
+const table = (page: Page, name: string) =>
+  page.locator(`[data-testid="table-node"][data-table-name="${name}"]`);
+const row = (page: Page, tableName: string, column: string) =>
+  table(page, tableName).locator(`[data-testid="column-row"][data-column-name="${column}"]`);
+
+async function open(page: Page) {
+  await page.goto('/');
+  await expect(page.getByTestId('table-node')).toHaveCount(4);
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+}
+
+/**
+ * The project's own database on the real server. The server reports its URL with any password
+ * hidden, so only the database name is taken from it; the rest comes from TEST_DATABASE_URL.
+ */
+async function connectToProjectDatabase(description: string): Promise<pg.Client> {
+  const admin = process.env.TEST_DATABASE_URL;
+  if (!admin) throw new Error('The postgres project needs TEST_DATABASE_URL.');
+  const url = new URL(admin);
+  url.pathname = new URL(description).pathname;
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  return client;
+}
+
+// PGlite is embedded in the running server, which holds its only handle, and the editor
+// offers no way to insert rows: only the real Postgres can receive the row from outside, so
+// the pglite project leaves out tests tagged @server-database (playwright.config.ts).
+test.describe('preflight @server-database', () => {
+  test('an apply that would cut a stored value is refused with its row count, and nothing changes', async ({
+    page,
+    retort,
+  }, info) => {
+    const project = await retort.api<{
+      database: { kind: string; description: string };
+      head: string;
+    }>('GET', '/api/project');
+    expect(project.database.kind).toBe('postgres');
+    const first = project.head;
+    const db = await connectToProjectDatabase(project.database.description);
+    try {
+      await db.query(
+        `INSERT INTO users (telegram_id, full_name, language_code) VALUES (1, 'Ada', 'pt-BR-x-long-tag')`,
+      );
+
+      await open(page);
+      await row(page, 'users', 'language_code').click();
+      const input = page.getByLabel('Column type');
+      await input.fill('VARCHAR(10)');
+      await input.press('Enter');
+      await expect(row(page, 'users', 'language_code').locator('.column-row__type')).toHaveText(
+        'VARCHAR(10)',
+      );
+      await expect(page.getByTestId('save-status')).toHaveText('Saved');
+
+      // Review warns before the revision exists: the database is at head, so preflight counts.
+      await page.getByRole('tab', { name: 'Review' }).click();
+      const operation = page.getByTestId('operation');
+      await expect(operation).toHaveCount(1);
+      await expect(operation).toContainText(
+        'Change type of users.language_code from VARCHAR(255) to VARCHAR(10)',
+      );
+      await expect(operation.getByTestId('preflight-finding')).toContainText('1 row');
+      await expect(operation.getByTestId('preflight-finding')).toContainText(
+        'longer than 10 characters',
+      );
+
+      await page.getByLabel('Revision message').fill('shorter language code');
+      await page.getByRole('button', { name: 'Create revision' }).click();
+      await expect(page.getByTestId('no-pending')).toBeVisible();
+      const { head } = await retort.api<{ head: string }>('GET', '/api/project');
+      expect(head).not.toBe(first);
+
+      await page.getByRole('button', { name: 'Apply' }).click();
+      const outcome = page.getByTestId('run-outcome');
+      await expect(outcome).toContainText('would break existing rows');
+      await expect(outcome).toContainText(
+        '1 row of users holds a value in language_code longer than 10 characters',
+      );
+      await expect(outcome).toContainText('Nothing was changed');
+      // Nothing ran, so there was nothing to roll back.
+      await expect(outcome.locator('strong')).toHaveText('Upgrade failed.');
+      await expect(outcome).toContainText(head);
+      await page.screenshot({ path: `test-results/apply-refused-${info.project.name}.png` });
+
+      // The database stayed at the first revision...
+      await expect(page.getByTestId('database-badge')).toContainText(first);
+      await expect(page.getByTestId('database-badge')).not.toContainText(head);
+      await page.getByRole('tab', { name: 'Timeline' }).click();
+      const items = page.getByTestId('revision');
+      await expect(items).toHaveCount(2);
+      await expect(items.first()).toContainText('shorter language code');
+      await expect(items.first().getByTestId('current-badge')).toHaveCount(0);
+      await expect(items.nth(1).getByTestId('current-badge')).toBeVisible();
+
+      // ...and so did its catalog, its version table and the row.
+      const column = await db.query<{ data_type: string; character_maximum_length: number }>(
+        `SELECT data_type, character_maximum_length FROM information_schema.columns
+       WHERE table_name = 'users' AND column_name = 'language_code'`,
+      );
+      expect(column.rows).toEqual([
+        { data_type: 'character varying', character_maximum_length: 255 },
+      ]);
+      const version = await db.query<{ version_num: string }>(
+        'SELECT version_num FROM alembic_version',
+      );
+      expect(version.rows).toEqual([{ version_num: first }]);
+      const users = await db.query('SELECT telegram_id, full_name, language_code FROM users');
+      expect(users.rows).toEqual([
+        { telegram_id: '1', full_name: 'Ada', language_code: 'pt-BR-x-long-tag' },
+      ]);
+      await page.screenshot({
+        path: `test-results/apply-refused-timeline-${info.project.name}.png`,
+      });
+    } finally {
+      await db.end();
+    }
+  });
+});
+
+const formats = [
+  { id: 'sqlalchemy', tab: 'SQLAlchemy', file: 'models.py', marker: 'class User(Base)' },
+  { id: 'sqlalchemy2', tab: 'SQLAlchemy 2.0', file: 'models.py', marker: 'Mapped[' },
+  { id: 'sql', tab: 'SQL', file: 'schema.sql', marker: 'CREATE TABLE users' },
+  { id: 'drizzle', tab: 'Drizzle', file: 'schema.ts', marker: 'pgTable(' },
+  { id: 'typeorm', tab: 'TypeORM', file: 'entities.ts', marker: '@Entity(' },
+  { id: 'kysely', tab: 'Kysely', file: 'database.ts', marker: 'export interface Database' },
+] as const;
+
+test.describe('the Code panel', () => {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+  test('every format shows its code, downloads it under its file name and copies it', async ({
+    page,
+    retort,
+  }, info) => {
+    await open(page);
+    await page.getByRole('tab', { name: 'Code' }).click();
+    const tabs = page.getByRole('tablist', { name: 'Code format' });
+    for (const format of formats) {
+      await tabs.getByRole('tab', { name: format.tab, exact: true }).click();
+      await expect(tabs.getByRole('tab', { name: format.tab, exact: true })).toHaveAttribute(
+        'aria-selected',
+        'true',
+      );
+      // The browser emits the code itself; the server's emitter is the same code on the same design.
+      const { code } = await retort.api<{ code: string }>('GET', `/api/models?format=${format.id}`);
+      expect(code).toContain(format.marker);
+      const view = page.getByTestId(`code-${format.id}`);
+      await expect(view).toContainText(format.marker);
+      const firstLine = code.split('\n').find((line) => line.trim() !== '') ?? '';
+      await expect(view.locator('.cm-line').first()).toHaveText(firstLine);
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: `Download ${format.file}` }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(format.file);
+      const downloaded = await readFile(await download.path(), 'utf8');
+      expect(downloaded).toBe(code);
+
+      await page.evaluate(() => navigator.clipboard.writeText(''));
+      await page.getByRole('button', { name: 'Copy', exact: true }).click();
+      await expect(
+        page.getByTestId('toast').filter({ hasText: `Copied the ${format.tab} code.` }),
+      ).toBeVisible();
+      const copied = await page.evaluate(() => navigator.clipboard.readText());
+      expect(copied).toBe(code);
+    }
+    await page.screenshot({ path: `test-results/code-panel-${info.project.name}.png` });
+  });
+});
