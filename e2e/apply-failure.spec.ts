@@ -1,18 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { Page } from '@playwright/test';
 import pg from 'pg';
+import { openExample as open, row } from './editor-page';
 import { expect, test } from './fixtures';
-
-const table = (page: Page, name: string) =>
-  page.locator(`[data-testid="table-node"][data-table-name="${name}"]`);
-const row = (page: Page, tableName: string, column: string) =>
-  table(page, tableName).locator(`[data-testid="column-row"][data-column-name="${column}"]`);
-
-async function open(page: Page) {
-  await page.goto('/');
-  await expect(page.getByTestId('table-node')).toHaveCount(4);
-  await expect(page.getByTestId('save-status')).toHaveText('Saved');
-}
 
 /**
  * The project's own database on the real server. The server reports its URL with any password

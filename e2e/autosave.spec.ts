@@ -1,15 +1,10 @@
-import type { Page } from '@playwright/test';
+import { row } from './editor-page';
 import { expect, test } from './fixtures';
 
 interface DesignDocument {
   design: { tables: { id: string; name: string }[] };
   version: string;
 }
-
-const row = (page: Page, tableName: string, column: string) =>
-  page.locator(
-    `[data-testid="table-node"][data-table-name="${tableName}"] [data-testid="column-row"][data-column-name="${column}"]`,
-  );
 
 test('a design changed elsewhere is never overwritten: Conflict, then Reload shows the other change', async ({
   page,

@@ -1,16 +1,6 @@
 import type { Page } from '@playwright/test';
+import { openExample as open, row, table } from './editor-page';
 import { expect, test } from './fixtures';
-
-const table = (page: Page, name: string) =>
-  page.locator(`[data-testid="table-node"][data-table-name="${name}"]`);
-const row = (page: Page, tableName: string, column: string) =>
-  table(page, tableName).locator(`[data-testid="column-row"][data-column-name="${column}"]`);
-
-async function open(page: Page) {
-  await page.goto('/');
-  await expect(page.getByTestId('table-node')).toHaveCount(4);
-  await expect(page.getByTestId('save-status')).toHaveText('Saved');
-}
 
 async function waitSaved(page: Page) {
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
