@@ -72,6 +72,14 @@ test.describe('preflight @server-database', () => {
         '1 row of users holds a value in language_code longer than 10 characters',
       );
       await expect(outcome).toContainText('Nothing was changed');
+      await expect(
+        outcome.getByRole('heading', { name: 'Refused before anything ran' }),
+      ).toBeVisible();
+      const refused = outcome.getByTestId('run-preflight-finding');
+      await expect(refused).toHaveCount(1);
+      await expect(refused).toHaveText(
+        /^1 row — 1 row of users holds a value in language_code longer than 10 characters/,
+      );
       // Nothing ran, so there was nothing to roll back.
       await expect(outcome.locator('strong')).toHaveText('Upgrade failed.');
       await expect(outcome).toContainText(head);

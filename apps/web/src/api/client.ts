@@ -1,9 +1,10 @@
 /**
  * A typed client for every `/api` route. A failed request throws `ApiError` whose message is
  * the server's own `{ error }` sentence, and which keeps the rest of the answer (`problems`,
- * `version`, `statement`) for the callers that act on it.
+ * `version`, `statement`, `preflight`) for the callers that act on it.
  */
 import type { Design } from '@retort/core';
+import type { PreflightFinding } from '@retort/migrate';
 import type {
   DesignDocument,
   ModelFormat,
@@ -23,6 +24,8 @@ export interface ApiErrorBody {
   version?: string;
   revision?: string;
   statement?: string;
+  /** The rows an apply would break, when preflight refused it before anything ran. */
+  preflight?: PreflightFinding[];
 }
 
 export class ApiError extends Error {

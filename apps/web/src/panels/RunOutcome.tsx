@@ -23,6 +23,21 @@ export function RunOutcome() {
         <p>{run.error}</p>
         {run.revision && <p>Revision: {run.revision}</p>}
         {run.statement && <pre className="statement">{run.statement}</pre>}
+        {run.preflight.length > 0 && (
+          <section className="run__preflight" aria-labelledby="run-preflight-heading">
+            <h4 id="run-preflight-heading">Refused before anything ran</h4>
+            <ul>
+              {run.preflight.map((finding) => (
+                <li
+                  key={`${finding.operation}-${finding.code}-${finding.message}`}
+                  data-testid="run-preflight-finding"
+                >
+                  {finding.rows} row{finding.rows === 1 ? '' : 's'} — {finding.message}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
       </div>
     );
   const { result } = run;

@@ -6,6 +6,7 @@
  * overwritten (409 -> "Conflict", and the user reloads).
  */
 import type { Design } from '@retort/core';
+import type { PreflightFinding } from '@retort/migrate';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import {
@@ -40,6 +41,8 @@ export type RunState =
       error: string;
       revision: string | null;
       statement: string | null;
+      /** Set when preflight refused the run: the rows it would break. Nothing ran. */
+      preflight: PreflightFinding[];
     };
 
 export interface SessionState {
@@ -248,6 +251,7 @@ export const sessionStore = createStore<SessionStore>()((set, get) => {
             error: messageOf(error),
             revision: body.revision ?? null,
             statement: body.statement ?? null,
+            preflight: Array.isArray(body.preflight) ? body.preflight : [],
           },
         });
         get().toast(messageOf(error), 'error');
