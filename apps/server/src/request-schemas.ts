@@ -44,6 +44,10 @@ export const runBody = z.object({
   target,
   dryRun: z.boolean({ error: 'must be true or false' }).optional(),
   force: z.boolean({ error: 'must be true or false' }).optional(),
+  lockTimeout: z
+    .string({ error: 'must be a duration like "5s"' })
+    .regex(/^\d+(ms|s|min)$/, 'must be a duration like "500ms", "5s" or "1min"')
+    .optional(),
 });
 
 export const modelsQuery = z.object({

@@ -66,6 +66,16 @@ describe('failures', () => {
     expect(io.err).toBe("retort: required option '-m, --message <message>' not specified.\n");
   });
 
+  test('a lock timeout that is not a duration is one sentence and exit 1, before any database opens', async () => {
+    const io = capture();
+    expect(await run(['upgrade', '--lock-timeout', 'bogus', '--project', '/nonexistent'], io)).toBe(
+      1,
+    );
+    expect(io.err).toBe(
+      'retort: The lock timeout "bogus" is not a duration like 500ms, 5s or 1min.\n',
+    );
+  });
+
   test('--help prints the commands and exits 0', async () => {
     const io = capture();
     expect(await run(['--help'], io)).toBe(0);

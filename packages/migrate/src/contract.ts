@@ -103,6 +103,12 @@ export interface RunOptions {
   dryRun?: boolean;
   /** Apply even when preflight finds rows the run would break. */
   force?: boolean;
+  /**
+   * Postgres `lock_timeout` for the run's statements, like `5s` or `500ms`: a statement that
+   * waits longer for a busy table fails (and the run rolls back) instead of queueing every
+   * other query on that table behind it. The wait for another Retort run is not limited.
+   */
+  lockTimeout?: string;
 }
 
 export interface ImportOptions {

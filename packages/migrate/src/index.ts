@@ -25,6 +25,6 @@ export { verifyChain } from './project/chain';
 export { emptyDesign, openProject } from './project/project';
 export { parseRevisionId } from './project/revision-file';
 export { estimateLocks, lockBudget } from './runner/lock-budget';
-export { downgrade, upgrade } from './runner/run';
+export { checkLockTimeout, downgrade, upgrade } from './runner/run';
 export { resolveTarget } from './runner/targets';
 export { currentRevision } from './runner/version-table';

@@ -16,6 +16,7 @@ export function runRoutes(workspace: Workspace): Router {
       return direction(db, revisions, body.target, {
         dryRun: body.dryRun ?? false,
         force: body.force ?? false,
+        lockTimeout: body.lockTimeout,
       });
     });
   };

@@ -8,6 +8,7 @@ interface RunOptions {
   dryRun?: boolean;
   force?: boolean;
   sql?: boolean;
+  lockTimeout?: string;
 }
 
 function runCommand(
@@ -22,15 +23,24 @@ function runCommand(
     .option('--dry-run', 'print the statements and the preflight; change nothing')
     .option('--force', 'apply even when preflight finds rows the run would break')
     .option('--sql', 'print the SQL script only; change nothing')
+    .option(
+      '--lock-timeout <duration>',
+      'fail instead of waiting longer for a busy table (5s, 500ms)',
+    )
     .action(async (target: string | undefined, _options, command: Command) => {
       const options = optionsOf<RunOptions>(command);
       const { io } = context;
       const migrate = await import('@retort/migrate');
       const apply = name === 'upgrade' ? migrate.upgrade : migrate.downgrade;
+      const lockTimeout = migrate.checkLockTimeout(options.lockTimeout) ?? undefined;
       const revisions = await (await loadProject(options, io)).revisions();
       const dryRun = Boolean(options.dryRun || options.sql);
       const result = await withDatabase(options, io, (db) =>
-        apply(db, revisions, target ?? 'head', { dryRun, force: Boolean(options.force) }),
+        apply(db, revisions, target ?? 'head', {
+          dryRun,
+          force: Boolean(options.force),
+          lockTimeout,
+        }),
       );
       const lines = options.sql ? runAsSql(result, revisions) : describeRun(result, revisions);
       for (const line of lines) io.stdout(`${line}\n`);

@@ -70,9 +70,12 @@ async function run(
   options: RunOptions,
 ): Promise<RunResult> {
   const dryRun = options.dryRun ?? false;
+  const lockTimeout = checkLockTimeout(options.lockTimeout);
   try {
     return await db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(${RUN_LOCK_KEY})`);
+      // Set after the advisory lock, so waiting for another Retort run is not cut short.
+      if (lockTimeout) await tx.exec(`SET LOCAL lock_timeout = '${lockTimeout}'`);
       await tx.exec(CREATE_VERSION_TABLE);
       const current = await currentRevision(tx);
       if (current !== null && !revisions.some((r) => r.id === current)) {
@@ -198,6 +201,23 @@ function plan(
   return steps;
 }
 
+const LOCK_TIMEOUT = /^\d+(ms|s|min)$/;
+
+/** The validated `lockTimeout`, checked before anything touches the database. */
+export function checkLockTimeout(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  if (!LOCK_TIMEOUT.test(value)) {
+    throw new RetortError(
+      `The lock timeout ${JSON.stringify(value)} is not a duration like 500ms, 5s or 1min.`,
+      'invalid_input',
+    );
+  }
+  return value;
+}
+
+/** Postgres' SQLSTATE for a lock wait cut short by `lock_timeout`. */
+const LOCK_NOT_AVAILABLE = '55P03';
+
 async function runStatements(tx: Queryable, planned: PlannedStep): Promise<void> {
   for (const statement of planned.step.statements) {
     try {
@@ -205,6 +225,13 @@ async function runStatements(tx: Queryable, planned: PlannedStep): Promise<void>
     } catch (error) {
       const postgresMessage = error instanceof Error ? error.message : String(error);
       const { id, message } = planned.revision;
+      if ((error as { code?: unknown } | null)?.code === LOCK_NOT_AVAILABLE) {
+        throw new RetortError(
+          `Revision ${id} (${message}) could not lock a table within the lock timeout at: ${statement}: another session holds it. Nothing was changed; try again when it is quieter, or raise the lock timeout.`,
+          'migration_failed',
+          { revision: id, statement, postgresMessage },
+        );
+      }
       throw new RetortError(
         `Revision ${id} (${message}) failed at: ${statement}: ${postgresMessage}. Nothing was changed.`,
         'migration_failed',
