@@ -9,6 +9,7 @@ import { Inspector } from './inspector';
 import { autoLayout } from './layout';
 import { HelpOverlay } from './panels/HelpOverlay';
 import { SaveStatusBadge } from './panels/SaveStatusBadge';
+import { TabStrip } from './panels/TabStrip';
 import { Toasts } from './panels/Toasts';
 import { designStore, useDesignHistory, useDesignStore } from './store/design-store';
 import { sessionStore, useSessionStore } from './store/session-store';
@@ -188,20 +189,7 @@ export function App() {
       </main>
 
       <aside className="sidebar" aria-label="Sidebar">
-        <div className="tabs" role="tablist">
-          {TABS.map((t) => (
-            <button
-              key={t.id}
-              type="button"
-              role="tab"
-              aria-selected={tab === t.id}
-              className={tab === t.id ? 'tab tab--active' : 'tab'}
-              onClick={() => setTab(t.id)}
-            >
-              {t.label}
-            </button>
-          ))}
-        </div>
+        <TabStrip tabs={TABS} selected={tab} onSelect={setTab} variant="tab" />
         <div className="tab-body">
           {tab === 'inspector' && <Inspector />}
           <Suspense fallback={<p className="empty-note panel">Loading…</p>}>

@@ -9,6 +9,7 @@ import { useDesignProblems } from '../store/design-problems';
 import { useDesignStore } from '../store/design-store';
 import { sessionStore } from '../store/session-store';
 import { CodeView } from './CodeView';
+import { TabStrip } from './TabStrip';
 
 interface Format extends ModelEmitter {
   id: string;
@@ -54,20 +55,13 @@ export function CodePanel() {
 
   return (
     <section className="panel code-panel" aria-label="Code">
-      <div className="subtabs" role="tablist" aria-label="Code format">
-        {FORMATS.map((f) => (
-          <button
-            key={f.id}
-            type="button"
-            role="tab"
-            aria-selected={f.id === format.id}
-            className={f.id === format.id ? 'subtab subtab--active' : 'subtab'}
-            onClick={() => setFormatId(f.id)}
-          >
-            {f.label}
-          </button>
-        ))}
-      </div>
+      <TabStrip
+        label="Code format"
+        tabs={FORMATS}
+        selected={format.id}
+        onSelect={setFormatId}
+        variant="subtab"
+      />
       <div className="panel-actions">
         <button type="button" onClick={copy} disabled={code === null}>
           Copy

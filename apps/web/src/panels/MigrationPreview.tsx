@@ -3,6 +3,7 @@
  * and the chosen one's code; the panel owns which tab is chosen.
  */
 import { type CodeLanguage, CodeView } from './CodeView';
+import { TabStrip } from './TabStrip';
 
 export interface PreviewFile<Id extends string> {
   id: Id;
@@ -33,20 +34,13 @@ export function MigrationPreview<Id extends string>({
   const shown = files.find((f) => f.id === selected) ?? files[0];
   return (
     <>
-      <div className="subtabs" role="tablist" aria-label={title}>
-        {files.map((f) => (
-          <button
-            key={f.id}
-            type="button"
-            role="tab"
-            aria-selected={selected === f.id}
-            className={selected === f.id ? 'subtab subtab--active' : 'subtab'}
-            onClick={() => onSelect(f.id)}
-          >
-            {f.tab}
-          </button>
-        ))}
-      </div>
+      <TabStrip
+        label={title}
+        tabs={files.map((f) => ({ id: f.id, label: f.tab }))}
+        selected={selected}
+        onSelect={onSelect}
+        variant="subtab"
+      />
       {shown && (
         <CodeView
           code={shown.code}
