@@ -6,6 +6,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Canvas, type CanvasControls } from './canvas';
 import { Inspector } from './inspector';
+import { isTyping } from './is-typing';
 import { autoLayout } from './layout';
 import { HelpOverlay } from './panels/HelpOverlay';
 import { SaveStatusBadge } from './panels/SaveStatusBadge';
@@ -30,17 +31,6 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'review', label: 'Review' },
   { id: 'timeline', label: 'Timeline' },
 ];
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return (
-    target.tagName === 'INPUT' ||
-    target.tagName === 'TEXTAREA' ||
-    target.tagName === 'SELECT' ||
-    target.isContentEditable ||
-    target.closest('.cm-editor') !== null
-  );
-}
 
 export function App() {
   const project = useSessionStore((s) => s.project);
@@ -179,12 +169,11 @@ export function App() {
               key={viewing.revision.id}
               design={viewing.revision.schema}
               readOnly
-              toolbar={false}
               onMessage={toast}
             />
           </div>
         ) : (
-          <Canvas toolbar={false} onMessage={toast} onReady={onCanvasReady} />
+          <Canvas onMessage={toast} onReady={onCanvasReady} />
         )}
       </main>
 

@@ -36,8 +36,8 @@ import {
   useRef,
   useState,
 } from 'react';
-import { useStore } from 'zustand';
-import { autoLayout, layoutMissingPositions } from '../layout/auto-layout';
+import { isTyping } from '../is-typing';
+import { layoutMissingPositions } from '../layout/auto-layout';
 import { useDesignProblems } from '../store/design-problems';
 import { designStore, redo, type Selection, undo, useDesignStore } from '../store/design-store';
 import {
@@ -73,13 +73,8 @@ export interface CanvasProps {
   design?: Design;
   /** Disables editing (the store's `readOnly` does too). */
   readOnly?: boolean;
-  /**
-   * Refusals and notices for the user, e.g. why a foreign key could not be drawn. Without
-   * it the canvas shows them itself, in a toast at its bottom.
-   */
-  onMessage?: (text: string, level: CanvasMessageLevel) => void;
-  /** Shows the canvas' own toolbar (add table, auto-layout, undo, redo). Default true. */
-  toolbar?: boolean;
+  /** Refusals and notices for the user, e.g. why a foreign key could not be drawn. */
+  onMessage: (text: string, level: CanvasMessageLevel) => void;
   /** Receives the canvas' controls once mounted, and again whenever they change. */
   onReady?: (controls: CanvasControls) => void;
   className?: string;
@@ -112,7 +107,6 @@ function CanvasView({
   design: snapshot,
   readOnly: readOnlyProp,
   onMessage,
-  toolbar = true,
   onReady,
   className,
 }: CanvasProps) {
@@ -135,19 +129,6 @@ function CanvasView({
     },
     [isSnapshot],
   );
-  const [toast, setToast] = useState<{ text: string; level: CanvasMessageLevel } | null>(null);
-  const message = useCallback(
-    (text: string, level: CanvasMessageLevel) => {
-      if (onMessage) onMessage(text, level);
-      else setToast({ text, level });
-    },
-    [onMessage],
-  );
-  useEffect(() => {
-    if (!toast) return;
-    const timer = setTimeout(() => setToast(null), 5000);
-    return () => clearTimeout(timer);
-  }, [toast]);
 
   const flow = useReactFlow<TableFlowNode>();
   const previous = useRef<FlowGraph | undefined>(undefined);
@@ -214,9 +195,9 @@ function CanvasView({
       // Drawn from the referenced column to the referencing one: take the intent, not the
       // direction, when only the reverse is a valid key.
       const reverse = state.addForeignKey(target, targetHandle, source, sourceHandle);
-      if (!reverse.ok) message(result.reason, 'error');
+      if (!reverse.ok) onMessage(result.reason, 'error');
     },
-    [readOnly, message],
+    [readOnly, onMessage],
   );
 
   const addTableAt = useCallback(
@@ -283,14 +264,6 @@ function CanvasView({
   useEffect(() => {
     onReady?.(controls);
   }, [onReady, controls]);
-
-  const runAutoLayout = useCallback(async () => {
-    const current = designStore.getState().design;
-    if (!current || readOnly) return;
-    const positions = await autoLayout(current);
-    designStore.getState().applyLayout(positions);
-    fitView();
-  }, [readOnly, fitView]);
 
   // Tables without a position (an imported design) are laid out once, then fitted in view.
   useEffect(() => {
@@ -388,28 +361,6 @@ function CanvasView({
           nodeBorderRadius={6}
         />
         <Controls showInteractive={false} />
-        {toolbar && !readOnly && (
-          <Panel position="top-left" className="canvas-toolbar">
-            <button type="button" onClick={() => addTableInView()}>
-              Add table
-            </button>
-            <button type="button" onClick={runAutoLayout}>
-              Auto layout
-            </button>
-            <HistoryButtons />
-          </Panel>
-        )}
-        {toast && (
-          <Panel position="bottom-center">
-            <div
-              className={`canvas-toast canvas-toast--${toast.level}`}
-              role="status"
-              data-testid="canvas-message"
-            >
-              {toast.text}
-            </div>
-          </Panel>
-        )}
         {readOnly && isSnapshot && (
           <Panel position="top-left" className="canvas-badge">
             Read-only
@@ -418,25 +369,6 @@ function CanvasView({
       </ReactFlow>
     </div>
   );
-}
-
-function HistoryButtons() {
-  const canUndo = useStoreHistory((s) => s.pastStates.length > 0);
-  const canRedo = useStoreHistory((s) => s.futureStates.length > 0);
-  return (
-    <>
-      <button type="button" onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)">
-        Undo
-      </button>
-      <button type="button" onClick={redo} disabled={!canRedo} title="Redo (Shift+Ctrl+Z)">
-        Redo
-      </button>
-    </>
-  );
-}
-
-function useStoreHistory<T>(selector: (s: ReturnType<typeof designStore.temporal.getState>) => T) {
-  return useStore(designStore.temporal, selector);
 }
 
 /**
@@ -454,18 +386,6 @@ function mergeNodes(
     const current = viewById.get(node.id);
     return current && beforeById.get(node.id) === node ? current : node;
   });
-}
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  const tag = target.tagName;
-  return (
-    tag === 'INPUT' ||
-    tag === 'TEXTAREA' ||
-    tag === 'SELECT' ||
-    target.isContentEditable ||
-    target.closest('.cm-editor') !== null
-  );
 }
 
 function useCanvasKeys(

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Design } from '@retort/core';
-import { validateDesign } from '@retort/core';
+import { updateColumn, validateDesign } from '@retort/core';
 import { describe, expect, it } from 'vitest';
-import { updateColumn } from '../store/design-edits';
 import { designProblems } from '../store/design-problems';
 import { designToFlow } from './design-to-flow';
 

@@ -1,7 +1,7 @@
 import type { Design } from '@retort/core';
+import { SUGGESTED_TYPES } from '@retort/core';
 import type { DesignProblem } from '../store/design-problems';
 import { designStore } from '../store/design-store';
-import { SUGGESTED_TYPES } from '../store/design-types';
 import { CommitInput, Field, Problems, Toggle } from './fields';
 import { fieldProblems } from './problem-paths';
 

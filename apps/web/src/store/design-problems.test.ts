@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Design } from '@retort/core';
-import { validateDesign } from '@retort/core';
+import { deleteTable, moveTable, updateColumn, validateDesign } from '@retort/core';
 import { describe, expect, it } from 'vitest';
-import { deleteTable, moveTable, updateColumn } from './design-edits';
 import { designProblems, indexProblems, problemsAt, rebaseProblems } from './design-problems';
 
 const shopFile = fileURLToPath(new URL('../../../../examples/shop/design.json', import.meta.url));

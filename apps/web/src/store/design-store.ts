@@ -6,20 +6,23 @@
  * React code uses `useDesignStore(selector)`; other code (autosave) uses `designStore`:
  * `designStore.subscribe((state, prev) => state.design !== prev.design && save(state.design))`.
  */
-import type { Design, Position, ReferentialAction } from '@retort/core';
-import { temporal } from 'zundo';
-import { useStore } from 'zustand';
-import { createStore } from 'zustand/vanilla';
 import type {
   CheckPatch,
   ColumnPatch,
+  Design,
   EnumPatch,
+  ForeignKeyCheck,
   ForeignKeyPatch,
   IndexPatch,
+  Position,
+  ReferentialAction,
   UniquePatch,
-} from './design-edits';
-import * as edits from './design-edits';
-import { checkForeignKey, type ForeignKeyCheck } from './design-foreign-key';
+} from '@retort/core';
+import * as edits from '@retort/core';
+import { checkForeignKey } from '@retort/core';
+import { temporal } from 'zundo';
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
 
 export type Selection =
   | { kind: 'table'; id: string; tableId?: undefined }

@@ -1,7 +1,9 @@
-/** The design model: reading design.json, validation, and column types. */
+/** The design model: reading design.json, validation, column types, and the editor's edits. */
+export * from './edits';
 export * from './ids';
 export * from './new-column';
 export * from './parse';
+export * from './references';
 export * from './type-names';
 export * from './types';
 export * from './validate';

@@ -9,6 +9,7 @@ import { expressionColumns } from '../expression/canonical';
 import { isSingleExpression } from '../expression/parse';
 import { identifierBytes, MAX_IDENTIFIER_BYTES } from '../naming/postgres-names';
 import { DesignReader } from './read';
+import { isReferenceable } from './references';
 import { describeUnknownType, INTEGER_TYPES, normalizeType } from './type-names';
 import type { Column, Design, Table } from './types';
 
@@ -286,8 +287,7 @@ function checkTable(table: Table, path: string, context: Context): void {
         );
       }
     });
-    const referencedIds = new Set(fk.references.columns);
-    if (!uniqueSets(target).some((set) => sameSet(set, referencedIds))) {
+    if (!isReferenceable(target, fk.references.columns)) {
       const names = remote.map((c) => `"${c!.name}"`).join(', ');
       checker.add(
         `${fpath}.references.columns`,
@@ -363,21 +363,6 @@ function checkColumn(
       );
     }
   }
-}
-
-/** Every column set a foreign key may reference: the primary key, column and constraint uniques, unique indexes. */
-function uniqueSets(table: Table): Set<string>[] {
-  const sets: Set<string>[] = [];
-  const pk = table.columns.filter((c) => c.primaryKey).map((c) => c.id);
-  if (pk.length > 0) sets.push(new Set(pk));
-  for (const column of table.columns) if (column.unique) sets.push(new Set([column.id]));
-  for (const unique of table.uniques) sets.push(new Set(unique.columns));
-  for (const index of table.indexes) if (index.unique) sets.push(new Set(index.columns));
-  return sets;
-}
-
-function sameSet(a: Set<string>, b: Set<string>): boolean {
-  return a.size === b.size && [...a].every((x) => b.has(x));
 }
 
 /** Types written as aliases (`int4`, `character varying(40)`) in their canonical spelling. */

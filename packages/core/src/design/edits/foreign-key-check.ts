@@ -3,9 +3,10 @@
  * must match exactly (Postgres needs comparable types, and SQLAlchemy models break on a
  * mismatch), and the referenced column must be a primary key or unique on its own.
  */
-import type { Design, Table } from '@retort/core';
-import { findColumn, findTable } from './design-edits';
-import { canonicalType } from './design-types';
+import { isReferenceable } from '../references';
+import type { Design } from '../types';
+import { findColumn, findTable } from './edits';
+import { canonicalType } from './type-spelling';
 
 export type ForeignKeyCheck = { ok: true } | { ok: false; reason: string };
 
@@ -33,7 +34,7 @@ export function checkForeignKey(
   if (fromType !== toType) {
     return { ok: false, reason: `${fromName} is ${fromType} but ${toName} is ${toType}.` };
   }
-  if (!isReferenceable(toTable, to.id)) {
+  if (!isReferenceable(toTable, [to.id])) {
     return {
       ok: false,
       reason: `${toName} is neither the primary key nor unique, so a foreign key cannot reference it.`,
@@ -48,16 +49,4 @@ export function checkForeignKey(
   );
   if (duplicate) return { ok: false, reason: `${fromName} already references ${toName}.` };
   return { ok: true };
-}
-
-/** True when the column alone is the table's primary key or carries a single-column unique. */
-export function isReferenceable(table: Table, columnId: string): boolean {
-  const primaryKey = table.columns.filter((c) => c.primaryKey).map((c) => c.id);
-  if (primaryKey.length === 1 && primaryKey[0] === columnId) return true;
-  if (table.columns.some((c) => c.id === columnId && c.unique)) return true;
-  const alone = (columns: string[]) => columns.length === 1 && columns[0] === columnId;
-  return (
-    table.uniques.some((u) => alone(u.columns)) ||
-    table.indexes.some((i) => i.unique && alone(i.columns))
-  );
 }

@@ -3,8 +3,8 @@
  * for built-in types, the enum's own name for enums, and what the user typed otherwise (an
  * unknown type is kept so validation can point at it instead of the editor losing it).
  */
-import type { BuiltinTypeBase, Design } from '@retort/core';
-import { BUILTIN_TYPE_BASES, normalizeType } from '@retort/core';
+import { BUILTIN_TYPE_BASES, type BuiltinTypeBase, normalizeType } from '../type-names';
+import type { Design } from '../types';
 
 export function canonicalType(design: Design, typed: string): string {
   const trimmed = typed.trim();

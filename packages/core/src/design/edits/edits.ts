@@ -2,6 +2,9 @@
  * Every edit the editor can make, as pure functions `(design, ...) -> design`. An edit that
  * changes nothing returns the same object, so the store records no empty undo step.
  */
+
+import { designIds } from '../ids';
+import { newColumn } from '../new-column';
 import type {
   CheckConstraint,
   Column,
@@ -12,10 +15,9 @@ import type {
   Position,
   Table,
   UniqueConstraint,
-} from '@retort/core';
-import { designIds, newColumn } from '@retort/core';
-import { newId, nextFreeName } from './design-ids';
-import { canonicalType } from './design-types';
+} from '../types';
+import { newId, nextFreeName } from './new-id';
+import { canonicalType } from './type-spelling';
 
 export type ColumnPatch = Partial<Omit<Column, 'id'>>;
 export type ForeignKeyPatch = Partial<Omit<ForeignKey, 'id'>>;

@@ -1,0 +1,5 @@
+/** The editor's design model: pure edits `(design, ...) -> design`, new ids, type spelling, drawn foreign keys. */
+export * from './edits';
+export * from './foreign-key-check';
+export * from './new-id';
+export * from './type-spelling';

@@ -1,0 +1,25 @@
+/**
+ * What a foreign key may reference. Postgres accepts only a column set that is the primary
+ * key or exactly unique (a unique column, a unique constraint or a unique index); validation
+ * and the editor's drawn foreign keys both ask this one rule.
+ */
+import type { Table } from './types';
+
+/** Every column set of `table` a foreign key may reference. */
+function uniqueSets(table: Table): Set<string>[] {
+  const sets: Set<string>[] = [];
+  const pk = table.columns.filter((c) => c.primaryKey).map((c) => c.id);
+  if (pk.length > 0) sets.push(new Set(pk));
+  for (const column of table.columns) if (column.unique) sets.push(new Set([column.id]));
+  for (const unique of table.uniques) sets.push(new Set(unique.columns));
+  for (const index of table.indexes) if (index.unique) sets.push(new Set(index.columns));
+  return sets;
+}
+
+/** True when the columns (ids, in any order) are the table's primary key or a unique set. */
+export function isReferenceable(table: Table, columnIds: readonly string[]): boolean {
+  const wanted = new Set(columnIds);
+  return uniqueSets(table).some(
+    (set) => set.size === wanted.size && [...set].every((id) => wanted.has(id)),
+  );
+}
