@@ -599,4 +599,97 @@ describe('validateDesign', () => {
   it('reads a non-object as one problem at the root', () => {
     expect(problems([])).toEqual([{ path: '$', message: 'must be an object, not a list.' }]);
   });
+
+  it.each([
+    ['the design name', 'name', 'shop\u0000'],
+    ['a table name', 'tables[0].name', 'us\u0000ers'],
+    ['a column name', 'tables[0].columns[0].name', 'i\u0000d'],
+    ['a column comment', 'tables[0].columns[1].comment', 'where\u0000mail goes'],
+    ['a table comment', 'tables[1].comment', '\u0000'],
+    ['a default', 'tables[0].columns[2].default.sql', "'a\u0000b'"],
+    ['an enum value', 'enums[0].values[1]', 'pa\u0000id'],
+    ['an index name', 'tables[1].indexes[0].name', 'orders_status\u0000idx'],
+    ['a check expression', 'tables[0].checks[0].expression', "full_name <> '\u0000'"],
+  ])('refuses a NUL character in %s with a sentence at its path', (_, path, value) => {
+    const d = base();
+    const keys = path.split(/[.[\]]+/).filter((key) => key !== '');
+    let owner = d as Record<string, unknown>;
+    for (const key of keys.slice(0, -1)) owner = owner[key] as Record<string, unknown>;
+    owner[keys.at(-1)!] = value;
+    const result = validateDesign(d);
+    expect(result.design).toBeNull();
+    expect(result.problems).toEqual([
+      { path, message: 'must not contain a NUL character (\\u0000); Postgres cannot store one.' },
+    ]);
+  });
+
+  it('validates the design name like any other name', () => {
+    const blank = base();
+    blank.name = '   ';
+    expect(problems(blank)).toEqual([
+      { path: 'name', message: 'The design name must not be empty.' },
+    ]);
+    const long = base();
+    long.name = 'x'.repeat(64);
+    expect(problems(long)).toEqual([
+      {
+        path: 'name',
+        message: `The design name "${'x'.repeat(64)}" is 64 bytes long; Postgres keeps only 63 and would truncate it.`,
+      },
+    ]);
+  });
+
+  it("refuses a relation named like a serial column's sequence", () => {
+    const d = base();
+    (orders(d).indexes as { name: string }[])[0]!.name = 'orders_order_id_seq';
+    expect(problems(d)).toEqual([
+      {
+        path: 'tables[1].columns[0].autoincrement',
+        message:
+          'serial column "order_id" of table "orders" gets the sequence "orders_order_id_seq" from Postgres, but that is already the name of a relation at tables[1].indexes[0].name; rename one of them.',
+      },
+    ]);
+    const table = base();
+    table.tables.push({
+      id: 't_seq',
+      name: 'orders_order_id_seq',
+      columns: [{ id: 'c_seq', name: 'id', type: 'integer' }],
+    });
+    expect(problems(table).map((p) => p.path)).toEqual(['tables[1].columns[0].autoincrement']);
+  });
+
+  it('names sequences as Postgres truncates them, so two serials cannot share one', () => {
+    const d = base();
+    const long = 'a'.repeat(40);
+    d.tables.push(
+      {
+        id: 't_a',
+        name: `${long}_x`,
+        columns: [
+          {
+            id: 'c_a',
+            name: `${long}_one`,
+            type: 'integer',
+            primaryKey: true,
+            autoincrement: true,
+          },
+        ],
+      },
+      {
+        id: 't_b',
+        name: `${long}_y`,
+        columns: [
+          {
+            id: 'c_b',
+            name: `${long}_two`,
+            type: 'integer',
+            primaryKey: true,
+            autoincrement: true,
+          },
+        ],
+      },
+    );
+    // Postgres keeps 29 bytes of each part: both sequences would be `aaa…_aaa…_seq`.
+    expect(problems(d).map((p) => p.path)).toEqual(['tables[3].columns[0].autoincrement']);
+  });
 });

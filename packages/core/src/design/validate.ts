@@ -7,7 +7,7 @@
 import type { Problem } from '../errors';
 import { expressionColumns } from '../expression/canonical';
 import { isSingleExpression } from '../expression/parse';
-import { identifierBytes, MAX_IDENTIFIER_BYTES } from '../naming/postgres-names';
+import { identifierBytes, MAX_IDENTIFIER_BYTES, makeObjectName } from '../naming/postgres-names';
 import { DesignReader } from './read';
 import { isReferenceable } from './references';
 import { describeUnknownType, INTEGER_TYPES, normalizeType } from './type-names';
@@ -22,7 +22,7 @@ export interface DesignValidation {
 export function validateDesign(input: unknown): DesignValidation {
   const reader = new DesignReader();
   const design = reader.design(input);
-  const problems = [...reader.problems];
+  const problems = [...reader.problems, ...nulProblems(design, '')];
   const shapeBroken = problems.some((p) => p.path === '$');
   if (!shapeBroken) {
     // A field already reported for its shape is not reported again for its meaning.
@@ -30,6 +30,30 @@ export function validateDesign(input: unknown): DesignValidation {
     problems.push(...checkDesign(design).filter((p) => !reported.has(p.path)));
   }
   return { design: problems.length === 0 ? normalizeDesignTypes(design) : null, problems };
+}
+
+/**
+ * Every text of the file (names, comments, defaults, enum values, ids) that holds a NUL:
+ * Postgres cannot store one in a name or a text value, and generated code cannot carry it.
+ */
+function nulProblems(value: unknown, path: string): Problem[] {
+  if (typeof value === 'string') {
+    return value.includes('\u0000')
+      ? [
+          {
+            path,
+            message: 'must not contain a NUL character (\\u0000); Postgres cannot store one.',
+          },
+        ]
+      : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((item, i) => nulProblems(item, `${path}[${i}]`));
+  if (value !== null && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) =>
+      nulProblems(item, path === '' ? key : `${path}.${key}`),
+    );
+  }
+  return [];
 }
 
 class Checker {
@@ -77,6 +101,11 @@ function checkDesign(design: Design): Problem[] {
     if (id === '') return;
     ids.claim(id, `${path}.id`, (first) => `id "${id}" is already used at ${first}.`);
   };
+
+  // The design's name is written into generated code and files, and names the database in examples.
+  if (design.name !== '') {
+    checker.name(design.name, 'name', 'The design');
+  }
 
   const enumNames = design.enums.map((e) => e.name);
   const typeNames = new Seen(checker);
@@ -127,6 +156,20 @@ function checkDesign(design: Design): Problem[] {
       );
     }
     checkTable(table, path, { checker, claimId, enumNames, tablesById, relations, design });
+  });
+  // A SERIAL column makes a sequence named by Postgres (`orders_order_id_seq`): a relation
+  // like the tables and indexes, so no other relation may take its name.
+  design.tables.forEach((table, t) => {
+    table.columns.forEach((column, c) => {
+      if (!column.autoincrement || table.name === '' || column.name === '') return;
+      const sequence = makeObjectName(table.name, column.name, 'seq');
+      relations.claim(
+        sequence,
+        `tables[${t}].columns[${c}].autoincrement`,
+        (first) =>
+          `serial column "${column.name}" of table "${table.name}" gets the sequence "${sequence}" from Postgres, but that is already the name of a relation at ${first}; rename one of them.`,
+      );
+    });
   });
   return checker.problems;
 }
