@@ -2,7 +2,7 @@
 import * as codegen from '@retort/codegen';
 import { parseDesign } from '@retort/core';
 import { largeDesign } from '@retort/testing/large-design';
-import type { Measurement } from './run';
+import type { Measurement } from './timing';
 import { median } from './timing';
 
 export async function benchDesign(): Promise<Measurement[]> {

@@ -6,7 +6,7 @@
 import { emitAlembicRevision, renderMigrationSql } from '@retort/codegen';
 import { type Design, diff, lintOperations } from '@retort/core';
 import { largeDesign } from '@retort/testing/large-design';
-import type { Measurement } from './run';
+import type { Measurement } from './timing';
 import { median } from './timing';
 
 /**

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { startServer } from '@retort/server';
 import { largeDesign } from '@retort/testing/large-design';
 import autocannon from 'autocannon';
-import type { Measurement } from './run';
+import type { Measurement } from './timing';
 
 const DURATION_SECONDS = 5;
 const CONNECTIONS = 50;

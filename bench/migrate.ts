@@ -9,7 +9,7 @@ import { catalogsEqual, toCatalog } from '@retort/core';
 import { introspect, openProject, type Revision, upgrade } from '@retort/migrate';
 import { type DatabaseTarget, databaseTargets, withTestDatabase } from '@retort/testing/databases';
 import { largeDesign } from '@retort/testing/large-design';
-import type { Measurement } from './run';
+import type { Measurement } from './timing';
 
 const TABLES = 200;
 

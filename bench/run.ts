@@ -7,11 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export interface Measurement {
-  name: string;
-  value: number;
-  unit: string;
-}
+import type { Measurement } from './timing';
 
 type Suite = { name: string; load: () => Promise<() => Promise<Measurement[]>> };
 

@@ -1,3 +1,10 @@
+/** One number a benchmark reports, e.g. `diff 1000 tables` in `ms`. */
+export interface Measurement {
+  name: string;
+  value: number;
+  unit: string;
+}
+
 /** Median wall time of `runs` calls after one warm-up, in milliseconds. */
 export function median(fn: () => unknown, runs = 5): number {
   fn();

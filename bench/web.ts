@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { largeDesign } from '@retort/testing/large-design';
 import { startRetort } from '../e2e/retort-server';
-import type { Measurement } from './run';
+import type { Measurement } from './timing';
 
 const root = path.resolve(import.meta.dirname, '..');
 const TABLES = 500;

@@ -16,7 +16,8 @@
  */
 export * from './contract';
 export { checkDrift } from './drift/check-drift';
-export { openDatabase, redactUrl } from './drivers/open-database';
+export { openDatabase } from './drivers/open-database';
+export { redactUrl } from './drivers/redact-url';
 export { designFromSql, importDatabase, importSql } from './import/import-database';
 export { designFromCatalog } from './introspect/design-from-catalog';
 export { introspect } from './introspect/introspect';

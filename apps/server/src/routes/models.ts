@@ -1,7 +1,8 @@
 /** `GET /api/models?format=F`: the current design as models in one format. */
+
+import { isModelFormat, MODEL_EMITTERS, MODEL_FORMAT_NAMES } from '@retort/codegen';
 import { RetortError } from '@retort/core';
 import { Router } from 'express';
-import { isModelFormat, MODEL_FORMAT_NAMES, MODEL_FORMATS } from '../model-formats';
 import { modelsQuery, parseRequest } from '../request-schemas';
 import type { Workspace } from '../workspace';
 
@@ -22,7 +23,7 @@ export function modelRoutes(workspace: Workspace): Router {
     const key = `${format}\n${state.version}`;
     let code = cache.get(key);
     if (code === undefined) {
-      code = MODEL_FORMATS[format](state.design);
+      code = MODEL_EMITTERS[format].emit(state.design);
       if (cache.size >= 32) cache.clear();
       cache.set(key, code);
     }

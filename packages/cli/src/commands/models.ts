@@ -1,28 +1,17 @@
 /** `retort models [DESIGN|PROJECT] --format F [--out FILE|DIR]` */
 import { readFile, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import { emitTypeormFiles } from '@retort/codegen';
-import { parseDesign, RetortError } from '@retort/core';
 import {
+  emitTypeormFiles,
   isModelFormat,
+  MODEL_EMITTERS,
   MODEL_FORMAT_NAMES,
-  MODEL_FORMATS,
-  type ModelFormat,
-} from '@retort/server/model-formats';
+} from '@retort/codegen';
+import { parseDesign, RetortError } from '@retort/core';
 import { Command } from 'commander';
 import { writeFileAtomic, writeFolder } from '../atomic-files';
 import { type CommandContext, optionsOf } from '../command-context';
 import { projectDir } from '../context';
-
-/** The file name a format gets when `--out` names a folder. */
-const FILE_NAMES: Record<ModelFormat, string> = {
-  sqlalchemy: 'models.py',
-  sqlalchemy2: 'models.py',
-  sql: 'schema.sql',
-  drizzle: 'schema.ts',
-  typeorm: 'entities.ts',
-  kysely: 'database.ts',
-};
 
 async function kindOf(path: string): Promise<'file' | 'folder' | 'missing'> {
   try {
@@ -66,7 +55,7 @@ export function modelsCommand(context: CommandContext): Command {
       const design = parseDesign(await readDesignText(designPath));
 
       if (options.out === undefined) {
-        const code = MODEL_FORMATS[format](design);
+        const code = MODEL_EMITTERS[format].emit(design);
         io.stdout(code.endsWith('\n') ? code : `${code}\n`);
         return;
       }
@@ -79,8 +68,8 @@ export function modelsCommand(context: CommandContext): Command {
         io.stdout(`Wrote ${Object.keys(files).length} files to ${options.out}\n`);
         return;
       }
-      const file = toFolder ? join(out, FILE_NAMES[format]) : out;
-      await writeFileAtomic(file, MODEL_FORMATS[format](design));
+      const file = toFolder ? join(out, MODEL_EMITTERS[format].file) : out;
+      await writeFileAtomic(file, MODEL_EMITTERS[format].emit(design));
       io.stdout(`Wrote ${file}\n`);
     });
 }

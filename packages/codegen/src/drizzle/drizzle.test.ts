@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { toCatalog } from '@retort/core';
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
 import { describe, expect, it } from 'vitest';
-import { awkwardDesign } from '../typecheck/awkward-design';
+import { awkwardDesign } from '../testing/awkward-design';
 import { emitDrizzle } from './emit';
 
 /** `UPDATE_GOLDEN=1 npx vitest run packages/codegen/src/drizzle` rewrites the golden files. */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
 import { describe, expect, it } from 'vitest';
-import { awkwardDesign } from '../typecheck/awkward-design';
+import { awkwardDesign } from '../testing/awkward-design';
 import { emitKysely } from './emit';
 
 /** `UPDATE_GOLDEN=1 npx vitest run packages/codegen/src/kysely` rewrites the golden files. */

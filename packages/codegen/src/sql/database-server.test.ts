@@ -8,7 +8,7 @@ import { createServerDatabase, serverUrl } from '@retort/testing';
 import { type DumpedCatalog, dumpCatalog } from '@retort/testing/pg-catalog';
 import pg from 'pg';
 import { describe, it } from 'vitest';
-import { checkMigrationRoundTrip } from './migration-round-trip';
+import { checkMigrationRoundTrip } from '../testing/migration-round-trip';
 
 const byName = <T extends { name: string }>(x: T, y: T) =>
   x.name < y.name ? -1 : x.name > y.name ? 1 : 0;

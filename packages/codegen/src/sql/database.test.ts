@@ -6,7 +6,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { describe, it } from 'vitest';
-import { checkMigrationRoundTrip } from './migration-round-trip';
+import { checkMigrationRoundTrip } from '../testing/migration-round-trip';
 
 /** pg_catalog as PGlite sees it: types, nullability, defaults, constraints, indexes, comments. */
 async function pgliteCatalog(db: PGlite): Promise<unknown> {

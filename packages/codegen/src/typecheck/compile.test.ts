@@ -7,10 +7,10 @@ import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emitDrizzle } from '../drizzle';
 import { emitKysely } from '../kysely';
+import { awkwardDesign } from '../testing/awkward-design';
+import { createTempProject, type TempProject, typecheck } from '../testing/project';
+import { QUERIES } from '../testing/queries';
 import { emitTypeorm, emitTypeormFiles } from '../typeorm';
-import { awkwardDesign } from './awkward-design';
-import { createTempProject, type TempProject, typecheck } from './project';
-import { QUERIES } from './queries';
 
 let project: TempProject | undefined;
 afterEach(() => {

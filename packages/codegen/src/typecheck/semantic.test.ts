@@ -15,15 +15,15 @@ import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { emitDrizzle } from '../drizzle';
 import { emitSql } from '../sql';
-import { emitTypeorm, emitTypeormFiles } from '../typeorm';
-import { awkwardDesign } from './awkward-design';
+import { awkwardDesign } from '../testing/awkward-design';
 import {
   withoutComments,
   withoutTablesLackingPrimaryKey,
   withTypeormDefaultSpelling,
-} from './normalise';
-import { createTempProject, runScript } from './project';
-import { DRIZZLE_GENERATE, TYPEORM_SYNCHRONIZE } from './tool-scripts';
+} from '../testing/normalise';
+import { createTempProject, runScript } from '../testing/project';
+import { DRIZZLE_GENERATE, TYPEORM_SYNCHRONIZE } from '../testing/tool-scripts';
+import { emitTypeorm, emitTypeormFiles } from '../typeorm';
 
 const designs: [string, () => Design][] = [
   ['the shop example', loadShopDesign],

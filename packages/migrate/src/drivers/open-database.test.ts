@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RetortError } from '@retort/core';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, redactUrl } from './open-database';
+import { openDatabase } from './open-database';
+import { redactUrl } from './redact-url';
 
 describe('drivers', () => {
   it('keeps the embedded database in <project>/.retort/pglite, ignored by git, across openings', async () => {

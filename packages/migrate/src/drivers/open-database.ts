@@ -21,14 +21,3 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   await writeFile(join(retortDir, '.gitignore'), '*\n');
   return openPglite(join(retortDir, 'pglite'));
 }
-
-/** The URL with its password replaced by `***`. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return url.replace(/(\/\/[^:/@]*:)[^@]*@/, '$1***@');
-  }
-}

@@ -2,7 +2,7 @@
 import { RetortError } from '@retort/core';
 import pg from 'pg';
 import type { Database, Queryable } from '../contract';
-import { redactUrl } from './open-database';
+import { redactUrl } from './redact-url';
 
 export async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 4 });

@@ -1,5 +1,5 @@
 /**
- * Test support for database.test.ts and database-server.test.ts, the same claim on PGlite and
+ * Test support for sql/database.test.ts and sql/database-server.test.ts, the same claim on PGlite and
  * on the server: after `emitSql(a)`, the upgrade of `diff(a, b)` builds the schema
  * `emitSql(b)` builds fresh, and the downgrade gives back the schema of `a`.
  */
@@ -7,8 +7,8 @@ import { type Design, diff } from '@retort/core';
 import { arbDesignPair } from '@retort/testing/arbitraries';
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { emitSql } from './emit';
-import { renderMigrationSql } from './render';
+import { emitSql } from '../sql/emit';
+import { renderMigrationSql } from '../sql/render';
 
 const RESET = 'DROP SCHEMA public CASCADE; CREATE SCHEMA public;';
 
