@@ -368,10 +368,30 @@ function mapColumn(design: Design, columnId: string, change: (c: Column) => Colu
   };
 }
 
-type Edit = (g: Gen, design: Design) => Design | null;
+/**
+ * One edit of `design`; with `focus` (a table id) an edit of a table touches that table only,
+ * so several edits can pile up on one table.
+ */
+type Edit = (g: Gen, design: Design, focus?: string) => Design | null;
 
-const renameTable: Edit = (g, design) => {
-  const index = int(g, 0, design.tables.length - 1);
+/** The tables an edit may touch, with their indexes. */
+function tablesFor(design: Design, focus: string | undefined): { t: Table; i: number }[] {
+  return design.tables
+    .map((t, i) => ({ t, i }))
+    .filter(({ t }) => focus === undefined || t.id === focus);
+}
+
+function tableIndex(g: Gen, design: Design, focus: string | undefined): number {
+  return pick(g, tablesFor(design, focus)).i;
+}
+
+/** Columns of the tables an edit may touch. */
+function columnsFor(design: Design, focus: string | undefined): Column[] {
+  return tablesFor(design, focus).flatMap(({ t }) => t.columns);
+}
+
+const renameTable: Edit = (g, design, focus) => {
+  const index = tableIndex(g, design, focus);
   const table = design.tables[index]!;
   const name = freshName(
     g,
@@ -381,8 +401,8 @@ const renameTable: Edit = (g, design) => {
   return replaceTable(design, index, { ...table, name });
 };
 
-const renameColumn: Edit = (g, design) => {
-  const index = int(g, 0, design.tables.length - 1);
+const renameColumn: Edit = (g, design, focus) => {
+  const index = tableIndex(g, design, focus);
   const table = design.tables[index]!;
   // Checks name their columns in SQL text, so a column a check uses keeps its name.
   const inChecks = new Set(table.checks.flatMap((k) => expressionColumns(k.expression)));
@@ -397,18 +417,18 @@ const renameColumn: Edit = (g, design) => {
   return mapColumn(design, column.id, (c) => ({ ...c, name }));
 };
 
-const changeType: Edit = (g, design) => {
+const changeType: Edit = (g, design, focus) => {
   const used = usedColumnIds(design);
-  const candidates = design.tables
-    .flatMap((t) => t.columns)
-    .filter((c) => !used.has(c.id) && WIDENINGS[c.type] !== undefined);
+  const candidates = columnsFor(design, focus).filter(
+    (c) => !used.has(c.id) && WIDENINGS[c.type] !== undefined,
+  );
   if (candidates.length === 0) return null;
   const column = pick(g, candidates);
   const type = pick(g, WIDENINGS[column.type]!);
   return mapColumn(design, column.id, (c) => ({ ...c, type }));
 };
 
-const toggleNullable: Edit = (g, design) => {
+const toggleNullable: Edit = (g, design, focus) => {
   const setNull = new Set(
     design.tables.flatMap((t) =>
       t.foreignKeys
@@ -416,27 +436,45 @@ const toggleNullable: Edit = (g, design) => {
         .flatMap((f) => f.columns),
     ),
   );
-  const candidates = design.tables
-    .flatMap((t) => t.columns)
-    .filter((c) => !c.primaryKey && !(c.nullable && setNull.has(c.id)));
+  const candidates = columnsFor(design, focus).filter(
+    (c) => !c.primaryKey && !(c.nullable && setNull.has(c.id)),
+  );
   if (candidates.length === 0) return null;
   const column = pick(g, candidates);
   return mapColumn(design, column.id, (c) => ({ ...c, nullable: !c.nullable }));
 };
 
-const addColumn: Edit = (g, design) => {
-  const index = int(g, 0, design.tables.length - 1);
+/** A new column, usually last, sometimes placed before others (the database appends it). */
+const addColumn: Edit = (g, design, focus) => {
+  const index = tableIndex(g, design, focus);
   const table = design.tables[index]!;
   const name = freshName(g, COLUMN_WORDS, new Set(table.columns.map((c) => c.name)));
   const column = randomColumn(g, freshId('c', design), name, design.enums);
-  return replaceTable(design, index, { ...table, columns: [...table.columns, column] });
+  const at = chance(g, 70) ? table.columns.length : int(g, 0, table.columns.length);
+  const columns = [...table.columns];
+  columns.splice(at, 0, column);
+  return replaceTable(design, index, { ...table, columns });
 };
 
-const dropColumn: Edit = (g, design) => {
+/** A column moved up or down in the table, as the inspector's arrows do. */
+const moveColumn: Edit = (g, design, focus) => {
+  const tables = tablesFor(design, focus).filter(({ t }) => t.columns.length > 1);
+  if (tables.length === 0) return null;
+  const { t, i } = pick(g, tables);
+  const from = int(g, 0, t.columns.length - 1);
+  const to = int(g, 0, t.columns.length - 1);
+  if (from === to) return null;
+  const columns = [...t.columns];
+  const [moved] = columns.splice(from, 1);
+  columns.splice(to, 0, moved!);
+  return replaceTable(design, i, { ...t, columns });
+};
+
+const dropColumn: Edit = (g, design, focus) => {
   const used = usedColumnIds(design);
-  const tables = design.tables
-    .map((t, i) => ({ t, i }))
-    .filter(({ t }) => t.columns.length > 1 && t.columns.some((c) => !used.has(c.id)));
+  const tables = tablesFor(design, focus).filter(
+    ({ t }) => t.columns.length > 1 && t.columns.some((c) => !used.has(c.id)),
+  );
   if (tables.length === 0) return null;
   const { t, i } = pick(g, tables);
   const column = pick(
@@ -465,13 +503,11 @@ const dropTable: Edit = (g, design) => {
   return { ...design, tables: design.tables.filter((t) => t.id !== table.id) };
 };
 
-const addForeignKeyEdit: Edit = (g, design) =>
-  addForeignKey(g, design, int(g, 0, design.tables.length - 1));
+const addForeignKeyEdit: Edit = (g, design, focus) =>
+  addForeignKey(g, design, tableIndex(g, design, focus));
 
-const dropForeignKey: Edit = (g, design) => {
-  const tables = design.tables
-    .map((t, i) => ({ t, i }))
-    .filter(({ t }) => t.foreignKeys.length > 0);
+const dropForeignKey: Edit = (g, design, focus) => {
+  const tables = tablesFor(design, focus).filter(({ t }) => t.foreignKeys.length > 0);
   if (tables.length === 0) return null;
   const { t, i } = pick(g, tables);
   const fk = pick(g, t.foreignKeys);
@@ -488,8 +524,8 @@ function referencedSets(design: Design): string[] {
   );
 }
 
-const addUnique: Edit = (g, design) => {
-  const index = int(g, 0, design.tables.length - 1);
+const addUnique: Edit = (g, design, focus) => {
+  const index = tableIndex(g, design, focus);
   const table = design.tables[index]!;
   const pk = table.columns.filter((c) => c.primaryKey).map((c) => c.id);
   const existing = new Set([
@@ -508,11 +544,11 @@ const addUnique: Edit = (g, design) => {
   });
 };
 
-const dropUnique: Edit = (g, design) => {
+const dropUnique: Edit = (g, design, focus) => {
   const needed = new Set(referencedSets(design));
-  const tables = design.tables
-    .map((t, i) => ({ t, i }))
-    .filter(({ t }) => t.uniques.some((u) => !needed.has([...u.columns].sort().join(','))));
+  const tables = tablesFor(design, focus).filter(({ t }) =>
+    t.uniques.some((u) => !needed.has([...u.columns].sort().join(','))),
+  );
   if (tables.length === 0) return null;
   const { t, i } = pick(g, tables);
   const unique = pick(
@@ -522,8 +558,8 @@ const dropUnique: Edit = (g, design) => {
   return replaceTable(design, i, { ...t, uniques: t.uniques.filter((u) => u.id !== unique.id) });
 };
 
-const addIndex: Edit = (g, design) => {
-  const index = int(g, 0, design.tables.length - 1);
+const addIndex: Edit = (g, design, focus) => {
+  const index = tableIndex(g, design, focus);
   const table = design.tables[index]!;
   const candidates = table.columns.filter((c) => c.type !== 'JSON');
   if (candidates.length === 0) return null;
@@ -537,13 +573,11 @@ const addIndex: Edit = (g, design) => {
   });
 };
 
-const dropIndex: Edit = (g, design) => {
+const dropIndex: Edit = (g, design, focus) => {
   const needed = new Set(referencedSets(design));
-  const tables = design.tables
-    .map((t, i) => ({ t, i }))
-    .filter(({ t }) =>
-      t.indexes.some((x) => !x.unique || !needed.has([...x.columns].sort().join(','))),
-    );
+  const tables = tablesFor(design, focus).filter(({ t }) =>
+    t.indexes.some((x) => !x.unique || !needed.has([...x.columns].sort().join(','))),
+  );
   if (tables.length === 0) return null;
   const { t, i } = pick(g, tables);
   const index = pick(
@@ -553,16 +587,16 @@ const dropIndex: Edit = (g, design) => {
   return replaceTable(design, i, { ...t, indexes: t.indexes.filter((x) => x.id !== index.id) });
 };
 
-const addCheck: Edit = (g, design) => {
-  const index = int(g, 0, design.tables.length - 1);
+const addCheck: Edit = (g, design, focus) => {
+  const index = tableIndex(g, design, focus);
   const table = design.tables[index]!;
   const check = checkFor(g, table, freshId('k', design));
   if (!check || table.checks.some((k) => k.name !== null && k.name === check.name)) return null;
   return replaceTable(design, index, { ...table, checks: [...table.checks, check] });
 };
 
-const dropCheck: Edit = (g, design) => {
-  const tables = design.tables.map((t, i) => ({ t, i })).filter(({ t }) => t.checks.length > 0);
+const dropCheck: Edit = (g, design, focus) => {
+  const tables = tablesFor(design, focus).filter(({ t }) => t.checks.length > 0);
   if (tables.length === 0) return null;
   const { t, i } = pick(g, tables);
   const check = pick(g, t.checks);
@@ -644,6 +678,7 @@ export const DESIGN_EDITS = {
   changeType,
   toggleNullable,
   addColumn,
+  moveColumn,
   dropColumn,
   addTable,
   dropTable,
@@ -662,17 +697,37 @@ export const DESIGN_EDITS = {
 
 export type DesignEditKind = keyof typeof DESIGN_EDITS;
 
+/** The edits that change one table and leave the others alone. */
+export const TABLE_EDITS: readonly DesignEditKind[] = [
+  'renameTable',
+  'renameColumn',
+  'changeType',
+  'toggleNullable',
+  'addColumn',
+  'moveColumn',
+  'dropColumn',
+  'addForeignKey',
+  'dropForeignKey',
+  'addUnique',
+  'dropUnique',
+  'addIndex',
+  'dropIndex',
+  'addCheck',
+  'dropCheck',
+];
+
 /** One edit of `design` (kind chosen at random, or from `kinds`) with its kind, the result still valid. */
 export function arbDesignEditWithKind(
   design: Design,
   kinds: readonly DesignEditKind[] = Object.keys(DESIGN_EDITS) as DesignEditKind[],
+  focus?: string,
 ): fc.Arbitrary<{ kind: DesignEditKind; design: Design }> {
   return fc.gen().map((g) => {
     const kind = pick(g, kinds);
-    const edited = DESIGN_EDITS[kind](g, design);
+    const edited = DESIGN_EDITS[kind](g, design, focus);
     if (edited) return { kind, design: edited };
     // Not applicable to this design (no enum to edit, nothing to drop): add a column instead.
-    return { kind: 'addColumn' as const, design: addColumn(g, design)! };
+    return { kind: 'addColumn' as const, design: addColumn(g, design, focus)! };
   });
 }
 
@@ -684,16 +739,34 @@ export function arbDesignEdit(
   return arbDesignEditWithKind(design, kinds).map((edit) => edit.design);
 }
 
-/** A design and the design after one to three edits. */
+/**
+ * `design` after two to six edits of one of its tables (columns added, dropped, renamed,
+ * moved, retyped; keys, indexes and checks added and dropped), still valid.
+ */
+export function arbTableEdits(design: Design): fc.Arbitrary<Design> {
+  return fc.gen().map((g) => {
+    const focus = pick(g, design.tables).id;
+    const count = int(g, 2, 6);
+    let edited = design;
+    for (let i = 0; i < count; i++) {
+      edited = g(() => arbDesignEditWithKind(edited, TABLE_EDITS, focus)).design;
+    }
+    return edited;
+  });
+}
+
+/** A design and the design after one to three edits anywhere, or several edits of one table. */
 export function arbDesignPair(): fc.Arbitrary<{ a: Design; b: Design }> {
   return arbDesign().chain((a) =>
     fc
-      .integer({ min: 1, max: 3 })
-      .chain((n) => {
-        let arb: fc.Arbitrary<Design> = arbDesignEdit(a);
-        for (let i = 1; i < n; i++) arb = arb.chain((d) => arbDesignEdit(d));
-        return arb;
-      })
+      .oneof(
+        fc.integer({ min: 1, max: 3 }).chain((n) => {
+          let arb: fc.Arbitrary<Design> = arbDesignEdit(a);
+          for (let i = 1; i < n; i++) arb = arb.chain((d) => arbDesignEdit(d));
+          return arb;
+        }),
+        arbTableEdits(a),
+      )
       .map((b) => ({ a, b })),
   );
 }

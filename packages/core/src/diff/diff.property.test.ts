@@ -5,24 +5,39 @@
 import { arbDesign, arbDesignEditWithKind, arbDesignPair } from '@retort/testing/arbitraries';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { describeCatalogDifferences } from '../catalog/compare';
 import { toCatalog } from '../catalog/from-design';
 import type { Catalog } from '../catalog/types';
+import type { Design } from '../design/types';
 import { applyOperations } from '../operations/apply';
 import { reverseOperation, reverseOperations } from '../operations/reverse';
 import { diff } from './diff';
+import { revisionSnapshot } from './snapshot';
 
 /**
- * Postgres appends every added column, so a column dropped and added back (or added by the
- * reverse of a drop) ends up last: the catalogs agree up to column order.
+ * Where Postgres puts the columns once `diff(a, b)` has run, worked out independently of the
+ * diff: the columns `a` had, in `a`'s order, then the new ones in `b`'s order (every added
+ * column is appended; nothing reorders columns).
  */
-function withSortedColumns(catalog: Catalog): Catalog {
+function inDatabaseOrder(a: Design, b: Design): Design {
+  const before = new Map(a.tables.map((t) => [t.id, t.columns.map((c) => c.id)]));
   return {
-    ...catalog,
-    tables: catalog.tables.map((t) => ({
-      ...t,
-      columns: [...t.columns].sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)),
-    })),
+    ...b,
+    tables: b.tables.map((t) => {
+      const old = before.get(t.id);
+      if (!old) return t;
+      const rank = (id: string) => {
+        const i = old.indexOf(id);
+        return i >= 0 ? i : old.length + t.columns.findIndex((c) => c.id === id);
+      };
+      return { ...t, columns: [...t.columns].sort((x, y) => rank(x.id) - rank(y.id)) };
+    }),
   };
+}
+
+/** The differences the chain check would report (`catalogsEqual`, column order included). */
+function chainCheck(expected: Design, produced: Catalog): string[] {
+  return describeCatalogDifferences(toCatalog(expected), produced);
 }
 
 const RUNS = { numRuns: 200, seed: 20260701 };
@@ -58,13 +73,30 @@ describe('diff properties', () => {
     );
   });
 
-  it('the operations turn the catalog of a into the catalog of b, and back', () => {
+  it('the operations produce the revision snapshot exactly as the chain checks it, and back', () => {
     fc.assert(
       fc.property(arbPair, ({ a, b }) => {
-        const applied = applyOperations(toCatalog(a), diff(a, b));
-        expect(withSortedColumns(applied)).toEqual(withSortedColumns(toCatalog(b)));
-        expect(withSortedColumns(applyOperations(toCatalog(b), diff(b, a)))).toEqual(
-          withSortedColumns(toCatalog(a)),
+        const up = diff(a, b);
+        const snapshot = revisionSnapshot(a, b, up);
+        expect(snapshot).toEqual(inDatabaseOrder(a, b));
+        expect(chainCheck(snapshot, applyOperations(toCatalog(a), up))).toEqual([]);
+        // The next revision goes back to `a` from what the database now holds.
+        const down = diff(snapshot, a);
+        const back = revisionSnapshot(snapshot, a, down);
+        expect(back).toEqual(inDatabaseOrder(snapshot, a));
+        expect(chainCheck(back, applyOperations(toCatalog(snapshot), down))).toEqual([]);
+      }),
+      RUNS,
+    );
+  }, 120_000);
+
+  it('a design whose new columns come last is its own snapshot, column order included', () => {
+    fc.assert(
+      fc.property(arbPair, ({ a, b }) => {
+        fc.pre(JSON.stringify(inDatabaseOrder(a, b)) === JSON.stringify(b));
+        expect(chainCheck(b, applyOperations(toCatalog(a), diff(a, b)))).toEqual([]);
+        expect(chainCheck(a, applyOperations(toCatalog(b), diff(b, a)))).toEqual(
+          chainCheck(a, applyOperations(toCatalog(b), reverseOperations(diff(a, b)))),
         );
       }),
       RUNS,

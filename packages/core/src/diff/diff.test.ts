@@ -68,4 +68,29 @@ describe('diff', () => {
     expect(renames).toHaveLength(3);
     expect(renames.some((r) => r.includes('_tmp'))).toBe(true);
   });
+
+  it('adds two or three new columns in the design’s order, in both directions', () => {
+    const shop = loadShopDesign();
+    for (const names of [
+      ['phone_number', 'email'],
+      ['phone_number', 'email', 'nickname'],
+    ]) {
+      const next = structuredClone(shop);
+      const users = next.tables.find((t) => t.name === 'users')!;
+      const template = users.columns.find((c) => c.name === 'full_name')!;
+      for (const name of names) users.columns.push({ ...template, id: `c_${name}`, name });
+      const added = (ops: Operation[]) =>
+        ops.flatMap((op) => (op.kind === 'add_column' ? [op.column.name] : []));
+      const dropped = (ops: Operation[]) =>
+        ops.flatMap((op) => (op.kind === 'drop_column' ? [op.column.name] : []));
+      expect(added(diff(shop, next))).toEqual(names);
+      expect(dropped(diff(next, shop))).toEqual([...names].reverse());
+      // The same change from a design whose schema JSON sorts the other way.
+      const renamed = structuredClone(next);
+      renamed.tables.find((t) => t.name === 'users')!.columns[0]!.comment = 'z';
+      const base = structuredClone(shop);
+      base.tables.find((t) => t.name === 'users')!.columns[0]!.comment = 'z';
+      expect(added(diff(base, renamed))).toEqual(names);
+    }
+  });
 });

@@ -181,9 +181,11 @@ function plan(a: Design, b: Design): Operation[] {
     }
   }
   // ---- 4. columns that go ----
+  // Last column first: the reverse of this step adds them back in the table's order, and
+  // Postgres appends every added column, so the order of the adds is the order of the columns.
   for (const p of pairs) {
     const kept = columnRenames.get(p.before.name)!;
-    for (const column of p.before.columns) {
+    for (const column of [...p.before.columns].reverse()) {
       if (!kept.has(column.name)) emit({ kind: 'drop_column', table: p.before.name, column });
     }
   }

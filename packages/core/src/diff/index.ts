@@ -1,2 +1,3 @@
 /** Comparing two designs: the operations from one schema to the other. */
 export { diff } from './diff';
+export { revisionSnapshot } from './snapshot';

@@ -9,6 +9,7 @@ import {
   lintOperations,
   parseDesign,
   RetortError,
+  revisionSnapshot,
   toCatalog,
 } from '@retort/core';
 import {
@@ -145,7 +146,11 @@ export async function openProject(dir: string): Promise<Project> {
           createdAt: new Date().toISOString(),
           operations: pending.operations,
           sql: pending.sql,
-          schema: design,
+          schema: revisionSnapshot(
+            chain.at(-1)?.schema ?? emptyDesignNamed(design.name),
+            design,
+            pending.operations,
+          ),
         };
         await mkdir(revisionsDir, { recursive: true });
         await writeFileAtomic(

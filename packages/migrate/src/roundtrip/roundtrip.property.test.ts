@@ -5,7 +5,12 @@ import {
   describeCatalogDifferences,
   toCatalog,
 } from '@retort/core';
-import { arbDesign, arbDesignEdit, type DesignEditKind } from '@retort/testing/arbitraries';
+import {
+  arbDesign,
+  arbDesignEdit,
+  arbTableEdits,
+  type DesignEditKind,
+} from '@retort/testing/arbitraries';
 import { databaseTargets, withTestDatabase } from '@retort/testing/databases';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -25,13 +30,18 @@ const FIRST_EDITS: DesignEditKind[] = [
   'dropUnique',
 ];
 
-/** A design and 1-3 edits of it, each a design a user could save. */
+/** A design and 1-4 edits of it, each a design a user could save. */
 const arbHistory = fc.gen().map((g) => {
   let design: Design = g(arbDesign);
   const designs = [design];
   // The first edit is one of those a round trip most easily gets wrong; then any edits.
   design = g(arbDesignEdit, design, FIRST_EDITS);
   designs.push(design);
+  // Several edits of one table in one revision: columns added, moved, dropped, keys changed.
+  if (g(fc.boolean)) {
+    design = g(arbTableEdits, design);
+    designs.push(design);
+  }
   const edits = g(fc.integer, { min: 0, max: 2 });
   for (let i = 0; i < edits; i++) {
     design = g(arbDesignEdit, design);
@@ -146,5 +156,5 @@ describe.each(databaseTargets())('round trip on %s', (kind) => {
     ]) {
       expect(kinds).toContain(k);
     }
-  }, 120_000);
+  }, 240_000);
 });

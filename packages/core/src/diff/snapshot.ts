@@ -1,0 +1,32 @@
+/**
+ * The schema a revision records. Postgres cannot reorder columns: every added column lands
+ * at the end of its table, whatever place the design gives it (a column inserted in the
+ * middle, a column moved, a dropped column restored by undo). A revision's snapshot is what
+ * its operations produce, so it takes the design with each table's columns in the order the
+ * database will hold them; the design itself keeps the order the person chose.
+ */
+import { toCatalog } from '../catalog/from-design';
+import type { Design } from '../design/types';
+import { applyOperations } from '../operations/apply';
+import type { Operation } from '../operations/types';
+
+/** `after` with its columns in the order `operations` (the diff from `before`) leave them. */
+export function revisionSnapshot(
+  before: Design,
+  after: Design,
+  operations: readonly Operation[],
+): Design {
+  const produced = applyOperations(toCatalog(before), operations);
+  const order = new Map(
+    produced.tables.map((t) => [t.name, new Map(t.columns.map((c, i) => [c.name, i]))]),
+  );
+  return {
+    ...after,
+    tables: after.tables.map((table) => {
+      const place = order.get(table.name);
+      if (!place) return table;
+      const at = (name: string) => place.get(name) ?? Number.MAX_SAFE_INTEGER;
+      return { ...table, columns: [...table.columns].sort((x, y) => at(x.name) - at(y.name)) };
+    }),
+  };
+}
