@@ -78,6 +78,7 @@ describe('diff properties', () => {
       fc.property(arbPair, ({ a, b }) => {
         const up = diff(a, b);
         const snapshot = revisionSnapshot(a, b, up);
+        // A design whose new columns come last is its own snapshot, column order included.
         expect(snapshot).toEqual(inDatabaseOrder(a, b));
         expect(chainCheck(snapshot, applyOperations(toCatalog(a), up))).toEqual([]);
         // The next revision goes back to `a` from what the database now holds.
@@ -89,19 +90,6 @@ describe('diff properties', () => {
       RUNS,
     );
   }, 120_000);
-
-  it('a design whose new columns come last is its own snapshot, column order included', () => {
-    fc.assert(
-      fc.property(arbPair, ({ a, b }) => {
-        fc.pre(JSON.stringify(inDatabaseOrder(a, b)) === JSON.stringify(b));
-        expect(chainCheck(b, applyOperations(toCatalog(a), diff(a, b)))).toEqual([]);
-        expect(chainCheck(a, applyOperations(toCatalog(b), diff(b, a)))).toEqual(
-          chainCheck(a, applyOperations(toCatalog(b), reverseOperations(diff(a, b)))),
-        );
-      }),
-      RUNS,
-    );
-  });
 
   it('renaming a table or a column gives rename operations only', () => {
     const arbRename = arbDesign().chain((a) =>
