@@ -14,6 +14,7 @@ import { type DumpedCatalog, dumpCatalog } from '@retort/testing/pg-catalog';
 import { type TutorialRevision, tutorialRevisions } from '@retort/testing/tutorial';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { hostileDesign } from '../interop/hostile-design';
 import { quirksDesign } from '../interop/quirks-design';
 import { emitSql, renderMigrationSql } from '../sql';
 import { alembicProjectFiles } from '.';
@@ -129,6 +130,20 @@ describe.skipIf(!ready)('the exported Alembic project under the real Alembic', (
   it('builds the quirks design (two serials in one key, reserved names) as Retort’s SQL does', async () => {
     await roundTrip(chain(everyFeatureDesign, quirksDesign));
   }, 120_000);
+
+  it('builds a design of hostile names whose new tables have keys to a table named with a dot', async () => {
+    await roundTrip(chain(hostileDesign, hostileDesign));
+  }, 180_000);
+
+  it('adds keys to a table named with a dot to an existing table', async () => {
+    const middle = {
+      ...hostileDesign,
+      tables: hostileDesign.tables.map((t) =>
+        t.id === 't_strange' ? { ...t, foreignKeys: [] } : t,
+      ),
+    };
+    await roundTrip(chain(middle, hostileDesign));
+  }, 180_000);
 
   it('the initial revision equals emitSql of the design', async () => {
     const [first] = tutorialRevisions(loadShopDesign());

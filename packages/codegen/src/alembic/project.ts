@@ -5,6 +5,7 @@
  * same ids and chain, so Alembic can carry on a database Retort migrated and the other way round.
  */
 import { alembicSlug, type CatalogEnum, type Design, type Operation } from '@retort/core';
+import { docstringText, pythonString } from '../python';
 import { emitSqlalchemy } from '../sqlalchemy';
 import { emitAlembicRevision } from './revision';
 
@@ -69,7 +70,11 @@ datefmt = %H:%M:%S
 `;
 
 function envPy(name: string): string {
-  return `"""Alembic environment of ${name}, written by Retort.
+  const missingUrl = pythonString(
+    `Set DATABASE_URL to the database to migrate, e.g. postgresql://user@localhost/${name}`,
+    '"',
+  );
+  return `"""Alembic environment of ${docstringText(name)}, written by Retort.
 
 The database URL comes from the DATABASE_URL environment variable; a postgres:// or
 postgresql:// URL is used through psycopg2.
@@ -95,7 +100,7 @@ target_metadata = Base.metadata
 def database_url() -> str:
     url = os.environ.get("DATABASE_URL")
     if not url:
-        raise SystemExit("Set DATABASE_URL to the database to migrate, e.g. postgresql://user@localhost/${name}")
+        raise SystemExit(${missingUrl})
     for prefix in ("postgres://", "postgresql://"):
         if url.startswith(prefix):
             return "postgresql+psycopg2://" + url[len(prefix):]

@@ -32,6 +32,7 @@ import {
   addSerialSql,
   alterEnumSql,
   dropSerialSql,
+  foreignKeyClause,
   renderOperationSql,
   serialTypeSql,
 } from '../sql/render';
@@ -116,8 +117,15 @@ class Renderer {
   }
 
   foreignKey(fk: CatalogForeignKey): string {
-    const refs = fk.refColumns.map((c) => `${fk.refTable}.${c}`);
-    return `sa.ForeignKeyConstraint([${pythonStrings(fk.columns)}], [${pythonStrings(refs)}], ${[`name=${pythonString(fk.name)}`, ...actions(fk)].join(', ')})`;
+    // SQLAlchemy splits a "table.column" string at every dot (the first parts name a
+    // schema), so a name holding a dot is given as a column of a throwaway Table instead.
+    const refs = hasDot(fk)
+      ? fk.refColumns.map(
+          (c) =>
+            `sa.Table(${pythonString(fk.refTable)}, sa.MetaData(), sa.Column(${pythonString(c)})).c[${pythonString(c)}]`,
+        )
+      : fk.refColumns.map((c) => pythonString(`${fk.refTable}.${c}`));
+    return `sa.ForeignKeyConstraint([${pythonStrings(fk.columns)}], [${refs.join(', ')}], ${[`name=${pythonString(fk.name)}`, ...actions(fk)].join(', ')})`;
   }
 
   createTable(table: TableSpec): string[] {
@@ -295,6 +303,14 @@ class Renderer {
         return [dropConstraint(op.primaryKey.name, op.table, 'primary')];
       case 'create_foreign_key': {
         const fk = op.foreignKey;
+        // Alembic joins referent and column with a dot, which a column name with a dot breaks.
+        if (fk.refColumns.some((c) => c.includes('.'))) {
+          return [
+            this.execute(
+              `ALTER TABLE ${quoteName(op.table)} ADD CONSTRAINT ${quoteName(fk.name)} ${foreignKeyClause(fk)}`,
+            ),
+          ];
+        }
         const args = [
           pythonString(fk.name),
           pythonString(op.table),
@@ -388,6 +404,10 @@ function columnsOf(op: Operation): CatalogColumn[] {
     default:
       return [];
   }
+}
+
+function hasDot(fk: CatalogForeignKey): boolean {
+  return fk.refTable.includes('.') || fk.refColumns.some((c) => c.includes('.'));
 }
 
 function body(lines: string[]): string {

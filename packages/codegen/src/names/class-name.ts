@@ -16,6 +16,36 @@ export function className(table: string): string {
 }
 
 /**
+ * Names no generated class takes in either language: Python's capitalised keywords, and
+ * the JavaScript globals the generated TypeScript refers to (a table `dates` must not
+ * shadow `Date`, which its timestamp columns are typed with).
+ */
+export const RESERVED_CLASS_NAMES: ReadonlySet<string> = new Set([
+  'None',
+  'True',
+  'False',
+  'Array',
+  'BigInt',
+  'Boolean',
+  'Buffer',
+  'Date',
+  'Error',
+  'Function',
+  'JSON',
+  'Map',
+  'Math',
+  'Number',
+  'Object',
+  'Promise',
+  'Record',
+  'RegExp',
+  'Set',
+  'String',
+  'Symbol',
+  'Uint8Array',
+]);
+
+/**
  * Class names for all tables at once, none equal to another nor to a `reserved` name
  * (what the module imports): the second `users`-like table becomes `User2`, a table
  * called `index` next to SQLAlchemy's `Index` becomes `IndexTable`.
@@ -28,9 +58,10 @@ export function classNames(
   const result = new Map<string, string>();
   for (const table of tables) {
     let base = className(table);
-    if (reserved.has(base)) base = `${base}Table`;
+    const unusable = (name: string) => reserved.has(name) || RESERVED_CLASS_NAMES.has(name);
+    if (unusable(base)) base = `${base}Table`;
     let candidate = base;
-    for (let n = 2; taken.has(candidate) || reserved.has(candidate); n++) candidate = `${base}${n}`;
+    for (let n = 2; taken.has(candidate) || unusable(candidate); n++) candidate = `${base}${n}`;
     taken.add(candidate);
     result.set(table, candidate);
   }

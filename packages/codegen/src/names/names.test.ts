@@ -27,6 +27,23 @@ describe('className', () => {
     expect(className(table)).toBe(expected);
   });
 
+  it('reads names like constructor or __proto__ as words, not as Object.prototype members', () => {
+    expect(className('constructor')).toBe('Constructor');
+    expect(className('constructors')).toBe('Constructor');
+    expect(className('__proto__')).toBe('Proto');
+    expect(className('toString')).toBe('ToString');
+  });
+
+  it('never names a class like a keyword or a global the generated code uses', () => {
+    expect([...classNames(['none', 'true', 'false', 'dates', 'objects']).values()]).toEqual([
+      'NoneTable',
+      'TrueTable',
+      'FalseTable',
+      'DateTable',
+      'ObjectTable',
+    ]);
+  });
+
   it('never gives two tables the same class, nor an imported name', () => {
     const names = classNames(['users', 'user', 'Users', 'index'], new Set(['Index']));
     expect([...names.values()]).toEqual(['User', 'User2', 'User3', 'IndexTable']);

@@ -27,7 +27,7 @@ import {
   type TypeInfo,
   toCatalog,
 } from '@retort/core';
-import { camelCase, pascalCase, words } from '../names/case';
+import { pascalCase, words } from '../names/case';
 import { stringLiteral, uniqueIdentifier } from '../typescript/identifier';
 import { type ModelNames, modelNames, type RelationEnd } from '../typescript/model';
 import { POSTGRES_INTERVAL_FIELDS } from '../typescript/postgres-interval';
@@ -280,14 +280,14 @@ function renderRelation(
   use('Relation');
   if (end.kind === 'many') {
     module.entities.add(from.className);
-    const param = camelCase(from.className);
+    const param = uniqueIdentifier(from.className, new Set());
     return [
       `  @${use('OneToMany')}(() => ${from.className}, (${param}) => ${param}.${end.inverse})`,
       `  ${end.property}!: Relation<${from.className}>[];`,
     ].join('\n');
   }
   module.entities.add(to.className);
-  const param = camelCase(to.className);
+  const param = uniqueIdentifier(to.className, new Set());
   const nullable = fk.columns.some(
     (c) => from.table.columns.find((col) => col.name === c)!.nullable,
   );

@@ -68,6 +68,22 @@ export const TS_RESERVED: ReadonlySet<string> = new Set([
   'eval',
 ]);
 
+/**
+ * Names an object or class already has from `Object.prototype`: a class property called
+ * `constructor` is the constructor, and a `toString` field shadows the method.
+ */
+export const OBJECT_MEMBERS: ReadonlySet<string> = new Set([
+  'constructor',
+  '__proto__',
+  'prototype',
+  'toString',
+  'toLocaleString',
+  'valueOf',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+]);
+
 const IDENTIFIER = /^[\p{L}_$][\p{L}\p{N}_$]*$/u;
 
 export function isIdentifier(text: string): boolean {
@@ -90,9 +106,16 @@ export function stringLiteral(text: string): string {
   return `${quote}${escaped}${quote}`;
 }
 
-/** The text of a template literal (between the backticks) that reads back as `text`. */
+/**
+ * The text of a template literal (between the backticks) that reads back as `text`. A raw
+ * carriage return would read back as a line feed, so it is written as `\r`.
+ */
 export function templateText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/`/g, '\\`')
+    .replace(/\$\{/g, '\\${')
+    .replace(/\r/g, '\\r');
 }
 
 /** An object key or interface property name: bare when it can be, quoted otherwise. */
@@ -102,7 +125,8 @@ export function propertyKey(name: string): string {
 
 /**
  * A camelCase identifier for `name`, made unique against `taken` (which it extends):
- * `full_name` -> `fullName`, `class` -> `class_`, `2fa` -> `_2fa`, a second `fullName` -> `fullName2`.
+ * `full_name` -> `fullName`, `class` -> `class_`, `constructor` -> `constructor_`, `2fa` -> `_2fa`,
+ * a second `fullName` -> `fullName2`.
  */
 export function uniqueIdentifier(
   name: string,
@@ -112,7 +136,7 @@ export function uniqueIdentifier(
   let base = style(name);
   if (base === '') base = 'field';
   if (!/^[\p{L}_$]/u.test(base)) base = `_${base}`;
-  if (TS_RESERVED.has(base)) base = `${base}_`;
+  if (TS_RESERVED.has(base) || OBJECT_MEMBERS.has(base)) base = `${base}_`;
   let candidate = base;
   for (let n = 2; taken.has(candidate); n++) candidate = `${base}${n}`;
   taken.add(candidate);
