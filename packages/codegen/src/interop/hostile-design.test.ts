@@ -18,7 +18,7 @@ import { emitDrizzle } from '../drizzle';
 import { emitKysely } from '../kysely';
 import { emitSqlalchemy } from '../sqlalchemy';
 import { emitSqlalchemy2 } from '../sqlalchemy2';
-import { createTempProject, typecheck } from '../typecheck/project';
+import { createTempProject, typecheck } from '../testing/project';
 import { emitTypeorm, emitTypeormFiles } from '../typeorm';
 import { HOSTILE_NAME, HOSTILE_TEXT, hostileDesign } from './hostile-design';
 
