@@ -3,7 +3,7 @@
  * tables, then language_code VARCHAR(255) -> VARCHAR(10), description TEXT -> VARCHAR(3000)
  * and a new users.phone_number VARCHAR(50) (the changes Alembic's autogenerate missed).
  */
-import type { AlembicProjectRevision } from '@retort/codegen';
+import type { AlembicRevisionSource } from '@retort/codegen';
 import { type Design, diff, newColumn } from '@retort/core';
 
 /** The tutorial's three changes, made the way the editor makes them: on the design document. */
@@ -19,7 +19,7 @@ export function tutorialChanges(design: Design): Design {
   return next;
 }
 
-export type TutorialRevision = AlembicProjectRevision;
+export type TutorialRevision = AlembicRevisionSource;
 
 /** The two revisions, with the ids and dates of the tutorial's style. */
 export function tutorialRevisions(shop: Design): TutorialRevision[] {

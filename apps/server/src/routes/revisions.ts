@@ -1,5 +1,5 @@
 /** Pending changes, the revision timeline, one revision, and creating the next one. */
-import { alembicProjectFiles } from '@retort/codegen';
+import { alembicRevisionFile } from '@retort/codegen';
 import { RetortError } from '@retort/core';
 import { currentRevision, preflight } from '@retort/migrate';
 import { Router } from 'express';
@@ -62,13 +62,11 @@ export function revisionRoutes(workspace: Workspace): Router {
     const { id } = parseRequest(revisionParams, req.params, 'path');
     const project = await workspace.project();
     const revisions = await project.revisions();
-    const revision = revisions.find((r) => r.id === id);
+    const index = revisions.findIndex((r) => r.id === id);
+    const revision = revisions[index];
     if (!revision) throw new RetortError(`There is no revision ${id}.`, 'not_found');
-    // The very file `export alembic` writes for this revision, so the preview never differs.
-    const { design } = await workspace.design();
-    const files = alembicProjectFiles({ name: design.name, design, revisions });
-    const alembic = Object.entries(files).find(([path]) => path.startsWith(`versions/${id}_`))?.[1];
-    res.json({ revision, alembic: alembic ?? null });
+    const before = revisions[index - 1]?.schema ?? null;
+    res.json({ revision, alembic: alembicRevisionFile(revision, before).text });
   });
 
   return router;

@@ -4,26 +4,16 @@
  * `models.py` (the SQLAlchemy models) and `versions/<id>_<slug>.py` per revision, with the
  * same ids and chain, so Alembic can carry on a database Retort migrated and the other way round.
  */
-import { alembicSlug, type CatalogEnum, type Design, type Operation } from '@retort/core';
+import type { Design } from '@retort/core';
 import { docstringText, pythonString } from '../python';
 import { emitSqlalchemy } from '../sqlalchemy';
-import { emitAlembicRevision } from './revision';
-
-export interface AlembicProjectRevision {
-  id: string;
-  parent: string | null;
-  message: string;
-  createdAt: string;
-  operations: Operation[];
-  /** The design after this revision. */
-  schema: Design;
-}
+import { type AlembicRevisionSource, alembicRevisionFile } from './revision-file';
 
 export interface AlembicProjectInput {
   name: string;
   design: Design;
   /** Oldest first, each the parent of the next. */
-  revisions: readonly AlembicProjectRevision[];
+  revisions: readonly AlembicRevisionSource[];
 }
 
 const ALEMBIC_INI = `# Alembic configuration written by Retort. The database URL is not kept here:
@@ -177,10 +167,6 @@ can be carried on by the other (both record the current revision in \`alembic_ve
 `;
 }
 
-function enumsOf(design: Design | null): CatalogEnum[] {
-  return design ? design.enums.map((e) => ({ name: e.name, values: [...e.values] })) : [];
-}
-
 export function alembicProjectFiles(input: AlembicProjectInput): Record<string, string> {
   const files: Record<string, string> = {
     'alembic.ini': ALEMBIC_INI,
@@ -189,18 +175,11 @@ export function alembicProjectFiles(input: AlembicProjectInput): Record<string, 
     'models.py': emitSqlalchemy(input.design),
     README: readme(input.name, input.revisions.length),
   };
-  let previous: Design | null = null;
+  let before: Design | null = null;
   for (const revision of input.revisions) {
-    const enums = [...enumsOf(revision.schema), ...enumsOf(previous)];
-    files[`versions/${revision.id}_${alembicSlug(revision.message)}.py`] = emitAlembicRevision({
-      id: revision.id,
-      parent: revision.parent,
-      message: revision.message,
-      createdAt: revision.createdAt,
-      operations: revision.operations,
-      enums: enums.filter((e, i) => enums.findIndex((x) => x.name === e.name) === i),
-    });
-    previous = revision.schema;
+    const file = alembicRevisionFile(revision, before);
+    files[file.path] = file.text;
+    before = revision.schema;
   }
   return files;
 }

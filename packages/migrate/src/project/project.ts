@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { emitAlembicRevision, renderMigrationSql } from '@retort/codegen';
+import { alembicRevisionFile, renderMigrationSql } from '@retort/codegen';
 import {
   type Design,
   diff,
@@ -10,7 +10,6 @@ import {
   parseDesign,
   RetortError,
   revisionSnapshot,
-  toCatalog,
 } from '@retort/core';
 import {
   type DesignState,
@@ -90,14 +89,14 @@ export async function openProject(dir: string): Promise<Project> {
       message: 'pending changes',
       createdAt: new Date().toISOString(),
       operations,
-      enums: toCatalog(design).enums,
+      schema: design,
     };
     return {
       parent: head?.id ?? null,
       operations,
       lint: lintOperations(operations),
       sql,
-      alembic: operations.length > 0 ? emitAlembicRevision(preview) : '',
+      alembic: operations.length > 0 ? alembicRevisionFile(preview, head?.schema ?? null).text : '',
     };
   };
 
