@@ -6,7 +6,8 @@ FROM node:20-slim
 
 WORKDIR /app
 
-# Dependencies first, so editing the sources does not reinstall them.
+# Dependencies first, so editing the sources does not reinstall them. Without scripts: the
+# root's own build step needs the sources, and `npm run build` below builds everything.
 COPY package.json package-lock.json ./
 COPY packages/core/package.json packages/core/
 COPY packages/codegen/package.json packages/codegen/
@@ -15,7 +16,7 @@ COPY packages/cli/package.json packages/cli/
 COPY packages/testing/package.json packages/testing/
 COPY apps/server/package.json apps/server/
 COPY apps/web/package.json apps/web/
-RUN npm ci --no-audit --no-fund
+RUN npm ci --no-audit --no-fund --ignore-scripts
 
 COPY . .
 RUN npm run build

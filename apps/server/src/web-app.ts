@@ -1,14 +1,13 @@
 /** Serves the built editor (`apps/web/dist`) at `/`, with index.html for every client route. */
 import { existsSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, extname, join } from 'node:path';
 import express, { type RequestHandler, Router } from 'express';
 
-export const DEFAULT_WEB_DIR = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'web',
+// Found through the workspace package, so the sources and the built CLI bundle (which lives
+// elsewhere) agree on where the editor is.
+export const DEFAULT_WEB_DIR = join(
+  dirname(createRequire(import.meta.url).resolve('@retort/web/package.json')),
   'dist',
 );
 
