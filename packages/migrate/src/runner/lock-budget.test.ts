@@ -1,30 +1,83 @@
 import { serverUrl } from '@retort/testing';
 import { databaseTargets, withTestDatabase } from '@retort/testing/databases';
 import { describe, expect, it } from 'vitest';
+import type { Queryable, Revision } from '../contract';
 
 describe('the lock budget', () => {
   it.runIf(serverUrl() !== null)(
-    'refuses a run that needs more locks than the server holds, naming the setting',
+    'names a max_locks_per_transaction whose lock table holds the run it could not',
     async () => {
-      const { estimateLocks, lockBudget } = await import('./lock-budget');
+      const { estimateLocks, lockBudget, outOfLocksError, requiredLocksSetting } = await import(
+        './lock-budget'
+      );
       await withTestDatabase('postgres', async (db) => {
         const budget = await lockBudget(db);
-        expect(budget.total).toBeGreaterThan(0);
         const { largeDesign } = await import('@retort/testing/large-design');
         const { diff, toCatalog } = await import('@retort/core');
         const big = largeDesign(1000);
         const empty = { ...big, tables: [], enums: [] };
-        const drops = diff(big, empty);
         const need = estimateLocks([
-          { operations: drops, before: toCatalog(big), after: toCatalog(empty) },
+          { operations: diff(big, empty), before: toCatalog(big), after: toCatalog(empty) },
         ]);
-        expect(need).toBeGreaterThan(budget.total);
-        const { checkLockBudget } = await import('./lock-budget');
-        await expect(checkLockBudget(db, need)).rejects.toThrow(
-          /set max_locks_per_transaction to at least \d+/,
+        const required = requiredLocksSetting(budget, need);
+        expect(required).toBeGreaterThan(budget.maxLocksPerTransaction);
+        expect(required * budget.slots).toBeGreaterThanOrEqual(need);
+        expect(outOfLocksError(budget, need, null).message).toMatch(
+          new RegExp(
+            `rolled back whole and nothing was changed: set max_locks_per_transaction to at least ${required} \\(now ${budget.maxLocksPerTransaction}\\)`,
+          ),
         );
       });
     },
+  );
+
+  it.runIf(serverUrl() !== null)(
+    'a 1000-table design goes up in one run on the server, and comes down to base whole or not at all',
+    async () => {
+      const { largeDesign } = await import('@retort/testing/large-design');
+      const { diff } = await import('@retort/core');
+      const { renderMigrationSql } = await import('@retort/codegen');
+      const { upgrade, downgrade } = await import('./run');
+      const { currentRevision } = await import('./version-table');
+      const { REVISION_FORMAT } = await import('../contract');
+      const big = largeDesign(1000);
+      const empty = { ...big, tables: [], enums: [] };
+      const operations = diff(empty, big);
+      const revision: Revision = {
+        format: REVISION_FORMAT,
+        id: 'a1b2c3d4e5f6',
+        parent: null,
+        message: 'a thousand tables',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        operations,
+        sql: renderMigrationSql(operations),
+        schema: big,
+      };
+      const tables = async (db: { query: Queryable['query'] }) =>
+        (
+          await db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = current_schema()`,
+          )
+        ).rows[0]!.n;
+      await withTestDatabase('postgres', async (db) => {
+        const up = await upgrade(db, [revision], 'head');
+        expect(up.steps).toHaveLength(1);
+        expect(await tables(db)).toBe(1001);
+        expect(await currentRevision(db)).toBe(revision.id);
+        try {
+          await downgrade(db, [revision], 'base');
+          expect(await tables(db)).toBe(1);
+          expect(await currentRevision(db)).toBeNull();
+        } catch (error) {
+          expect((error as Error).message).toMatch(
+            /rolled back whole and nothing was changed: set max_locks_per_transaction to at least \d+/,
+          );
+          expect(await tables(db)).toBe(1001);
+          expect(await currentRevision(db)).toBe(revision.id);
+        }
+      });
+    },
+    300_000,
   );
 
   it.each(databaseTargets())(

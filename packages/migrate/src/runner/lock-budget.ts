@@ -1,8 +1,10 @@
 /**
- * Postgres takes a lock per object a transaction touches and keeps them all to commit; the
- * shared lock table holds `max_locks_per_transaction * (max_connections +
- * max_prepared_transactions)`. A run that needs more fails half-way with "out of shared
- * memory", so the need is estimated first and a run that cannot fit is refused.
+ * Postgres takes a lock per object a transaction touches and keeps them all to commit. The
+ * shared lock table is sized for `max_locks_per_transaction` × every backend slot, and may
+ * grow into spare shared memory beyond that, so how many locks fit is known only by trying:
+ * a run is never refused up front. When the table overflows, Postgres reports `out of shared
+ * memory` (53200) and the run's single transaction rolls back whole; the estimate here only
+ * names the setting that would let that run through.
  */
 import type { Catalog, CatalogTable, Operation } from '@retort/core';
 import { RetortError } from '@retort/core';
@@ -101,28 +103,61 @@ function rewriteObjects(t: CatalogTable | undefined): number {
 
 export interface LockBudget {
   maxLocksPerTransaction: number;
+  /** Backend slots the table is sized for (connections, workers, WAL senders, prepared). */
   slots: number;
-  total: number;
 }
+
+/** The SQLSTATE of a lock table that ran out of room (`out of shared memory`). */
+export const OUT_OF_SHARED_MEMORY = '53200';
 
 export async function lockBudget(db: Queryable): Promise<LockBudget> {
   const { rows } = await db.query<{ name: string; setting: string }>(
     `SELECT name, setting FROM pg_settings
-      WHERE name IN ('max_locks_per_transaction', 'max_connections', 'max_prepared_transactions')`,
+      WHERE name IN ('max_locks_per_transaction', 'max_connections', 'autovacuum_max_workers',
+                     'max_worker_processes', 'max_wal_senders', 'max_prepared_transactions')`,
   );
   const get = (name: string) => Number(rows.find((r) => r.name === name)?.setting ?? 0);
   const maxLocksPerTransaction = get('max_locks_per_transaction') || 64;
-  const slots = Math.max(1, get('max_connections') + get('max_prepared_transactions'));
-  return { maxLocksPerTransaction, slots, total: maxLocksPerTransaction * slots };
+  // Postgres' MaxBackends: connections, autovacuum workers and their launcher, background
+  // workers, WAL senders; the lock table also counts prepared transactions.
+  const slots = Math.max(
+    1,
+    get('max_connections') +
+      get('autovacuum_max_workers') +
+      1 +
+      get('max_worker_processes') +
+      get('max_wal_senders') +
+      get('max_prepared_transactions'),
+  );
+  return { maxLocksPerTransaction, slots };
 }
 
-export async function checkLockBudget(db: Queryable, needed: number): Promise<void> {
-  const budget = await lockBudget(db);
-  if (needed <= budget.total) return;
-  const required = Math.ceil(needed / budget.slots);
-  throw new RetortError(
-    `This run needs about ${needed} locks, more than the server's lock table holds (${budget.total} = max_locks_per_transaction ${budget.maxLocksPerTransaction} × ${budget.slots} connection slots): set max_locks_per_transaction to at least ${required} and restart Postgres, or apply fewer revisions at a time. Nothing was changed.`,
-    'refused',
-    { needed, budget: budget.total, setting: 'max_locks_per_transaction', required },
+/**
+ * The `max_locks_per_transaction` that lets a run needing about `needed` locks through: the
+ * over-estimate spread over the table's slots, and at least double today's value (when the
+ * estimate says it fits, other sessions' locks filled the table).
+ */
+export function requiredLocksSetting(budget: LockBudget, needed: number): number {
+  return Math.max(Math.ceil(needed / budget.slots), 2 * budget.maxLocksPerTransaction);
+}
+
+/** The one sentence for a run the lock table could not hold. */
+export function outOfLocksError(
+  budget: LockBudget,
+  needed: number,
+  at: { revision: string; statement: string } | null,
+): RetortError {
+  const required = requiredLocksSetting(budget, needed);
+  const where = at ? ` (at revision ${at.revision}: ${at.statement})` : '';
+  return new RetortError(
+    `Postgres ran out of lock table space${where}, so the run rolled back whole and nothing was changed: set max_locks_per_transaction to at least ${required} (now ${budget.maxLocksPerTransaction}) and restart Postgres, or apply fewer revisions at a time.`,
+    'migration_failed',
+    {
+      needed,
+      setting: 'max_locks_per_transaction',
+      current: budget.maxLocksPerTransaction,
+      required,
+      ...(at ?? {}),
+    },
   );
 }

@@ -22,7 +22,7 @@ import type {
 } from '../contract';
 import { preflightIn } from '../preflight/preflight';
 import { emptyDesignNamed } from '../project/empty-design';
-import { checkLockBudget, estimateLocks } from './lock-budget';
+import { estimateLocks, lockBudget, OUT_OF_SHARED_MEMORY, outOfLocksError } from './lock-budget';
 import { resolveTarget } from './targets';
 import { CREATE_VERSION_TABLE, currentRevision, moveVersion } from './version-table';
 
@@ -62,6 +62,13 @@ class DryRunDone {
   constructor(readonly result: RunResult) {}
 }
 
+/** A statement overflowed the lock table; reported once the transaction has rolled back. */
+class OutOfLocks {
+  constructor(readonly at: { revision: string; statement: string }) {}
+}
+
+const sqlstate = (error: unknown): unknown => (error as { code?: unknown } | null)?.code;
+
 async function run(
   db: Database,
   revisions: readonly Revision[],
@@ -71,6 +78,7 @@ async function run(
 ): Promise<RunResult> {
   const dryRun = options.dryRun ?? false;
   const lockTimeout = checkLockTimeout(options.lockTimeout);
+  let steps: PlannedStep[] = [];
   try {
     return await db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(${RUN_LOCK_KEY})`);
@@ -86,17 +94,7 @@ async function run(
         );
       }
       const to = resolveTarget(revisions, current, target);
-      const steps = plan(revisions, current, to, direction);
-      await checkLockBudget(
-        tx,
-        estimateLocks(
-          steps.map((s) => ({
-            operations: s.operations,
-            before: catalogOf(s.before),
-            after: catalogOf(s.after),
-          })),
-        ),
-      );
+      steps = plan(revisions, current, to, direction);
       const result: RunResult = { from: current, to, steps: [], preflight: [], dryRun };
       let offset = 0;
       let stopped = false;
@@ -124,6 +122,20 @@ async function run(
     });
   } catch (error) {
     if (error instanceof DryRunDone) return error.result;
+    if (error instanceof OutOfLocks || sqlstate(error) === OUT_OF_SHARED_MEMORY) {
+      const needed = estimateLocks(
+        steps.map((s) => ({
+          operations: s.operations,
+          before: catalogOf(s.before),
+          after: catalogOf(s.after),
+        })),
+      );
+      throw outOfLocksError(
+        await lockBudget(db),
+        needed,
+        error instanceof OutOfLocks ? error.at : null,
+      );
+    }
     throw error;
   }
 }
@@ -225,7 +237,9 @@ async function runStatements(tx: Queryable, planned: PlannedStep): Promise<void>
     } catch (error) {
       const postgresMessage = error instanceof Error ? error.message : String(error);
       const { id, message } = planned.revision;
-      if ((error as { code?: unknown } | null)?.code === LOCK_NOT_AVAILABLE) {
+      if (sqlstate(error) === OUT_OF_SHARED_MEMORY)
+        throw new OutOfLocks({ revision: id, statement });
+      if (sqlstate(error) === LOCK_NOT_AVAILABLE) {
         throw new RetortError(
           `Revision ${id} (${message}) could not lock a table within the lock timeout at: ${statement}: another session holds it. Nothing was changed; try again when it is quieter, or raise the lock timeout.`,
           'migration_failed',
