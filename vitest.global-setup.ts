@@ -1,6 +1,6 @@
-/** Tests that run the real `retort` executable run the current sources, built once per run. */
-import { buildCli } from './scripts/build-cli';
+/** Tests that run the real `retort` executable run the current sources: rebuilt when stale. */
+import { buildCli, cliIsStale } from './scripts/build-cli';
 
 export default async function setup(): Promise<void> {
-  await buildCli();
+  if (cliIsStale()) await buildCli();
 }

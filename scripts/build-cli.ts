@@ -3,17 +3,24 @@
  * `packages/cli/dist/`: one ES module bundle plus the chunks its lazy imports load, so a
  * command starts without compiling TypeScript. Run by `npm run build` and on `npm install`.
  */
-import { rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'packages/cli/dist');
+const entry = join(outdir, 'retort.js');
+const SOURCES = [
+  'packages/core',
+  'packages/codegen',
+  'packages/migrate',
+  'packages/cli',
+  'apps/server',
+];
 
 export async function buildCli(): Promise<void> {
-  rmSync(outdir, { recursive: true, force: true });
-  await build({
+  const result = await build({
     entryPoints: { retort: join(root, 'packages/cli/src/main.ts') },
     outdir,
     bundle: true,
@@ -22,6 +29,7 @@ export async function buildCli(): Promise<void> {
     platform: 'node',
     target: 'node20',
     sourcemap: 'linked',
+    metafile: true,
     // Packages that load WebAssembly or data files next to their own modules stay in
     // node_modules, where those files are.
     external: ['@electric-sql/pglite', 'libpg-query', '@libpg-query/*'],
@@ -32,6 +40,40 @@ export async function buildCli(): Promise<void> {
     chunkNames: 'chunks/[name]-[hash]',
     logLevel: 'warning',
   });
+  // Written in place and pruned after, so a retort already running keeps finding its chunks
+  // while a rebuild happens.
+  const written = new Set(Object.keys(result.metafile.outputs).map((path) => join(root, path)));
+  for (const file of filesUnder(outdir)) if (!written.has(file)) rmSync(file);
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await buildCli();
+/** Whether the bundle is older than any source it is built from. */
+export function cliIsStale(): boolean {
+  let built: number;
+  try {
+    built = statSync(entry).mtimeMs;
+  } catch {
+    return true;
+  }
+  return SOURCES.some((dir) =>
+    [join(root, dir, 'package.json'), ...filesUnder(join(root, dir, 'src'))].some(
+      (file) => statSync(file).mtimeMs > built,
+    ),
+  );
+}
+
+function filesUnder(dir: string): string[] {
+  let entries: import('node:fs').Dirent[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : e.isFile() ? [join(dir, e.name)] : [],
+  );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await buildCli();
+  console.log(`Built ${relative(root, entry)}.`);
+}
