@@ -13,6 +13,7 @@ const root = path.resolve(import.meta.dirname, '..');
 export async function startRetort(
   projectDir: string,
   env: Record<string, string> = {},
+  startTimeoutMs = 60_000,
 ): Promise<RunningRetort> {
   const child = spawn(
     process.execPath,
@@ -30,8 +31,8 @@ export async function startRetort(
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`retort serve did not start in 60 s:\n${output}`));
-    }, 60_000);
+      reject(new Error(`retort serve did not start in ${startTimeoutMs / 1000} s:\n${output}`));
+    }, startTimeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /serving .* at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);

@@ -80,7 +80,10 @@ export function App() {
     const design = designStore.getState().design;
     if (!design || viewing) return;
     try {
+      const started = performance.now();
       designStore.getState().applyLayout(await autoLayout(design));
+      // Read by the editor benchmark (bench/web.ts): elkjs plus the store update.
+      performance.measure('retort:auto-layout', { start: started });
       canvas.current?.fitView();
     } catch (error) {
       toast(error instanceof Error ? error.message : String(error), 'error');
