@@ -16,6 +16,7 @@ import {
   Background,
   BackgroundVariant,
   type Connection,
+  ControlButton,
   Controls,
   type Edge,
   type EdgeTypes,
@@ -25,6 +26,7 @@ import {
   Panel,
   ReactFlow,
   ReactFlowProvider,
+  useStore as useFlowStore,
   useReactFlow,
 } from '@xyflow/react';
 import {
@@ -47,6 +49,8 @@ import {
   type TableFlowNode,
 } from './design-to-flow';
 import { freeSpot, type Rect } from './free-spot';
+import { DetailContext, detailAt, READABLE_ZOOM } from './level-of-detail';
+import { readableFit } from './readable-fit';
 import { TableNode } from './TableNode';
 import { GRID_SIZE, TABLE_HEADER_HEIGHT, TABLE_WIDTH } from './table-size';
 
@@ -83,7 +87,7 @@ export interface CanvasProps {
 const nodeTypes: NodeTypes = { table: TableNode };
 const edgeTypes: EdgeTypes = {};
 const SNAP: [number, number] = [GRID_SIZE, GRID_SIZE];
-const FIT_VIEW_OPTIONS = { padding: 0.12, minZoom: 0.3, maxZoom: 1 };
+const FIT_VIEW_OPTIONS = { padding: 0.12, minZoom: READABLE_ZOOM, maxZoom: 1 };
 const PRO_OPTIONS = { hideAttribution: true };
 // Theme variables (styles/app.css), so the overview reads in light and dark and lets the
 // canvas show through instead of covering it with a solid block.
@@ -131,16 +135,19 @@ function CanvasView({
   );
 
   const flow = useReactFlow<TableFlowNode>();
+  // Only a change of level re-renders the canvas while zooming, never a pan.
+  const detail = useFlowStore((s) => detailAt(s.transform[2]));
   const previous = useRef<FlowGraph | undefined>(undefined);
   const problems = useDesignProblems(design);
   const derived = useMemo(() => {
     const graph = designToFlow(design, problems, selection, {
       readOnly,
+      detail,
       previous: previous.current,
     });
     previous.current = graph;
     return graph;
-  }, [design, problems, selection, readOnly]);
+  }, [design, problems, selection, readOnly, detail]);
 
   // React Flow's own copy of the nodes, for what happens between two store updates (a drag
   // in progress, measured sizes); rebuilt from `derived` whenever the design changes.
@@ -225,8 +232,16 @@ function CanvasView({
   }, [readOnly, addTableAt]);
 
   // Waits a frame so that React Flow has the nodes of a design change that just happened.
+  const shown = useRef(design);
+  shown.current = design;
   const fitView = useCallback(() => {
-    requestAnimationFrame(() => void flow.fitView(FIT_VIEW_OPTIONS));
+    requestAnimationFrame(() => {
+      const box = wrapper.current?.getBoundingClientRect();
+      const current = shown.current;
+      if (!box || !current) return;
+      const fit = readableFit(current, flow.getNodes(), box, FIT_VIEW_OPTIONS);
+      void flow.fitView({ ...FIT_VIEW_OPTIONS, ...fit });
+    });
   }, [flow]);
 
   const viewRect = useCallback((): Rect => {
@@ -317,57 +332,76 @@ function CanvasView({
         .join(' ')}
       data-testid="canvas"
     >
-      <ReactFlow<TableFlowNode>
-        nodes={viewNodes}
-        edges={derived.edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onNodeClick={onNodeClick}
-        onEdgeClick={onEdgeClick}
-        onPaneClick={() => select(null)}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        nodesDraggable={!readOnly}
-        nodesConnectable={!readOnly}
-        elementsSelectable
-        selectNodesOnDrag={false}
-        multiSelectionKeyCode={null}
-        selectionKeyCode={null}
-        deleteKeyCode={null}
-        zoomOnDoubleClick={false}
-        snapToGrid
-        snapGrid={SNAP}
-        minZoom={0.05}
-        maxZoom={2}
-        fitView
-        fitViewOptions={FIT_VIEW_OPTIONS}
-        onlyRenderVisibleElements
-        connectionRadius={24}
-        proOptions={PRO_OPTIONS}
-      >
-        <Background variant={BackgroundVariant.Dots} gap={GRID_SIZE} size={1} />
-        <MiniMap<TableFlowNode>
-          pannable
-          zoomable
-          className="retort-minimap"
-          ariaLabel="Overview of the diagram"
-          bgColor={MINIMAP.background}
-          maskColor={MINIMAP.mask}
-          maskStrokeColor={MINIMAP.maskStroke}
-          maskStrokeWidth={1}
-          nodeColor={(node) => (node.selected ? MINIMAP.selected : MINIMAP.node)}
-          nodeStrokeColor="transparent"
-          nodeBorderRadius={6}
-        />
-        <Controls showInteractive={false} />
-        {readOnly && isSnapshot && (
-          <Panel position="top-left" className="canvas-badge">
-            Read-only
-          </Panel>
-        )}
-      </ReactFlow>
+      <DetailContext.Provider value={detail}>
+        <ReactFlow<TableFlowNode>
+          nodes={viewNodes}
+          edges={derived.edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onNodeClick={onNodeClick}
+          onEdgeClick={onEdgeClick}
+          onPaneClick={() => select(null)}
+          onNodeDragStop={onNodeDragStop}
+          onConnect={onConnect}
+          nodesDraggable={!readOnly}
+          nodesConnectable={!readOnly}
+          elementsSelectable
+          selectNodesOnDrag={false}
+          multiSelectionKeyCode={null}
+          selectionKeyCode={null}
+          deleteKeyCode={null}
+          zoomOnDoubleClick={false}
+          snapToGrid
+          snapGrid={SNAP}
+          minZoom={0.05}
+          maxZoom={2}
+          fitView
+          fitViewOptions={FIT_VIEW_OPTIONS}
+          onlyRenderVisibleElements
+          connectionRadius={24}
+          proOptions={PRO_OPTIONS}
+        >
+          <Background variant={BackgroundVariant.Dots} gap={GRID_SIZE} size={1} />
+          <MiniMap<TableFlowNode>
+            pannable
+            zoomable
+            className="retort-minimap"
+            ariaLabel="Overview of the diagram"
+            bgColor={MINIMAP.background}
+            maskColor={MINIMAP.mask}
+            maskStrokeColor={MINIMAP.maskStroke}
+            maskStrokeWidth={1}
+            nodeColor={(node) => (node.selected ? MINIMAP.selected : MINIMAP.node)}
+            nodeStrokeColor="transparent"
+            nodeBorderRadius={6}
+          />
+          <Controls showInteractive={false} showFitView={false}>
+            <ControlButton
+              onClick={fitView}
+              className="react-flow__controls-fitview"
+              title="Fit view (the most connected part first)"
+              aria-label="Fit view"
+            >
+              <FitIcon />
+            </ControlButton>
+          </Controls>
+          {readOnly && isSnapshot && (
+            <Panel position="top-left" className="canvas-badge">
+              Read-only
+            </Panel>
+          )}
+        </ReactFlow>
+      </DetailContext.Provider>
     </div>
+  );
+}
+
+function FitIcon() {
+  return (
+    <svg viewBox="0 0 32 30" aria-hidden="true">
+      <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+    </svg>
   );
 }
 

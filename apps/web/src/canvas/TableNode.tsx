@@ -5,11 +5,54 @@
  */
 import type { Column } from '@retort/core';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { memo, useState } from 'react';
+import { memo, useContext, useState } from 'react';
 import { designStore } from '../store/design-store';
 import { LEFT_SOURCE, RIGHT_TARGET, type TableFlowNode } from './design-to-flow';
+import { type Detail, DetailContext } from './level-of-detail';
+import { tableHeight } from './table-size';
 
-function TableNodeView({ data, selected }: NodeProps<TableFlowNode>) {
+function TableNodeView(props: NodeProps<TableFlowNode>) {
+  const detail = useContext(DetailContext);
+  return detail === 'full' ? <FullTable {...props} /> : <TableOutline {...props} detail={detail} />;
+}
+
+/**
+ * A zoomed-out table: its box at its full size, with only its name ('title') or nothing
+ * ('block') inside; no rows and no handles (edges use the handles the node declares).
+ */
+function TableOutline({ data, selected, detail }: NodeProps<TableFlowNode> & { detail: Detail }) {
+  const { table, problems } = data;
+  const className = [
+    'table-node',
+    `table-node--${detail}`,
+    selected ? 'table-node--selected' : '',
+    problems.length > 0 ? 'table-node--problem' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div
+      className={className}
+      style={{ height: tableHeight(table.columns.length) }}
+      data-testid="table-node"
+      data-table-name={table.name}
+      data-table-id={table.id}
+      data-detail={detail}
+      title={table.name}
+    >
+      {detail === 'title' && (
+        <>
+          <span className="table-node__outline-name">{table.name}</span>
+          <span className="table-node__outline-count">
+            {table.columns.length} column{table.columns.length === 1 ? '' : 's'}
+          </span>
+        </>
+      )}
+    </div>
+  );
+}
+
+function FullTable({ data, selected }: NodeProps<TableFlowNode>) {
   const {
     table,
     problems,
@@ -36,6 +79,7 @@ function TableNodeView({ data, selected }: NodeProps<TableFlowNode>) {
       data-testid="table-node"
       data-table-name={table.name}
       data-table-id={table.id}
+      data-detail="full"
     >
       {/* biome-ignore lint/a11y/noStaticElementInteractions: double-click renames in place; the inspector's "Table name" field is the keyboard way */}
       <div

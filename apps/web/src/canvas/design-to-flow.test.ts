@@ -10,6 +10,17 @@ const shopFile = fileURLToPath(new URL('../../../../examples/shop/design.json', 
 const shop = (): Design => validateDesign(JSON.parse(readFileSync(shopFile, 'utf8'))).design!;
 
 describe('designToFlow', () => {
+  it('zoomed out, edges carry no label and reuse nothing labelled; nodes stay the same', () => {
+    const design = shop();
+    const full = designToFlow(design, [], null);
+    const outline = designToFlow(design, [], null, { detail: 'title', previous: full });
+    expect(outline.edges.map((e) => e.label)).toEqual([undefined, undefined, undefined, undefined]);
+    expect(outline.nodes).toEqual(full.nodes);
+    for (const [i, node] of outline.nodes.entries()) expect(node).toBe(full.nodes[i]);
+    const back = designToFlow(design, [], null, { detail: 'full', previous: outline });
+    expect(back.edges.map((e) => e.label)).toEqual(full.edges.map((e) => e.label));
+  });
+
   it('the tutorial shop is four table nodes and four foreign-key edges between column handles', () => {
     const design = shop();
     const { nodes, edges } = designToFlow(design, [], null);

@@ -9,6 +9,7 @@ import type { Edge, MarkerType, Node, NodeHandle } from '@xyflow/react';
 import type { DesignProblem, ProblemIndex } from '../store/design-problems';
 import { indexProblems } from '../store/design-problems';
 import type { Selection } from '../store/design-store';
+import type { Detail } from './level-of-detail';
 import { HANDLE_SIZE, handleBox, TABLE_WIDTH, tableHeight } from './table-size';
 
 export interface TableNodeData extends Record<string, unknown> {
@@ -41,6 +42,11 @@ export interface FlowGraph {
 
 export interface DesignToFlowOptions {
   readOnly?: boolean;
+  /**
+   * How much the canvas draws (see `level-of-detail.ts`). Below full detail, edges carry no
+   * label: hundreds of measured SVG texts nobody can read at that zoom.
+   */
+  detail?: Detail;
   /** The previous result; unchanged nodes and edges are reused from it. */
   previous?: FlowGraph;
 }
@@ -55,6 +61,7 @@ export function designToFlow(
 ): FlowGraph {
   if (!design) return EMPTY;
   const readOnly = options.readOnly ?? false;
+  const labelled = (options.detail ?? 'full') === 'full';
   const index = indexProblems(design, problems);
   const previousNodes = new Map(options.previous?.nodes.map((n) => [n.id, n]));
   const previousEdges = new Map(options.previous?.edges.map((e) => [e.id, e]));
@@ -91,7 +98,7 @@ export function designToFlow(
         selection.id === fk.id &&
         selection.tableId === table.id;
       const invalid = index.byKey.has(fk.id);
-      const label = `ON DELETE ${fk.onDelete ?? 'NO ACTION'}`;
+      const label = labelled ? `ON DELETE ${fk.onDelete ?? 'NO ACTION'}` : undefined;
       fk.columns.forEach((columnId, i) => {
         const targetColumnId = fk.references.columns[i];
         if (!targetColumnId) return;
@@ -151,9 +158,9 @@ export function designToFlow(
 export const LEFT_SOURCE = '@left';
 export const RIGHT_TARGET = '@right';
 
-type Side = 'left' | 'right';
+export type Side = 'left' | 'right';
 
-function edgeSides(
+export function edgeSides(
   source: Position | undefined,
   target: Position | undefined,
   self: boolean,

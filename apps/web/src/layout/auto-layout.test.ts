@@ -2,9 +2,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Design } from '@retort/core';
 import { validateDesign } from '@retort/core';
+import { relationalDesign } from '@retort/testing/large-design';
 import { describe, expect, it } from 'vitest';
+import { fallbackPosition } from '../canvas/design-to-flow';
 import { TABLE_WIDTH, tableHeight } from '../canvas/table-size';
 import { autoLayout, layoutMissingPositions } from './auto-layout';
+import { edgeCrossings } from './edge-crossings';
 
 const shopFile = fileURLToPath(new URL('../../../../examples/shop/design.json', import.meta.url));
 const shop = (): Design => validateDesign(JSON.parse(readFileSync(shopFile, 'utf8'))).design!;
@@ -59,4 +62,36 @@ describe('autoLayout', () => {
     );
     expect(positions.t_products!.y).toBeGreaterThan(lowest);
   });
+});
+
+describe('autoLayout of a large schema', () => {
+  it('packs a 150-table schema without overlaps, untangling the grid it was imported in', async () => {
+    const design = relationalDesign(150);
+    const grid = Object.fromEntries(design.tables.map((t, i) => [t.id, fallbackPosition(i)]));
+    const positions = await autoLayout(design);
+    expect(Object.keys(positions)).toHaveLength(150);
+    expect(overlaps(design, positions)).toEqual([]);
+    expect(edgeCrossings(design, positions)).toBeLessThan(edgeCrossings(design, grid) / 2);
+    // Not one tall column: the whole is no more than twice as high as it is wide.
+    const right = Math.max(...Object.values(positions).map((p) => p.x + TABLE_WIDTH));
+    const bottom = Math.max(
+      ...design.tables.map((t) => positions[t.id]!.y + tableHeight(t.columns.length)),
+    );
+    expect(bottom).toBeLessThan(right * 2);
+  }, 300_000);
+
+  it('places tables without foreign keys apart from the groups, in a grid', async () => {
+    const design = relationalDesign(40);
+    const positions = await autoLayout(design);
+    const alone = design.tables.filter((t) => t.name.startsWith('standalone_'));
+    expect(alone.length).toBeGreaterThan(1);
+    const linkedBottom = Math.max(
+      ...design.tables
+        .filter((t) => !alone.includes(t) && !t.name.startsWith('lookup_'))
+        .map((t) => positions[t.id]!.y),
+    );
+    for (const t of alone) expect(positions[t.id]!.y).toBeGreaterThanOrEqual(0);
+    expect(new Set(alone.map((t) => positions[t.id]!.y)).size).toBeLessThan(alone.length);
+    expect(linkedBottom).toBeGreaterThanOrEqual(0);
+  }, 300_000);
 });
