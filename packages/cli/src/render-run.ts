@@ -23,7 +23,7 @@ export function describeRun(result: RunResult, revisions: Revision[]): string[] 
   const lines: string[] = [];
   if (result.preflight.length > 0) {
     lines.push(
-      'Preflight found rows that this run would break:',
+      'Preflight found rows that this run would break or whose data it would delete:',
       ...describePreflight(result.preflight),
     );
   }
@@ -35,6 +35,7 @@ export function describeRun(result: RunResult, revisions: Revision[]): string[] 
     lines.push(stepLine(step, revisions));
     if (result.dryRun) for (const statement of step.statements) lines.push(`    ${statement}`);
   }
+  for (const notice of result.notices) lines.push(`  notice: ${notice}`);
   lines.push(
     result.dryRun
       ? `Dry run: nothing was changed (the database stays at ${result.from ?? 'base'}).`

@@ -30,7 +30,11 @@ export interface DesignState {
 export interface PreflightFinding {
   /** Index of the operation in the run's operation list. */
   operation: number;
-  /** `rows_too_long`, `rows_not_castable`, `null_rows`, `duplicate_rows`, `orphan_rows`, `rows_with_removed_value`. */
+  /**
+   * `rows_too_long`, `rows_not_castable`, `null_rows`, `duplicate_rows`, `orphan_rows`,
+   * `rows_with_removed_value`; data a drop would lose: `values_lost` (a column's non-null
+   * values), `rows_lost` (a table's rows).
+   */
   code: string;
   rows: number;
   message: string;
@@ -56,6 +60,8 @@ export interface RunResult {
   to: string | null;
   steps: Step[];
   preflight: PreflightFinding[];
+  /** What the run cannot give back, one sentence each: columns and tables a downgrade re-creates empty. */
+  notices: string[];
   dryRun: boolean;
 }
 

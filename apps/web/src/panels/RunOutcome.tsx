@@ -56,6 +56,11 @@ export function RunOutcome() {
           </li>
         ))}
       </ul>
+      {result.notices?.map((notice) => (
+        <p key={notice} className="run__notice" data-testid="run-notice">
+          {notice}
+        </p>
+      ))}
     </div>
   );
 }

@@ -28,7 +28,7 @@ export function describeOperation(op: Operation): string {
     case 'create_table':
       return `Create table ${op.table.name} (${op.table.columns.length} column${op.table.columns.length === 1 ? '' : 's'})`;
     case 'drop_table':
-      return `Drop table ${op.table.name}`;
+      return `Drop table ${op.table.name} and all of its rows (a downgrade creates it again empty)`;
     case 'rename_table':
       return `Rename table ${op.from} to ${op.to}`;
     case 'set_table_comment':
@@ -38,7 +38,7 @@ export function describeOperation(op: Operation): string {
     case 'add_column':
       return `Add column ${op.table}.${op.column.name} ${op.column.type}${op.column.nullable ? '' : ' NOT NULL'}`;
     case 'drop_column':
-      return `Drop column ${op.table}.${op.column.name}`;
+      return `Drop column ${op.table}.${op.column.name} and its values (a downgrade adds it back empty)`;
     case 'alter_column':
       return columnChanges(op);
     case 'create_primary_key':

@@ -9,6 +9,7 @@
 import type { CatalogColumn } from '../catalog/types';
 import { identifierBytes, MAX_IDENTIFIER_BYTES } from '../naming/postgres-names';
 import { needsUsing } from '../operations/casts';
+import { NOT_RESTORED } from '../operations/data-loss';
 import { enumChange } from '../operations/enum-change';
 import type { Operation } from '../operations/types';
 import { enumValueUses } from './enum-value-use';
@@ -69,7 +70,11 @@ export function lintOperations(ops: readonly Operation[]): LintFinding[] {
       }
       case 'drop_table':
         newTables.delete(op.table.name);
-        add('DS102', 'warning', `Dropping table ${op.table.name} deletes all of its rows.`);
+        add(
+          'DS102',
+          'warning',
+          `Dropping table ${op.table.name} deletes all of its rows; ${NOT_RESTORED} (the table comes back empty).`,
+        );
         add(
           'ban-drop-table',
           'warning',
@@ -124,7 +129,7 @@ export function lintOperations(ops: readonly Operation[]): LintFinding[] {
         add(
           'DS103',
           'warning',
-          `Dropping column ${at(op.table, op.column.name)} deletes its values.`,
+          `Dropping column ${at(op.table, op.column.name)} deletes its values; ${NOT_RESTORED} (the column comes back empty).`,
         );
         add(
           'ban-drop-column',

@@ -1,6 +1,7 @@
 /** Operations: what a migration does, their exact reverses, applying them to a catalog, casts. */
 export { applyOperations, CatalogState } from './apply';
 export { needsUsing, usingExpression } from './casts';
+export { downgradeLosses, NOT_RESTORED } from './data-loss';
 export { detectEnumRenames, type EnumChange, enumChange } from './enum-change';
 export { renameColumnsInExpression } from './expression-rename';
 export { reverseOperation, reverseOperations } from './reverse';

@@ -130,4 +130,44 @@ describe.each(databaseTargets())('preflight on %s', (kind) => {
       ]);
     });
   });
+
+  it('counts the values a dropped column loses and the rows a dropped table loses, through renames, and nothing the list adds', async () => {
+    await withTestDatabase(kind, async (db) => {
+      await db.exec(SETUP);
+      const findings = await preflight(db, [
+        { kind: 'rename_table', from: 'users', to: 'people' },
+        {
+          kind: 'alter_column',
+          table: 'people',
+          before: col('email', 'VARCHAR(255)'),
+          after: col('mail', 'VARCHAR(255)'),
+        },
+        { kind: 'drop_column', table: 'people', column: col('mail', 'VARCHAR(255)') },
+        { kind: 'add_column', table: 'people', column: col('note', 'TEXT') },
+        { kind: 'drop_column', table: 'people', column: col('note', 'TEXT') },
+        {
+          kind: 'drop_table',
+          table: {
+            name: 'orders',
+            comment: null,
+            columns: [col('id', 'INTEGER', false), col('user_id', 'INTEGER')],
+            primaryKey: { name: 'orders_pkey', columns: ['id'] },
+            foreignKeys: [],
+            uniques: [],
+            checks: [],
+          },
+        },
+      ]);
+      expect(findings.map(({ operation, code, rows }) => ({ operation, code, rows }))).toEqual([
+        { operation: 2, code: 'values_lost', rows: 3 },
+        { operation: 5, code: 'rows_lost', rows: 4 },
+      ]);
+      expect(findings[0]!.message).toBe(
+        '3 rows of people hold a value in mail, which is dropped with the column; a downgrade cannot bring dropped data back (the column comes back empty).',
+      );
+      expect(findings[1]!.message).toBe(
+        '4 rows of orders go with the table; a downgrade cannot bring dropped data back (the table comes back empty).',
+      );
+    });
+  });
 });

@@ -1,12 +1,13 @@
 /**
  * Preflight: for each operation that can fail on existing rows, the number of rows that
- * would actually break it (never a bare row count of the table). Runs against the database
+ * would actually break it (never a bare row count of the table); for a dropped column, the
+ * rows whose value would be lost, and for a dropped table, its rows. Runs against the database
  * as it is before `operations`, so names are mapped back through the renames earlier in
  * the list, and tables or columns the list itself creates are skipped: they hold no rows yet.
  * Read-only; each count runs under a savepoint so a count that cannot run leaves the
  * transaction usable.
  */
-import { type Operation, quoteIdentifier as q } from '@retort/core';
+import { NOT_RESTORED, type Operation, quoteIdentifier as q } from '@retort/core';
 import type { Database, PreflightFinding, Queryable } from '../contract';
 
 type Count = Omit<PreflightFinding, 'operation'> & { sql: string };
@@ -41,8 +42,8 @@ export async function preflightIn(
           message: count.message
             .replace('{rows}', `${rows} ${plural}`)
             // `{hold}`: the verb agreeing with the count.
-            .replace(/\{(hold|share|point|fail)\}/g, (_, verb: string) =>
-              rows === 1 ? `${verb}s` : verb,
+            .replace(/\{(hold|share|point|fail|go)\}/g, (_, verb: string) =>
+              rows === 1 ? `${verb}${verb === 'go' ? 'es' : 's'}` : verb,
             ),
         });
       }
@@ -251,6 +252,31 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
           rows: 0,
           message: `{rows} of ${op.table} {fail} the new check ${op.check.name} (${op.check.expression}).`,
           sql: `SELECT count(*) AS n FROM ${q(table)} WHERE NOT (${op.check.expression})`,
+        },
+      ];
+    }
+    case 'drop_column': {
+      const table = liveTable(op.table);
+      const column = table && names.column(op.table, op.column.name);
+      if (!table || !column) return [];
+      return [
+        {
+          code: 'values_lost',
+          rows: 0,
+          message: `{rows} of ${op.table} {hold} a value in ${op.column.name}, which is dropped with the column; ${NOT_RESTORED} (the column comes back empty).`,
+          sql: `SELECT count(*) AS n FROM ${q(table)} WHERE ${q(column)} IS NOT NULL`,
+        },
+      ];
+    }
+    case 'drop_table': {
+      const table = liveTable(op.table.name);
+      if (!table) return [];
+      return [
+        {
+          code: 'rows_lost',
+          rows: 0,
+          message: `{rows} of ${op.table.name} {go} with the table; ${NOT_RESTORED} (the table comes back empty).`,
+          sql: `SELECT count(*) AS n FROM ${q(table)}`,
         },
       ];
     }

@@ -6,6 +6,7 @@
 import {
   type Catalog,
   type Design,
+  downgradeLosses,
   type Operation,
   RetortError,
   reverseOperations,
@@ -95,11 +96,21 @@ async function run(
       }
       const to = resolveTarget(revisions, current, target);
       steps = plan(revisions, current, to, direction);
-      const result: RunResult = { from: current, to, steps: [], preflight: [], dryRun };
+      const result: RunResult = {
+        from: current,
+        to,
+        steps: [],
+        preflight: [],
+        notices: [],
+        dryRun,
+      };
       let offset = 0;
       let stopped = false;
       for (const planned of steps) {
         result.steps.push(planned.step);
+        if (direction === 'downgrade') {
+          result.notices.push(...downgradeLosses(planned.revision.id, planned.revision.operations));
+        }
         if (stopped) continue;
         const findings = (await preflightIn(tx, planned.operations)).map(
           (f): PreflightFinding => ({ ...f, operation: f.operation + offset }),
@@ -255,10 +266,16 @@ async function runStatements(tx: Queryable, planned: PlannedStep): Promise<void>
   }
 }
 
+/** Preflight codes that count data a drop deletes, rather than rows that would break a step. */
+const DATA_LOST = new Set(['values_lost', 'rows_lost']);
+
 function refusedByPreflight(revision: Revision, findings: PreflightFinding[]): RetortError {
   const listed = findings.map((f) => f.message.replace(/\.$/, '')).join('; ');
+  const onlyLoss = findings.every((f) => DATA_LOST.has(f.code));
   return new RetortError(
-    `Revision ${revision.id} (${revision.message}) would break existing rows: ${listed}. Nothing was changed; fix the rows, or apply with force to try anyway.`,
+    onlyLoss
+      ? `Revision ${revision.id} (${revision.message}) would delete data held in existing rows: ${listed}. Nothing was changed; copy the data elsewhere first, or apply with force to delete it.`
+      : `Revision ${revision.id} (${revision.message}) would break existing rows: ${listed}. Nothing was changed; fix the rows, or apply with force to try anyway.`,
     'refused',
     { revision: revision.id, preflight: findings },
   );
