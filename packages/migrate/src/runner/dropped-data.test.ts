@@ -66,7 +66,7 @@ describe.each(databaseTargets())('dropped data on %s', (kind) => {
     } finally {
       await temp.cleanup();
     }
-  });
+  }, 180_000);
 
   it('a dropped table counts its rows, and downgrading it says they do not come back', async () => {
     const shop = loadShopDesign();
@@ -99,5 +99,5 @@ describe.each(databaseTargets())('dropped data on %s', (kind) => {
     } finally {
       await temp.cleanup();
     }
-  });
+  }, 180_000);
 });
