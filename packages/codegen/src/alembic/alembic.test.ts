@@ -1,15 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { loadShopDesign } from '@retort/testing/designs';
 import { tutorialRevisions } from '@retort/testing/tutorial';
 import { describe, expect, it } from 'vitest';
+import { goldenFolder } from '../testing/golden';
 import { alembicCreateDate, alembicProjectFiles, emitAlembicRevision } from '.';
 
-const golden = (name: string) => new URL(`./golden/${name}`, import.meta.url);
-
-function expectGolden(name: string, text: string): void {
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden(name), text);
-  expect(text).toBe(readFileSync(golden(name), 'utf8'));
-}
+const expectGolden = goldenFolder(new URL('./golden/', import.meta.url));
 
 describe('emitAlembicRevision', () => {
   const [initial, second] = tutorialRevisions(loadShopDesign());

@@ -1,17 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { toCatalog } from '@retort/core';
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
 import { describe, expect, it } from 'vitest';
 import { awkwardDesign } from '../testing/awkward-design';
+import { goldenFolder } from '../testing/golden';
 import { emitDrizzle } from './emit';
 
-/** `UPDATE_GOLDEN=1 npx vitest run packages/codegen/src/drizzle` rewrites the golden files. */
-function expectGolden(name: string, actual: string): void {
-  const file = new URL(`./golden/${name}`, import.meta.url);
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, actual);
-  expect(existsSync(file), `golden file ${name} is missing; run with UPDATE_GOLDEN=1`).toBe(true);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
+const expectGolden = goldenFolder(new URL('./golden/', import.meta.url));
 
 describe('emitDrizzle', () => {
   it('renders the shop example as the golden schema.ts', () => {

@@ -12,6 +12,7 @@
  * singular class name (`User`), as in its other models.
  */
 import {
+  type BuiltinTypeBase,
   type Catalog,
   type CatalogColumn,
   type Design,
@@ -23,6 +24,7 @@ import { pascalCase } from '../names/case';
 import { classNames } from '../names/class-name';
 import { propertyKey, stringLiteral, uniqueIdentifier } from '../typescript/identifier';
 import { POSTGRES_INTERVAL_FIELDS } from '../typescript/postgres-interval';
+import { arrayOf, readType } from '../typescript/read-type';
 
 type Helper = 'Generated' | 'ArrayType' | 'Int8' | 'Numeric' | 'Timestamp' | 'Json' | 'Interval';
 
@@ -139,7 +141,7 @@ function columnType(
     if (['Int8', 'Numeric', 'Timestamp', 'Interval'].includes(element)) {
       used.add('ArrayType');
       element = `ArrayType<${element}>`;
-    } else element = /[ |]/.test(element) ? `(${element})[]` : `${element}[]`;
+    } else element = arrayOf(element);
   }
   if (column.nullable) element = `${element} | null`;
   if (column.autoincrement || column.default !== null) {
@@ -149,42 +151,21 @@ function columnType(
   return element;
 }
 
+/** Where kysely-codegen declares a helper type instead of the plain node-postgres type. */
+const HELPER_TYPES: Partial<Record<BuiltinTypeBase, Helper>> = {
+  BIGINT: 'Int8',
+  NUMERIC: 'Numeric',
+  DATE: 'Timestamp',
+  TIMESTAMP: 'Timestamp',
+  TIMESTAMPTZ: 'Timestamp',
+  INTERVAL: 'Interval',
+  JSON: 'Json',
+  JSONB: 'Json',
+};
+
 function elementType(type: TypeInfo, enumTypes: Map<string, string>, used: Set<Helper>): string {
-  const helper = (name: Helper): string => {
-    used.add(name);
-    return name;
-  };
-  switch (type.base) {
-    case 'SMALLINT':
-    case 'INTEGER':
-    case 'REAL':
-    case 'DOUBLE PRECISION':
-      return 'number';
-    case 'BIGINT':
-      return helper('Int8');
-    case 'NUMERIC':
-      return helper('Numeric');
-    case 'BOOLEAN':
-      return 'boolean';
-    case 'VARCHAR':
-    case 'CHAR':
-    case 'TEXT':
-    case 'TIME':
-    case 'UUID':
-    case 'INET':
-      return 'string';
-    case 'DATE':
-    case 'TIMESTAMP':
-    case 'TIMESTAMPTZ':
-      return helper('Timestamp');
-    case 'INTERVAL':
-      return helper('Interval');
-    case 'JSON':
-    case 'JSONB':
-      return helper('Json');
-    case 'BYTEA':
-      return 'Buffer';
-    case 'ENUM':
-      return enumTypes.get(type.enumName!)!;
-  }
+  const helper = type.base === 'ENUM' ? undefined : HELPER_TYPES[type.base];
+  if (helper === undefined) return readType(type, enumTypes);
+  used.add(helper);
+  return helper;
 }

@@ -1,16 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
 import { describe, expect, it } from 'vitest';
 import { awkwardDesign } from '../testing/awkward-design';
+import { goldenFolder } from '../testing/golden';
 import { emitKysely } from './emit';
 
-/** `UPDATE_GOLDEN=1 npx vitest run packages/codegen/src/kysely` rewrites the golden files. */
-function expectGolden(name: string, actual: string): void {
-  const file = new URL(`./golden/${name}`, import.meta.url);
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, actual);
-  expect(existsSync(file), `golden file ${name} is missing; run with UPDATE_GOLDEN=1`).toBe(true);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
+const expectGolden = goldenFolder(new URL('./golden/', import.meta.url));
 
 describe('emitKysely', () => {
   it('renders the shop example as the golden database.ts', () => {

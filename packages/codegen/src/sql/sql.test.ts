@@ -1,17 +1,12 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { type Design, diff } from '@retort/core';
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
 import { tutorialChanges, tutorialRevisions } from '@retort/testing/tutorial';
 import { describe, expect, it } from 'vitest';
 import { quirksDesign } from '../interop/quirks-design';
+import { goldenFolder } from '../testing/golden';
 import { emitSql, quoteName, renderMigrationSql, renderOperationSql } from '.';
 
-const golden = (name: string) => new URL(`./golden/${name}`, import.meta.url);
-
-function expectGolden(name: string, text: string): void {
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(golden(name), text);
-  expect(text).toBe(readFileSync(golden(name), 'utf8'));
-}
+const expectGolden = goldenFolder(new URL('./golden/', import.meta.url));
 
 function migrationText(sql: { upgrade: string[]; downgrade: string[] }): string {
   const block = (title: string, list: string[]) =>

@@ -1,17 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
 import { describe, expect, it } from 'vitest';
 import { quirksDesign } from '../interop/quirks-design';
+import { goldenFolder } from '../testing/golden';
 import { emitSqlalchemy2 } from '.';
 
-const golden = (name: string) => new URL(`./golden/${name}`, import.meta.url);
-
-/** `UPDATE_GOLDEN=1` rewrites the golden file instead of comparing with it. */
-function expectGolden(name: string, actual: string): void {
-  const file = golden(name);
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, actual);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
+const expectGolden = goldenFolder(new URL('./golden/', import.meta.url));
 
 describe('emitSqlalchemy2', () => {
   it('writes the shop example in 2.0 style with relationship pairs', () => {

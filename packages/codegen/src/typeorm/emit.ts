@@ -31,6 +31,7 @@ import { pascalCase, words } from '../names/case';
 import { stringLiteral, uniqueIdentifier } from '../typescript/identifier';
 import { type ModelNames, modelNames, type RelationEnd } from '../typescript/model';
 import { POSTGRES_INTERVAL_FIELDS } from '../typescript/postgres-interval';
+import { arrayOf, readType } from '../typescript/read-type';
 
 const TYPEORM_NAMES = [
   'Check',
@@ -330,42 +331,10 @@ function columnOptions(
   return options;
 }
 
-function propertyType(type: TypeInfo, enumTypes: Map<string, string>): string {
-  const element = elementType(type, enumTypes);
-  if (!type.array) return element;
-  return /[ |]/.test(element) ? `(${element})[]` : `${element}[]`;
-}
+/** TypeORM formats a DATE as `'YYYY-MM-DD'` instead of handing back node-postgres' Date. */
+const TYPEORM_TYPES = { DATE: 'string' } as const;
 
-function elementType(type: TypeInfo, enumTypes: Map<string, string>): string {
-  switch (type.base) {
-    case 'SMALLINT':
-    case 'INTEGER':
-    case 'REAL':
-    case 'DOUBLE PRECISION':
-      return 'number';
-    case 'BIGINT':
-    case 'NUMERIC':
-    case 'VARCHAR':
-    case 'CHAR':
-    case 'TEXT':
-    case 'DATE':
-    case 'TIME':
-    case 'UUID':
-    case 'INET':
-      return 'string';
-    case 'BOOLEAN':
-      return 'boolean';
-    case 'TIMESTAMP':
-    case 'TIMESTAMPTZ':
-      return 'Date';
-    case 'INTERVAL':
-      return 'PostgresInterval';
-    case 'JSON':
-    case 'JSONB':
-      return 'unknown';
-    case 'BYTEA':
-      return 'Buffer';
-    case 'ENUM':
-      return enumTypes.get(type.enumName!)!;
-  }
+function propertyType(type: TypeInfo, enumTypes: Map<string, string>): string {
+  const element = readType(type, enumTypes, TYPEORM_TYPES);
+  return type.array ? arrayOf(element) : element;
 }
