@@ -49,6 +49,25 @@ export function requireToken(token: string): RequestHandler {
   };
 }
 
+/**
+ * Where the login may send the browser: a path on this server only. `//evil.example/` and
+ * `/\\evil.example/` are read by browsers as other hosts, so they become `/`.
+ */
+export function sameOriginPath(path: string): string {
+  return /^\/(?![/\\])/.test(path) && !/[\u0000-\u001f]/.test(path) ? path : '/';
+}
+
+/** The shortest RETORT_TOKEN a server accepts, in characters other than white space. */
+export const MIN_TOKEN_LENGTH = 16;
+
+/** Null when `token` is strong enough to guard the API; else the sentence that says why not. */
+export function weakTokenProblem(token: string): string | null {
+  const length = token.replace(/\s/g, '').length;
+  return length >= MIN_TOKEN_LENGTH
+    ? null
+    : `RETORT_TOKEN has ${length} non-space character${length === 1 ? '' : 's'}; use at least ${MIN_TOKEN_LENGTH} (e.g. from \`openssl rand -hex 16\`).`;
+}
+
 /** `/?token=...`: sets the cookie and redirects to the same page without the token in the URL. */
 export function tokenLogin(token: string): RequestHandler {
   return (req, res, next) => {
@@ -62,6 +81,6 @@ export function tokenLogin(token: string): RequestHandler {
       return;
     }
     res.cookie(COOKIE, given, { httpOnly: true, sameSite: 'strict', path: '/' });
-    res.redirect(303, req.path);
+    res.redirect(303, sameOriginPath(req.path));
   };
 }

@@ -36,6 +36,19 @@ interface BodyParserError {
   type?: string;
   status?: number;
   expose?: boolean;
+  /** The raw text the parser refused. */
+  body?: unknown;
+}
+
+/** `null`, `42`, `"str"`: JSON, but not the object every body must be (the parser is strict). */
+function isJsonButNotObject(body: unknown): boolean {
+  if (typeof body !== 'string') return false;
+  try {
+    JSON.parse(body);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function errorHandler(log: (message: string) => void): ErrorRequestHandler {
@@ -55,6 +68,12 @@ export function errorHandler(log: (message: string) => void): ErrorRequestHandle
     const parser = (error ?? {}) as BodyParserError;
     if (parser.type === 'entity.too.large') {
       res.status(413).json({ error: 'The request body is larger than the 2 MB limit.' });
+      return;
+    }
+    if (parser.type === 'entity.parse.failed' && isJsonButNotObject(parser.body)) {
+      res.status(400).json({
+        error: 'The request body must be a JSON object sent with Content-Type: application/json.',
+      });
       return;
     }
     if (parser.type === 'entity.parse.failed') {

@@ -1,4 +1,6 @@
+import { redactUrl } from '@retort/migrate';
+
 /** The database password never leaves the server, whatever a driver put in its description. */
 export function redactDescription(description: string): string {
-  return description.replace(/(\w+:\/\/[^:/?#@\s]*:)[^@\s]*@/g, '$1***@');
+  return redactUrl(description);
 }

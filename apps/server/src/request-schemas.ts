@@ -23,7 +23,7 @@ export const revisionParams = z.object({ id: revisionId });
 export const saveDesignBody = z.object({
   design: z.record(z.string(), z.unknown(), { error: 'must be a JSON object' }),
   version: z
-    .string({ error: 'must be the version string read from GET /api/design' })
+    .string({ error: 'must be a string: the version read from GET /api/design' })
     .min(1)
     .max(200),
 });
@@ -45,13 +45,15 @@ export const runBody = z.object({
   dryRun: z.boolean({ error: 'must be true or false' }).optional(),
   force: z.boolean({ error: 'must be true or false' }).optional(),
   lockTimeout: z
-    .string({ error: 'must be a duration like "5s"' })
+    .string({ error: 'must be a string, a duration like "5s"' })
     .regex(/^\d+(ms|s|min)$/, 'must be a duration like "500ms", "5s" or "1min"')
     .optional(),
 });
 
 export const modelsQuery = z.object({
-  format: z.string({ error: 'is required (e.g. ?format=sqlalchemy)' }).min(1, 'is required'),
+  format: z
+    .string({ error: 'must be given once (e.g. ?format=sqlalchemy)' })
+    .min(1, 'is required (e.g. ?format=sqlalchemy)'),
 });
 
 /** Parses `value` or throws one sentence naming the field, e.g. `body.target must be ...`. */
@@ -69,7 +71,16 @@ export function parseRequest<T>(schema: z.ZodType<T>, value: unknown, where: str
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
   const field = [where, ...issue.path.map(String)].join('.');
+  // Zod does not keep the offending value on the issue: look it up, so a field sent with
+  // the wrong type is reported as such and only an absent one as "is required".
+  const given = issue.path.reduce<unknown>(
+    (owner, key) =>
+      owner !== null && typeof owner === 'object'
+        ? (owner as Record<PropertyKey, unknown>)[key as PropertyKey]
+        : undefined,
+    value,
+  );
   const message =
-    issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+    issue.code === 'invalid_type' && given === undefined ? 'is required' : issue.message;
   throw new RetortError(`The request's ${field} ${message}.`, 'invalid_input');
 }

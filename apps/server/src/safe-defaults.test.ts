@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isRetortError } from '@retort/core';
+import { serverUrl } from '@retort/testing';
 import { copyProject, type ProjectCopy } from '@retort/testing/projects';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { isLoopback } from './options';
@@ -24,6 +25,114 @@ test('a database URL loses its password before it is shown', () => {
   );
   expect(redactDescription('/project/.retort/pglite')).toBe('/project/.retort/pglite');
 });
+
+test.each([
+  ['a URL', 'postgres://u:s3cret@db/app', 'postgres://u:***@db/app'],
+  ['a URL whose password holds an @', 'postgres://u:s3@cret@db/app', 'postgres://u:***@db/app'],
+  ['a query', 'postgres://u@db/app?password=s3cret', 'postgres://u@db/app?password=***'],
+  [
+    'a query among others',
+    'postgresql://db/app?user=u&password=s3cret&sslmode=require',
+    'postgresql://db/app?user=u&password=***&sslmode=require',
+  ],
+  ['key=value', 'host=db password=s3cret dbname=app', 'host=db password=*** dbname=app'],
+  [
+    'a quoted key=value',
+    "host=db password = 's3 \\'cret' dbname=app",
+    'host=db password = *** dbname=app',
+  ],
+])('the password of %s is never shown', (_, given, shown) => {
+  expect(redactDescription(given)).toBe(shown);
+});
+
+test('the value of PGPASSWORD is never shown', () => {
+  const saved = process.env.PGPASSWORD;
+  process.env.PGPASSWORD = 'pg-env-s3cret';
+  try {
+    expect(redactDescription('Cannot connect: pg-env-s3cret was refused.')).toBe(
+      'Cannot connect: *** was refused.',
+    );
+  } finally {
+    if (saved === undefined) delete process.env.PGPASSWORD;
+    else process.env.PGPASSWORD = saved;
+  }
+});
+
+describe('a database that cannot be reached', () => {
+  let project: ProjectCopy;
+  beforeAll(() => {
+    project = copyProject();
+  });
+  afterAll(() => project.remove());
+
+  test.each([
+    'postgres://retort:url-s3cret@127.0.0.1:1/app',
+    'postgres://retort@127.0.0.1:1/app?password=query-s3cret',
+    'host=127.0.0.1 port=1 user=retort password=kv-s3cret dbname=app',
+  ])('is reported without the password of %s', async (databaseUrl) => {
+    const error = await startServer({
+      projectDir: project.dir,
+      host: '127.0.0.1',
+      port: 0,
+      databaseUrl,
+    }).catch((e: unknown) => e);
+    expect(isRetortError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/^Cannot connect to /);
+    expect((error as Error).message).not.toMatch(/s3cret/);
+  });
+});
+
+describe.skipIf(serverUrl() === null)('a database URL with a password', () => {
+  let project: ProjectCopy;
+  let server: RunningServer;
+  beforeAll(async () => {
+    project = copyProject();
+    // Trust authentication ignores the password, so the server starts and shows its URL.
+    const url = new URL(serverUrl()!);
+    url.password = 'url-s3cret';
+    url.searchParams.set('password', 'query-s3cret');
+    server = await startServer({
+      projectDir: project.dir,
+      host: '127.0.0.1',
+      port: 0,
+      databaseUrl: url.toString(),
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+    project.remove();
+  });
+
+  test('is shown without it at start and in GET /api/project', async () => {
+    expect(server.database.description).not.toMatch(/s3cret/);
+    expect(server.database.description).toMatch(/:\*\*\*@.*password=\*\*\*/);
+    const reply = await call(server.url, 'GET', '/api/project');
+    expect(reply.status).toBe(200);
+    expect(reply.text).not.toMatch(/s3cret/);
+    expect(reply.json.database.description).toBe(server.database.description);
+  });
+});
+
+test.each(['x', '   ', '', 'abcd efgh ijkl mno'])(
+  'a RETORT_TOKEN of %j is refused at start with a sentence',
+  async (token) => {
+    const project = copyProject();
+    try {
+      const error = await startServer({
+        projectDir: project.dir,
+        host: '0.0.0.0',
+        port: 0,
+        token,
+      }).catch((e: unknown) => e);
+      expect(isRetortError(error)).toBe(true);
+      expect((error as Error).message).toMatch(
+        /^RETORT_TOKEN has \d+ non-space characters?; use at least 16 /,
+      );
+    } finally {
+      project.remove();
+    }
+  },
+);
 
 describe('bound beyond loopback', () => {
   let project: ProjectCopy;
@@ -78,6 +187,22 @@ describe('bound beyond loopback', () => {
       headers: { cookie: cookie.split(';')[0]! },
     });
     expect(withCookie.status).toBe(200);
+  });
+
+  test.each(['//evil.example/', '/\\evil.example/', '//evil.example/%2e%2e'])(
+    'the login from %s never redirects to another site',
+    async (path) => {
+      const base = `http://127.0.0.1:${server!.port}`;
+      const login = await call(base, 'GET', `${path}?token=${token}`);
+      expect(login.status).toBe(303);
+      expect(login.headers.location).toBe('/');
+    },
+  );
+
+  test('the login keeps a path on this server', async () => {
+    const base = `http://127.0.0.1:${server!.port}`;
+    const login = await call(base, 'GET', `/tables/users?token=${token}`);
+    expect(login.headers.location).toBe('/tables/users');
   });
 });
 

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { RetortError } from '@retort/core';
 import type { Database } from '@retort/migrate';
 import { createApp } from './app';
+import { weakTokenProblem } from './auth';
 import { isLoopback, type ServerOptions } from './options';
 import { redactDescription } from './redact';
 
@@ -24,6 +25,10 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
+  if (options.token !== undefined) {
+    const weak = weakTokenProblem(options.token);
+    if (weak) throw new RetortError(weak, 'refused');
+  }
   if (!isLoopback(options.host) && !options.token) {
     throw new RetortError(
       `Retort refuses to listen on ${options.host} without a token; set RETORT_TOKEN or bind 127.0.0.1.`,

@@ -23,7 +23,8 @@ export function serveCommand(context: CommandContext): Command {
       const options = optionsOf<{ port: number; host: string }>(command);
       const { io } = context;
       const { startServer } = await import('@retort/server');
-      const token = io.env.RETORT_TOKEN || undefined;
+      // Set but blank is refused by the server, not taken for no token at all.
+      const token = io.env.RETORT_TOKEN;
       const server = await startServer({
         projectDir: projectDir(options, io),
         databaseUrl: databaseUrl(options, io),

@@ -11,8 +11,9 @@ export async function openPostgres(url: string): Promise<Database> {
   // Fail on open, not on first use, with the URL's password hidden.
   const probe = await pool.connect().catch(async (error: Error) => {
     await pool.end().catch(() => {});
+    // The driver's own message may quote the connection string.
     throw new RetortError(
-      `Cannot connect to ${redactUrl(url)}: ${error.message}.`,
+      redactUrl(`Cannot connect to ${url}: ${error.message}.`),
       'invalid_input',
     );
   });

@@ -224,14 +224,25 @@ function plan(
   return steps;
 }
 
-const LOCK_TIMEOUT = /^\d+(ms|s|min)$/;
+const LOCK_TIMEOUT = /^(\d+)(ms|s|min)$/;
+const UNIT_MS = { ms: 1, s: 1000, min: 60_000 } as const;
+/** lock_timeout is an int of milliseconds in Postgres. */
+const MAX_LOCK_TIMEOUT_MS = 2_147_483_647;
 
 /** The validated `lockTimeout`, checked before anything touches the database. */
 export function checkLockTimeout(value: string | undefined): string | null {
   if (value === undefined) return null;
-  if (!LOCK_TIMEOUT.test(value)) {
+  const match = LOCK_TIMEOUT.exec(value);
+  if (!match) {
     throw new RetortError(
       `The lock timeout ${JSON.stringify(value)} is not a duration like 500ms, 5s or 1min.`,
+      'invalid_input',
+    );
+  }
+  const milliseconds = Number(match[1]) * UNIT_MS[match[2] as keyof typeof UNIT_MS];
+  if (!(milliseconds <= MAX_LOCK_TIMEOUT_MS)) {
+    throw new RetortError(
+      `The lock timeout ${JSON.stringify(value)} is longer than Postgres allows (at most ${MAX_LOCK_TIMEOUT_MS}ms, about 24 days).`,
       'invalid_input',
     );
   }
