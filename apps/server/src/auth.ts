@@ -54,7 +54,7 @@ export function requireToken(token: string): RequestHandler {
  * `/\\evil.example/` are read by browsers as other hosts, so they become `/`.
  */
 export function sameOriginPath(path: string): string {
-  return /^\/(?![/\\])/.test(path) && !/[\u0000-\u001f]/.test(path) ? path : '/';
+  return /^\/(?![/\\])/.test(path) ? path : '/';
 }
 
 /** The shortest RETORT_TOKEN a server accepts, in characters other than white space. */
