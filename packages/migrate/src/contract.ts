@@ -68,7 +68,31 @@ export interface RunResult {
 export interface Drift {
   /** The revision the database says it is at. */
   revision: string | null;
+  /** Every difference, the objects Retort does not model included. */
   differences: string[];
+  /** The database's objects Retort does not model: it cannot say whether they drifted. */
+  unmodelled: Unmodelled[];
+}
+
+/** Something in a database that Retort does not model, and so would not carry over. */
+export interface Unmodelled {
+  /** `table`, `column`, `index`, `constraint`, `sequence`, `type`, `view`, `function`, ... */
+  kind: string;
+  /** Qualified: `app_public.invoices`, `public.accounts.id`, `public.accounts_search_idx`. */
+  name: string;
+  /** Why it is not modelled: `identity column`, `partial index`, `table in schema app_private`. */
+  why: string;
+}
+
+/** What introspection read: the modelled part as a catalog, and everything else listed. */
+export interface Introspection {
+  catalog: Catalog;
+  unmodelled: Unmodelled[];
+}
+
+export interface IntrospectOptions {
+  /** The schemas to read; every non-system schema when absent. */
+  schemas?: readonly string[];
 }
 
 export type DatabaseKind = 'postgres' | 'pglite';
@@ -120,6 +144,10 @@ export interface RunOptions {
 export interface ImportOptions {
   /** Replace an existing design.json (revisions must still be absent). */
   force?: boolean;
+  /** Import the modelled part even when the database holds objects Retort does not model. */
+  allowPartial?: boolean;
+  /** The schemas to read; every non-system schema when absent. */
+  schemas?: readonly string[];
   /** The design's name; defaults to the folder's name. */
   name?: string;
 }
@@ -127,6 +155,10 @@ export interface ImportOptions {
 export interface ImportResult {
   design: Design;
   revision: Revision;
+  /** What was left out (only with `allowPartial`; otherwise import refuses). */
+  unmodelled: Unmodelled[];
+  /** Lines of the SQL file that were not SQL (psql meta-commands) and were skipped. */
+  notes: string[];
 }
 
 export interface OpenDatabaseOptions {

@@ -15,12 +15,19 @@
  * run's transaction (so each step's preflight sees the previous steps) and rolls back.
  */
 export * from './contract';
-export { checkDrift } from './drift/check-drift';
+export { checkDrift, describeUnmodelled } from './drift/check-drift';
 export { openDatabase } from './drivers/open-database';
 export { redactUrl } from './drivers/redact-url';
-export { designFromSql, importDatabase, importSql } from './import/import-database';
+export {
+  designFromSql,
+  importDatabase,
+  importSql,
+  readSqlDesign,
+  type SqlDesign,
+  type SqlImportOptions,
+} from './import/import-database';
 export { designFromCatalog } from './introspect/design-from-catalog';
-export { introspect } from './introspect/introspect';
+export { introspect, introspectDatabase } from './introspect/introspect';
 export { preflight } from './preflight/preflight';
 export { verifyChain } from './project/chain';
 export { emptyDesign, openProject } from './project/project';

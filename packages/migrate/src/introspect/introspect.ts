@@ -2,16 +2,41 @@
  * pg_catalog back into a Catalog: the same name-based view `toCatalog` gives a design, so
  * the two compare with `catalogsEqual`. `alembic_version` is the migration tool's, not the
  * schema's, and is left out.
+ *
+ * Every non-system schema is read. What Retort models goes into the catalog; everything else
+ * is listed in `unmodelled` with why, never dropped silently. An object that cannot be carried
+ * without changing its meaning (a partial index, a column of a domain type, a table outside
+ * `public`) is left out of the catalog; one whose modelled part stands on its own (an identity
+ * column is still an integer column, an unlogged table still a table) stays, and is listed.
  */
 import {
   type Catalog,
+  type CatalogColumn,
   type CatalogTable,
   canonicalExpression,
   normalizeType,
   type ReferentialAction,
   RetortError,
 } from '@retort/core';
-import type { Queryable } from '../contract';
+import type { Introspection, IntrospectOptions, Queryable, Unmodelled } from '../contract';
+import {
+  COLUMNS,
+  CONSTRAINTS,
+  type ColumnRow,
+  type ConstraintRow,
+  INDEXES,
+  type IndexRow,
+  OTHER_OBJECTS,
+  type OtherRow,
+  RELATIONS,
+  type RelationRow,
+  SCHEMAS,
+  TYPES,
+  type TypeRow,
+} from './catalog-queries';
+
+/** The one schema Retort models today. */
+export const MODELLED_SCHEMA = 'public';
 
 const byName = <T extends { name: string }>(a: T, b: T): number =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
@@ -24,174 +49,385 @@ const ACTIONS: Record<string, ReferentialAction> = {
   d: 'SET DEFAULT',
 };
 
+const RELATION_KINDS: Record<string, string> = {
+  v: 'view',
+  m: 'materialized view',
+  f: 'foreign table',
+};
+
+const INTEGER_MAX: Record<string, string> = {
+  smallint: '32767',
+  integer: '2147483647',
+  bigint: '9223372036854775807',
+};
+
 /** Postgres arrays of names come back as arrays from pg and PGlite alike when cast to text[]. */
 const names = (value: unknown): string[] => (Array.isArray(value) ? (value as string[]) : []);
 
-export async function introspect(db: Queryable, schema = 'public'): Promise<Catalog> {
-  const enumRows = (
-    await db.query<{ name: string; labels: string[] }>(
-      `SELECT t.typname AS name, array_agg(e.enumlabel::text ORDER BY e.enumsortorder)::text[] AS labels
-         FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid
-         JOIN pg_namespace n ON n.oid = t.typnamespace
-        WHERE n.nspname = $1 GROUP BY t.typname`,
-      [schema],
-    )
-  ).rows;
-  const enums = enumRows.map((r) => ({ name: r.name, values: names(r.labels) })).sort(byName);
-  const enumNames = enums.map((e) => e.name);
+/** The modelled part of the database as a catalog (see `introspectDatabase` for the rest). */
+export async function introspect(db: Queryable, options: IntrospectOptions = {}): Promise<Catalog> {
+  return (await introspectDatabase(db, options)).catalog;
+}
 
-  const tableRows = (
-    await db.query<{ oid: number; name: string; comment: string | null }>(
-      `SELECT c.oid::int AS oid, c.relname AS name, obj_description(c.oid, 'pg_class') AS comment
-         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-        WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND c.relname <> 'alembic_version'`,
-      [schema],
-    )
-  ).rows;
+export async function introspectDatabase(
+  db: Queryable,
+  options: IntrospectOptions = {},
+): Promise<Introspection> {
+  const existing = (await db.query<{ name: string }>(SCHEMAS)).rows.map((r) => r.name);
+  const schemas = options.schemas ? [...new Set(options.schemas)] : existing;
+  const missing = schemas.filter((s) => !existing.includes(s));
+  if (missing.length > 0) {
+    throw new RetortError(
+      `The database has no schema ${missing.join(', ')}; it has ${existing.join(', ') || 'none'}.`,
+      'invalid_input',
+      { schemas: missing },
+    );
+  }
+  const params = [schemas];
+  const [relations, columns, constraints, indexes, types, others] = await Promise.all([
+    db.query<RelationRow>(RELATIONS, params),
+    db.query<ColumnRow>(COLUMNS, params),
+    db.query<ConstraintRow>(CONSTRAINTS, params),
+    db.query<IndexRow>(INDEXES, params),
+    db.query<TypeRow>(TYPES, params),
+    db.query<OtherRow>(OTHER_OBJECTS, params),
+  ]);
+  const reader = new CatalogReader(relations.rows);
+  for (const schema of schemas) {
+    if (schema !== MODELLED_SCHEMA) reader.list('schema', schema, 'schema other than public');
+  }
+  reader.readTypes(types.rows);
+  reader.readRelations();
+  reader.readColumns(columns.rows);
+  reader.readConstraints(constraints.rows);
+  reader.readIndexes(indexes.rows);
+  reader.readSequences();
+  for (const row of others.rows) reader.list(row.kind, row.name, row.why);
+  return reader.result();
+}
 
-  const columnRows = (
-    await db.query<{
-      table: number;
-      name: string;
-      type: string;
-      notnull: boolean;
-      default: string | null;
-      comment: string | null;
-      owned_sequence: boolean;
-    }>(
-      `SELECT a.attrelid::int AS table, a.attname AS name,
-              format_type(a.atttypid, a.atttypmod) AS type, a.attnotnull AS notnull,
-              pg_get_expr(d.adbin, d.adrelid) AS default,
-              col_description(a.attrelid, a.attnum) AS comment,
-              EXISTS (SELECT 1 FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid
-                       WHERE dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum
-                         AND s.relkind = 'S' AND dep.deptype IN ('a', 'i')) AS owned_sequence
-         FROM pg_attribute a
-         JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-         LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-        WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
-        ORDER BY a.attrelid, a.attnum`,
-      [schema],
-    )
-  ).rows;
+interface TableState {
+  row: RelationRow;
+  table: CatalogTable;
+  columnTypes: Record<string, string>;
+  /** Columns left out of the catalog: anything that uses them is left out too. */
+  omitted: Set<string>;
+}
 
-  const constraintRows = (
-    await db.query<{
-      table: number;
-      name: string;
-      type: string;
-      columns: string[];
-      ref_table: string | null;
-      ref_columns: string[] | null;
-      on_delete: string;
-      on_update: string;
-      definition: string;
-      index: number;
-    }>(
-      `SELECT k.conrelid::int AS table, k.conname AS name, k.contype::text AS type,
-              ARRAY(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY AS u(n, i)
-                      JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.n ORDER BY u.i) AS columns,
-              r.relname AS ref_table,
-              ARRAY(SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY AS u(n, i)
-                      JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n ORDER BY u.i) AS ref_columns,
-              k.confdeltype::text AS on_delete, k.confupdtype::text AS on_update,
-              pg_get_constraintdef(k.oid) AS definition, k.conindid::int AS index
-         FROM pg_constraint k
-         JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-         LEFT JOIN pg_class r ON r.oid = k.confrelid
-        WHERE n.nspname = $1 AND k.contype IN ('p', 'f', 'u', 'c')`,
-      [schema],
-    )
-  ).rows;
+class CatalogReader {
+  private readonly unmodelled: Unmodelled[] = [];
+  private readonly enums: Catalog['enums'] = [];
+  private readonly tables = new Map<number, TableState>();
+  private readonly relationByOid: Map<number, RelationRow>;
+  /** Sequences a modelled column uses as its SERIAL. */
+  private readonly serialSequences = new Set<number>();
+  /** Sequences owned by a column of a table that is listed as a whole. */
+  private readonly coveredSequences = new Set<number>();
 
-  const indexRows = (
-    await db.query<{
-      table: number;
-      oid: number;
-      name: string;
-      unique: boolean;
-      columns: string[];
-      expressions: boolean;
-    }>(
-      `SELECT i.indrelid::int AS table, i.indexrelid::int AS oid, x.relname AS name, i.indisunique AS unique,
-              ARRAY(SELECT a.attname::text FROM unnest(i.indkey) WITH ORDINALITY AS u(n, k)
-                      JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = u.n ORDER BY u.k) AS columns,
-              (i.indexprs IS NOT NULL OR i.indpred IS NOT NULL) AS expressions
-         FROM pg_index i
-         JOIN pg_class x ON x.oid = i.indexrelid JOIN pg_namespace n ON n.oid = x.relnamespace
-        WHERE n.nspname = $1
-          AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.contype IN ('p', 'u', 'x'))`,
-      [schema],
-    )
-  ).rows;
+  constructor(private readonly relations: RelationRow[]) {
+    this.relationByOid = new Map(relations.map((r) => [r.oid, r]));
+  }
 
-  const tables: CatalogTable[] = tableRows.map((t) => {
-    const where = (tableOid: number) => tableOid === t.oid;
-    const columnTypes: Record<string, string> = {};
-    const columns = columnRows
-      .filter((c) => where(c.table))
-      .map((c) => {
-        const type = normalizeType(c.type, enumNames);
-        if (type === null) {
-          throw new RetortError(
-            `Column ${t.name}.${c.name} has type ${c.type}, which Retort does not model.`,
-            'invalid_input',
-            { table: t.name, column: c.name, type: c.type },
-          );
-        }
-        columnTypes[c.name] = type;
-        const serial = c.owned_sequence && c.default !== null && /^nextval\(/i.test(c.default);
-        return {
-          name: c.name,
-          type,
-          nullable: !c.notnull,
-          // Canonicalised below, once every column's type is known.
-          default: serial ? null : c.default,
-          autoincrement: serial,
-          comment: c.comment,
-        };
+  list(kind: string, name: string, why: string): void {
+    this.unmodelled.push({ kind, name, why });
+  }
+
+  private qualified(relation: RelationRow): string {
+    return `${relation.schema}.${relation.name}`;
+  }
+
+  readTypes(rows: TypeRow[]): void {
+    for (const t of rows) {
+      const name = `${t.schema}.${t.name}`;
+      if (t.kind === 'e' && t.schema === MODELLED_SCHEMA) {
+        this.enums.push({ name: t.name, values: names(t.labels) });
+        if (t.comment !== null) this.list('comment', `type ${name}`, 'comment on a type');
+        continue;
+      }
+      const why: Record<string, string> = {
+        e: 'enum outside the public schema',
+        d: 'domain type',
+        c: 'composite type',
+        r: 'range type',
+        b: 'base type',
+        p: 'pseudo-type',
+      };
+      this.list('type', name, why[t.kind] ?? 'type');
+    }
+  }
+
+  readRelations(): void {
+    for (const r of this.relations) {
+      const name = this.qualified(r);
+      if (r.kind === 'S') continue;
+      if (RELATION_KINDS[r.kind]) {
+        this.list(RELATION_KINDS[r.kind]!, name, RELATION_KINDS[r.kind]!);
+        continue;
+      }
+      if (r.schema === MODELLED_SCHEMA && r.name === 'alembic_version') continue;
+      const whole: string[] = [];
+      if (r.schema !== MODELLED_SCHEMA) whole.push(`table in schema ${r.schema}`);
+      if (r.kind === 'p') whole.push('partitioned table');
+      if (r.partition) whole.push(`partition of ${r.parents}`);
+      else if (r.parents !== null) whole.push(`inherits from ${r.parents}`);
+      if (whole.length > 0) {
+        this.list('table', name, whole.join(', '));
+        continue;
+      }
+      if (r.persistence === 'u') this.list('table', name, 'unlogged table');
+      if (r.options !== null && r.options.length > 0) {
+        this.list('table', name, `storage parameters (${r.options.join(', ')})`);
+      }
+      if (r.rls) {
+        this.list(
+          'table',
+          name,
+          r.force_rls ? 'row-level security enabled and forced' : 'row-level security enabled',
+        );
+      }
+      this.tables.set(r.oid, {
+        row: r,
+        table: {
+          name: r.name,
+          comment: r.comment,
+          columns: [],
+          primaryKey: null,
+          foreignKeys: [],
+          uniques: [],
+          indexes: [],
+          checks: [],
+        },
+        columnTypes: {},
+        omitted: new Set(),
       });
-    for (const column of columns) {
-      if (column.default !== null) {
-        column.default = canonicalExpression(column.default, { columns: columnTypes });
+    }
+  }
+
+  readColumns(rows: ColumnRow[]): void {
+    const pending: { state: TableState; column: CatalogColumn; name: string }[] = [];
+    for (const c of rows) {
+      const state = this.tables.get(c.table);
+      if (!state) {
+        if (c.owned_sequence !== null) this.coveredSequences.add(c.owned_sequence);
+        continue;
+      }
+      const name = `${this.qualified(state.row)}.${c.name}`;
+      const type = this.columnType(c);
+      const why: string[] = [];
+      if (typeof type !== 'string') why.push(type.why);
+      if (c.identity === 'a' || c.identity === 'd') {
+        why.push(`identity column (GENERATED ${c.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT'})`);
+      }
+      if (c.generated !== '') why.push(`generated column (AS ${c.default})`);
+      if (c.collation !== null) why.push(`collation "${c.collation}"`);
+      if (why.length > 0) this.list('column', name, why.join(', '));
+      if (typeof type !== 'string') {
+        state.omitted.add(c.name);
+        if (c.owned_sequence !== null) this.coveredSequences.add(c.owned_sequence);
+        continue;
+      }
+      state.columnTypes[c.name] = type;
+      const column: CatalogColumn = {
+        name: c.name,
+        type,
+        nullable: !c.notnull,
+        default: null,
+        autoincrement: false,
+        comment: c.comment,
+      };
+      // An identity or generated column is kept as the plain column it also is, listed above.
+      if (c.identity === '' && c.generated === '' && c.default !== null) {
+        if (c.owned_sequence !== null && /^nextval\(/i.test(c.default)) {
+          if (this.isPlainSerial(c.owned_sequence, c.type)) {
+            column.autoincrement = true;
+            this.serialSequences.add(c.owned_sequence);
+          } else {
+            column.default = c.default;
+          }
+        } else {
+          column.default = c.default;
+        }
+      }
+      state.table.columns.push(column);
+      pending.push({ state, column, name });
+    }
+    // Canonical once every column's type is known: a default may cast to another column's type.
+    for (const { state, column, name } of pending) {
+      if (column.default === null) continue;
+      try {
+        column.default = canonicalExpression(column.default, { columns: state.columnTypes });
+      } catch {
+        this.list('column', name, `default ${column.default} that Retort cannot read`);
+        column.default = null;
       }
     }
-    const constraints = constraintRows.filter((k) => where(k.table));
-    const pk = constraints.find((k) => k.type === 'p');
-    return {
-      name: t.name,
-      comment: t.comment,
-      columns,
-      primaryKey: pk ? { name: pk.name, columns: names(pk.columns) } : null,
-      foreignKeys: constraints
-        .filter((k) => k.type === 'f')
-        .map((k) => ({
+  }
+
+  /** The canonical type, or why the column's type is not one Retort models. */
+  private columnType(c: ColumnRow): string | { why: string } {
+    const typeName = `${c.type_schema}.${c.type_name}`;
+    switch (c.type_kind) {
+      case 'e':
+        return c.type_schema === MODELLED_SCHEMA
+          ? `${c.type_name}${c.array ? '[]' : ''}`
+          : { why: `enum type ${typeName}, outside the public schema` };
+      case 'd':
+        return { why: `domain type ${typeName}` };
+      case 'c':
+        return { why: `composite type ${typeName}` };
+      case 'r':
+      case 'm':
+        return { why: `range type ${c.type}` };
+      default:
+        return normalizeType(c.type, []) ?? { why: `type ${c.type}` };
+    }
+  }
+
+  /** SERIAL's sequence: the column's own type, starting at 1 by 1, up to the type's maximum. */
+  private isPlainSerial(sequence: number, columnType: string): boolean {
+    const s = this.relationByOid.get(sequence);
+    if (!s || s.seq_type !== columnType) return false;
+    return (
+      s.seq_start === '1' &&
+      s.seq_increment === '1' &&
+      s.seq_min === '1' &&
+      s.seq_max === INTEGER_MAX[columnType] &&
+      s.seq_cache === '1' &&
+      s.seq_cycle === false
+    );
+  }
+
+  readConstraints(rows: ConstraintRow[]): void {
+    for (const k of rows) {
+      const state = this.tables.get(k.table);
+      if (!state) continue;
+      const name = `${this.qualified(state.row)}.${k.name}`;
+      const why: string[] = [];
+      if (k.type === 'x') why.push('exclusion constraint');
+      if (k.deferrable) why.push(k.deferred ? 'DEFERRABLE INITIALLY DEFERRED' : 'DEFERRABLE');
+      if (!k.validated) why.push('NOT VALID');
+      if (!k.local) why.push('inherited');
+      if (k.type === 'f' && k.match === 'f') why.push('MATCH FULL');
+      if (/\bNOT ENFORCED\b/.test(k.definition)) why.push('NOT ENFORCED');
+      if (/\bNO INHERIT\b/.test(k.definition) && k.type === 'c') why.push('NO INHERIT');
+      if (/\bNULLS NOT DISTINCT\b/.test(k.definition)) why.push('NULLS NOT DISTINCT');
+      if (/\bINCLUDE \(/.test(k.definition)) why.push('INCLUDE columns');
+      if (/\bSET (NULL|DEFAULT) \(/.test(k.definition)) why.push('action on some columns only');
+      const uses = names(k.columns).filter((c) => state.omitted.has(c));
+      if (uses.length > 0) why.push(`uses ${uses.join(', ')}, not modelled`);
+      let target: TableState | undefined;
+      if (k.type === 'f') {
+        target = k.ref_table === null ? undefined : this.tables.get(k.ref_table);
+        const ref = k.ref_table === null ? undefined : this.relationByOid.get(k.ref_table);
+        if (!target) {
+          why.push(`references ${ref ? this.qualified(ref) : 'a table'}, which is not modelled`);
+        } else {
+          const refColumns = names(k.ref_columns);
+          const refOmitted = refColumns.filter((c) => target!.omitted.has(c));
+          if (refOmitted.length > 0) why.push(`references ${refOmitted.join(', ')}, not modelled`);
+          const mismatched = names(k.columns).filter((c, i) => {
+            const from = state.columnTypes[c];
+            const to = target!.columnTypes[refColumns[i] ?? ''];
+            return from !== undefined && to !== undefined && from !== to;
+          });
+          if (mismatched.length > 0 && refOmitted.length === 0 && uses.length === 0) {
+            const pairs = mismatched.map((c) => {
+              const i = names(k.columns).indexOf(c);
+              return `${state.columnTypes[c]} to ${target!.columnTypes[refColumns[i]!]}`;
+            });
+            why.push(`foreign key from ${pairs.join(', ')}`);
+          }
+        }
+      }
+      if (k.comment !== null) why.push('comment on a constraint');
+      if (why.length > 0) {
+        this.list(k.type === 'f' ? 'foreign key' : 'constraint', name, why.join(', '));
+        continue;
+      }
+      const table = state.table;
+      if (k.type === 'p') table.primaryKey = { name: k.name, columns: names(k.columns) };
+      else if (k.type === 'u') table.uniques.push({ name: k.name, columns: names(k.columns) });
+      else if (k.type === 'c') {
+        const body = checkBody(k.definition);
+        try {
+          table.checks.push({
+            name: k.name,
+            expression: canonicalExpression(body, { columns: state.columnTypes }),
+          });
+        } catch {
+          this.list('constraint', name, `check ${body} that Retort cannot read`);
+        }
+      } else if (k.type === 'f' && target) {
+        table.foreignKeys.push({
           name: k.name,
           columns: names(k.columns),
-          refTable: k.ref_table ?? '',
+          refTable: target.table.name,
           refColumns: names(k.ref_columns),
           onDelete: ACTIONS[k.on_delete] ?? 'NO ACTION',
           onUpdate: ACTIONS[k.on_update] ?? 'NO ACTION',
-        }))
-        .sort(byName),
-      uniques: constraints
-        .filter((k) => k.type === 'u')
-        .map((k) => ({ name: k.name, columns: names(k.columns) }))
-        .sort(byName),
-      indexes: indexRows
-        .filter((i) => where(i.table) && !i.expressions)
-        .map((i) => ({ name: i.name, columns: names(i.columns), unique: i.unique }))
-        .sort(byName),
-      checks: constraints
-        .filter((k) => k.type === 'c')
-        .map((k) => ({
-          name: k.name,
-          expression: canonicalExpression(checkBody(k.definition), { columns: columnTypes }),
-        }))
-        .sort(byName),
+        });
+      }
+    }
+  }
+
+  readIndexes(rows: IndexRow[]): void {
+    for (const i of rows) {
+      const state = this.tables.get(i.table);
+      if (!state || i.constraint) continue;
+      const name = `${state.row.schema}.${i.name}`;
+      const why: string[] = [];
+      if (i.method !== 'btree') why.push(`index method ${i.method}`);
+      if (i.expressions) why.push('expression index');
+      if (i.partial) why.push('partial index');
+      if (i.columns.length > i.key_count) why.push('INCLUDE columns');
+      if (i.ordered) why.push('DESC or NULLS FIRST/LAST key');
+      if (i.opclasses.length > 0) why.push(`operator class ${i.opclasses.join(', ')}`);
+      if (/ COLLATE /.test(i.definition)) why.push('collation on a key');
+      if (i.nulls_not_distinct) why.push('NULLS NOT DISTINCT');
+      if (!i.valid) why.push('invalid index (a failed CREATE INDEX CONCURRENTLY)');
+      const uses = i.columns.filter((c): c is string => c !== null && state.omitted.has(c));
+      if (uses.length > 0) why.push(`uses ${uses.join(', ')}, not modelled`);
+      if (i.comment !== null) why.push('comment on an index');
+      if (why.length > 0) {
+        this.list('index', name, why.join(', '));
+        continue;
+      }
+      state.table.indexes.push({
+        name: i.name,
+        columns: i.columns.filter((c): c is string => c !== null),
+        unique: i.unique,
+      });
+    }
+  }
+
+  readSequences(): void {
+    for (const s of this.relations) {
+      // An identity's sequence is part of its column, listed there.
+      if (s.kind !== 'S' || s.owned === 'i') continue;
+      if (this.serialSequences.has(s.oid) || this.coveredSequences.has(s.oid)) continue;
+      this.list(
+        'sequence',
+        this.qualified(s),
+        s.owned === 'a' ? 'sequence owned by a column, not a plain serial' : 'sequence',
+      );
+    }
+  }
+
+  result(): Introspection {
+    const tables = [...this.tables.values()].map(({ table }) => ({
+      ...table,
+      foreignKeys: table.foreignKeys.sort(byName),
+      uniques: table.uniques.sort(byName),
+      indexes: table.indexes.sort(byName),
+      checks: table.checks.sort(byName),
+    }));
+    return {
+      catalog: { enums: this.enums.sort(byName), tables: tables.sort(byName) },
+      unmodelled: this.unmodelled.sort((a, b) =>
+        a.name === b.name ? (a.why < b.why ? -1 : 1) : a.name < b.name ? -1 : 1,
+      ),
     };
-  });
-  return { enums, tables: tables.sort(byName) };
+  }
 }
 
 /** `CHECK ((price > 0))` -> `(price > 0)`; `NOT VALID` and `NO INHERIT` are not part of it. */

@@ -1,0 +1,219 @@
+/**
+ * Import against real schemas in pg_dump's own words: the kitchen-sink fixture (one of every
+ * kind of object) must have everything Retort does not model listed, the same from a live
+ * server and from the dump file; the modelled subset, imported and rebuilt from Retort's SQL,
+ * must print the same `pg_dump --schema-only` object by object.
+ */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { RetortError } from '@retort/core';
+import { createServerDatabase, serverUrl } from '@retort/testing';
+import { compareDumps, FIXTURES_DIR, pgDump, psqlFile, readFixture } from '@retort/testing/pg-dump';
+import { describe, expect, it } from 'vitest';
+import type { Unmodelled } from '../contract';
+import { checkDrift } from '../drift/check-drift';
+import { openDatabase } from '../drivers/open-database';
+import { introspectDatabase } from '../introspect/introspect';
+import { openProject } from '../project/project';
+import { importDatabase, importSql, readSqlDesign } from './import-database';
+
+const KITCHEN_SINK_UNMODELLED = [
+  'schema app_private: schema other than public',
+  'table app_private.account_secrets: table in schema app_private',
+  'function app_private.touch_updated_at(): function',
+  'schema app_public: schema other than public',
+  'function app_public.current_account_id(): function',
+  'table app_public.events: table in schema app_public, partitioned table',
+  'table app_public.events_2026: table in schema app_public, partition of app_public.events',
+  'table app_public.invoice_lines: table in schema app_public',
+  'type app_public.invoice_status: enum outside the public schema',
+  'table app_public.invoices: table in schema app_public',
+  'policy app_public.invoices.invoices_owner: row-level security policy',
+  'trigger app_public.invoices.invoices_touch: trigger',
+  'view app_public.open_invoices: view',
+  'type app_public.positive_cents: domain type',
+  'type app_public.postal_address: composite type',
+  'extension btree_gist: extension (in schema public)',
+  'extension citext: extension (in schema public)',
+  'constraint public.accounts.accounts_email_key: uses email, not modelled',
+  'column public.accounts.created_at: type timestamp(6) with time zone',
+  'column public.accounts.deleted_at: type timestamp(6) without time zone',
+  'column public.accounts.email: type citext',
+  'column public.accounts.id: identity column (GENERATED ALWAYS)',
+  'column public.accounts.joined_year: domain type public.year',
+  'column public.accounts.nickname: collation "C"',
+  "column public.accounts.search: type tsvector, generated column (AS to_tsvector('simple'::regconfig, display_name))",
+  'index public.accounts_email_hash_idx: index method hash, uses email, not modelled',
+  'index public.accounts_live_idx: partial index, uses created_at, not modelled',
+  'index public.accounts_lower_name_idx: expression index',
+  'index public.accounts_mood_created_idx: INCLUDE columns, uses created_at, not modelled',
+  'index public.accounts_recent_idx: DESC or NULLS FIRST/LAST key, uses created_at, not modelled, comment on an index',
+  'index public.accounts_search_idx: index method gin, uses search, not modelled',
+  'index public.accounts_settings_idx: index method gin, operator class jsonb_path_ops',
+  'foreign key public.bookings.bookings_account_id_fkey: DEFERRABLE INITIALLY DEFERRED',
+  'constraint public.bookings.bookings_during_check: NOT VALID, uses during, not modelled',
+  'constraint public.bookings.bookings_no_overlap: exclusion constraint, uses during, not modelled',
+  'column public.bookings.during: range type tstzrange',
+  'column public.bookings.starts_at: type time(3) with time zone',
+  'type public.year: domain type',
+];
+
+const lines = (items: readonly Unmodelled[]) => items.map((u) => `${u.kind} ${u.name}: ${u.why}`);
+
+const onServer = serverUrl() !== null;
+
+async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'retort-import-'));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+describe('the kitchen-sink schema', () => {
+  it('from its pg_dump file on PGlite: every object Retort does not model is listed, and import refuses', async () => {
+    const read = await readSqlDesign(readFixture('kitchen-sink.sql'), { allowPartial: true });
+    expect(lines(read.unmodelled)).toEqual(KITCHEN_SINK_UNMODELLED);
+    expect(read.notes).toEqual([
+      'Skipped line 10, the psql meta-command \\restrict.',
+      'Skipped line 623, the psql meta-command \\unrestrict.',
+    ]);
+    expect(read.design.tables.map((t) => t.name)).toEqual(['accounts', 'bookings', 'rooms']);
+
+    const target = await tempDir();
+    try {
+      const refused = await importSql(target.dir, readFixture('kitchen-sink.sql')).catch(
+        (e: unknown) => e,
+      );
+      expect(refused).toBeInstanceOf(RetortError);
+      expect((refused as RetortError).message).toBe(
+        `The database holds ${KITCHEN_SINK_UNMODELLED.length} objects Retort does not model; nothing was written. Import the rest without them with --allow-partial.`,
+      );
+      expect(
+        (refused as RetortError).details.problems!.map((p) => `${p.path}: ${p.message}`),
+      ).toEqual(KITCHEN_SINK_UNMODELLED);
+      expect(await readdir(target.dir)).toEqual([]);
+    } finally {
+      await target.cleanup();
+    }
+  }, 300_000);
+
+  it.runIf(onServer)(
+    'from the live server: the same design and the same list as from the dump file; check reports them',
+    async () => {
+      const server = await createServerDatabase('retort_kitchen');
+      const target = await tempDir();
+      try {
+        await psqlFile(server.url, join(FIXTURES_DIR, 'kitchen-sink.sql'));
+        const fromFile = await readSqlDesign(readFixture('kitchen-sink.sql'), {
+          allowPartial: true,
+          name: 'kitchen',
+        });
+        const db = await openDatabase({ url: server.url });
+        try {
+          const result = await importDatabase(db, target.dir, {
+            allowPartial: true,
+            name: 'kitchen',
+          });
+          expect(lines(result.unmodelled)).toEqual(KITCHEN_SINK_UNMODELLED);
+          expect(result.design).toEqual(fromFile.design);
+          const drift = await checkDrift(db, await (await openProject(target.dir)).revisions());
+          expect(drift.differences).toHaveLength(KITCHEN_SINK_UNMODELLED.length);
+          expect(drift.differences).toContain(
+            'view app_public.open_invoices is not modelled by Retort (view)',
+          );
+        } finally {
+          await db.close();
+        }
+      } finally {
+        await target.cleanup();
+        await server.drop();
+      }
+    },
+    300_000,
+  );
+
+  it.runIf(onServer)(
+    '--schema app_public alone lists its tables instead of importing nothing',
+    async () => {
+      const server = await createServerDatabase('retort_kitchen');
+      try {
+        await psqlFile(server.url, join(FIXTURES_DIR, 'kitchen-sink.sql'));
+        const db = await openDatabase({ url: server.url });
+        try {
+          const read = await introspectDatabase(db, { schemas: ['app_public'] });
+          expect(read.catalog).toEqual({ enums: [], tables: [] });
+          expect(lines(read.unmodelled)).toEqual(
+            KITCHEN_SINK_UNMODELLED.filter((line) => / app_public[.:]/.test(line)),
+          );
+          const missing = await introspectDatabase(db, { schemas: ['nowhere'] }).catch(
+            (e: unknown) => e,
+          );
+          expect((missing as RetortError).message).toBe(
+            'The database has no schema nowhere; it has app_private, app_public, public.',
+          );
+        } finally {
+          await db.close();
+        }
+      } finally {
+        await server.drop();
+      }
+    },
+  );
+});
+
+describe.runIf(onServer)('the modelled subset', () => {
+  it('imported from the server and rebuilt from Retort’s SQL, pg_dump prints the same objects', async () => {
+    const original = await createServerDatabase('retort_subset');
+    const rebuilt = await createServerDatabase('retort_subset');
+    const target = await tempDir();
+    try {
+      await psqlFile(original.url, join(FIXTURES_DIR, 'modelled-subset.sql'));
+      const before = await pgDump(original.url);
+      const source = await openDatabase({ url: original.url });
+      let upgradeSql: string[];
+      try {
+        const result = await importDatabase(source, target.dir);
+        expect(result.unmodelled).toEqual([]);
+        upgradeSql = result.revision.sql.upgrade;
+        const drift = await checkDrift(source, await (await openProject(target.dir)).revisions());
+        expect(drift.differences).toEqual([]);
+      } finally {
+        await source.close();
+      }
+      const db = await openDatabase({ url: rebuilt.url });
+      try {
+        for (const statement of upgradeSql) await db.exec(statement);
+      } finally {
+        await db.close();
+      }
+      const comparison = compareDumps(before, await pgDump(rebuilt.url));
+      expect(comparison.objects).toBe(30);
+      expect(comparison.differences).toEqual([]);
+    } finally {
+      await target.cleanup();
+      await original.drop();
+      await rebuilt.drop();
+    }
+  }, 300_000);
+
+  it('imported from its dump file on PGlite, it gives the same design as from the server', async () => {
+    const original = await createServerDatabase('retort_subset');
+    const target = await tempDir();
+    try {
+      await psqlFile(original.url, join(FIXTURES_DIR, 'modelled-subset.sql'));
+      const source = await openDatabase({ url: original.url });
+      try {
+        const fromServer = await importDatabase(source, target.dir, { name: 'subset' });
+        const fromFile = await readSqlDesign(readFixture('modelled-subset.sql'), {
+          name: 'subset',
+        });
+        expect(fromFile.unmodelled).toEqual([]);
+        expect(fromFile.design).toEqual(fromServer.design);
+      } finally {
+        await source.close();
+      }
+    } finally {
+      await target.cleanup();
+      await original.drop();
+    }
+  }, 300_000);
+});

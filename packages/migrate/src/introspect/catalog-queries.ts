@@ -1,0 +1,258 @@
+/**
+ * The catalog queries introspection runs: a fixed set, each over every chosen schema at once,
+ * so reading a database costs the same number of round trips whatever its size. Objects that
+ * belong to an extension (`pg_depend` deptype `e`) are the extension's, never listed on their
+ * own. Columns that only some Postgres versions have are read through `to_jsonb(row)`.
+ */
+
+export const SCHEMAS = `
+  SELECT n.nspname AS name
+    FROM pg_namespace n
+   WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
+     AND n.nspname !~ '^pg_(toast|temp_|toast_temp_)'
+     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_namespace'::regclass
+                       AND d.objid = n.oid AND d.deptype = 'e')
+   ORDER BY n.nspname`;
+
+const NOT_EXTENSION_MEMBER = (catalog: string, oid: string) =>
+  `NOT EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.classid = '${catalog}'::regclass AND xd.objid = ${oid} AND xd.deptype = 'e')`;
+
+export interface RelationRow {
+  oid: number;
+  schema: string;
+  name: string;
+  kind: string;
+  persistence: string;
+  partition: boolean;
+  rls: boolean;
+  force_rls: boolean;
+  options: string[] | null;
+  comment: string | null;
+  parents: string | null;
+  /** For a sequence: `a` when a column owns it (SERIAL, OWNED BY), `i` for an identity's. */
+  owned: string | null;
+  seq_type: string | null;
+  seq_start: string | null;
+  seq_increment: string | null;
+  seq_min: string | null;
+  seq_max: string | null;
+  seq_cache: string | null;
+  seq_cycle: boolean | null;
+}
+
+export const RELATIONS = `
+  SELECT c.oid::int AS oid, n.nspname AS schema, c.relname AS name, c.relkind::text AS kind,
+         c.relpersistence::text AS persistence, c.relispartition AS partition,
+         c.relrowsecurity AS rls, c.relforcerowsecurity AS force_rls,
+         c.reloptions::text[] AS options, obj_description(c.oid, 'pg_class') AS comment,
+         (SELECT string_agg(pn.nspname || '.' || p.relname, ', ' ORDER BY i.inhseqno)
+            FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
+            JOIN pg_namespace pn ON pn.oid = p.relnamespace WHERE i.inhrelid = c.oid) AS parents,
+         (SELECT d.deptype::text FROM pg_depend d
+           WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+             AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') LIMIT 1) AS owned,
+         format_type(s.seqtypid, NULL) AS seq_type, s.seqstart::text AS seq_start,
+         s.seqincrement::text AS seq_increment, s.seqmin::text AS seq_min,
+         s.seqmax::text AS seq_max, s.seqcache::text AS seq_cache, s.seqcycle AS seq_cycle
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    LEFT JOIN pg_sequence s ON s.seqrelid = c.oid
+   WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+     AND ${NOT_EXTENSION_MEMBER('pg_class', 'c.oid')}`;
+
+export interface ColumnRow {
+  table: number;
+  name: string;
+  type: string;
+  /** The element type's schema and name for an array, else the type's own. */
+  type_schema: string;
+  type_name: string;
+  /** `b` base, `e` enum, `d` domain, `c` composite, `r` range, `m` multirange, `p` pseudo. */
+  type_kind: string;
+  array: boolean;
+  notnull: boolean;
+  default: string | null;
+  identity: string;
+  generated: string;
+  collation: string | null;
+  comment: string | null;
+  owned_sequence: number | null;
+  local: boolean;
+}
+
+export const COLUMNS = `
+  SELECT a.attrelid::int AS table, a.attname AS name,
+         format_type(a.atttypid, a.atttypmod) AS type,
+         en.nspname AS type_schema, et.typname AS type_name, et.typtype::text AS type_kind,
+         (t.typelem <> 0 AND t.typcategory = 'A') AS array,
+         a.attnotnull AS notnull, pg_get_expr(d.adbin, d.adrelid) AS default,
+         a.attidentity::text AS identity, a.attgenerated::text AS generated,
+         CASE WHEN a.attcollation <> t.typcollation
+              THEN (SELECT co.collname FROM pg_collation co WHERE co.oid = a.attcollation) END AS collation,
+         col_description(a.attrelid, a.attnum) AS comment,
+         (SELECT dep.objid::int FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid
+           WHERE dep.classid = 'pg_class'::regclass AND dep.refobjid = a.attrelid
+             AND dep.refobjsubid = a.attnum AND s.relkind = 'S' AND dep.deptype = 'a' LIMIT 1) AS owned_sequence,
+         a.attislocal AS local
+    FROM pg_attribute a
+    JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+    JOIN pg_type t ON t.oid = a.atttypid
+    JOIN pg_type et ON et.oid = CASE WHEN t.typelem <> 0 AND t.typcategory = 'A' THEN t.typelem ELSE t.oid END
+    JOIN pg_namespace en ON en.oid = et.typnamespace
+    LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+   WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped
+   ORDER BY a.attrelid, a.attnum`;
+
+export interface ConstraintRow {
+  table: number;
+  name: string;
+  type: string;
+  columns: string[];
+  ref_table: number | null;
+  ref_columns: string[] | null;
+  on_delete: string;
+  on_update: string;
+  match: string;
+  deferrable: boolean;
+  deferred: boolean;
+  validated: boolean;
+  local: boolean;
+  definition: string;
+  comment: string | null;
+}
+
+export const CONSTRAINTS = `
+  SELECT k.conrelid::int AS table, k.conname AS name, k.contype::text AS type,
+         ARRAY(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY AS u(n, i)
+                 JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.n ORDER BY u.i) AS columns,
+         NULLIF(k.confrelid, 0)::int AS ref_table,
+         ARRAY(SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY AS u(n, i)
+                 JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n ORDER BY u.i) AS ref_columns,
+         k.confdeltype::text AS on_delete, k.confupdtype::text AS on_update,
+         k.confmatchtype::text AS match, k.condeferrable AS deferrable, k.condeferred AS deferred,
+         k.convalidated AS validated, k.conislocal AS local,
+         pg_get_constraintdef(k.oid) AS definition,
+         obj_description(k.oid, 'pg_constraint') AS comment
+    FROM pg_constraint k
+    JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = ANY($1::text[]) AND k.contype IN ('p', 'f', 'u', 'c', 'x')`;
+
+export interface IndexRow {
+  table: number;
+  name: string;
+  unique: boolean;
+  /** Key columns then INCLUDE columns; null where a key is an expression. */
+  columns: (string | null)[];
+  key_count: number;
+  expressions: boolean;
+  partial: boolean;
+  method: string;
+  ordered: boolean;
+  opclasses: string[];
+  nulls_not_distinct: boolean;
+  valid: boolean;
+  definition: string;
+  comment: string | null;
+  /** Backs a primary key, unique or exclusion constraint (those are read as constraints). */
+  constraint: boolean;
+}
+
+export const INDEXES = `
+  SELECT i.indrelid::int AS table, x.relname AS name, i.indisunique AS unique,
+         ARRAY(SELECT a.attname::text FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS u(n, k)
+                 LEFT JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = u.n ORDER BY u.k) AS columns,
+         i.indnkeyatts::int AS key_count,
+         i.indexprs IS NOT NULL AS expressions, i.indpred IS NOT NULL AS partial,
+         am.amname AS method,
+         EXISTS (SELECT 1 FROM unnest(i.indoption::int2[]) o WHERE o <> 0) AS ordered,
+         ARRAY(SELECT oc.opcname::text FROM unnest(i.indclass::oid[]) AS u(o)
+                 JOIN pg_opclass oc ON oc.oid = u.o WHERE NOT oc.opcdefault) AS opclasses,
+         COALESCE((to_jsonb(i) ->> 'indnullsnotdistinct')::boolean, false) AS nulls_not_distinct,
+         i.indisvalid AS valid, pg_get_indexdef(i.indexrelid) AS definition,
+         obj_description(i.indexrelid, 'pg_class') AS comment,
+         EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid
+                   AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')) AS constraint
+    FROM pg_index i
+    JOIN pg_class x ON x.oid = i.indexrelid JOIN pg_namespace n ON n.oid = x.relnamespace
+    JOIN pg_am am ON am.oid = x.relam
+   WHERE n.nspname = ANY($1::text[]) AND ${NOT_EXTENSION_MEMBER('pg_class', 'i.indrelid')}`;
+
+export interface TypeRow {
+  schema: string;
+  name: string;
+  kind: string;
+  labels: string[] | null;
+  comment: string | null;
+}
+
+/** User types: enums, domains, composite, range and base types (not arrays, not table rows). */
+export const TYPES = `
+  SELECT n.nspname AS schema, t.typname AS name, t.typtype::text AS kind,
+         CASE WHEN t.typtype = 'e' THEN ARRAY(SELECT e.enumlabel::text FROM pg_enum e
+                WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) END AS labels,
+         obj_description(t.oid, 'pg_type') AS comment
+    FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+   WHERE n.nspname = ANY($1::text[]) AND t.typtype IN ('e', 'd', 'c', 'r', 'b', 'p')
+     AND NOT (t.typcategory = 'A' AND t.typelem <> 0)
+     AND (t.typrelid = 0 OR (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')
+     AND ${NOT_EXTENSION_MEMBER('pg_type', 't.oid')}`;
+
+export interface OtherRow {
+  kind: string;
+  name: string;
+  why: string;
+}
+
+/**
+ * Everything else a schema can hold, none of which Retort models: one row per object with
+ * its kind, qualified name and why it is listed.
+ */
+export const OTHER_OBJECTS = `
+  SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate'
+                        WHEN 'w' THEN 'window function' ELSE 'function' END AS kind,
+         n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS name,
+         CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate'
+                        WHEN 'w' THEN 'window function' ELSE 'function' END AS why
+    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+   WHERE n.nspname = ANY($1::text[]) AND ${NOT_EXTENSION_MEMBER('pg_proc', 'p.oid')}
+  UNION ALL
+  SELECT 'trigger', n.nspname || '.' || c.relname || '.' || g.tgname,
+         CASE WHEN g.tgconstraint <> 0 THEN 'constraint trigger' ELSE 'trigger' END
+    FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = ANY($1::text[]) AND NOT g.tgisinternal
+     AND COALESCE((to_jsonb(g) ->> 'tgparentid')::oid, 0) = 0
+  UNION ALL
+  SELECT 'policy', n.nspname || '.' || c.relname || '.' || p.polname, 'row-level security policy'
+    FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = ANY($1::text[])
+  UNION ALL
+  SELECT 'rule', n.nspname || '.' || c.relname || '.' || r.rulename, 'rule'
+    FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = ANY($1::text[]) AND r.rulename <> '_RETURN'
+  UNION ALL
+  SELECT 'extension', x.extname, 'extension (in schema ' || n.nspname || ')'
+    FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
+   WHERE n.nspname = ANY($1::text[]) AND x.extname <> 'plpgsql'
+  UNION ALL
+  SELECT 'collation', n.nspname || '.' || co.collname, 'collation'
+    FROM pg_collation co JOIN pg_namespace n ON n.oid = co.collnamespace
+   WHERE n.nspname = ANY($1::text[]) AND ${NOT_EXTENSION_MEMBER('pg_collation', 'co.oid')}
+  UNION ALL
+  SELECT 'operator', n.nspname || '.' || o.oprname, 'operator'
+    FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace
+   WHERE n.nspname = ANY($1::text[]) AND ${NOT_EXTENSION_MEMBER('pg_operator', 'o.oid')}
+  UNION ALL
+  SELECT 'text search configuration', n.nspname || '.' || f.cfgname, 'text search configuration'
+    FROM pg_ts_config f JOIN pg_namespace n ON n.oid = f.cfgnamespace
+   WHERE n.nspname = ANY($1::text[]) AND ${NOT_EXTENSION_MEMBER('pg_ts_config', 'f.oid')}
+  UNION ALL
+  SELECT 'statistics', n.nspname || '.' || s.stxname, 'extended statistics'
+    FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
+   WHERE n.nspname = ANY($1::text[])
+  UNION ALL
+  SELECT 'event trigger', e.evtname, 'event trigger' FROM pg_event_trigger e
+   WHERE ${NOT_EXTENSION_MEMBER('pg_event_trigger', 'e.oid')}
+  UNION ALL
+  SELECT 'publication', p.pubname, 'publication' FROM pg_publication p
+  UNION ALL
+  SELECT 'foreign server', s.srvname, 'foreign server' FROM pg_foreign_server s
+   WHERE ${NOT_EXTENSION_MEMBER('pg_foreign_server', 's.oid')}`;
