@@ -1,8 +1,17 @@
 /** `retort import`: design.json and a baseline revision from SQL or from a live database. */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServerDatabase, serverUrl } from '@retort/testing';
+import { FIXTURES_DIR, psqlFile } from '@retort/testing/pg-dump';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { retort } from './testing/retort-process';
@@ -86,5 +95,103 @@ describe('retort import', () => {
         await db.drop();
       }
     },
+  );
+
+  test('a pg_dump with objects Retort does not model is refused, each one listed, nothing written', async () => {
+    copyFileSync(join(FIXTURES_DIR, 'kitchen-sink.sql'), join(dir, 'dump.sql'));
+    const result = await retort(['import', '--sql', 'dump.sql'], { cwd: dir });
+    expect(result.code).toBe(1);
+    const lines = result.stderr.split('\n');
+    expect(lines[0]).toBe(
+      'retort: The database holds 38 objects Retort does not model; nothing was written. Import the rest without them with --allow-partial.',
+    );
+    expect(lines).toContain('  view app_public.open_invoices: view');
+    expect(lines).toContain('  column public.accounts.id: identity column (GENERATED ALWAYS)');
+    expect(lines).toContain(
+      '  index public.accounts_search_idx: index method gin, uses search, not modelled',
+    );
+    expect(lines.filter((line) => line.startsWith('  '))).toHaveLength(38);
+    expect(readdirSync(dir)).toEqual(['dump.sql']);
+  }, 300_000);
+
+  test('--allow-partial imports the modelled part of a pg_dump and lists what it left out', async () => {
+    copyFileSync(join(FIXTURES_DIR, 'kitchen-sink.sql'), join(dir, 'dump.sql'));
+    const result = await retort(['import', '--sql', 'dump.sql', '--allow-partial'], { cwd: dir });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      'note: Skipped line 10, the psql meta-command \\restrict.\nnote: Skipped line 623, the psql meta-command \\unrestrict.\n',
+    );
+    const lines = result.stdout.split('\n');
+    expect(lines[0]).toMatch(
+      /^Imported dump\.sql: 3 tables written to design\.json, baseline revision [0-9a-f]{12}\.$/,
+    );
+    expect(lines[1]).toBe('Left out 38 objects Retort does not model:');
+    expect(lines).toContain('  table app_private.account_secrets: table in schema app_private');
+    const design = JSON.parse(readFileSync(join(dir, 'design.json'), 'utf8'));
+    expect(design.tables.map((t: { name: string }) => t.name)).toEqual([
+      'accounts',
+      'bookings',
+      'rooms',
+    ]);
+    expect(readdirSync(join(dir, 'revisions'))).toHaveLength(1);
+  }, 300_000);
+
+  test.runIf(serverUrl() !== null)(
+    '--schema app_public lists its tables instead of importing 0 tables, and check never says No drift',
+    async () => {
+      const db = await createServerDatabase('retort_import');
+      try {
+        await psqlFile(db.url, join(FIXTURES_DIR, 'kitchen-sink.sql'));
+        const args = ['import', '--database-url', db.url, '--schema', 'app_public'];
+        const refused = await retort(args, { cwd: dir });
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toContain(
+          '  table app_public.invoices: table in schema app_public\n',
+        );
+        expect(readdirSync(dir)).toEqual([]);
+
+        const partial = await retort([...args, '--allow-partial'], { cwd: dir });
+        expect(partial.code).toBe(0);
+        expect(partial.stdout).toMatch(/^Imported the database: 0 tables written/);
+        expect(partial.stdout).toContain('Left out 12 objects Retort does not model:\n');
+
+        const check = await retort(['check', '--database-url', db.url], { cwd: dir });
+        expect(check.code).toBe(1);
+        expect(check.stdout).not.toContain('No drift');
+        expect(check.stdout).toContain(
+          '  - table app_public.invoices is not modelled by Retort (table in schema app_public)\n',
+        );
+      } finally {
+        await db.drop();
+      }
+    },
+    300_000,
+  );
+
+  test.runIf(serverUrl() !== null)(
+    '--sql with --database-url loads the dump into a scratch database on that server and drops it',
+    async () => {
+      const scratches = async () => {
+        const client = new pg.Client({ connectionString: serverUrl()! });
+        await client.connect();
+        try {
+          const { rows } = await client.query(
+            "SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'retort\\_scratch\\_%'",
+          );
+          return rows[0].n as number;
+        } finally {
+          await client.end();
+        }
+      };
+      const before = await scratches();
+      copyFileSync(join(FIXTURES_DIR, 'modelled-subset.sql'), join(dir, 'dump.sql'));
+      const result = await retort(['import', '--sql', 'dump.sql', '--database-url', serverUrl()!], {
+        cwd: dir,
+      });
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^Imported dump\.sql: 4 tables written to design\.json/);
+      expect(await scratches()).toBe(before);
+    },
+    300_000,
   );
 });

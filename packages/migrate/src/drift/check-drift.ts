@@ -4,15 +4,12 @@
  * changed, so it never answers "no drift" over something it cannot see.
  */
 import { describeCatalogDifferences, RetortError, toCatalog } from '@retort/core';
-import type { Database, Drift, Queryable, Revision, Unmodelled } from '../contract';
+import type { Drift, Queryable, Revision, Unmodelled } from '../contract';
 import { introspectDatabase } from '../introspect/introspect';
 import { emptyDesignNamed } from '../project/empty-design';
 import { currentRevision } from '../runner/version-table';
 
-export async function checkDrift(
-  db: Database | Queryable,
-  revisions: readonly Revision[],
-): Promise<Drift> {
+export async function checkDrift(db: Queryable, revisions: readonly Revision[]): Promise<Drift> {
   const revision = await currentRevision(db);
   const at = revision === null ? null : revisions.find((r) => r.id === revision);
   if (revision !== null && !at) {

@@ -60,7 +60,7 @@ export async function introspectSqlOnServer(
   script: DumpScript,
   options: IntrospectOptions = {},
 ): Promise<Introspection> {
-  const name = `retort_import_${randomBytes(6).toString('hex')}`;
+  const name = `retort_scratch_${randomBytes(6).toString('hex')}`;
   await withClient(url, async (admin) => {
     await admin.query(`CREATE DATABASE "${name}"`).catch((error: Error) => {
       throw new RetortError(

@@ -84,14 +84,13 @@ export async function introspectDatabase(
     );
   }
   const params = [schemas];
-  const [relations, columns, constraints, indexes, types, others] = await Promise.all([
-    db.query<RelationRow>(RELATIONS, params),
-    db.query<ColumnRow>(COLUMNS, params),
-    db.query<ConstraintRow>(CONSTRAINTS, params),
-    db.query<IndexRow>(INDEXES, params),
-    db.query<TypeRow>(TYPES, params),
-    db.query<OtherRow>(OTHER_OBJECTS, params),
-  ]);
+  // One after another: a transaction's single connection takes one query at a time.
+  const relations = await db.query<RelationRow>(RELATIONS, params);
+  const columns = await db.query<ColumnRow>(COLUMNS, params);
+  const constraints = await db.query<ConstraintRow>(CONSTRAINTS, params);
+  const indexes = await db.query<IndexRow>(INDEXES, params);
+  const types = await db.query<TypeRow>(TYPES, params);
+  const others = await db.query<OtherRow>(OTHER_OBJECTS, params);
   const reader = new CatalogReader(relations.rows);
   for (const schema of schemas) {
     if (schema !== MODELLED_SCHEMA) reader.list('schema', schema, 'schema other than public');
