@@ -68,14 +68,14 @@ function extensionsCreated(sql: string): string[] {
   return found;
 }
 
-/** The SQL with its comments and string contents blanked, so a regex sees only code. */
+/** The SQL with its comments and strings blanked, so a regex sees only code. */
 function stripComments(sql: string): string {
   const scanner = new Scanner();
   let out = '';
   for (const char of sql) {
-    const before = scanner.atTopLevel();
+    const before = scanner.inCode();
     scanner.feed(char);
-    out += before && scanner.atTopLevel() ? char : char === '\n' ? '\n' : ' ';
+    out += before && scanner.inCode() ? char : char === '\n' ? '\n' : ' ';
   }
   return out;
 }
@@ -93,6 +93,11 @@ class Scanner {
 
   atTopLevel(): boolean {
     return this.state === 'code';
+  }
+
+  /** In code or a quoted name: what a statement says, not a string or a comment. */
+  inCode(): boolean {
+    return this.state === 'code' || this.state === 'double';
   }
 
   /** Outside any quote or comment, with nothing but whitespace since the last `;`. */
