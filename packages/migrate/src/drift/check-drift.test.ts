@@ -10,10 +10,11 @@ import { createServerDatabase, type ServerDatabase } from '@retort/testing';
 import { databaseTargets } from '@retort/testing/databases';
 import { FIXTURES_DIR, psqlFile, readFixture } from '@retort/testing/pg-dump';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database, Revision } from '../contract';
+import type { Database, Queryable, Revision } from '../contract';
 import { openDatabase } from '../drivers/open-database';
 import { readDumpScript } from '../import/dump-script';
 import { importDatabase } from '../import/import-database';
+import { introspectDatabase } from '../introspect/introspect';
 import { checkDrift } from './check-drift';
 
 const CHANGES: [change: string, sql: string, found: string][] = [
@@ -176,6 +177,43 @@ describe.each(databaseTargets())('check on %s finds each change made behind its 
       differences: [],
       unmodelled: [],
     });
+  });
+
+  it('reads the database in the same number of queries whatever its size', async () => {
+    const rollback = new Error('rollback');
+    const counts: number[] = [];
+    await db
+      .transaction(async (tx) => {
+        const counting = (): Queryable & { count: number } => {
+          const wrapped = {
+            count: 0,
+            query: <R>(sql: string, params?: unknown[]) => {
+              wrapped.count++;
+              return tx.query<R>(sql, params);
+            },
+            exec: (sql: string) => tx.exec(sql),
+          };
+          return wrapped;
+        };
+        const small = counting();
+        await introspectDatabase(small);
+        counts.push(small.count);
+        for (let i = 0; i < 30; i++) {
+          await tx.exec(
+            `CREATE TABLE extra_${i} (id serial PRIMARY KEY, owner bigint REFERENCES members (id), note text CHECK (note <> ''))`,
+          );
+          await tx.exec(`CREATE INDEX extra_${i}_note_idx ON extra_${i} (note)`);
+        }
+        const large = counting();
+        expect((await introspectDatabase(large)).catalog.tables).toHaveLength(34);
+        counts.push(large.count);
+        throw rollback;
+      })
+      .catch((error: unknown) => {
+        if (error !== rollback) throw error;
+      });
+    expect(counts[0]).toBeGreaterThan(0);
+    expect(counts[1]).toBe(counts[0]);
   });
 
   it.each(CHANGES)('finds %s', async (_change, sql, found) => {

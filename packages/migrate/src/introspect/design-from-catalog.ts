@@ -1,6 +1,8 @@
 /**
  * A design for a catalog (import): ids derived from names, every constraint named as the
- * database names it, tables laid out on a grid so none overlap.
+ * database names it, tables laid out on a grid so none overlap. Ids are unique across the
+ * design: two names that derive the same id (`credit_notes.taxes_amount` and
+ * `credit_notes_taxes.amount`) get `_2`, `_3`, ... in catalog order.
  */
 import { type Catalog, DESIGN_FORMAT, type Design, type Table } from '@retort/core';
 
@@ -13,8 +15,25 @@ const ROW = 28;
 const idPart = (name: string) => name.replace(/[^A-Za-z0-9_]/g, '_');
 
 export function designFromCatalog(catalog: Catalog, name: string): Design {
-  const tableId = (table: string) => `t_${idPart(table)}`;
-  const columnId = (table: string, column: string) => `c_${idPart(table)}_${idPart(column)}`;
+  const used = new Set<string>();
+  const unique = (base: string): string => {
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}_${n}`;
+    used.add(id);
+    return id;
+  };
+  const enumIds = catalog.enums.map((e) => unique(`e_${idPart(e.name)}`));
+  const tableIds = new Map<string, string>();
+  const columnIds = new Map<string, string>();
+  const key = (table: string, column: string) => JSON.stringify([table, column]);
+  for (const t of catalog.tables) {
+    tableIds.set(t.name, unique(`t_${idPart(t.name)}`));
+    for (const c of t.columns) {
+      columnIds.set(key(t.name, c.name), unique(`c_${idPart(t.name)}_${idPart(c.name)}`));
+    }
+  }
+  const tableId = (table: string) => tableIds.get(table)!;
+  const columnId = (table: string, column: string) => columnIds.get(key(table, column))!;
   const tables: Table[] = catalog.tables.map((t) => {
     const pk = new Set(t.primaryKey?.columns ?? []);
     return {
@@ -34,7 +53,7 @@ export function designFromCatalog(catalog: Catalog, name: string): Design {
         comment: c.comment,
       })),
       foreignKeys: t.foreignKeys.map((fk) => ({
-        id: `fk_${idPart(t.name)}_${idPart(fk.name)}`,
+        id: unique(`fk_${idPart(t.name)}_${idPart(fk.name)}`),
         name: fk.name,
         columns: fk.columns.map((c) => columnId(t.name, c)),
         references: {
@@ -45,18 +64,18 @@ export function designFromCatalog(catalog: Catalog, name: string): Design {
         onUpdate: fk.onUpdate === 'NO ACTION' ? null : fk.onUpdate,
       })),
       uniques: t.uniques.map((u) => ({
-        id: `uq_${idPart(t.name)}_${idPart(u.name)}`,
+        id: unique(`uq_${idPart(t.name)}_${idPart(u.name)}`),
         name: u.name,
         columns: u.columns.map((c) => columnId(t.name, c)),
       })),
       indexes: t.indexes.map((i) => ({
-        id: `ix_${idPart(t.name)}_${idPart(i.name)}`,
+        id: unique(`ix_${idPart(t.name)}_${idPart(i.name)}`),
         name: i.name,
         columns: i.columns.map((c) => columnId(t.name, c)),
         unique: i.unique,
       })),
       checks: t.checks.map((k) => ({
-        id: `ck_${idPart(t.name)}_${idPart(k.name)}`,
+        id: unique(`ck_${idPart(t.name)}_${idPart(k.name)}`),
         name: k.name,
         expression: k.expression,
       })),
@@ -66,8 +85,8 @@ export function designFromCatalog(catalog: Catalog, name: string): Design {
   return {
     format: DESIGN_FORMAT,
     name,
-    enums: catalog.enums.map((e) => ({
-      id: `e_${idPart(e.name)}`,
+    enums: catalog.enums.map((e, i) => ({
+      id: enumIds[i]!,
       name: e.name,
       values: [...e.values],
     })),
