@@ -1,5 +1,5 @@
 /** One operation in plain words, as a reviewer reads it: "Change type of users.x from A to B". */
-import type { Operation } from '@retort/core';
+import { type Operation, unhandledOperation } from '@retort/core';
 
 function columnChanges(op: Extract<Operation, { kind: 'alter_column' }>): string {
   const { before, after, table } = op;
@@ -75,5 +75,7 @@ export function describeOperation(op: Operation): string {
       return `Rename index ${op.table}.${op.from} to ${op.to}`;
     case 'execute':
       return `Run ${op.upgrade.length} hand-written SQL statement${op.upgrade.length === 1 ? '' : 's'}`;
+    default:
+      return unhandledOperation(op);
   }
 }

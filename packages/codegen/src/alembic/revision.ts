@@ -17,6 +17,7 @@ import {
   parseCanonicalType,
   reverseOperations,
   type TableSpec,
+  unhandledOperation,
 } from '@retort/core';
 import {
   docstringText,
@@ -358,6 +359,8 @@ class Renderer {
       case 'rename_index':
       case 'execute':
         return renderOperationSql(op).map((s) => this.execute(s));
+      default:
+        return unhandledOperation(op);
     }
   }
 }

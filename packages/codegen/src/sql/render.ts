@@ -13,6 +13,7 @@ import {
   type Operation,
   reverseOperations,
   type TableSpec,
+  unhandledOperation,
   usingExpression,
 } from '@retort/core';
 import { type AlterColumnStep, alterColumnSteps } from './alter-column-steps';
@@ -239,6 +240,8 @@ export function renderOperationSql(op: Operation): string[] {
       return [`ALTER INDEX ${quoteName(op.from)} RENAME TO ${quoteName(op.to)}`];
     case 'execute':
       return [...op.upgrade];
+    default:
+      return unhandledOperation(op);
   }
 }
 

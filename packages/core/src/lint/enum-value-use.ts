@@ -8,6 +8,7 @@
  */
 import type { CatalogColumn } from '../catalog/types';
 import { enumChange } from '../operations/enum-change';
+import { unhandledOperation } from '../operations/exhaustive';
 import type { Operation } from '../operations/types';
 import { readSql, type SqlLiteral } from './sql-literals';
 import type { LintFinding } from './types';
@@ -173,6 +174,8 @@ export function enumValueUses(ops: readonly Operation[]): LintFinding[] {
       case 'rename_index':
       case 'create_enum':
         return;
+      default:
+        unhandledOperation(op);
     }
   });
 

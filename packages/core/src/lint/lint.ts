@@ -11,6 +11,7 @@ import { identifierBytes, MAX_IDENTIFIER_BYTES } from '../naming/postgres-names'
 import { needsUsing } from '../operations/casts';
 import { NOT_RESTORED } from '../operations/data-loss';
 import { enumChange } from '../operations/enum-change';
+import { unhandledOperation } from '../operations/exhaustive';
 import type { Operation } from '../operations/types';
 import { enumValueUses } from './enum-value-use';
 import { narrowing } from './narrowing';
@@ -312,6 +313,8 @@ export function lintOperations(ops: readonly Operation[]): LintFinding[] {
       case 'create_enum':
         if (op.kind === 'create_enum') names(op.enum.name);
         return;
+      default:
+        unhandledOperation(op);
     }
   });
   findings.push(...enumValueUses(ops));

@@ -6,6 +6,7 @@
  */
 import type { Catalog, CatalogColumn, CatalogTable } from '../catalog/types';
 import { RetortError } from '../errors';
+import { unhandledOperation } from './exhaustive';
 import { renameColumnsInExpression } from './expression-rename';
 import type { Operation } from './types';
 
@@ -233,6 +234,8 @@ export class CatalogState {
       }
       case 'execute':
         return;
+      default:
+        unhandledOperation(op);
     }
   }
 

@@ -3,6 +3,7 @@ export { applyOperations, CatalogState } from './apply';
 export { needsUsing, usingExpression } from './casts';
 export { downgradeLosses, NOT_RESTORED } from './data-loss';
 export { detectEnumRenames, type EnumChange, enumChange } from './enum-change';
+export { unhandledOperation } from './exhaustive';
 export { renameColumnsInExpression } from './expression-rename';
 export { reverseOperation, reverseOperations } from './reverse';
 export * from './types';

@@ -3,6 +3,7 @@
  * `MigrateOperation.reverse()`): running an operation and then its reverse leaves the
  * catalog as it was, and `reverseOperation(reverseOperation(op))` equals `op`.
  */
+import { unhandledOperation } from './exhaustive';
 import type { Operation } from './types';
 
 export function reverseOperation(op: Operation): Operation {
@@ -62,6 +63,8 @@ export function reverseOperation(op: Operation): Operation {
       return { kind: 'rename_index', table: op.table, from: op.to, to: op.from };
     case 'execute':
       return { kind: 'execute', upgrade: op.downgrade, downgrade: op.upgrade };
+    default:
+      return unhandledOperation(op);
   }
 }
 

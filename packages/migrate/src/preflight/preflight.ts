@@ -7,7 +7,12 @@
  * Read-only; each count runs under a savepoint so a count that cannot run leaves the
  * transaction usable.
  */
-import { NOT_RESTORED, type Operation, quoteIdentifier as q } from '@retort/core';
+import {
+  NOT_RESTORED,
+  type Operation,
+  quoteIdentifier as q,
+  unhandledOperation,
+} from '@retort/core';
 import type { Database, PreflightFinding, Queryable } from '../contract';
 
 type Count = Omit<PreflightFinding, 'operation'> & { sql: string };
@@ -85,8 +90,29 @@ class LiveNames {
           this.columnMap(op.table).set(op.after.name, this.column(op.table, op.before.name));
         }
         break;
-      default:
+      case 'drop_table':
+      case 'set_table_comment':
+      case 'drop_column':
+      case 'create_primary_key':
+      case 'drop_primary_key':
+      case 'create_foreign_key':
+      case 'drop_foreign_key':
+      case 'create_unique':
+      case 'drop_unique':
+      case 'create_index':
+      case 'drop_index':
+      case 'create_check':
+      case 'drop_check':
+      case 'create_enum':
+      case 'drop_enum':
+      case 'rename_enum':
+      case 'alter_enum':
+      case 'rename_constraint':
+      case 'rename_index':
+      case 'execute':
         break;
+      default:
+        unhandledOperation(op);
     }
   }
 
@@ -299,8 +325,23 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
         ];
       });
     }
-    default:
+    case 'create_table':
+    case 'rename_table':
+    case 'set_table_comment':
+    case 'drop_primary_key':
+    case 'drop_foreign_key':
+    case 'drop_unique':
+    case 'drop_index':
+    case 'drop_check':
+    case 'create_enum':
+    case 'drop_enum':
+    case 'rename_enum':
+    case 'rename_constraint':
+    case 'rename_index':
+    case 'execute':
       return [];
+    default:
+      return unhandledOperation(op);
   }
 }
 
