@@ -1,7 +1,15 @@
-/** Write to a temporary file in the same folder, fsync, rename: readers see old or new, never half. */
+/**
+ * Write to a temporary file in the same folder, fsync, rename, fsync the folder: readers
+ * see old or new, never half, and the rename survives a power cut. A process killed
+ * between the first write and the rename leaves its temporary file behind;
+ * `removeLeftoverTemps` clears those when the project is next opened.
+ */
 import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
+import { open, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+
+/** `.design.json.1a2b3c4d.tmp`: what `writeFileAtomic` names its temporary files. */
+const TEMP_FILE = /^\..+\.[0-9a-f]{8}\.tmp$/;
 
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
@@ -18,4 +26,35 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
     await rm(temp, { force: true });
     throw error;
   }
+  await syncDirectory(dirname(path));
+}
+
+/** The rename is an entry of the folder: only syncing the folder makes it durable. */
+async function syncDirectory(dir: string): Promise<void> {
+  let handle: Awaited<ReturnType<typeof open>> | undefined;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch (error) {
+    // Some platforms (Windows) cannot open or sync a folder; the rename itself still stands.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EACCES')
+      throw error;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Removes temporary files a killed write left in `dir`; the caller holds the project lock. */
+export async function removeLeftoverTemps(dir: string): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const leftovers = names.filter((name) => TEMP_FILE.test(name));
+  await Promise.all(leftovers.map((name) => rm(join(dir, name), { force: true })));
+  return leftovers;
 }

@@ -18,9 +18,10 @@ import {
   REVISION_FORMAT,
   type Revision,
 } from '../contract';
-import { writeFileAtomic } from './atomic-write';
+import { removeLeftoverTemps, writeFileAtomic } from './atomic-write';
 import { type RevisionFile, verifyChain } from './chain';
 import { emptyDesignNamed } from './empty-design';
+import { ifProjectUnlocked, withProjectLock } from './project-lock';
 import { parseRevisionFile, revisionFileName, serializeRevision } from './revision-file';
 
 export const emptyDesign = emptyDesignNamed;
@@ -35,13 +36,21 @@ export async function openProject(dir: string): Promise<Project> {
   const root = resolve(dir);
   const designPath = join(root, 'design.json');
   const revisionsDir = join(root, 'revisions');
-  // Saves and new revisions are read-check-write; one at a time within the process.
+  // Saves and new revisions are read-check-write: one at a time within the process, and
+  // under the folder's lock across processes.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = queue.then(fn, fn);
+    const locked = () => withProjectLock(root, fn);
+    const run = queue.then(locked, locked);
     queue = run.catch(() => {});
     return run;
   };
+
+  // A kill during a write leaves temporary files; no live writer owns them while we hold the lock.
+  await ifProjectUnlocked(root, async () => {
+    await removeLeftoverTemps(root);
+    await removeLeftoverTemps(revisionsDir);
+  });
 
   const readBytes = async (): Promise<Buffer | null> => {
     try {
