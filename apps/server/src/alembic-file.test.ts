@@ -25,12 +25,12 @@ import {
   updateEnum,
 } from '@retort/core';
 import { hasPythonTools, PYTHON } from '@retort/testing';
-import { copyProject, type ProjectCopy } from '@retort/testing/projects';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type RunningServer, startServer } from './start';
+import type { RunningServer } from './start';
 import { serverTestTargets } from './testing/database-targets';
 import { call, callBytes } from './testing/http-client';
+import { startTestServer, type TestServer } from './testing/test-server';
 
 interface Step {
   message: string;
@@ -99,28 +99,18 @@ const steps: Step[] = [
 
 describe('a revision’s Alembic file', () => {
   const target = serverTestTargets().at(-1)!;
-  let project: ProjectCopy;
+  let running: TestServer;
   let server: RunningServer;
-  let drop: () => Promise<void>;
   let scratch: string;
 
   beforeAll(async () => {
-    project = copyProject('retort-alembic-file-');
     scratch = mkdtempSync(join(tmpdir(), 'retort-alembic-py-'));
-    const created = await target.create();
-    drop = created.drop;
-    server = await startServer({
-      projectDir: project.dir,
-      databaseUrl: created.url,
-      host: '127.0.0.1',
-      port: 0,
-    });
+    running = await startTestServer(target, 'retort-alembic-file-');
+    server = running.server;
   });
 
   afterAll(async () => {
-    await server?.close();
-    await drop?.();
-    project?.remove();
+    await running?.close();
     rmSync(scratch, { recursive: true, force: true });
   });
 

@@ -1,11 +1,11 @@
 import type { Database } from '@retort/migrate';
-import { copyProject, type ProjectCopy } from '@retort/testing/projects';
 import { tutorialChanges } from '@retort/testing/tutorial';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type RunningServer, startServer } from './start';
+import type { RunningServer } from './start';
 import { serverTestTargets } from './testing/database-targets';
 import { call, callBytes } from './testing/http-client';
+import { startTestServer, type TestServer } from './testing/test-server';
 
 async function columnType(db: Database, table: string, column: string): Promise<string | null> {
   const { rows } = await db.query<{ type: string }>(
@@ -31,28 +31,18 @@ async function version(db: Database): Promise<string[]> {
 }
 
 describe.each(serverTestTargets())('the tutorial over HTTP on $name', (target) => {
-  let project: ProjectCopy;
+  let running: TestServer;
   let server: RunningServer;
-  let drop: () => Promise<void>;
   let db: Database;
 
   beforeAll(async () => {
-    project = copyProject();
-    const created = await target.create();
-    drop = created.drop;
-    server = await startServer({
-      projectDir: project.dir,
-      databaseUrl: created.url,
-      host: '127.0.0.1',
-      port: 0,
-    });
+    running = await startTestServer(target);
+    server = running.server;
     db = await server.openDatabase();
   });
 
   afterAll(async () => {
-    await server?.close();
-    await drop?.();
-    project?.remove();
+    await running?.close();
   });
 
   test('the tutorial flow creates, applies, reverts and re-applies both revisions', async () => {
