@@ -5,6 +5,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable } from '../contract';
+import { createMemoryPglite } from './fresh-cluster';
 
 interface Shared {
   instance: Promise<PGlite>;
@@ -16,7 +17,7 @@ const open = new Map<string, Shared>();
 export async function openPglite(dataDir: string | null): Promise<Database> {
   let shared: Shared;
   if (dataDir === null) {
-    shared = { instance: PGlite.create(), users: 1 };
+    shared = { instance: createMemoryPglite(), users: 1 };
   } else {
     const existing = open.get(dataDir);
     if (existing) {

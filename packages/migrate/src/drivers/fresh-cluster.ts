@@ -1,0 +1,64 @@
+/**
+ * A fresh PGlite cluster as a tarball of its data folder. Creating an in-memory PGlite runs
+ * initdb in WebAssembly, which takes seconds; loading a tarball of a just-initialised cluster
+ * takes a fraction of that. The tarball is made the first time on this machine (from the
+ * instance that needed it, before anything ran on it) and kept in the user's cache folder,
+ * keyed by the PGlite build; within a process it is read once.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+
+let loaded: Promise<Blob | null> | null = null;
+
+async function cachePath(): Promise<string> {
+  const wasm = join(
+    dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')),
+    'pglite.wasm',
+  );
+  const { size, mtimeMs } = await stat(wasm);
+  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(base, 'retort', `pglite-cluster-${size}-${Math.round(mtimeMs)}.tar`);
+}
+
+async function readCluster(): Promise<Blob | null> {
+  try {
+    return new Blob([await readFile(await cachePath())]);
+  } catch {
+    return null;
+  }
+}
+
+/** A new in-memory PGlite, from the cached cluster when there is one. */
+export async function createMemoryPglite(): Promise<PGlite> {
+  loaded ??= readCluster();
+  const cluster = await loaded;
+  if (cluster) {
+    try {
+      return await PGlite.create({ loadDataDir: cluster });
+    } catch {
+      // A damaged cache file: fall back to initdb and write it again.
+      loaded = null;
+    }
+  }
+  const pg = await PGlite.create();
+  await remember(pg).catch(() => {});
+  return pg;
+}
+
+async function remember(pg: PGlite): Promise<void> {
+  const dump = await pg.dumpDataDir('none');
+  const path = await cachePath();
+  await mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(temp, new Uint8Array(await dump.arrayBuffer()));
+    await rename(temp, path);
+  } finally {
+    await rm(temp, { force: true });
+  }
+  loaded = Promise.resolve(dump);
+}
