@@ -1,12 +1,12 @@
 /**
- * A fresh PGlite cluster as a tarball of its data folder. Creating an in-memory PGlite runs
- * initdb in WebAssembly, which takes seconds; loading a tarball of a just-initialised cluster
+ * A fresh PGlite cluster as a tarball of its data folder. Creating a PGlite (in memory, or in
+ * a new data folder) runs initdb in WebAssembly, which takes seconds; loading a tarball of a just-initialised cluster
  * takes a fraction of that. The tarball is made the first time on this machine (from the
  * instance that needed it, before anything ran on it) and kept in the user's cache folder,
  * keyed by the PGlite build; within a process it is read once.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -45,6 +45,18 @@ export async function createMemoryPglite(): Promise<PGlite> {
     }
   }
   const pg = await PGlite.create();
+  await remember(pg).catch(() => {});
+  return pg;
+}
+
+/** The PGlite of a data folder; a new folder starts from the cached cluster when there is one. */
+export async function createFolderPglite(dataDir: string): Promise<PGlite> {
+  const existing = await readdir(dataDir).catch(() => []);
+  if (existing.length > 0) return PGlite.create(dataDir);
+  loaded ??= readCluster();
+  const cluster = await loaded;
+  if (cluster) return PGlite.create(dataDir, { loadDataDir: cluster });
+  const pg = await PGlite.create(dataDir);
   await remember(pg).catch(() => {});
   return pg;
 }

@@ -3,9 +3,9 @@
  * instance only, so instances are shared per folder within the process and closed when the
  * last user closes.
  */
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import type { Database, Queryable } from '../contract';
-import { createMemoryPglite } from './fresh-cluster';
+import { createFolderPglite, createMemoryPglite } from './fresh-cluster';
 
 interface Shared {
   instance: Promise<PGlite>;
@@ -24,7 +24,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
       existing.users++;
       shared = existing;
     } else {
-      shared = { instance: PGlite.create(dataDir), users: 1 };
+      shared = { instance: createFolderPglite(dataDir), users: 1 };
       open.set(dataDir, shared);
     }
   }
