@@ -12,6 +12,7 @@ import { needsUsing } from '../operations/casts';
 import { NOT_RESTORED } from '../operations/data-loss';
 import { enumChange } from '../operations/enum-change';
 import { unhandledOperation } from '../operations/exhaustive';
+import { LiveNames } from '../operations/live-names';
 import type { Operation } from '../operations/types';
 import { enumValueUses } from './enum-value-use';
 import { narrowing } from './narrowing';
@@ -22,12 +23,13 @@ const at = (table: string, column: string) => `${table}.${column}`;
 
 export function lintOperations(ops: readonly Operation[]): LintFinding[] {
   const findings: LintFinding[] = [];
-  const newTables = new Set<string>();
-  ops.forEach((op, operation) => {
+  // Operations on a table created in the same list say nothing about rows or locks.
+  const names = new LiveNames();
+  const lintOne = (op: Operation, operation: number) => {
     const add = (code: string, level: LintLevel, message: string) =>
       findings.push({ code, level, message, operation });
-    const existing = (table: string) => !newTables.has(table);
-    const names = (...list: string[]) => {
+    const existing = (table: string) => names.table(table) !== null;
+    const identifiers = (...list: string[]) => {
       for (const name of list) {
         if (identifierBytes(name) > MAX_IDENTIFIER_BYTES) {
           add(
@@ -64,13 +66,11 @@ export function lintOperations(ops: readonly Operation[]): LintFinding[] {
     };
     switch (op.kind) {
       case 'create_table': {
-        newTables.add(op.table.name);
-        names(op.table.name, ...op.table.columns.map((c) => c.name));
+        identifiers(op.table.name, ...op.table.columns.map((c) => c.name));
         for (const c of op.table.columns) columnTypes(op.table.name, c);
         return;
       }
       case 'drop_table':
-        newTables.delete(op.table.name);
         add(
           'DS102',
           'warning',
@@ -83,11 +83,8 @@ export function lintOperations(ops: readonly Operation[]): LintFinding[] {
         );
         return;
       case 'rename_table':
-        names(op.to);
-        if (newTables.delete(op.from)) {
-          newTables.add(op.to);
-          return;
-        }
+        identifiers(op.to);
+        if (!existing(op.from)) return;
         add(
           'BC101',
           'warning',
@@ -101,7 +98,7 @@ export function lintOperations(ops: readonly Operation[]): LintFinding[] {
         return;
       case 'add_column': {
         const c = op.column;
-        names(c.name);
+        identifiers(c.name);
         columnTypes(op.table, c);
         if (!existing(op.table)) return;
         if (!c.nullable && c.default === null && !c.autoincrement) {
@@ -142,7 +139,7 @@ export function lintOperations(ops: readonly Operation[]): LintFinding[] {
         const { before, after } = op;
         const where = at(op.table, before.name);
         if (before.name !== after.name) {
-          names(after.name);
+          identifiers(after.name);
           if (existing(op.table)) {
             add(
               'BC102',
@@ -191,7 +188,7 @@ export function lintOperations(ops: readonly Operation[]): LintFinding[] {
         return;
       }
       case 'create_unique':
-        names(op.unique.name);
+        identifiers(op.unique.name);
         if (!existing(op.table)) return;
         add(
           'MF101',
@@ -205,7 +202,7 @@ export function lintOperations(ops: readonly Operation[]): LintFinding[] {
         );
         return;
       case 'create_index':
-        names(op.index.name);
+        identifiers(op.index.name);
         if (!existing(op.table)) return;
         if (op.index.unique) {
           add(
@@ -221,7 +218,7 @@ export function lintOperations(ops: readonly Operation[]): LintFinding[] {
         );
         return;
       case 'create_foreign_key':
-        names(op.foreignKey.name);
+        identifiers(op.foreignKey.name);
         if (!existing(op.table)) return;
         add(
           'CD101',
@@ -235,7 +232,7 @@ export function lintOperations(ops: readonly Operation[]): LintFinding[] {
         );
         return;
       case 'create_check':
-        names(op.check.name);
+        identifiers(op.check.name);
         if (!existing(op.table)) return;
         add(
           'CD101',
@@ -249,7 +246,7 @@ export function lintOperations(ops: readonly Operation[]): LintFinding[] {
         );
         return;
       case 'create_primary_key':
-        names(op.primaryKey.name);
+        identifiers(op.primaryKey.name);
         if (!existing(op.table)) return;
         add(
           'MF101',
@@ -291,11 +288,11 @@ export function lintOperations(ops: readonly Operation[]): LintFinding[] {
         );
         return;
       case 'rename_enum':
-        names(op.to);
+        identifiers(op.to);
         return;
       case 'rename_constraint':
       case 'rename_index':
-        names(op.to);
+        identifiers(op.to);
         return;
       case 'execute':
         add(
@@ -311,11 +308,15 @@ export function lintOperations(ops: readonly Operation[]): LintFinding[] {
       case 'drop_index':
       case 'drop_check':
       case 'create_enum':
-        if (op.kind === 'create_enum') names(op.enum.name);
+        if (op.kind === 'create_enum') identifiers(op.enum.name);
         return;
       default:
         unhandledOperation(op);
     }
+  };
+  ops.forEach((op, operation) => {
+    lintOne(op, operation);
+    names.follow(op);
   });
   findings.push(...enumValueUses(ops));
   // Stable: findings on one operation keep their order.

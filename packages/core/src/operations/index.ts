@@ -5,5 +5,6 @@ export { downgradeLosses, NOT_RESTORED } from './data-loss';
 export { detectEnumRenames, type EnumChange, enumChange } from './enum-change';
 export { unhandledOperation } from './exhaustive';
 export { renameColumnsInExpression } from './expression-rename';
+export { LiveNames } from './live-names';
 export { reverseOperation, reverseOperations } from './reverse';
 export * from './types';

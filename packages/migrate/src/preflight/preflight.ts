@@ -8,6 +8,7 @@
  * transaction usable.
  */
 import {
+  LiveNames,
   NOT_RESTORED,
   type Operation,
   quoteIdentifier as q,
@@ -56,74 +57,6 @@ export async function preflightIn(
     names.follow(op);
   }
   return findings;
-}
-
-/** Maps names as of an operation back to the names the database has now. */
-class LiveNames {
-  private tables = new Map<string, string | null>();
-  private columns = new Map<string, Map<string, string | null>>();
-
-  table(name: string): string | null {
-    return this.tables.has(name) ? this.tables.get(name)! : name;
-  }
-
-  column(table: string, name: string): string | null {
-    const map = this.columns.get(table);
-    return map?.has(name) ? map.get(name)! : name;
-  }
-
-  follow(op: Operation): void {
-    switch (op.kind) {
-      case 'create_table':
-        this.tables.set(op.table.name, null);
-        break;
-      case 'rename_table': {
-        this.tables.set(op.to, this.table(op.from));
-        this.columns.set(op.to, this.columns.get(op.from) ?? new Map());
-        break;
-      }
-      case 'add_column':
-        this.columnMap(op.table).set(op.column.name, null);
-        break;
-      case 'alter_column':
-        if (op.before.name !== op.after.name) {
-          this.columnMap(op.table).set(op.after.name, this.column(op.table, op.before.name));
-        }
-        break;
-      case 'drop_table':
-      case 'set_table_comment':
-      case 'drop_column':
-      case 'create_primary_key':
-      case 'drop_primary_key':
-      case 'create_foreign_key':
-      case 'drop_foreign_key':
-      case 'create_unique':
-      case 'drop_unique':
-      case 'create_index':
-      case 'drop_index':
-      case 'create_check':
-      case 'drop_check':
-      case 'create_enum':
-      case 'drop_enum':
-      case 'rename_enum':
-      case 'alter_enum':
-      case 'rename_constraint':
-      case 'rename_index':
-      case 'execute':
-        break;
-      default:
-        unhandledOperation(op);
-    }
-  }
-
-  private columnMap(table: string): Map<string, string | null> {
-    let map = this.columns.get(table);
-    if (!map) {
-      map = new Map();
-      this.columns.set(table, map);
-    }
-    return map;
-  }
 }
 
 /** A SQL predicate: whether `value` (text) casts to `type`. */
