@@ -21,7 +21,7 @@ const SIZES = (process.env.RETORT_BENCH_WEB_SIZES ?? '4,150,500,1000').split(','
 const GESTURE_MS = 2000;
 
 async function bundleSize(): Promise<Measurement[]> {
-  execFileSync('npm', ['run', 'build', '-w', '@retort/web'], { cwd: root, stdio: 'ignore' });
+  execFileSync('npm', ['run', 'build'], { cwd: root, stdio: 'ignore' });
   const assets = path.join(root, 'apps/web/dist/assets');
   let bytes = 0;
   let gzip = 0;

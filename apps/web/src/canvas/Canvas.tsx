@@ -52,6 +52,7 @@ import { freeSpot, type Rect } from './free-spot';
 import { DetailContext, detailAt, READABLE_ZOOM } from './level-of-detail';
 import { readableFit } from './readable-fit';
 import { TableNode } from './TableNode';
+import { selectedTableIds, useTableClipboard } from './table-clipboard';
 import { GRID_SIZE, TABLE_HEADER_HEIGHT, TABLE_WIDTH } from './table-size';
 
 export type CanvasMessageLevel = 'info' | 'error';
@@ -158,7 +159,18 @@ function CanvasView({
     setViewSource(derived.nodes);
   }
 
+  // Shift-drag on the pane draws a box; the tables inside become the store's selection.
+  const boxed = useRef<Set<string> | null>(null);
   const onNodesChange = useCallback((changes: NodeChange<TableFlowNode>[]) => {
+    const box = boxed.current;
+    if (box) {
+      for (const change of changes) {
+        if (change.type !== 'select') continue;
+        if (change.selected) box.add(change.id);
+        else box.delete(change.id);
+      }
+      designStore.getState().selectTables([...box]);
+    }
     // Selection and deletion belong to the store; React Flow reports only the view's changes.
     const viewChanges = changes.filter((c) => c.type !== 'select' && c.type !== 'remove');
     if (viewChanges.length > 0) setViewNodes((nodes) => applyNodeChanges(viewChanges, nodes));
@@ -166,12 +178,21 @@ function CanvasView({
 
   const onNodeClick = useCallback(
     (event: MouseEvent, node: TableFlowNode) => {
+      if (event.shiftKey && !isSnapshot) {
+        const ids = selectedTableIds();
+        designStore
+          .getState()
+          .selectTables(
+            ids.includes(node.id) ? ids.filter((id) => id !== node.id) : [...ids, node.id],
+          );
+        return;
+      }
       const row = (event.target as HTMLElement).closest<HTMLElement>('[data-testid="column-row"]');
       const columnId = row?.dataset.columnId;
       if (columnId) select({ kind: 'column', tableId: node.id, id: columnId });
       else select({ kind: 'table', id: node.id });
     },
-    [select],
+    [select, isSnapshot],
   );
 
   const onEdgeClick = useCallback(
@@ -185,9 +206,11 @@ function CanvasView({
   const onNodeDragStop = useCallback(
     (_: unknown, node: TableFlowNode, nodes: TableFlowNode[]) => {
       if (readOnly) return;
-      for (const moved of nodes.length > 0 ? nodes : [node]) {
-        designStore.getState().moveTable(moved.id, moved.position);
-      }
+      // Every table of a multiple selection moves with the one dragged: one undo step.
+      const positions = Object.fromEntries(
+        (nodes.length > 0 ? nodes : [node]).map((moved) => [moved.id, moved.position]),
+      );
+      designStore.getState().applyLayout(positions);
     },
     [readOnly],
   );
@@ -323,6 +346,7 @@ function CanvasView({
   }
 
   useCanvasKeys(readOnly, isSnapshot, select, wrapper);
+  useTableClipboard({ enabled: !readOnly && !isSnapshot, isTyping, viewCenter });
 
   return (
     <div
@@ -343,13 +367,19 @@ function CanvasView({
           onEdgeClick={onEdgeClick}
           onPaneClick={() => select(null)}
           onNodeDragStop={onNodeDragStop}
+          onSelectionStart={() => {
+            if (!isSnapshot) boxed.current = new Set(selectedTableIds());
+          }}
+          onSelectionEnd={() => {
+            boxed.current = null;
+          }}
           onConnect={onConnect}
           nodesDraggable={!readOnly}
           nodesConnectable={!readOnly}
           elementsSelectable
           selectNodesOnDrag={false}
           multiSelectionKeyCode={null}
-          selectionKeyCode={null}
+          selectionKeyCode="Shift"
           deleteKeyCode={null}
           zoomOnDoubleClick={false}
           snapToGrid
@@ -462,6 +492,9 @@ function useCanvasKeys(
             break;
           case 'foreignKey':
             state.deleteForeignKey(selection.tableId, selection.id);
+            break;
+          case 'tables':
+            state.deleteTables(selection.ids);
             break;
           case 'enum':
             break;

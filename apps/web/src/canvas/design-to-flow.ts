@@ -74,12 +74,20 @@ export function designToFlow(
       referenced.set(fk.references.table, set);
     }
   }
+  const selectedTables = new Set(
+    selection?.kind === 'tables'
+      ? selection.ids
+      : selection?.kind === 'table'
+        ? [selection.id]
+        : [],
+  );
   const nodes = design.tables.map((table, i) =>
     tableNode(
       table,
       i,
       index,
       selection,
+      selectedTables.has(table.id),
       readOnly,
       referenced.get(table.id),
       previousNodes.get(table.id),
@@ -181,13 +189,13 @@ function tableNode(
   index: number,
   problems: ProblemIndex,
   selection: Selection | null,
+  selected: boolean,
   readOnly: boolean,
   referencedSet: ReadonlySet<string> | undefined,
   previous: TableFlowNode | undefined,
 ): TableFlowNode {
   const referencedColumns = table.columns.filter((c) => referencedSet?.has(c.id)).map((c) => c.id);
   const tableProblems = problems.byTable.get(table.id) ?? [];
-  const selected = selection?.kind === 'table' && selection.id === table.id;
   const selectedColumnId =
     selection?.kind === 'column' && selection.tableId === table.id ? selection.id : null;
   const position = table.position ?? fallbackPosition(index);

@@ -62,6 +62,14 @@ export function Inspector({ className }: InspectorProps) {
           />
         );
         break;
+      case 'tables':
+        body = (
+          <p className="empty-note" data-testid="selected-tables">
+            {selection.ids.length} tables selected. Drag one to move them all; Delete removes them,
+            Ctrl+D duplicates them, Ctrl+C copies them.
+          </p>
+        );
+        break;
       case 'enum':
         body = (
           <EnumInspector

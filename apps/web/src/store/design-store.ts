@@ -16,6 +16,7 @@ import type {
   IndexPatch,
   Position,
   ReferentialAction,
+  Table,
   UniquePatch,
 } from '@retort/core';
 import * as edits from '@retort/core';
@@ -28,7 +29,9 @@ export type Selection =
   | { kind: 'table'; id: string; tableId?: undefined }
   | { kind: 'column'; tableId: string; id: string }
   | { kind: 'foreignKey'; tableId: string; id: string }
-  | { kind: 'enum'; id: string; tableId?: undefined };
+  | { kind: 'enum'; id: string; tableId?: undefined }
+  /** Two or more tables (shift-click, box selection, select all, a paste). */
+  | { kind: 'tables'; ids: string[]; id?: undefined; tableId?: undefined };
 
 export type AddForeignKeyResult =
   | { ok: true; foreignKeyId: string }
@@ -53,6 +56,12 @@ export interface DesignActions {
   renameTable(tableId: string, name: string): void;
   setTableComment(tableId: string, comment: string | null): void;
   deleteTable(tableId: string): void;
+  /** Selects these tables: one is a table selection, none is no selection. */
+  selectTables(tableIds: readonly string[]): void;
+  /** Deletes the tables and the foreign keys to them, as one undo step. */
+  deleteTables(tableIds: readonly string[]): void;
+  /** Adds copies of `tables` moved by `offset`, as one undo step; selects and returns them. */
+  pasteTables(tables: readonly Table[], offset: Position): string[];
   /** Call on drag end only: one call is one undo step. */
   moveTable(tableId: string, position: Position): void;
   /**
@@ -162,6 +171,38 @@ export function createDesignStore(initial: Partial<DesignState> = {}) {
               selectionAfterDelete((s) => s.id === tableId || s.tableId === tableId),
             );
           },
+          selectTables(tableIds) {
+            const ids = [...new Set(tableIds)];
+            set({
+              selection:
+                ids.length === 0
+                  ? null
+                  : ids.length === 1
+                    ? { kind: 'table', id: ids[0]! }
+                    : { kind: 'tables', ids },
+            });
+          },
+          deleteTables(tableIds) {
+            const gone = new Set(tableIds);
+            edit(
+              (d) => edits.deleteTables(d, tableIds),
+              selectionAfterDelete((s) =>
+                s.kind === 'tables'
+                  ? s.ids.some((id) => gone.has(id))
+                  : gone.has(s.id) || (s.tableId !== undefined && gone.has(s.tableId)),
+              ),
+            );
+          },
+          pasteTables(tables, offset) {
+            let tableIds: string[] = [];
+            edit((d) => {
+              const result = edits.pasteTables(d, tables, offset);
+              tableIds = result.tableIds;
+              return result.design;
+            });
+            if (tableIds.length > 0) get().selectTables(tableIds);
+            return tableIds;
+          },
           moveTable(tableId, position) {
             edit((d) => edits.moveTable(d, tableId, position));
           },
@@ -216,7 +257,9 @@ export function createDesignStore(initial: Partial<DesignState> = {}) {
             }
             edit(
               (d) => edits.deleteColumn(d, tableId, columnId),
-              selectionAfterDelete((s) => s.id === columnId || removedKeys.has(s.id)),
+              selectionAfterDelete(
+                (s) => s.id === columnId || (s.id !== undefined && removedKeys.has(s.id)),
+              ),
             );
           },
 

@@ -2,4 +2,5 @@
 export * from './edits';
 export * from './foreign-key-check';
 export * from './new-id';
+export * from './paste-tables';
 export * from './type-spelling';
