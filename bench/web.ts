@@ -255,16 +255,16 @@ async function dragGesture(page: Page) {
   await page.mouse.up();
 }
 
-/** A point on the header of the table nearest the centre of the view. */
+/** A point on the header (or the top of the outline) of the table nearest the centre of the view. */
 async function nearestHeader(page: Page): Promise<{ x: number; y: number } | null> {
   const pane = await paneBox(page);
   return page.evaluate<{ x: number; y: number } | null>(`(() => {
     const cx = ${pane.x + pane.width / 2}, cy = ${pane.y + pane.height / 2};
     let best = null, bestDistance = Infinity;
-    for (const h of document.querySelectorAll('.table-node__header')) {
+    for (const h of document.querySelectorAll('[data-testid="table-node"]')) {
       const r = h.getBoundingClientRect();
       if (r.width === 0) continue;
-      const x = r.left + Math.min(40, r.width / 4), y = r.top + r.height / 2;
+      const x = r.left + Math.min(40, r.width / 4), y = r.top + Math.min(12, r.height / 10);
       const d = Math.hypot(x - cx, y - cy);
       if (d < bestDistance) { bestDistance = d; best = { x, y }; }
     }
