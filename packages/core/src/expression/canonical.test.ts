@@ -75,8 +75,19 @@ describe('canonicalExpression', () => {
     expect(canonicalExpression('x::character varying(10)')).toBe('x::varchar(10)');
   });
 
-  it('falls back to a textual spelling for SQL the parser does not know', () => {
-    expect(canonicalExpression('(A IS DISTINCT FROM  "B")')).toBe('a is distinct from "B"');
+  it('reads what Postgres reads: IS DISTINCT FROM, AT TIME ZONE, COLLATE, interval and E strings', () => {
+    expect(canonicalExpression('(A IS DISTINCT FROM  "B")')).toBe('a IS DISTINCT FROM "B"');
+    expect(canonicalExpression("now() at time zone 'utc'")).toBe("now() AT TIME ZONE 'utc'");
+    expect(canonicalExpression('name COLLATE "C" < \'b\'')).toBe('(name COLLATE "C") < \'b\'');
+    expect(canonicalExpression("now() + interval '1 day'")).toBe("now() + '1 day'::interval");
+    expect(canonicalExpression("E'it\\'s'")).toBe("'it''s'");
+    expect(canonicalExpression("$$a\\b$$")).toBe("E'a\\\\b'");
+    expect(canonicalExpression("$t$it's$t$")).toBe("'it''s'");
+  });
+
+  it('keeps a negative number inside a cast in parentheses', () => {
+    expect(canonicalExpression('x || (-1)::text')).toBe('x || (-1)::text');
+    expect(canonicalExpression('- (-x)')).toBe('-(-x)');
   });
 });
 
@@ -92,6 +103,10 @@ describe('isSingleExpression', () => {
     'price >= 0 AND price < 1000',
     "status IN ('a', 'b')",
     'a IS DISTINCT FROM b',
+    "'--' || '/*'",
+    "E'\\''",
+    '$$;$$',
+    "name COLLATE \"C\" > 'a'",
     "interval '1 day'",
     "now() AT TIME ZONE 'utc'",
     'begin < finish',
@@ -102,15 +117,40 @@ describe('isSingleExpression', () => {
 
   it.each([
     ['1; DROP TABLE x', 'contains ";": it must be exactly one expression, not statements.'],
-    ['(', 'has a "(" without a matching ")".'],
+    ['(', 'ends before the expression is complete.'],
+    ['1)', 'is not a valid SQL expression: syntax error at or near ")" (character 2).'],
     ['SELECT 1', 'is a statement, not an expression.'],
+    ['DROP TABLE x', 'is a statement, not an expression.'],
+    ['1 FROM t', 'is a query, not one expression.'],
+    ['1, 2', 'is 2 expressions separated by ",", not one.'],
+    ['1 AS x', 'names its value ("x"); write the expression alone.'],
+    ['ALL 1', 'is not a valid SQL expression: syntax error at or near "ALL" (character 1).'],
+    ['DEFAULT', 'is DEFAULT, not an expression.'],
+    ['1;', 'contains ";": it must be exactly one expression, not statements.'],
+    ['x IN (SELECT 1)', 'contains a subquery, which Postgres does not allow here.'],
     ['', 'is empty.'],
     ['   ', 'is empty.'],
     ['(SELECT max(id) FROM t)', 'contains a subquery, which Postgres does not allow here.'],
     ['1 +', 'ends before the expression is complete.'],
-    ['a b c', 'is not a valid SQL expression (syntax error at line 1, column 5).'],
-    ["'abc", 'has an unterminated string.'],
+    ['a b c', 'is not a valid SQL expression: syntax error at or near "c" (character 5).'],
+    [
+      "'abc",
+      'is not a valid SQL expression: unterminated quoted string at or near "\'abc" (character 1).',
+    ],
     ['x -- y', 'contains a comment; write the expression alone.'],
+    ['x /* y */', 'contains a comment; write the expression alone.'],
+    [
+      "$$'$$ ; DROP TABLE victim1 ; SELECT $$'$$",
+      'contains ";": it must be exactly one expression, not statements.',
+    ],
+    [
+      "E'\\'' ; DROP TABLE victim2 ; SELECT E'\\''",
+      'contains ";": it must be exactly one expression, not statements.',
+    ],
+    [
+      "E'\\'' <> 'x') ; COPY (SELECT 1) TO PROGRAM $$id > /tmp/x$$ ; SELECT ('x' <> E'\\''",
+      'is not a valid SQL expression: syntax error at or near ")" (character 13).',
+    ],
   ])('rejects %j: %s', (sql, sentence) => {
     expect(isSingleExpression(sql)).toBe(sentence);
   });
