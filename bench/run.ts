@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadExpressionParser } from '@retort/core';
 
 import type { Measurement } from './timing';
 
@@ -19,6 +20,7 @@ const suites: Suite[] = [
   { name: 'web', load: async () => (await import('./web')).benchWeb },
 ];
 
+await loadExpressionParser();
 const only = process.argv.slice(2);
 const rows: (Measurement & { suite: string })[] = [];
 let failed = false;

@@ -20,7 +20,8 @@ export function securityHeaders(): RequestHandler {
         'frame-ancestors': ["'none'"],
         'img-src': ["'self'", 'data:', 'blob:'],
         'object-src': ["'none'"],
-        'script-src': ["'self'"],
+        // Postgres' SQL parser runs in the page as WebAssembly; this allows compiling it, not eval().
+        'script-src': ["'self'", "'wasm-unsafe-eval'"],
         'script-src-attr': ["'none'"],
         'style-src': ["'self'", "'unsafe-inline'"],
         'worker-src': ["'self'", 'blob:'],

@@ -1,7 +1,7 @@
 /** Starts a Retort server and stops it cleanly (connections, then the database). */
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { RetortError } from '@retort/core';
+import { loadExpressionParser, RetortError } from '@retort/core';
 import type { Database } from '@retort/migrate';
 import { createApp } from './app';
 import { weakTokenProblem } from './auth';
@@ -35,6 +35,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
       'refused',
     );
   }
+  await loadExpressionParser();
   const retort = createApp(options);
   let server: Server | undefined;
   try {

@@ -1,4 +1,5 @@
 /** `run(argv, io)`: the whole CLI as a function returning its exit code. */
+import { loadExpressionParser } from '@retort/core';
 import { Command } from 'commander';
 import type { CommandContext } from './command-context';
 import { checkCommand } from './commands/check';
@@ -59,6 +60,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     },
   };
   try {
+    await loadExpressionParser();
     await program(context).parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {

@@ -544,7 +544,7 @@ describe('validateDesign', () => {
       },
       {
         path: 'tables[0].checks[0].expression',
-        message: 'check "(" has a "(" without a matching ")".',
+        message: 'check "(" ends before the expression is complete.',
       },
     ],
   ];

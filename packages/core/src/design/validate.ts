@@ -76,7 +76,9 @@ class Checker {
   /** True when `sql` is one expression; otherwise reports why. */
   expression(sql: string, path: string, what: string): boolean {
     const problem = isSingleExpression(sql);
-    if (problem) this.add(path, `${what} ${JSON.stringify(sql)} ${problem}`);
+    // A long text is named by its start, so the sentence stays a sentence.
+    const shown = sql.length > 80 ? `${sql.slice(0, 60)}…` : sql;
+    if (problem) this.add(path, `${what} ${JSON.stringify(shown)} ${problem}`);
     return problem === null;
   }
 }

@@ -74,7 +74,6 @@ const BUILTIN_TYPE_NAMES = new Set([
   'point',
 ]);
 
-
 const LIKE_OPERATORS: Record<string, string> = {
   '~~': 'LIKE',
   '!~~': 'NOT LIKE',
@@ -131,7 +130,11 @@ function isLiteral(node: Node | undefined): boolean {
 
 /** A number as JavaScript spells it (`1.50` is `1.5`), unless that would lose digits. */
 function numberText(text: string): string {
-  const digits = text.replace(/^[-+]/, '').replace(/[eE].*$/, '').replace('.', '').replace(/^0+/, '');
+  const digits = text
+    .replace(/^[-+]/, '')
+    .replace(/[eE].*$/, '')
+    .replace('.', '')
+    .replace(/^0+/, '');
   return digits.length <= 15 ? String(Number(text)) : text;
 }
 
@@ -210,11 +213,17 @@ function isImplicitCast(cast: TypeCast, type: TypeInfo, ctx: Context): boolean {
   if (type.array) {
     return !!arg && 'A_ArrayExpr' in arg && (arg.A_ArrayExpr.elements ?? []).length > 0;
   }
-  if (isString(arg)) return TEXT_TYPES.has(type.name) || !BUILTIN_TYPE_NAMES.has(type.name) || type.schema;
+  if (isString(arg))
+    return TEXT_TYPES.has(type.name) || !BUILTIN_TYPE_NAMES.has(type.name) || type.schema;
   if (isNumber(arg)) return NUMBER_TYPES.has(type.name);
   // `(name)::text` on a VARCHAR column: Postgres adds it to reach text's operators and
   // functions, and varchar to text changes nothing.
-  if (arg && 'ColumnRef' in arg && !type.modifiers && (type.name === 'text' || type.name === 'varchar')) {
+  if (
+    arg &&
+    'ColumnRef' in arg &&
+    !type.modifiers &&
+    (type.name === 'text' || type.name === 'varchar')
+  ) {
     const fields = arg.ColumnRef.fields ?? [];
     if (fields.length !== 1) return false;
     const column = ctx.columns?.[stringValue(fields[0])];
@@ -501,7 +510,9 @@ export function print(node: Node, ctx: Context): string {
     if (arg) parts.push(print(arg, ctx));
     for (const when of args) {
       if (!('CaseWhen' in when)) return fallback(node);
-      parts.push(`WHEN ${print(when.CaseWhen.expr!, ctx)} THEN ${print(when.CaseWhen.result!, ctx)}`);
+      parts.push(
+        `WHEN ${print(when.CaseWhen.expr!, ctx)} THEN ${print(when.CaseWhen.result!, ctx)}`,
+      );
     }
     if (defresult) parts.push(`ELSE ${print(defresult, ctx)}`);
     parts.push('END');

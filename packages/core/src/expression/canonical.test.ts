@@ -81,7 +81,7 @@ describe('canonicalExpression', () => {
     expect(canonicalExpression('name COLLATE "C" < \'b\'')).toBe('(name COLLATE "C") < \'b\'');
     expect(canonicalExpression("now() + interval '1 day'")).toBe("now() + '1 day'::interval");
     expect(canonicalExpression("E'it\\'s'")).toBe("'it''s'");
-    expect(canonicalExpression("$$a\\b$$")).toBe("E'a\\\\b'");
+    expect(canonicalExpression('$$a\\b$$')).toBe("E'a\\\\b'");
     expect(canonicalExpression("$t$it's$t$")).toBe("'it''s'");
   });
 
@@ -106,7 +106,7 @@ describe('isSingleExpression', () => {
     "'--' || '/*'",
     "E'\\''",
     '$$;$$',
-    "name COLLATE \"C\" > 'a'",
+    'name COLLATE "C" > \'a\'',
     "interval '1 day'",
     "now() AT TIME ZONE 'utc'",
     'begin < finish',

@@ -81,7 +81,9 @@ function read(sql: string): ParsedExpression {
 
 function hasComment(sql: string): boolean {
   try {
-    return scanTokens(sql).some((t) => t.tokenName === 'SQL_COMMENT' || t.tokenName === 'C_COMMENT');
+    return scanTokens(sql).some(
+      (t) => t.tokenName === 'SQL_COMMENT' || t.tokenName === 'C_COMMENT',
+    );
   } catch {
     // What does not scan does not parse either; the parser says why.
     return false;
@@ -126,7 +128,8 @@ function singleTarget(statement: Node): Node | string {
   if (targets.length !== 1) return `is ${targets.length} expressions separated by ",", not one.`;
   const target = targets[0]!.ResTarget;
   if (!target?.val) return 'is not a valid SQL expression.';
-  if (target.name !== undefined) return `names its value ("${target.name}"); write the expression alone.`;
+  if (target.name !== undefined)
+    return `names its value ("${target.name}"); write the expression alone.`;
   return target.val;
 }
 

@@ -77,4 +77,3 @@ export function quoteString(value: string): string {
   const body = value.replaceAll("'", "''");
   return value.includes('\\') ? `E'${body.replaceAll('\\', '\\\\')}'` : `'${body}'`;
 }
-
