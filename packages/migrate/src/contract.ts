@@ -98,8 +98,9 @@ export interface IntrospectOptions {
 export type DatabaseKind = 'postgres' | 'pglite';
 
 export interface Queryable {
+  /** Exactly one statement (the extended protocol): Postgres refuses a text with two. */
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
-  /** Several statements separated by semicolons, no parameters. */
+  /** Several statements separated by semicolons, no parameters: only for Retort's own fixed SQL and the person's own SQL files, never for text from a design. */
   exec(sql: string): Promise<void>;
 }
 

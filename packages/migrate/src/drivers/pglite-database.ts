@@ -38,6 +38,7 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
   let closed = false;
   const on = (client: Pick<PGlite, 'query' | 'exec'>): Queryable => ({
     async query<R>(sql: string, params?: unknown[]) {
+      // PGlite's query is the extended protocol: one statement per call.
       const result = await client.query<R>(sql, params);
       return { rows: result.rows };
     },

@@ -20,7 +20,14 @@ export async function openPostgres(url: string): Promise<Database> {
   probe.release();
   const on = (client: pg.Pool | pg.PoolClient): Queryable => ({
     async query<R>(sql: string, params?: unknown[]) {
-      const result = await client.query(sql, params as unknown[] | undefined);
+      // The extended protocol runs exactly one statement per call: a text that smuggles a
+      // second statement past validation is refused by Postgres, not run.
+      const config: pg.QueryConfig & { queryMode: 'extended' } = {
+        text: sql,
+        values: params ?? [],
+        queryMode: 'extended',
+      };
+      const result = await client.query(config);
       return { rows: result.rows as R[] };
     },
     async exec(sql: string) {

@@ -6,8 +6,14 @@
  * the list, and tables or columns the list itself creates are skipped: they hold no rows yet.
  * Read-only; each count runs under a savepoint so a count that cannot run leaves the
  * transaction usable.
+ *
+ * Outside a run (the review of pending changes), nothing from the design is evaluated that
+ * could have side effects: a new check is counted only when every function and operator it
+ * calls is immutable or stable in the database's catalog. Inside the run's own transaction,
+ * after the person applied, every check is counted.
  */
 import {
+  expressionRoutines,
   LiveNames,
   NOT_RESTORED,
   type Operation,
@@ -15,28 +21,56 @@ import {
   unhandledOperation,
 } from '@retort/core';
 import type { Database, PreflightFinding, Queryable } from '../contract';
+import { SESSION_SETTINGS } from '../runner/session-settings';
 
 type Count = Omit<PreflightFinding, 'operation'> & { sql: string };
 
+/** Preflight before anything is applied: design expressions with possible side effects are not run. */
 export function preflight(
   db: Queryable | Database,
   operations: readonly Operation[],
 ): Promise<PreflightFinding[]> {
   // Savepoints need a transaction; a Database gets one of its own, rolled back by nothing written.
   return 'transaction' in db
-    ? db.transaction((tx) => preflightIn(tx, operations))
-    : preflightIn(db, operations);
+    ? db.transaction(async (tx) => {
+        for (const setting of SESSION_SETTINGS) await tx.query(setting);
+        return preflightIn(tx, operations, { evaluate: 'side-effect-free' });
+      })
+    : preflightIn(db, operations, { evaluate: 'side-effect-free' });
+}
+
+export interface PreflightOptions {
+  /**
+   * `all` (inside the run's transaction, after the person applied): every new check is
+   * counted. `side-effect-free`: only checks whose functions and operators are all
+   * immutable or stable.
+   */
+  evaluate: 'all' | 'side-effect-free';
 }
 
 /** Preflight on a connection already inside a transaction (the runner's). */
 export async function preflightIn(
   db: Queryable,
   operations: readonly Operation[],
+  options: PreflightOptions = { evaluate: 'all' },
 ): Promise<PreflightFinding[]> {
   const names = new LiveNames();
   const castCheck = await castChecker(db);
   const findings: PreflightFinding[] = [];
+  const unsafe =
+    options.evaluate === 'all' ? new Map<string, string>() : await unsafeChecks(db, operations);
   for (const [index, op] of operations.entries()) {
+    const notRun = op.kind === 'create_check' ? unsafe.get(op.check.expression) : undefined;
+    if (op.kind === 'create_check' && notRun !== undefined) {
+      findings.push({
+        operation: index,
+        code: 'check_counted_at_apply',
+        rows: 0,
+        message: `The new check ${op.check.name} calls ${notRun}, which may change data, so it is not run before you apply; the rows that fail it are counted when the revision is applied.`,
+      });
+      names.follow(op);
+      continue;
+    }
     for (const count of counts(op, names, castCheck)) {
       const rows = await countRows(db, count.sql);
       if (rows > 0) {
@@ -82,6 +116,59 @@ END $$`);
 }
 
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/**
+ * The new checks that must not run before the person applies, each with the first routine
+ * that makes it so: a function or operator the catalog does not know, or knows as volatile
+ * (any overload of its name counts).
+ */
+async function unsafeChecks(
+  db: Queryable,
+  operations: readonly Operation[],
+): Promise<Map<string, string>> {
+  const checks = operations.flatMap((op) =>
+    op.kind === 'create_check' ? [op.check.expression] : [],
+  );
+  const unsafe = new Map<string, string>();
+  if (checks.length === 0) return unsafe;
+  const routines = new Map(checks.map((sql) => [sql, expressionRoutines(sql)]));
+  const functions = [...new Set([...routines.values()].flatMap((r) => r?.functions ?? []))];
+  const operators = [...new Set([...routines.values()].flatMap((r) => r?.operators ?? []))];
+  const { rows: procs } = await db.query<{ schema: string; name: string; volatile: boolean }>(
+    `SELECT n.nspname AS schema, p.proname AS name, p.provolatile = 'v' AS volatile
+     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+     WHERE p.proname = ANY($1::text[])`,
+    [functions.map((f) => f.split('.').at(-1)!)],
+  );
+  const { rows: ops } = await db.query<{ name: string; volatile: boolean }>(
+    `SELECT o.oprname AS name, p.provolatile = 'v' AS volatile
+     FROM pg_operator o JOIN pg_proc p ON p.oid = o.oprcode
+     WHERE o.oprname = ANY($1::text[])`,
+    [operators],
+  );
+  const safeFunction = (name: string): boolean => {
+    const parts = name.split('.');
+    const fn = parts.at(-1)!;
+    const schema = parts.length > 1 ? parts[0] : null;
+    const found = procs.filter((p) => p.name === fn && (schema === null || p.schema === schema));
+    return found.length > 0 && found.every((p) => !p.volatile);
+  };
+  const safeOperator = (name: string): boolean => {
+    const found = ops.filter((o) => o.name === name);
+    return found.length > 0 && found.every((o) => !o.volatile);
+  };
+  for (const [sql, used] of routines) {
+    if (!used) {
+      unsafe.set(sql, 'something Retort cannot read');
+      continue;
+    }
+    const fn = used.functions.find((f) => !safeFunction(f));
+    const op = used.operators.find((o) => !safeOperator(o));
+    if (fn !== undefined) unsafe.set(sql, `${fn}()`);
+    else if (op !== undefined) unsafe.set(sql, `the operator ${op}`);
+  }
+  return unsafe;
+}
 
 async function countRows(db: Queryable, sql: string): Promise<number> {
   await db.exec('SAVEPOINT retort_preflight');

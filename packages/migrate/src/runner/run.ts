@@ -24,6 +24,7 @@ import type {
 import { preflightIn } from '../preflight/preflight';
 import { emptyDesignNamed } from '../project/empty-design';
 import { estimateLocks, lockBudget, OUT_OF_SHARED_MEMORY, outOfLocksError } from './lock-budget';
+import { SESSION_SETTINGS } from './session-settings';
 import { resolveTarget } from './targets';
 import { CREATE_VERSION_TABLE, currentRevision, moveVersion } from './version-table';
 
@@ -83,6 +84,7 @@ async function run(
   try {
     return await db.transaction(async (tx) => {
       await tx.query(`SELECT pg_advisory_xact_lock(${RUN_LOCK_KEY})`);
+      for (const setting of SESSION_SETTINGS) await tx.query(setting);
       // Set after the advisory lock, so waiting for another Retort run is not cut short.
       if (lockTimeout) await tx.exec(`SET LOCAL lock_timeout = '${lockTimeout}'`);
       await tx.exec(CREATE_VERSION_TABLE);
@@ -255,7 +257,8 @@ const LOCK_NOT_AVAILABLE = '55P03';
 async function runStatements(tx: Queryable, planned: PlannedStep): Promise<void> {
   for (const statement of planned.step.statements) {
     try {
-      await tx.exec(statement);
+      // One statement per call: what was reviewed as one statement runs as one.
+      await tx.query(statement);
     } catch (error) {
       const postgresMessage = error instanceof Error ? error.message : String(error);
       const { id, message } = planned.revision;
