@@ -51,7 +51,7 @@ function catalogColumn(column: Column, columns: Record<string, string>): Catalog
     default:
       column.autoincrement || column.default === null
         ? null
-        : canonicalExpression(column.default.sql, { columns }),
+        : canonicalExpression(column.default.sql, { columns, role: 'default' }),
     autoincrement: column.autoincrement,
     comment: column.comment,
   };

@@ -11,6 +11,11 @@ import { quoteIdentifier, quoteString } from './sql-quote';
 export interface ExpressionContext {
   /** The table's columns by name, with their canonical types: lets `(name)::text` on a VARCHAR column go. */
   columns?: Readonly<Record<string, string>>;
+  /**
+   * `default`: the expression follows `DEFAULT` in DDL, where Postgres reads only simple
+   * expressions (no AND, IS NULL, IN, LIKE, AT TIME ZONE, ...); such a whole is parenthesised.
+   */
+  role?: 'default';
 }
 
 type Context = ExpressionContext;
@@ -250,6 +255,35 @@ export function stripTopLevelCast(node: Node): Node | string {
   return current;
 }
 
+/**
+ * Whether the printed node may follow `DEFAULT` as it is: Postgres' grammar takes only a
+ * `b_expr` there (operators, casts, calls), not AND/OR/NOT, IS ..., IN, LIKE, BETWEEN, ...
+ */
+export function standsAfterDefault(node: Node): boolean {
+  if ('A_Expr' in node) {
+    const { kind, name, rexpr } = node.A_Expr;
+    if (kind === 'AEXPR_DISTINCT' || kind === 'AEXPR_NOT_DISTINCT' || kind === 'AEXPR_NULLIF') {
+      return true;
+    }
+    if (kind !== 'AEXPR_OP') return false;
+    const op = (name ?? []).map(stringValue);
+    return op.length === 1 && !(op[0]! in LIKE_OPERATORS) && !similarPattern(rexpr);
+  }
+  return !needsParentheses(node) && !('FuncCall' in node && isFallbackCall(node.FuncCall));
+}
+
+function isFallbackCall(call: FuncCall): boolean {
+  return !!(
+    call.agg_star ||
+    call.agg_distinct ||
+    call.agg_order ||
+    call.agg_filter ||
+    call.over ||
+    call.agg_within_group ||
+    call.func_variadic
+  );
+}
+
 /** Whether a node prints as something that needs parentheses to be an operand. */
 function needsParentheses(node: Node): boolean {
   if ('A_Const' in node) return false;
@@ -378,17 +412,7 @@ function isCallSyntax(call: FuncCall): boolean {
 function printCall(call: FuncCall, node: Node, ctx: Context): string {
   const name = names(call.funcname);
   const args = call.args ?? [];
-  if (
-    call.agg_star ||
-    call.agg_distinct ||
-    call.agg_order ||
-    call.agg_filter ||
-    call.over ||
-    call.agg_within_group ||
-    call.func_variadic
-  ) {
-    return fallback(node);
-  }
+  if (isFallbackCall(call)) return fallback(node);
   if (call.funcformat === 'COERCE_SQL_SYNTAX' && name.length === 1) {
     const fn = name[0]!;
     if (fn === 'timezone' && args.length === 2) {

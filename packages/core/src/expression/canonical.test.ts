@@ -85,6 +85,16 @@ describe('canonicalExpression', () => {
     expect(canonicalExpression("$t$it's$t$")).toBe("'it''s'");
   });
 
+  it('keeps a default that could not follow DEFAULT as it is in parentheses', () => {
+    const asDefault = { role: 'default' } as const;
+    expect(canonicalExpression("now() AT TIME ZONE 'utc'", asDefault)).toBe(
+      "(now() AT TIME ZONE 'utc')",
+    );
+    expect(canonicalExpression('(x IS NULL)', asDefault)).toBe('(x IS NULL)');
+    expect(canonicalExpression('now() + 1', asDefault)).toBe('now() + 1');
+    expect(canonicalExpression("'a'::text", asDefault)).toBe("'a'");
+  });
+
   it('keeps a negative number inside a cast in parentheses', () => {
     expect(canonicalExpression('x || (-1)::text')).toBe('x || (-1)::text');
     expect(canonicalExpression('- (-x)')).toBe('-(-x)');

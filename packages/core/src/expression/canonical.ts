@@ -24,6 +24,8 @@
  *   check `'2020-01-01'::date` stays; `'2020-01-01'::timestamp` reads as Postgres stores it,
  *   `'2020-01-01 00:00:00'::timestamp`.
  * - type names in casts are canonical (`varchar(10)`, `timestamptz`, lower case);
+ * - a default that could not follow `DEFAULT` as it is (`x IS NULL`, `a AND b`,
+ *   `now() AT TIME ZONE 'utc'`) keeps one pair of parentheses around the whole;
  * - strings are `'...'` with `''` for a quote, `E'...'` when they hold a backslash, whatever
  *   way the design wrote them (`$$...$$`, `E'\''`).
  *
@@ -35,7 +37,12 @@
  */
 import type { Node } from 'libpg-query';
 import { BoundedCache } from './bounded-cache';
-import { type ExpressionContext, print, stripTopLevelCast } from './canonical-print';
+import {
+  type ExpressionContext,
+  print,
+  standsAfterDefault,
+  stripTopLevelCast,
+} from './canonical-print';
 import { parseExpression } from './parse';
 
 export type { ExpressionContext } from './canonical-print';
@@ -52,11 +59,15 @@ export function canonicalExpression(sql: string, context: ExpressionContext = {}
   const types = context.columns
     ? expressionColumns(sql).map((name) => `${name}:${context.columns?.[name] ?? ''}`)
     : [];
-  const key = `${sql}\u0000${types.join('\u0000')}`;
+  const key = `${context.role ?? ''}\u0000${sql}\u0000${types.join('\u0000')}`;
   let text = canonical.get(key);
   if (text === undefined) {
     const top = stripTopLevelCast(parsed.node);
-    text = typeof top === 'string' ? top : print(top, context);
+    if (typeof top === 'string') text = top;
+    else {
+      text = print(top, context);
+      if (context.role === 'default' && !standsAfterDefault(top)) text = `(${text})`;
+    }
     canonical.set(key, text);
   }
   return text;

@@ -254,7 +254,10 @@ class CatalogReader {
     for (const { state, column, name } of pending) {
       if (column.default === null) continue;
       try {
-        column.default = canonicalExpression(column.default, { columns: state.columnTypes });
+        column.default = canonicalExpression(column.default, {
+          columns: state.columnTypes,
+          role: 'default',
+        });
       } catch {
         this.list('column', name, `default ${column.default} that Retort cannot read`);
         column.default = null;
