@@ -78,9 +78,7 @@ describe('expressions that are not one expression', () => {
       });
       expect(reply.status).toBe(422);
       expect(reply.json.error).toMatch(/^\S[^\n]*[.)]$/);
-      expect(JSON.stringify(reply.json.problems)).toMatch(
-        /is not a valid SQL expression|contains ";"/,
-      );
+      expect(JSON.stringify(reply.json.problems)).toMatch(/is not a valid SQL expression|contains/);
       // The page loads the pending changes, whose preflight used to run check expressions.
       expect((await call(server.url, 'GET', '/api/pending')).status).toBe(200);
       expect(await victims()).toEqual(['victim1', 'victim2']);

@@ -262,7 +262,7 @@ export function stripTopLevelCast(node: Node): Node | string {
 export function standsAfterDefault(node: Node): boolean {
   if ('A_Expr' in node) {
     const { kind, name, rexpr } = node.A_Expr;
-    if (kind === 'AEXPR_DISTINCT' || kind === 'AEXPR_NOT_DISTINCT' || kind === 'AEXPR_NULLIF') {
+    if (kind === 'AEXPR_DISTINCT' || kind === 'AEXPR_NULLIF') {
       return true;
     }
     if (kind !== 'AEXPR_OP') return false;
@@ -378,7 +378,8 @@ function printOperatorExpression(e: A_Expr, node: Node, ctx: Context): string {
     case 'AEXPR_DISTINCT':
       return `${left()} IS DISTINCT FROM ${operand(e.rexpr, ctx)}`;
     case 'AEXPR_NOT_DISTINCT':
-      return `${left()} IS NOT DISTINCT FROM ${operand(e.rexpr, ctx)}`;
+      // Postgres stores it as the negation.
+      return `NOT (${left()} IS DISTINCT FROM ${operand(e.rexpr, ctx)})`;
     case 'AEXPR_NULLIF':
       return `nullif(${print(e.lexpr!, ctx)}, ${print(e.rexpr!, ctx)})`;
     case 'AEXPR_IN': {

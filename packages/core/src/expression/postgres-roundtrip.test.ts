@@ -44,7 +44,7 @@ const EXTRA = parseDesign({
         },
         { id: 'c14', name: 'note', type: 'TEXT', default: { sql: "E'it\\'s \\\\ here'" } },
         { id: 'c15', name: 'dollars', type: 'TEXT', default: { sql: "$q$it's$q$" } },
-        { id: 'c16', name: 'missing', type: 'BOOLEAN', default: { sql: 'NULL IS NULL' } },
+        { id: 'c16', name: 'known', type: 'BOOLEAN', default: { sql: 'now() IS NOT NULL' } },
       ],
       checks: [
         { id: 'k1', name: 'samples_code_len', expression: 'length(code) > 0' },
@@ -61,7 +61,11 @@ const EXTRA = parseDesign({
         { id: 'k12', name: 'samples_collate', expression: 'title COLLATE "C" > \'a\'' },
         { id: 'k13', name: 'samples_recent', expression: "at > now() - interval '1 day'" },
         { id: 'k14', name: 'samples_same', expression: 'qty IS NOT DISTINCT FROM 1' },
-        { id: 'k15', name: 'samples_zone', expression: "at AT TIME ZONE 'utc' > '2000-01-01'" },
+        {
+          id: 'k15',
+          name: 'samples_zone',
+          expression: "at AT TIME ZONE 'utc' > '2000-01-01'::timestamp",
+        },
       ],
     },
   ],
@@ -113,7 +117,10 @@ function compare(catalog: Catalog, stored: Stored[]): void {
     for (const k of table.checks) expected.push(`${table.name}.${k.name} check ${k.expression}`);
     for (const row of stored.filter((r) => r.table === table.name)) {
       actual.push(
-        `${row.table}.${row.name} ${row.kind} ${canonicalExpression(row.sql, { columns })}`,
+        `${row.table}.${row.name} ${row.kind} ${canonicalExpression(row.sql, {
+          columns,
+          ...(row.kind === 'default' ? { role: 'default' as const } : {}),
+        })}`,
       );
     }
   }
