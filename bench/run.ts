@@ -18,10 +18,14 @@ const suites: Suite[] = [
   { name: 'migrate', load: async () => (await import('./migrate')).benchMigrate },
   { name: 'http', load: async () => (await import('./http')).benchHttp },
   { name: 'web', load: async () => (await import('./web')).benchWeb },
+  { name: 'cli', load: async () => (await import('./cli')).benchCli },
 ];
 
 await loadExpressionParser();
-const only = process.argv.slice(2);
+// `npm run bench -- cli --quick`: suites by name; --quick runs the slow ones smaller.
+const args = process.argv.slice(2);
+if (args.includes('--quick')) process.env.RETORT_BENCH_QUICK = '1';
+const only = args.filter((arg) => !arg.startsWith('--'));
 const rows: (Measurement & { suite: string })[] = [];
 let failed = false;
 for (const suite of suites) {

@@ -4,7 +4,7 @@
  * the commands that need it, so `retort models` and `--help` start quickly.
  */
 import { resolve } from 'node:path';
-import type { Database, Project } from '@retort/migrate';
+import type { Database, ProjectStore } from '@retort/migrate';
 import type { Io } from './io';
 
 export interface CommonOptions {
@@ -21,7 +21,7 @@ export function databaseUrl(options: CommonOptions, io: Io): string | undefined 
   return options.databaseUrl ?? (io.env.DATABASE_URL || undefined);
 }
 
-export async function loadProject(options: CommonOptions, io: Io): Promise<Project> {
+export async function loadProject(options: CommonOptions, io: Io): Promise<ProjectStore> {
   const { openProject } = await import('@retort/migrate');
   return openProject(projectDir(options, io));
 }

@@ -4,10 +4,12 @@
  */
 import type { Catalog, Design, LintFinding, Operation } from '@retort/core';
 
-export const REVISION_FORMAT = 'retort.revision/1';
+/** The revision file format Retort writes; it still reads `retort.revision/1`. */
+export const REVISION_FORMAT = 'retort.revision/2';
 
 export interface Revision {
-  format: typeof REVISION_FORMAT;
+  /** The format of the file it was read from. */
+  format: typeof REVISION_FORMAT | 'retort.revision/1';
   /** 12 lowercase hex characters, like Alembic's. */
   id: string;
   parent: string | null;
@@ -17,7 +19,7 @@ export interface Revision {
   operations: Operation[];
   /** What was reviewed is what runs. */
   sql: { upgrade: string[]; downgrade: string[] };
-  /** The design after this revision. */
+  /** The design after this revision (stored in /1 files; rebuilt by replay from /2). */
   schema: Design;
 }
 

@@ -30,7 +30,12 @@ export { designFromCatalog } from './introspect/design-from-catalog';
 export { introspect, introspectDatabase } from './introspect/introspect';
 export { preflight } from './preflight/preflight';
 export { verifyChain } from './project/chain';
-export { emptyDesign, openProject } from './project/project';
+export {
+  emptyDesign,
+  openProject,
+  type ProjectStore,
+  type WrittenRevision,
+} from './project/project';
 export { parseRevisionId } from './project/revision-file';
 export { estimateLocks, lockBudget } from './runner/lock-budget';
 export { checkLockTimeout, downgrade, upgrade } from './runner/run';

@@ -1,9 +1,8 @@
 /** `retort revision -m MSG [--autogenerate]`: the next revision, from the head snapshot to the design. */
-import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { type CommandContext, optionsOf } from '../command-context';
-import { loadProject, projectDir } from '../context';
+import { loadProject } from '../context';
 import { describeLint } from '../render-run';
 
 export function revisionCommand(context: CommandContext): Command {
@@ -15,25 +14,15 @@ export function revisionCommand(context: CommandContext): Command {
       const options = optionsOf<{ message: string }>(command);
       const { io } = context;
       const project = await loadProject(options, io);
-      const pending = await project.pending();
-      if (pending.operations.length === 0) {
+      const written = await project.writeNextRevision(options.message.trim());
+      if (!written) {
         io.stdout('No changes since head.\n');
         return;
       }
-      const revision = await project.createRevision(options.message.trim());
-      if (!revision) {
-        io.stdout('No changes since head.\n');
-        return;
-      }
+      const { revision, file, lint } = written;
       io.stdout(
-        `Created revision ${revision.id} (${revision.operations.length} operations): ${await revisionFile(projectDir(options, io), revision.id)}\n`,
+        `Created revision ${revision.id} (${revision.operations.length} operations): ${join('revisions', file.slice('revisions/'.length))}\n`,
       );
-      for (const line of describeLint(pending.lint)) io.stdout(`${line}\n`);
+      for (const line of describeLint(lint)) io.stdout(`${line}\n`);
     });
-}
-
-/** The file the project store wrote the revision to (`revisions/<id>_<slug>.json`). */
-async function revisionFile(dir: string, id: string): Promise<string> {
-  const name = (await readdir(join(dir, 'revisions'))).find((file) => file.startsWith(`${id}_`));
-  return join('revisions', name ?? `${id}.json`);
 }

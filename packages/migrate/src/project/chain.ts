@@ -3,10 +3,16 @@
  * cycle, a misnamed file, a snapshot its operations do not produce, SQL that is not the
  * rendering of its operations) is reported naming the file, never guessed around.
  *
- * Hand-edited SQL is refused: the stored SQL is what runs, and the snapshot is what the
+ * Hand-edited SQL is refused: the stored SQL is what runs, and the design after is what the
  * round trip and drift check trust, so the two must say the same. SQL of one's own goes in
  * an `execute` operation, which carries its own downgrade and is rendered as written.
+ *
+ * A `/2` file's design after is its parent's with the file's design change replayed; it must
+ * hash to the stored `schemaHash`. Verifying a revision costs as much as the schema is large,
+ * so it happens once: each verified revision is remembered by a key over its file's content
+ * and its parent's key, and a chain whose keys are all known is only replayed.
  */
+import { createHash } from 'node:crypto';
 
 import { renderMigrationSql } from '@retort/codegen';
 import {
@@ -18,17 +24,37 @@ import {
   toCatalog,
 } from '@retort/core';
 import type { Revision } from '../contract';
+import { applyDesignChange, BASE_DESIGN, designHash } from './design-change';
 import { emptyDesignNamed } from './empty-design';
+import type { StoredRevision } from './revision-file';
 
 export interface RevisionFile {
   file: string;
-  revision: Revision;
+  revision: StoredRevision;
+  /** sha256 of the file's bytes. */
+  contentHash: string;
+}
+
+export interface VerifiedChain {
+  chain: Revision[];
+  /** Per revision, base first: the key it is remembered as verified by. */
+  keys: string[];
+}
+
+/** The key a revision is remembered by once verified: its content, after its parent's key. */
+export function verifiedKey(parentKey: string | null, contentHash: string): string {
+  return createHash('sha256')
+    .update(`${parentKey ?? 'base'}:${contentHash}`)
+    .digest('hex');
 }
 
 const broken = (message: string, file: string) =>
   new RetortError(message, 'broken_chain', { file });
 
-export function verifyChain(files: readonly RevisionFile[]): Revision[] {
+export function verifyChain(
+  files: readonly RevisionFile[],
+  verified: ReadonlySet<string> = new Set(),
+): VerifiedChain {
   const byId = new Map<string, RevisionFile>();
   for (const entry of files) {
     const { file, revision } = entry;
@@ -67,6 +93,7 @@ export function verifyChain(files: readonly RevisionFile[]): Revision[] {
     }
   }
   const chain: Revision[] = [];
+  const keys: string[] = [];
   let next = children.get(null)?.[0];
   if (files.length > 0 && !next) {
     throw broken(
@@ -76,9 +103,13 @@ export function verifyChain(files: readonly RevisionFile[]): Revision[] {
   }
   let before: Design | null = null;
   while (next) {
-    verifyRevision(next, before);
-    chain.push(next.revision);
-    before = next.revision.schema;
+    const key = verifiedKey(keys.at(-1) ?? null, next.contentHash);
+    const revision: Revision = verified.has(key)
+      ? replay(next, before)
+      : verifyRevision(next, before);
+    chain.push(revision);
+    keys.push(key);
+    before = revision.schema;
     next = children.get(next.revision.id)?.[0];
   }
   if (chain.length !== files.length) {
@@ -89,18 +120,37 @@ export function verifyChain(files: readonly RevisionFile[]): Revision[] {
       stray.file,
     );
   }
-  return chain;
+  return { chain, keys };
 }
 
-function verifyRevision({ file, revision }: RevisionFile, before: Design | null): void {
+/** The revision with its design after: the snapshot, or the parent's with the change replayed. */
+function replay({ revision: stored }: RevisionFile, before: Design | null): Revision {
+  const { id, parent, message, createdAt, operations, sql } = stored;
+  const schema =
+    stored.format === 'retort.revision/1'
+      ? parseDesign(stored.schema)
+      : applyDesignChange(before ?? BASE_DESIGN, stored.designChange);
+  return { format: stored.format, id, parent, message, createdAt, operations, sql, schema };
+}
+
+function verifyRevision(entry: RevisionFile, before: Design | null): Revision {
+  const { file, revision: stored } = entry;
+  let revision: Revision;
   let after: Design;
   try {
+    revision = replay(entry, before);
     after = parseDesign(revision.schema);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     throw broken(`${file} has a schema snapshot that is not a valid design: ${why}`, file);
   }
-  revision.schema = after;
+  if (stored.format === 'retort.revision/1') revision.schema = after;
+  else if (designHash(revision.schema) !== stored.schemaHash) {
+    throw broken(
+      `${file} was edited by hand: its design change does not produce its schemaHash.`,
+      file,
+    );
+  }
   let produced: ReturnType<typeof applyOperations>;
   try {
     produced = applyOperations(
@@ -130,6 +180,7 @@ function verifyRevision({ file, revision }: RevisionFile, before: Design | null)
       file,
     );
   }
+  return revision;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

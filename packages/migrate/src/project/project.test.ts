@@ -1,11 +1,15 @@
-import { readdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { copyFile, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { alembicProjectFiles } from '@retort/codegen';
-import { RetortError } from '@retort/core';
+import { catalogsEqual, RetortError, toCatalog } from '@retort/core';
 import { loadShopDesign } from '@retort/testing/designs';
+import { largeDesign } from '@retort/testing/large-design';
 import { describe, expect, it } from 'vitest';
 import { resolveTarget } from '../runner/targets';
 import { tempProject } from '../testing/temp-project';
+import { designHash } from './design-change';
+import { openProject } from './project';
 import { parseRevisionId, revisionFileName } from './revision-file';
 
 async function brokenChain(fn: () => Promise<unknown>): Promise<RetortError> {
@@ -47,7 +51,8 @@ describe('the project store', () => {
         'createdAt',
         'operations',
         'sql',
-        'schema',
+        'schemaHash',
+        'designChange',
       ]);
       expect(text.endsWith('}\n')).toBe(true);
     } finally {
@@ -200,6 +205,70 @@ describe('the project store', () => {
       );
       expect(() => resolveTarget(revisions, null, 'fffffffffff0')).toThrow(
         /No revision id starts with/,
+      );
+    } finally {
+      await temp.cleanup();
+    }
+  });
+
+  it('writes a one-column revision of a 200-table design as a file of a few kilobytes, and replays the chain to its design', async () => {
+    const big = largeDesign(200);
+    const temp = await tempProject(big);
+    try {
+      await temp.project.createRevision('two hundred tables');
+      const next = structuredClone(big);
+      next.tables[7]!.columns.push({ ...next.tables[7]!.columns[1]!, id: 'x1', name: 'extra' });
+      await temp.write(next);
+      const second = (await temp.project.createRevision('one more column'))!;
+      const files = (await readdir(join(temp.dir, 'revisions'))).sort();
+      const file = join(temp.dir, 'revisions', files.find((f) => f.startsWith(second.id))!);
+      expect((await stat(file)).size).toBeLessThan(8 * 1024);
+      const stored = JSON.parse(await readFile(file, 'utf8'));
+      expect(stored.format).toBe('retort.revision/2');
+      expect(stored.designChange.tables.map((t: { id: string }) => t.id)).toEqual(['t7']);
+
+      // A new process: the chain comes from replaying the changes, and hashes as stored.
+      const chain = await (await openProject(temp.dir)).revisions();
+      expect(chain.map((r) => r.id)).toEqual([chain[0]!.id, second.id]);
+      expect(designHash(chain[1]!.schema)).toBe(stored.schemaHash);
+      expect(catalogsEqual(toCatalog(chain[1]!.schema), toCatalog(next))).toBe(true);
+      expect(chain[1]!.schema.tables[7]!.columns.at(-1)!.id).toBe('x1');
+    } finally {
+      await temp.cleanup();
+    }
+  });
+
+  it('still reads a retort.revision/1 file and continues its chain with /2 files', async () => {
+    const shop = loadShopDesign();
+    const temp = await tempProject(shop);
+    try {
+      const example = join(dirname(fileURLToPath(import.meta.url)), '../../../../examples/shop');
+      const [original] = await readdir(join(example, 'revisions'));
+      await mkdir(join(temp.dir, 'revisions'), { recursive: true });
+      await copyFile(join(example, 'revisions', original!), join(temp.dir, 'revisions', original!));
+      const next = structuredClone(shop);
+      next.tables[0]!.columns.push({ ...next.tables[0]!.columns[1]!, id: 'phone', name: 'phone' });
+      await temp.write(next);
+      const added = (await temp.project.createRevision('add phone'))!;
+      expect(added.operations.map((o) => o.kind)).toEqual(['add_column']);
+      const chain = await (await openProject(temp.dir)).revisions();
+      expect(chain.map((r) => r.format)).toEqual(['retort.revision/1', 'retort.revision/2']);
+      expect(chain[1]!.schema.tables[0]!.columns.map((c) => c.name)).toContain('phone');
+    } finally {
+      await temp.cleanup();
+    }
+  });
+
+  it('reports a design change edited by hand by its hash', async () => {
+    const { temp, second, fileOf } = await twoRevisions();
+    try {
+      const path = fileOf(second.id);
+      const revision = JSON.parse(await readFile(path, 'utf8'));
+      revision.designChange.tables[0].comment = 'someone else';
+      await writeFile(path, JSON.stringify(revision));
+      const error = await brokenChain(() => openProject(temp.dir).then((p) => p.revisions()));
+      expect(error.message).toBe(
+        `revisions/${path.split('/').at(-1)} was edited by hand: its design change does not produce its schemaHash.`,
       );
     } finally {
       await temp.cleanup();

@@ -1,28 +1,26 @@
 /** The project folder: `design.json` (optimistic versions) and `revisions/` (the chain). */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { alembicRevisionFile, renderMigrationSql } from '@retort/codegen';
 import {
   type Design,
   diff,
+  type LintFinding,
   lintOperations,
+  type Operation,
   parseDesign,
   RetortError,
   revisionSnapshot,
 } from '@retort/core';
-import {
-  type DesignState,
-  type Pending,
-  type Project,
-  REVISION_FORMAT,
-  type Revision,
-} from '../contract';
+import { type DesignState, type Project, REVISION_FORMAT, type Revision } from '../contract';
 import { removeLeftoverTemps, writeFileAtomic } from './atomic-write';
-import { type RevisionFile, verifyChain } from './chain';
+import { type RevisionFile, type VerifiedChain, verifiedKey, verifyChain } from './chain';
+import { BASE_DESIGN, designChange, designHash } from './design-change';
 import { emptyDesignNamed } from './empty-design';
 import { ifProjectUnlocked, withProjectLock } from './project-lock';
 import { parseRevisionFile, revisionFileName, serializeRevision } from './revision-file';
+import { readVerified, writeVerified } from './verified-cache';
 
 export const emptyDesign = emptyDesignNamed;
 
@@ -32,7 +30,21 @@ const MISSING = 'none';
 const versionOf = (bytes: Buffer | string) =>
   createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
-export async function openProject(dir: string): Promise<Project> {
+/** A written revision: what it holds, the file it went to, and the lint of its operations. */
+export interface WrittenRevision {
+  revision: Revision;
+  /** `revisions/<id>_<slug>.json`. */
+  file: string;
+  lint: LintFinding[];
+}
+
+/** A project with what the CLI needs beyond the shared contract. */
+export interface ProjectStore extends Project {
+  /** Like `createRevision`, diffing once, and saying which file it wrote. */
+  writeNextRevision(message: string): Promise<WrittenRevision | null>;
+}
+
+export async function openProject(dir: string): Promise<ProjectStore> {
   const root = resolve(dir);
   const designPath = join(root, 'design.json');
   const revisionsDir = join(root, 'revisions');
@@ -69,29 +81,56 @@ export async function openProject(dir: string): Promise<Project> {
     return { design: parseDesign(bytes.toString('utf8')), version: versionOf(bytes) };
   };
 
-  const revisions = async (): Promise<Revision[]> => {
+  // The verified chain, reused while the folder's listing (names, sizes, times) is the same.
+  let known: { listing: string; verified: VerifiedChain } | null = null;
+
+  const verifiedChain = async (): Promise<VerifiedChain> => {
     let names: string[];
     try {
       names = await readdir(revisionsDir);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { chain: [], keys: [] };
       throw error;
     }
+    names = names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort();
+    const stats = await Promise.all(names.map((name) => stat(join(revisionsDir, name))));
+    const listing = names
+      .map((name, i) => `${name}:${stats[i]!.size}:${stats[i]!.mtimeMs}:${stats[i]!.ino}`)
+      .join('/');
+    if (known?.listing === listing) return known.verified;
     const files: RevisionFile[] = [];
-    for (const name of names.filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort()) {
+    for (const name of names) {
       const file = `revisions/${name}`;
+      const bytes = await readFile(join(revisionsDir, name));
       files.push({
         file,
-        revision: parseRevisionFile(file, await readFile(join(revisionsDir, name), 'utf8')),
+        revision: parseRevisionFile(file, bytes.toString('utf8')),
+        contentHash: createHash('sha256').update(bytes).digest('hex'),
       });
     }
-    return verifyChain(files);
+    const remembered = await readVerified(root);
+    const verified = verifyChain(files, remembered);
+    if (verified.keys.some((key) => !remembered.has(key))) await writeVerified(root, verified.keys);
+    known = { listing, verified };
+    return verified;
   };
 
-  const pendingFrom = (design: Design, chain: Revision[]): Pending & { parent: string | null } => {
+  const revisions = async (): Promise<Revision[]> => [...(await verifiedChain()).chain];
+
+  const pendingFrom = (design: Design, chain: Revision[]) => {
     const head = chain.at(-1) ?? null;
     const operations = diff(head?.schema ?? emptyDesignNamed(design.name), design);
-    const sql = renderMigrationSql(operations);
+    return {
+      parent: head?.id ?? null,
+      operations,
+      lint: lintOperations(operations),
+      sql: renderMigrationSql(operations),
+    };
+  };
+
+  /** The Alembic file the pending operations would become (only `pending` shows it). */
+  const alembicPreview = (design: Design, head: Revision | null, operations: Operation[]) => {
+    if (operations.length === 0) return '';
     const preview = {
       id: '000000000000',
       parent: head?.id ?? null,
@@ -100,13 +139,7 @@ export async function openProject(dir: string): Promise<Project> {
       operations,
       schema: design,
     };
-    return {
-      parent: head?.id ?? null,
-      operations,
-      lint: lintOperations(operations),
-      sql,
-      alembic: operations.length > 0 ? alembicRevisionFile(preview, head?.schema ?? null).text : '',
-    };
+    return alembicRevisionFile(preview, head?.schema ?? null).text;
   };
 
   return {
@@ -132,50 +165,74 @@ export async function openProject(dir: string): Promise<Project> {
     revisions,
     async pending() {
       const { design } = await readDesign();
-      const { parent: _parent, ...pending } = pendingFrom(design, await revisions());
-      return pending;
+      const chain = await revisions();
+      const { parent: _parent, ...pending } = pendingFrom(design, chain);
+      return {
+        ...pending,
+        alembic: alembicPreview(design, chain.at(-1) ?? null, pending.operations),
+      };
     },
-    createRevision: (message) =>
-      serial(async () => {
-        const text = message.trim();
-        if (!text) throw new RetortError('A revision needs a message (-m "...").', 'invalid_input');
-        const { design } = await readDesign();
-        const chain = await revisions();
-        const pending = pendingFrom(design, chain);
-        if (pending.operations.length === 0) return null;
-        const taken = new Set(chain.map((r) => r.id));
-        let id = randomBytes(6).toString('hex');
-        while (taken.has(id)) id = randomBytes(6).toString('hex');
-        const revision: Revision = {
-          format: REVISION_FORMAT,
-          id,
-          parent: pending.parent,
-          message: text,
-          createdAt: new Date().toISOString(),
-          operations: pending.operations,
-          sql: pending.sql,
-          schema: revisionSnapshot(
-            chain.at(-1)?.schema ?? emptyDesignNamed(design.name),
-            design,
-            pending.operations,
-          ),
-        };
-        await mkdir(revisionsDir, { recursive: true });
-        await writeFileAtomic(
-          join(revisionsDir, revisionFileName(revision)),
-          serializeRevision(revision),
-        );
-        return revision;
-      }),
+    createRevision: async (message) => (await writeNextRevision(message))?.revision ?? null,
+    writeNextRevision,
   };
+
+  function writeNextRevision(message: string): Promise<WrittenRevision | null> {
+    return serial(async () => {
+      const text = message.trim();
+      if (!text) throw new RetortError('A revision needs a message (-m "...").', 'invalid_input');
+      const { design } = await readDesign();
+      const { chain, keys } = await verifiedChain();
+      const pending = pendingFrom(design, chain);
+      if (pending.operations.length === 0) return null;
+      const taken = new Set(chain.map((r) => r.id));
+      let id = randomBytes(6).toString('hex');
+      while (taken.has(id)) id = randomBytes(6).toString('hex');
+      const revision: Revision = {
+        format: REVISION_FORMAT,
+        id,
+        parent: pending.parent,
+        message: text,
+        createdAt: new Date().toISOString(),
+        operations: pending.operations,
+        sql: pending.sql,
+        schema: revisionSnapshot(
+          chain.at(-1)?.schema ?? emptyDesignNamed(design.name),
+          design,
+          pending.operations,
+        ),
+      };
+      const name = revisionFileName(revision);
+      const bytes = serializeRevisionAfter(revision, chain.at(-1)?.schema ?? null);
+      await mkdir(revisionsDir, { recursive: true });
+      await writeFileAtomic(join(revisionsDir, name), bytes);
+      // Written from a verified parent by Retort itself: remembered as verified.
+      const key = verifiedKey(
+        keys.at(-1) ?? null,
+        createHash('sha256').update(bytes).digest('hex'),
+      );
+      await writeVerified(root, [...keys, key]);
+      return { revision, file: `revisions/${name}`, lint: pending.lint };
+    });
+  }
+}
+
+/** The `/2` file of `revision`, whose parent's design is `before` (null: the first). */
+function serializeRevisionAfter(revision: Revision, before: Design | null): string {
+  const change = designChange(before ?? BASE_DESIGN, revision.schema);
+  return serializeRevision(revision, change, designHash(revision.schema));
 }
 
 /** Writes a revision file as `createRevision` does (import's baseline). */
 export async function writeRevision(dir: string, revision: Revision): Promise<void> {
+  const before =
+    revision.parent === null
+      ? null
+      : ((await (await openProject(dir)).revisions()).find((r) => r.id === revision.parent)
+          ?.schema ?? null);
   const revisionsDir = join(resolve(dir), 'revisions');
   await mkdir(revisionsDir, { recursive: true });
   await writeFileAtomic(
     join(revisionsDir, revisionFileName(revision)),
-    serializeRevision(revision),
+    serializeRevisionAfter(revision, before),
   );
 }

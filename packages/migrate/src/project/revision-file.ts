@@ -1,8 +1,15 @@
-/** The `retort.revision/1` file: names, ids, reading and writing. */
+/**
+ * Revision files: names, ids, reading and writing. Retort writes `retort.revision/2` (the
+ * change: operations, their SQL, how the drawing changed and the hash of the design after)
+ * and still reads `retort.revision/1` (the same with a full snapshot of the design after).
+ */
 import { alembicSlug, RetortError } from '@retort/core';
 import { REVISION_FORMAT, type Revision } from '../contract';
+import type { DesignChange } from './design-change';
 
 const ID = /^[0-9a-f]{12}$/;
+const HASH = /^[0-9a-f]{64}$/;
+const SNAPSHOT_FORMAT = 'retort.revision/1';
 
 /** A revision id, checked before it comes near a path. */
 export function parseRevisionId(id: string): string {
@@ -20,9 +27,20 @@ export function revisionFileName(revision: Pick<Revision, 'id' | 'message'>): st
   return `${parseRevisionId(revision.id)}_${alembicSlug(revision.message)}.json`;
 }
 
+/** A revision as its file holds it: the design after is a snapshot (/1) or a change (/2). */
+export type StoredRevision = Omit<Revision, 'schema'> &
+  (
+    | { format: typeof SNAPSHOT_FORMAT; schema: unknown }
+    | { format: typeof REVISION_FORMAT; schemaHash: string; designChange: DesignChange }
+  );
+
 /** Stable key order, so a revision file diffs cleanly in review. */
-export function serializeRevision(revision: Revision): string {
-  const ordered: Revision = {
+export function serializeRevision(
+  revision: Omit<Revision, 'schema' | 'format'>,
+  designChange: DesignChange,
+  schemaHash: string,
+): string {
+  const ordered = {
     format: REVISION_FORMAT,
     id: revision.id,
     parent: revision.parent,
@@ -30,13 +48,14 @@ export function serializeRevision(revision: Revision): string {
     createdAt: revision.createdAt,
     operations: revision.operations,
     sql: { upgrade: revision.sql.upgrade, downgrade: revision.sql.downgrade },
-    schema: revision.schema,
+    schemaHash,
+    designChange,
   };
   return `${JSON.stringify(ordered, null, 2)}\n`;
 }
 
 /** The shape of a revision file, or a `broken_chain` sentence naming it. */
-export function parseRevisionFile(file: string, text: string): Revision {
+export function parseRevisionFile(file: string, text: string): StoredRevision {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -49,8 +68,10 @@ export function parseRevisionFile(file: string, text: string): Revision {
   if (value === null || typeof value !== 'object' || Array.isArray(value))
     fail('is not a revision object');
   const r = value as Record<string, unknown>;
-  if (r.format !== REVISION_FORMAT)
-    fail(`has format ${JSON.stringify(r.format)}; Retort reads "${REVISION_FORMAT}"`);
+  if (r.format !== REVISION_FORMAT && r.format !== SNAPSHOT_FORMAT)
+    fail(
+      `has format ${JSON.stringify(r.format)}; Retort reads "${REVISION_FORMAT}" and "${SNAPSHOT_FORMAT}"`,
+    );
   if (typeof r.id !== 'string' || !ID.test(r.id))
     fail('has an id that is not 12 lowercase hexadecimal characters');
   if (r.parent !== null && (typeof r.parent !== 'string' || !ID.test(r.parent))) {
@@ -63,6 +84,33 @@ export function parseRevisionFile(file: string, text: string): Revision {
   const isList = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
   if (!sql || !isList(sql.upgrade) || !isList(sql.downgrade))
     fail('has no sql.upgrade and sql.downgrade lists');
-  if (r.schema === null || typeof r.schema !== 'object') fail('has no schema snapshot');
-  return value as Revision;
+  if (r.format === SNAPSHOT_FORMAT) {
+    if (r.schema === null || typeof r.schema !== 'object') fail('has no schema snapshot');
+  } else {
+    if (typeof r.schemaHash !== 'string' || !HASH.test(r.schemaHash))
+      fail('has no schemaHash (64 lowercase hexadecimal characters)');
+    if (!isChange(r.designChange)) fail('has no designChange object of tables and enums');
+  }
+  return value as StoredRevision;
+}
+
+function isChange(value: unknown): value is DesignChange {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const c = value as Record<string, unknown>;
+  const optionalList = (key: string, item: (x: unknown) => boolean) =>
+    c[key] === undefined || (Array.isArray(c[key]) && (c[key] as unknown[]).every(item));
+  const isObject = (x: unknown) => x !== null && typeof x === 'object' && !Array.isArray(x);
+  const isString = (x: unknown) => typeof x === 'string';
+  const withId = (x: unknown) => isObject(x) && typeof (x as { id?: unknown }).id === 'string';
+  return (
+    (c.fields === undefined || isObject(c.fields)) &&
+    (c.layout === undefined || isObject(c.layout)) &&
+    optionalList('removedFields', isString) &&
+    optionalList('tables', withId) &&
+    optionalList('removedTables', isString) &&
+    optionalList('tableOrder', isString) &&
+    optionalList('enums', withId) &&
+    optionalList('removedEnums', isString) &&
+    optionalList('enumOrder', isString)
+  );
 }

@@ -1,0 +1,287 @@
+/**
+ * Whole `retort` commands beside Alembic's in the same run, printed with ratios: start-up,
+ * `revision` on a 5% change of a large design against `alembic revision --autogenerate` on
+ * the exported project, successive one-column revisions (the last as fast as the first,
+ * small files), and `upgrade head` of the large initial revision against Alembic's. Alembic
+ * runs where `/usr/bin/python3` has it and the server (TEST_DATABASE_URL) is there.
+ * `--quick` runs it on 200 tables and 10 successive revisions instead of 1000 and 100.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Design } from '@retort/core';
+import { openProject } from '@retort/migrate';
+import { createServerDatabase, hasPythonTools, PYTHON, serverUrl } from '@retort/testing';
+import { largeDesign } from '@retort/testing/large-design';
+import type { Measurement } from './timing';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'packages/cli/bin/retort.js');
+const quick = process.env.RETORT_BENCH_QUICK === '1';
+const TABLES = quick ? 200 : 1000;
+const STEPS = quick ? 10 : 100;
+
+interface Ran {
+  ms: number;
+  stdout: string;
+}
+
+function timed(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Ran {
+  const start = performance.now();
+  const result = spawnSync(command, args, {
+    cwd,
+    env: { ...process.env, DATABASE_URL: undefined, ...env },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const ms = performance.now() - start;
+  if (result.status !== 0) {
+    throw new Error(`${[command, ...args].join(' ')} failed: ${result.stderr || result.stdout}`);
+  }
+  return { ms, stdout: result.stdout };
+}
+
+const retort = (args: string[], cwd: string, env?: NodeJS.ProcessEnv) =>
+  timed(process.execPath, [BIN, ...args], cwd, env);
+const alembic = (args: string[], cwd: string, env?: NodeJS.ProcessEnv) =>
+  timed(PYTHON, ['-m', 'alembic', ...args], cwd, env);
+
+/** Median of `runs` alternating runs of two commands, so both see the same machine. */
+function sideBySide(a: () => Ran, b: () => Ran, runs = 5): [number, number] {
+  const as: number[] = [];
+  const bs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    as.push(a().ms);
+    bs.push(b().ms);
+  }
+  const mid = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+  return [mid(as), mid(bs)];
+}
+
+const ms = (name: string, value: number): Measurement => ({ name, value, unit: 'ms' });
+const ratio = (name: string, value: number): Measurement => ({ name, value, unit: '×' });
+
+function startup(withAlembic: boolean): Measurement[] {
+  const dir = mkdtempSync(join(tmpdir(), 'retort-bench-cli-'));
+  try {
+    mkdirSync(join(dir, 'shop'), { recursive: true });
+    cpSync(join(ROOT, 'examples/shop/design.json'), join(dir, 'shop/design.json'));
+    cpSync(join(ROOT, 'examples/shop/revisions'), join(dir, 'shop/revisions'), {
+      recursive: true,
+    });
+    const shop = join(dir, 'shop');
+    retort(['export', 'alembic', join(dir, 'alembic')], shop);
+    const sql =
+      'CREATE TABLE a (id integer PRIMARY KEY, name text);\nCREATE TABLE b (id integer PRIMARY KEY, a_id integer REFERENCES a (id));\n';
+    writeFileSync(join(dir, 'two.sql'), sql);
+    let imports = 0;
+    const importSql = () => {
+      const target = join(dir, `import-${imports++}`);
+      return retort(['import', '--sql', join(dir, 'two.sql'), '--project', target], dir);
+    };
+    const out: Measurement[] = [];
+    const pairs: [string, () => Ran, string, () => Ran][] = [
+      [
+        'retort --help',
+        () => retort(['--help'], dir),
+        'alembic --help',
+        () => alembic(['--help'], dir),
+      ],
+      [
+        'retort models --format sqlalchemy',
+        () => retort(['models', '--format', 'sqlalchemy'], shop),
+        'alembic history',
+        () => alembic(['history'], join(dir, 'alembic')),
+      ],
+      [
+        'retort import --sql (2 tables)',
+        importSql,
+        'alembic upgrade head --sql',
+        () => alembic(['upgrade', 'head', '--sql'], join(dir, 'alembic')),
+      ],
+    ];
+    for (const [name, run, otherName, other] of pairs) {
+      if (!withAlembic) {
+        out.push(ms(name, sideBySide(run, run, 3)[0]));
+        continue;
+      }
+      const [mine, theirs] = sideBySide(run, other, 3);
+      out.push(
+        ms(name, mine),
+        ms(otherName, theirs),
+        ratio(`${otherName} / ${name}`, theirs / mine),
+      );
+    }
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** 400 VARCHAR(255) columns widened to VARCHAR(512), 50 new columns, of `design`. */
+function fivePercentChange(design: Design): Design {
+  const changed = structuredClone(design);
+  let widened = 0;
+  for (const table of changed.tables) {
+    for (const column of table.columns) {
+      if (widened < 400 && column.type === 'VARCHAR(255)') {
+        column.type = 'VARCHAR(512)';
+        widened++;
+      }
+    }
+  }
+  for (const table of changed.tables.slice(0, 50)) {
+    table.columns.push({
+      ...table.columns[1]!,
+      id: `${table.id}_note`,
+      name: 'note',
+      type: 'TEXT',
+      default: null,
+      unique: false,
+      primaryKey: false,
+      autoincrement: false,
+      nullable: true,
+    });
+  }
+  return changed;
+}
+
+const writeDesign = (dir: string, design: Design) =>
+  writeFileSync(join(dir, 'design.json'), `${JSON.stringify(design, null, 2)}\n`);
+
+const operationsOf = (stdout: string) => Number(/\((\d+) operations\)/.exec(stdout)?.[1] ?? 0);
+const fileOf = (stdout: string) => /: (revisions\/\S+\.json)/.exec(stdout)?.[1] ?? '';
+
+async function atScale(withAlembic: boolean): Promise<Measurement[]> {
+  const out: Measurement[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'retort-bench-scale-'));
+  const databases: { url: string; drop: () => Promise<void> }[] = [];
+  const database = async () => {
+    const db = await createServerDatabase('retort_bench');
+    databases.push(db);
+    return db.url;
+  };
+  try {
+    const project = join(dir, 'project');
+    const base = largeDesign(TABLES);
+    mkdirSync(project, { recursive: true });
+    writeDesign(project, base);
+    await (await openProject(project)).createRevision(`${TABLES} tables`);
+    const changed = fivePercentChange(base);
+    writeDesign(project, changed);
+
+    // `upgrade head` of the initial revision, Retort and Alembic each on a fresh database.
+    const retortUrl = serverUrl() ? await database() : undefined;
+    const env = retortUrl ? { DATABASE_URL: retortUrl } : {};
+    const up = retort(['upgrade', 'head'], project, env);
+    out.push(ms(`retort upgrade head, ${TABLES} tables${retortUrl ? '' : ' (PGlite)'}`, up.ms));
+    let autogenerate: Ran | null = null;
+    let alembicFound = 0;
+    if (withAlembic) {
+      const exported = join(dir, 'alembic');
+      retort(['export', 'alembic', exported], project);
+      const alembicUrl = await database();
+      const theirs = alembic(['upgrade', 'head'], exported, { DATABASE_URL: alembicUrl });
+      out.push(
+        ms(`alembic upgrade head, ${TABLES} tables`, theirs.ms),
+        ratio('alembic upgrade / retort upgrade', theirs.ms / up.ms),
+      );
+      autogenerate = alembic(['revision', '--autogenerate', '-m', 'change'], exported, {
+        DATABASE_URL: alembicUrl,
+      });
+      const versions = join(exported, 'versions');
+      const file = readdirSync(versions).find((f) => f.endsWith('_change.py'));
+      const text = file ? readFileSync(join(versions, file), 'utf8') : '';
+      const upgradeBody = text.split('def downgrade')[0] ?? '';
+      alembicFound = (upgradeBody.match(/op\.(add_column|alter_column)\(/g) ?? []).length;
+    }
+
+    // The 5% change.
+    const revision = retort(['revision', '-m', 'widen and add'], project);
+    out.push(ms(`retort revision, 5% of ${TABLES} tables`, revision.ms), {
+      name: 'retort revision: changes found (of 450)',
+      value: operationsOf(revision.stdout),
+      unit: 'ops',
+    });
+    if (autogenerate) {
+      out.push(
+        ms('alembic revision --autogenerate, same change', autogenerate.ms),
+        { name: 'alembic autogenerate: changes found (of 450)', value: alembicFound, unit: 'ops' },
+        ratio('alembic autogenerate / retort revision', autogenerate.ms / revision.ms),
+      );
+    }
+    retort(['upgrade', 'head'], project, env);
+
+    // Successive one-column revisions: each applied, history and current read after it.
+    let design = changed;
+    const steps: {
+      revision: number;
+      upgrade: number;
+      history: number;
+      current: number;
+      size: number;
+    }[] = [];
+    for (let k = 1; k <= STEPS; k++) {
+      design = structuredClone(design);
+      const table = design.tables[k % design.tables.length]!;
+      table.columns.push({
+        ...table.columns[1]!,
+        id: `${table.id}_s${k}`,
+        name: `step_${k}`,
+        type: 'INTEGER',
+        default: null,
+        unique: false,
+        primaryKey: false,
+        autoincrement: false,
+        nullable: true,
+      });
+      writeDesign(project, design);
+      const made = retort(['revision', '-m', `step ${k}`], project);
+      const size = statSync(join(project, fileOf(made.stdout))).size;
+      const upgraded = retort(['upgrade', 'head'], project, env);
+      const history = retort(['history'], project);
+      const current = retort(['current'], project, env);
+      steps.push({
+        revision: made.ms,
+        upgrade: upgraded.ms,
+        history: history.ms,
+        current: current.ms,
+        size,
+      });
+    }
+    const first = steps[0]!;
+    const last = steps.at(-1)!;
+    for (const key of ['revision', 'upgrade', 'history', 'current'] as const) {
+      out.push(
+        ms(`retort ${key}, one-column step 1`, first[key]),
+        ms(`retort ${key}, one-column step ${STEPS}`, last[key]),
+        ratio(`retort ${key}: step ${STEPS} / step 1`, last[key] / first[key]),
+      );
+    }
+    out.push({
+      name: `largest one-column revision file (of ${STEPS})`,
+      value: Math.max(...steps.map((s) => s.size)) / 1024,
+      unit: 'KB',
+    });
+    return out;
+  } finally {
+    for (const db of databases) await db.drop().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function benchCli(): Promise<Measurement[]> {
+  const withAlembic = hasPythonTools() && serverUrl() !== null;
+  return [...startup(hasPythonTools()), ...(await atScale(withAlembic))];
+}
