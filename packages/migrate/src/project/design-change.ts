@@ -1,0 +1,165 @@
+/**
+ * How a revision changed the drawing, beside what its operations tell the database: the
+ * tables and enums it added or changed (whole, with their ids), the ones it removed, an order
+ * when it is not the obvious one, and a layout map for tables that only moved. Its size
+ * follows the change, and replaying changes from the empty design rebuilds the design at
+ * any revision (pure and fast: unchanged tables are shared, not copied).
+ */
+import { createHash } from 'node:crypto';
+import type { Design, EnumType, Position, Table } from '@retort/core';
+import { emptyDesignNamed } from './empty-design';
+
+export interface DesignChange {
+  /** Top-level values (the design's name) that differ from the parent's. */
+  fields?: Record<string, unknown>;
+  /** Top-level keys the parent had and this design has not. */
+  removedFields?: string[];
+  /** Tables added, or changed beyond their position, whole. */
+  tables?: Table[];
+  removedTables?: string[];
+  /** Table ids in order, when it is not the parent's with new tables appended. */
+  tableOrder?: string[];
+  /** New canvas positions of tables that only moved. */
+  layout?: Record<string, Position | null>;
+  enums?: EnumType[];
+  removedEnums?: string[];
+  enumOrder?: string[];
+}
+
+/** The design before a chain's first revision. */
+export const BASE_DESIGN: Design = emptyDesignNamed('');
+
+const LISTS = new Set(['tables', 'enums']);
+
+export function designChange(parent: Design, next: Design): DesignChange {
+  const change: DesignChange = {};
+  const parentFields = parent as unknown as Record<string, unknown>;
+  const nextFields = next as unknown as Record<string, unknown>;
+  const fields: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(nextFields)) {
+    if (!LISTS.has(key) && !deepEqual(parentFields[key], value)) fields[key] = value;
+  }
+  const removedFields = Object.keys(parentFields).filter(
+    (key) => !LISTS.has(key) && !(key in nextFields),
+  );
+  if (Object.keys(fields).length > 0) change.fields = fields;
+  if (removedFields.length > 0) change.removedFields = removedFields;
+
+  const parentTables = new Map(parent.tables.map((t) => [t.id, t]));
+  const tables: Table[] = [];
+  const layout: Record<string, Position | null> = {};
+  for (const table of next.tables) {
+    const before = parentTables.get(table.id);
+    if (before && deepEqual(before, table)) continue;
+    if (before && deepEqual({ ...before, position: table.position }, table)) {
+      layout[table.id] = table.position;
+    } else {
+      tables.push(table);
+    }
+  }
+  if (tables.length > 0) change.tables = tables;
+  if (Object.keys(layout).length > 0) change.layout = layout;
+  const removedTables = removedIds(parent.tables, next.tables);
+  if (removedTables.length > 0) change.removedTables = removedTables;
+  if (!sameOrder(replayOrder(parent.tables, tables, removedTables), next.tables))
+    change.tableOrder = next.tables.map((t) => t.id);
+
+  const parentEnums = new Map(parent.enums.map((e) => [e.id, e]));
+  const enums = next.enums.filter((e) => !deepEqual(parentEnums.get(e.id), e));
+  if (enums.length > 0) change.enums = enums;
+  const removedEnums = removedIds(parent.enums, next.enums);
+  if (removedEnums.length > 0) change.removedEnums = removedEnums;
+  if (!sameOrder(replayOrder(parent.enums, enums, removedEnums), next.enums))
+    change.enumOrder = next.enums.map((e) => e.id);
+  return change;
+}
+
+export function applyDesignChange(parent: Design, change: DesignChange): Design {
+  let tables = replayList(
+    parent.tables,
+    change.tables ?? [],
+    change.removedTables ?? [],
+    change.tableOrder,
+  );
+  const layout = change.layout;
+  if (layout) {
+    tables = tables.map((t) =>
+      Object.hasOwn(layout, t.id) ? { ...t, position: layout[t.id] ?? null } : t,
+    );
+  }
+  const enums = replayList(
+    parent.enums,
+    change.enums ?? [],
+    change.removedEnums ?? [],
+    change.enumOrder,
+  );
+  const design: Record<string, unknown> = { ...parent, ...change.fields, enums, tables };
+  for (const key of change.removedFields ?? []) delete design[key];
+  return design as unknown as Design;
+}
+
+/** sha256 of the design's canonical JSON (keys sorted, no spaces). */
+export function designHash(design: Design): string {
+  return createHash('sha256').update(canonicalJson(design)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record)
+    .filter((key) => record[key] !== undefined)
+    .sort();
+  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
+}
+
+interface WithId {
+  id: string;
+}
+
+function removedIds(before: readonly WithId[], after: readonly WithId[]): string[] {
+  const kept = new Set(after.map((x) => x.id));
+  return before.filter((x) => !kept.has(x.id)).map((x) => x.id);
+}
+
+/** The parent's order without the removed, changed items in place, new ones appended. */
+function replayOrder(parent: readonly WithId[], changed: readonly WithId[], removed: string[]) {
+  const gone = new Set(removed);
+  const known = new Set(parent.map((x) => x.id));
+  return [
+    ...parent.filter((x) => !gone.has(x.id)).map((x) => x.id),
+    ...changed.filter((x) => !known.has(x.id)).map((x) => x.id),
+  ];
+}
+
+function replayList<T extends WithId>(
+  parent: readonly T[],
+  changed: readonly T[],
+  removed: readonly string[],
+  order: readonly string[] | undefined,
+): T[] {
+  const byId = new Map(parent.map((x) => [x.id, x]));
+  for (const id of removed) byId.delete(id);
+  for (const x of changed) byId.set(x.id, x);
+  const ids = order ?? replayOrder(parent, changed, [...removed]);
+  return ids.map((id) => byId.get(id)).filter((x): x is T => x !== undefined);
+}
+
+function sameOrder(ids: readonly string[], items: readonly WithId[]): boolean {
+  return ids.length === items.length && ids.every((id, i) => id === items[i]!.id);
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const list = b as unknown[];
+    return a.length === list.length && a.every((x, i) => deepEqual(x, list[i]));
+  }
+  const ra = a as Record<string, unknown>;
+  const rb = b as Record<string, unknown>;
+  const ka = Object.keys(ra).filter((k) => ra[k] !== undefined);
+  const kb = Object.keys(rb).filter((k) => rb[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => deepEqual(ra[k], rb[k]));
+}
