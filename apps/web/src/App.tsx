@@ -20,6 +20,7 @@ const CodePanel = lazy(async () => ({ default: (await import('./panels/CodePanel
 const ReviewPanel = lazy(async () => ({
   default: (await import('./panels/ReviewPanel')).ReviewPanel,
 }));
+const RunDialog = lazy(async () => ({ default: (await import('./panels/RunDialog')).RunDialog }));
 const TimelinePanel = lazy(async () => ({
   default: (await import('./panels/TimelinePanel')).TimelinePanel,
 }));
@@ -193,6 +194,9 @@ export function App() {
       </aside>
 
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      <Suspense fallback={null}>
+        <RunDialog />
+      </Suspense>
       <Toasts />
     </div>
   );

@@ -40,6 +40,10 @@ export interface PreflightFinding {
   code: string;
   rows: number;
   message: string;
+  /** A SELECT that lists every breaking row, to find and fix them. */
+  query?: string;
+  /** The primary key (or every column, without one) of the first few breaking rows. */
+  sample?: Record<string, string | null>[];
 }
 
 export interface Pending {
@@ -57,6 +61,17 @@ export interface Step {
   statements: string[];
 }
 
+/** Something a run drops, with the rows (for a column: non-NULL values) it holds now. */
+export interface DataLoss {
+  /** Index of the operation in the run's operation list. */
+  operation: number;
+  kind: 'table' | 'column' | 'enum';
+  /** The table (for a table, its own name); null for an enum. */
+  table: string | null;
+  name: string;
+  rows: number;
+}
+
 export interface RunResult {
   from: string | null;
   to: string | null;
@@ -65,6 +80,10 @@ export interface RunResult {
   /** What the run cannot give back, one sentence each: columns and tables a downgrade re-creates empty. */
   notices: string[];
   dryRun: boolean;
+  /** Dry runs only: what the run would drop and the rows lost with it. */
+  dataLoss?: DataLoss[];
+  /** Dry runs only: the database's own name (`current_database()`), to confirm a drop by. */
+  database?: string;
 }
 
 export interface Drift {

@@ -8,6 +8,7 @@ import type { DatabaseKind, Pending, PreflightFinding, Revision } from '@retort/
 export type { ModelFormat } from '@retort/codegen';
 export type {
   DatabaseKind,
+  DataLoss,
   DesignState as DesignDocument,
   PreflightFinding,
   RunOptions,

@@ -7,8 +7,8 @@ import { MODEL_EMITTERS, MODEL_FORMAT_NAMES, type ModelEmitter } from '@retort/c
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useDesignProblems } from '../store/design-problems';
 import { useDesignStore } from '../store/design-store';
-import { sessionStore } from '../store/session-store';
 import { CodeView } from './CodeView';
+import { copyCode, downloadCode } from './code-actions';
 import { TabStrip } from './TabStrip';
 
 interface Format extends ModelEmitter {
@@ -33,25 +33,8 @@ export function CodePanel() {
     }
   }, [design, problems, format]);
 
-  const copy = async () => {
-    if (code === null) return;
-    try {
-      await navigator.clipboard.writeText(code);
-      sessionStore.getState().toast(`Copied the ${format.label} code.`);
-    } catch {
-      sessionStore.getState().toast('The browser refused access to the clipboard.', 'error');
-    }
-  };
-
-  const download = () => {
-    if (code === null) return;
-    const url = URL.createObjectURL(new Blob([code], { type: 'text/plain' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = format.file;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  const copy = () => code !== null && copyCode(code, `${format.label} code`);
+  const download = () => code !== null && downloadCode(code, format.file);
 
   return (
     <section className="panel code-panel" aria-label="Code">

@@ -2,7 +2,7 @@
 import { javascript } from '@codemirror/lang-javascript';
 import { python } from '@codemirror/lang-python';
 import { PostgreSQL, sql } from '@codemirror/lang-sql';
-import CodeMirror from '@uiw/react-codemirror';
+import CodeMirror, { EditorView } from '@uiw/react-codemirror';
 import { useMemo } from 'react';
 
 export type CodeLanguage = 'python' | 'sql' | 'typescript';
@@ -32,7 +32,8 @@ export function CodeView({
   label: string;
   maxHeight?: string;
 }) {
-  const extensions = useMemo(() => [extensionFor(language)], [language]);
+  // Long statements wrap instead of running off the panel's edge.
+  const extensions = useMemo(() => [extensionFor(language), EditorView.lineWrapping], [language]);
   return (
     <section className="code-view" aria-label={label} data-testid={`code-${label}`}>
       <CodeMirror

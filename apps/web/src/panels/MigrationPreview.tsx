@@ -2,7 +2,9 @@
  * A migration's files side by side as tabs (SQL upgrade, downgrade, the Alembic revision)
  * and the chosen one's code; the panel owns which tab is chosen.
  */
+
 import { type CodeLanguage, CodeView } from './CodeView';
+import { copyCode, downloadCode } from './code-actions';
 import { TabStrip } from './TabStrip';
 
 export interface PreviewFile<Id extends string> {
@@ -13,6 +15,8 @@ export interface PreviewFile<Id extends string> {
   language: CodeLanguage;
   /** The code view's label. */
   label: string;
+  /** The file name Download saves it under. */
+  file: string;
 }
 
 interface MigrationPreviewProps<Id extends string> {
@@ -41,6 +45,16 @@ export function MigrationPreview<Id extends string>({
         onSelect={onSelect}
         variant="subtab"
       />
+      {shown && (
+        <div className="panel-actions">
+          <button type="button" onClick={() => void copyCode(shown.code, shown.tab)}>
+            Copy
+          </button>
+          <button type="button" onClick={() => downloadCode(shown.code, shown.file)}>
+            Download {shown.file}
+          </button>
+        </div>
+      )}
       {shown && (
         <CodeView
           code={shown.code}

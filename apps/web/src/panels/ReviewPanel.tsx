@@ -18,7 +18,7 @@ export function ReviewPanel() {
   const run = useSessionStore((s) => s.run);
   const refreshPending = useSessionStore((s) => s.refreshPending);
   const createRevision = useSessionStore((s) => s.createRevision);
-  const migrate = useSessionStore((s) => s.migrate);
+  const askToRun = useSessionStore((s) => s.askToRun);
   const [message, setMessage] = useState('');
   const [creating, setCreating] = useState(false);
   const [preview, setPreview] = useState<'sql' | 'downgrade' | 'alembic'>('sql');
@@ -99,6 +99,7 @@ export function ReviewPanel() {
                 code: sqlScript(pending.sql.upgrade),
                 language: 'sql',
                 label: 'sql',
+                file: 'upgrade.sql',
               },
               {
                 id: 'downgrade',
@@ -106,6 +107,7 @@ export function ReviewPanel() {
                 code: sqlScript(pending.sql.downgrade),
                 language: 'sql',
                 label: 'sql',
+                file: 'downgrade.sql',
               },
               {
                 id: 'alembic',
@@ -113,6 +115,7 @@ export function ReviewPanel() {
                 code: pending.alembic,
                 language: 'python',
                 label: 'alembic',
+                file: 'revision.py',
               },
             ]}
             selected={preview}
@@ -151,7 +154,7 @@ export function ReviewPanel() {
           type="button"
           className="primary"
           disabled={running || atHead || !project?.head}
-          onClick={() => void migrate('upgrade', 'head')}
+          onClick={() => void askToRun('upgrade', 'head')}
         >
           {running && run.direction === 'upgrade' ? 'Applying…' : 'Apply'}
         </button>

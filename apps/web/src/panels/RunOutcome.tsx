@@ -1,5 +1,6 @@
 /** The last upgrade/downgrade: its progress, the steps it applied, or Postgres' refusal. */
-import { useSessionStore } from '../store/session-store';
+import { sessionStore, useSessionStore } from '../store/session-store';
+import { BreakingRows } from './RunDialog';
 
 export function RunOutcome() {
   const run = useSessionStore((s) => s.run);
@@ -20,23 +21,29 @@ export function RunOutcome() {
               another run) stops before the first one, and the server's sentence says so. */}
           {run.statement ? ' and was rolled back.' : '.'}
         </strong>
-        <p>{run.error}</p>
-        {run.revision && <p>Revision: {run.revision}</p>}
+        {/* A refusal's sentence repeats its findings: each is shown once, below, instead. */}
+        {run.preflight.length > 0 ? (
+          <p>
+            Revision {run.revision} would break existing rows, so nothing ran and nothing was
+            changed.
+          </p>
+        ) : (
+          <p>{run.error}</p>
+        )}
+        {run.revision && run.preflight.length === 0 && <p>Revision: {run.revision}</p>}
         {run.statement && <pre className="statement">{run.statement}</pre>}
         {run.preflight.length > 0 && (
-          <section className="run__preflight" aria-labelledby="run-preflight-heading">
-            <h4 id="run-preflight-heading">Refused before anything ran</h4>
-            <ul>
-              {run.preflight.map((finding) => (
-                <li
-                  key={`${finding.operation}-${finding.code}-${finding.message}`}
-                  data-testid="run-preflight-finding"
-                >
-                  {finding.rows} row{finding.rows === 1 ? '' : 's'} — {finding.message}
-                </li>
-              ))}
-            </ul>
-          </section>
+          <>
+            <BreakingRows findings={run.preflight} force={false} verb={run.direction} />
+            <button
+              type="button"
+              onClick={() =>
+                void sessionStore.getState().askToRun(run.direction, run.target, { force: true })
+              }
+            >
+              {run.direction === 'upgrade' ? 'Upgrade' : 'Downgrade'} with force…
+            </button>
+          </>
         )}
       </div>
     );

@@ -18,7 +18,7 @@ export function TimelinePanel() {
   const run = useSessionStore((s) => s.run);
   const viewing = useSessionStore((s) => s.viewing);
   const refreshRevisions = useSessionStore((s) => s.refreshRevisions);
-  const migrate = useSessionStore((s) => s.migrate);
+  const askToRun = useSessionStore((s) => s.askToRun);
   const viewRevision = useSessionStore((s) => s.viewRevision);
   const backToEditing = useSessionStore((s) => s.backToEditing);
   const [file, setFile] = useState<'sql' | 'alembic'>('sql');
@@ -40,7 +40,7 @@ export function TimelinePanel() {
         disabled={running}
         onClick={(event) => {
           event.stopPropagation();
-          void migrate(upgrade ? 'upgrade' : 'downgrade', revision.id);
+          void askToRun(upgrade ? 'upgrade' : 'downgrade', revision.id);
         }}
       >
         {upgrade ? 'Upgrade to here' : 'Downgrade to here'}
@@ -70,6 +70,7 @@ export function TimelinePanel() {
                 code: sqlScript(viewing.revision.sql.upgrade),
                 language: 'sql',
                 label: 'revision-sql',
+                file: `${viewing.revision.id}_upgrade.sql`,
               },
               {
                 id: 'alembic',
@@ -77,6 +78,7 @@ export function TimelinePanel() {
                 code: viewing.alembic,
                 language: 'python',
                 label: 'revision-alembic',
+                file: `${viewing.revision.id}.py`,
               },
             ]}
             selected={file}
@@ -146,7 +148,7 @@ export function TimelinePanel() {
               <button
                 type="button"
                 disabled={running}
-                onClick={() => void migrate('downgrade', 'base')}
+                onClick={() => void askToRun('downgrade', 'base')}
               >
                 Downgrade to here
               </button>

@@ -45,6 +45,33 @@ export type RunState =
       preflight: PreflightFinding[];
     };
 
+export type RunDirection = 'upgrade' | 'downgrade';
+
+/** Options a person picks in the run dialog. */
+export interface RunChoice {
+  force?: boolean;
+  /** Postgres' `lock_timeout` for the run's statements, like `5s`. */
+  lockTimeout?: string;
+}
+
+/**
+ * The run dialog: what a run would do, from a dry run of it (statements, what it drops and
+ * the rows lost, rows it would break), asked before anything runs.
+ */
+export type RunDialog =
+  | { state: 'loading'; direction: RunDirection; target: string; force: boolean }
+  | {
+      state: 'ready';
+      direction: RunDirection;
+      target: string;
+      force: boolean;
+      preview: RunResult;
+    }
+  | { state: 'failed'; direction: RunDirection; target: string; force: boolean; error: string };
+
+/** The lock timeout a run from the editor gets unless the person changes it. */
+export const DEFAULT_LOCK_TIMEOUT = '5s';
+
 export interface SessionState {
   project: ProjectInfo | null;
   loadError: string | null;
@@ -56,6 +83,7 @@ export interface SessionState {
   pendingError: string | null;
   revisions: RevisionList | null;
   run: RunState;
+  runDialog: RunDialog | null;
   toasts: Toast[];
   /** A revision shown read-only instead of the design being edited. */
   viewing: RevisionDetail | null;
@@ -70,7 +98,10 @@ export interface SessionActions {
   refreshPending(): Promise<void>;
   refreshRevisions(): Promise<void>;
   createRevision(message: string): Promise<boolean>;
-  migrate(direction: 'upgrade' | 'downgrade', target: string): Promise<void>;
+  migrate(direction: RunDirection, target: string, choice?: RunChoice): Promise<void>;
+  /** Opens the run dialog with a dry run of the run; nothing changes until it is confirmed. */
+  askToRun(direction: RunDirection, target: string, options?: { force?: boolean }): Promise<void>;
+  closeRunDialog(): void;
   toast(text: string, level?: ToastLevel): void;
   dismissToast(id: number): void;
   viewRevision(id: string): Promise<void>;
@@ -161,6 +192,7 @@ export const sessionStore = createStore<SessionStore>()((set, get) => {
     pendingError: null,
     revisions: null,
     run: { state: 'idle' },
+    runDialog: null,
     toasts: [],
     viewing: null,
 
@@ -215,6 +247,8 @@ export const sessionStore = createStore<SessionStore>()((set, get) => {
     async createRevision(message) {
       try {
         const { revision } = await api.createRevision(message);
+        // The last run's outcome described the chain before this revision.
+        set({ run: { state: 'idle' } });
         get().toast(`Created revision ${revision.id}: ${revision.message}`);
         await Promise.all([
           get().refreshRevisions(),
@@ -228,12 +262,35 @@ export const sessionStore = createStore<SessionStore>()((set, get) => {
       }
     },
 
-    async migrate(direction, target) {
+    async askToRun(direction, target, options = {}) {
+      const force = options.force ?? false;
+      set({ runDialog: { state: 'loading', direction, target, force } });
+      try {
+        const dry = { dryRun: true, force };
+        const preview =
+          direction === 'upgrade'
+            ? await api.upgrade(target, dry)
+            : await api.downgrade(target, dry);
+        if (get().runDialog?.target !== target) return;
+        set({ runDialog: { state: 'ready', direction, target, force, preview } });
+      } catch (error) {
+        if (get().runDialog?.target !== target) return;
+        set({ runDialog: { state: 'failed', direction, target, force, error: messageOf(error) } });
+      }
+    },
+
+    closeRunDialog() {
+      set({ runDialog: null });
+    },
+
+    async migrate(direction, target, choice = {}) {
       if (get().run.state === 'running') return;
-      set({ run: { state: 'running', direction, target } });
+      set({ run: { state: 'running', direction, target }, runDialog: null });
       try {
         const result =
-          direction === 'upgrade' ? await api.upgrade(target) : await api.downgrade(target);
+          direction === 'upgrade'
+            ? await api.upgrade(target, choice)
+            : await api.downgrade(target, choice);
         set({ run: { state: 'done', direction, target, result } });
         const verb = direction === 'upgrade' ? 'Upgraded' : 'Downgraded';
         get().toast(
@@ -254,7 +311,11 @@ export const sessionStore = createStore<SessionStore>()((set, get) => {
             preflight: Array.isArray(body.preflight) ? body.preflight : [],
           },
         });
-        get().toast(messageOf(error), 'error');
+        // The outcome beside the button says the rest; the toast only points at it.
+        get().toast(
+          `${direction === 'upgrade' ? 'Upgrade' : 'Downgrade'} to ${target} failed; the panel says why.`,
+          'error',
+        );
       }
       await Promise.all([get().refreshProject(), get().refreshRevisions(), get().refreshPending()]);
     },

@@ -23,7 +23,12 @@ import {
 import type { Database, PreflightFinding, Queryable } from '../contract';
 import { SESSION_SETTINGS } from '../runner/session-settings';
 
-type Count = Omit<PreflightFinding, 'operation'> & { sql: string };
+type Count = Omit<PreflightFinding, 'operation' | 'query' | 'sample'> & {
+  sql: string;
+  /** The live table whose rows break, and a SELECT listing them all. */
+  table: string;
+  list: string;
+};
 
 /** Preflight before anything is applied: design expressions with possible side effects are not run. */
 export function preflight(
@@ -79,6 +84,8 @@ export async function preflightIn(
           operation: index,
           code: count.code,
           rows,
+          query: count.list,
+          sample: await sampleKeys(db, count.table, count.list),
           message: count.message
             .replace('{rows}', `${rows} ${plural}`)
             // `{hold}`: the verb agreeing with the count.
@@ -170,6 +177,36 @@ async function unsafeChecks(
   return unsafe;
 }
 
+/** The primary key (or, without one, every column) of the first few breaking rows. */
+async function sampleKeys(
+  db: Queryable,
+  table: string,
+  list: string,
+): Promise<Record<string, string | null>[]> {
+  await db.exec('SAVEPOINT retort_preflight');
+  try {
+    const { rows: keys } = await db.query<{ name: string }>(
+      `SELECT a.attname AS name FROM pg_index i
+       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+       WHERE i.indrelid = ${literal(q(table))}::regclass AND i.indisprimary
+       ORDER BY array_position(i.indkey::int2[], a.attnum)`,
+    );
+    const columns = keys.length > 0 ? keys.map((k) => `breaking.${q(k.name)}`).join(', ') : '*';
+    const { rows } = await db.query<Record<string, unknown>>(
+      `SELECT ${columns} FROM (${list}) AS breaking LIMIT ${SAMPLE_SIZE}`,
+    );
+    await db.exec('RELEASE SAVEPOINT retort_preflight');
+    return rows.map((row) =>
+      Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v === null ? null : String(v)])),
+    );
+  } catch {
+    await db.exec('ROLLBACK TO SAVEPOINT retort_preflight');
+    return [];
+  }
+}
+
+const SAMPLE_SIZE = 3;
+
 async function countRows(db: Queryable, sql: string): Promise<number> {
   await db.exec('SAVEPOINT retort_preflight');
   try {
@@ -204,6 +241,8 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
             rows: 0,
             message: `{rows} of ${op.table} {hold} a value in ${op.before.name} longer than ${length} characters, the new length.`,
             sql: `SELECT count(*) AS n FROM ${t} WHERE ${c} IS NOT NULL AND char_length(${c}::text) > ${length}`,
+            table,
+            list: `SELECT * FROM ${t} WHERE char_length(${c}::text) > ${length}`,
           });
         } else if (length === null && !isUnboundedText(op.after.type)) {
           out.push({
@@ -211,6 +250,8 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
             rows: 0,
             message: `{rows} of ${op.table} {hold} a value in ${op.before.name} that does not convert to ${op.after.type}.`,
             sql: `SELECT count(*) AS n FROM ${t} WHERE ${c} IS NOT NULL AND NOT ${casts(`${c}::text`, op.after.type)}`,
+            table,
+            list: `SELECT * FROM ${t} WHERE ${c} IS NOT NULL AND NOT ${casts(`${c}::text`, op.after.type)}`,
           });
         }
       }
@@ -220,6 +261,8 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
           rows: 0,
           message: `{rows} of ${op.table} {hold} NULL in ${op.before.name}, which becomes NOT NULL.`,
           sql: `SELECT count(*) AS n FROM ${t} WHERE ${c} IS NULL`,
+          table,
+          list: `SELECT * FROM ${t} WHERE ${c} IS NULL`,
         });
       }
       return out;
@@ -235,6 +278,8 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
           rows: 0,
           message: `{rows} of ${op.table} would get NULL in the new NOT NULL column ${op.column.name}, which has no default.`,
           sql: `SELECT count(*) AS n FROM ${q(table)}`,
+          table,
+          list: `SELECT * FROM ${q(table)}`,
         },
       ];
     }
@@ -259,6 +304,8 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
           rows: 0,
           message: `{rows} of ${op.table} {share} their (${key.columns.join(', ')}) with another row, so ${key.name} cannot be created.`,
           sql: `SELECT coalesce(sum(n), 0) AS n FROM (SELECT count(*) AS n FROM ${q(table)} WHERE ${notNull} GROUP BY ${list} HAVING count(*) > 1) AS d`,
+          table,
+          list: `SELECT * FROM ${q(table)} WHERE (${list}) IN (SELECT ${list} FROM ${q(table)} WHERE ${notNull} GROUP BY ${list} HAVING count(*) > 1) ORDER BY ${list}`,
         },
       ];
       if (op.kind === 'create_primary_key') {
@@ -267,6 +314,8 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
           rows: 0,
           message: `{rows} of ${op.table} {hold} NULL in (${key.columns.join(', ')}), the new primary key.`,
           sql: `SELECT count(*) AS n FROM ${q(table)} WHERE NOT (${notNull})`,
+          table,
+          list: `SELECT * FROM ${q(table)} WHERE NOT (${notNull})`,
         });
       }
       return out;
@@ -286,6 +335,8 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
           rows: 0,
           message: `{rows} of ${op.table} {point} to a ${fk.refTable} row that does not exist, so ${fk.name} cannot be created.`,
           sql: `SELECT count(*) AS n FROM ${q(table)} AS c WHERE ${notNull} AND NOT EXISTS (SELECT 1 FROM ${q(ref)} AS p WHERE ${match})`,
+          table,
+          list: `SELECT c.* FROM ${q(table)} AS c WHERE ${notNull} AND NOT EXISTS (SELECT 1 FROM ${q(ref)} AS p WHERE ${match})`,
         },
       ];
     }
@@ -298,6 +349,8 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
           rows: 0,
           message: `{rows} of ${op.table} {fail} the new check ${op.check.name} (${op.check.expression}).`,
           sql: `SELECT count(*) AS n FROM ${q(table)} WHERE NOT (${op.check.expression})`,
+          table,
+          list: `SELECT * FROM ${q(table)} WHERE NOT (${op.check.expression})`,
         },
       ];
     }
@@ -311,6 +364,8 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
           rows: 0,
           message: `{rows} of ${op.table} {hold} a value in ${op.column.name}, which is dropped with the column; ${NOT_RESTORED} (the column comes back empty).`,
           sql: `SELECT count(*) AS n FROM ${q(table)} WHERE ${q(column)} IS NOT NULL`,
+          table,
+          list: `SELECT * FROM ${q(table)} WHERE ${q(column)} IS NOT NULL`,
         },
       ];
     }
@@ -323,6 +378,8 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
           rows: 0,
           message: `{rows} of ${op.table.name} {go} with the table; ${NOT_RESTORED} (the table comes back empty).`,
           sql: `SELECT count(*) AS n FROM ${q(table)}`,
+          table,
+          list: `SELECT * FROM ${q(table)}`,
         },
       ];
     }
@@ -341,6 +398,8 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
             rows: 0,
             message: `{rows} of ${usage.table} {hold} a value in ${usage.column} that ${op.name} no longer has (${removed.join(', ')}).`,
             sql: `SELECT count(*) AS n FROM ${q(table)} WHERE ${q(column)}::text IN (${values})`,
+            table,
+            list: `SELECT * FROM ${q(table)} WHERE ${q(column)}::text IN (${values})`,
           },
         ];
       });

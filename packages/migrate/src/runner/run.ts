@@ -23,6 +23,7 @@ import type {
 } from '../contract';
 import { preflightIn } from '../preflight/preflight';
 import { emptyDesignNamed } from '../project/empty-design';
+import { countDataLoss } from './data-loss';
 import { estimateLocks, lockBudget, OUT_OF_SHARED_MEMORY, outOfLocksError } from './lock-budget';
 import { SESSION_SETTINGS } from './session-settings';
 import { resolveTarget } from './targets';
@@ -106,6 +107,11 @@ async function run(
         notices: [],
         dryRun,
       };
+      if (dryRun) {
+        const { rows } = await tx.query<{ name: string }>('SELECT current_database() AS name');
+        result.database = rows[0]?.name ?? '';
+        result.dataLoss = [];
+      }
       let offset = 0;
       let stopped = false;
       for (const planned of steps) {
@@ -117,15 +123,21 @@ async function run(
         const findings = (await preflightIn(tx, planned.operations)).map(
           (f): PreflightFinding => ({ ...f, operation: f.operation + offset }),
         );
+        // Only a dry run counts what would be dropped: a real run must not scan big tables first.
+        result.dataLoss?.push(...(await countDataLoss(tx, planned.operations, offset)));
         offset += planned.operations.length;
         result.preflight.push(...findings);
         if (findings.length > 0 && !options.force) {
           if (dryRun) {
             // Later steps' preflight depends on this one having run; report what is known.
-            stopped = true;
-            continue;
+            // A drop that deletes data still runs, so later steps are previewed too.
+            if (findings.some((f) => !DATA_LOST.has(f.code))) {
+              stopped = true;
+              continue;
+            }
+          } else {
+            throw refusedByPreflight(planned.revision, result.preflight);
           }
-          throw refusedByPreflight(planned.revision, result.preflight);
         }
         await runStatements(tx, planned);
         await moveVersion(tx, planned.from, planned.to);
