@@ -1,21 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import pg from 'pg';
 import { openExample as open, row } from './editor-page';
 import { expect, test } from './fixtures';
-
-/**
- * The project's own database on the real server. The server reports its URL with any password
- * hidden, so only the database name is taken from it; the rest comes from TEST_DATABASE_URL.
- */
-async function connectToProjectDatabase(description: string): Promise<pg.Client> {
-  const admin = process.env.TEST_DATABASE_URL;
-  if (!admin) throw new Error('The postgres project needs TEST_DATABASE_URL.');
-  const url = new URL(admin);
-  url.pathname = new URL(description).pathname;
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  return client;
-}
+import { connectToProjectDatabase } from './project-database';
 
 // PGlite is embedded in the running server, which holds its only handle, and the editor
 // offers no way to insert rows: only the real Postgres can receive the row from outside, so
@@ -65,25 +51,35 @@ test.describe('preflight @server-database', () => {
       const { head } = await retort.api<{ head: string }>('GET', '/api/project');
       expect(head).not.toBe(first);
 
+      // Apply asks first: its dry run found the row, so it shows its key and a SELECT for all.
       await page.getByRole('button', { name: 'Apply' }).click();
-      const outcome = page.getByTestId('run-outcome');
-      await expect(outcome).toContainText('would break existing rows');
-      await expect(outcome).toContainText(
+      const dialog = page.getByTestId('run-dialog');
+      const breaking = dialog.getByTestId('breaking-rows');
+      await expect(breaking).toHaveCount(1);
+      await expect(breaking).toContainText(
         '1 row of users holds a value in language_code longer than 10 characters',
       );
-      await expect(outcome).toContainText('Nothing was changed');
-      await expect(
-        outcome.getByRole('heading', { name: 'Refused before anything ran' }),
-      ).toBeVisible();
-      const refused = outcome.getByTestId('run-preflight-finding');
-      await expect(refused).toHaveCount(1);
-      await expect(refused).toHaveText(
-        /^1 row — 1 row of users holds a value in language_code longer than 10 characters/,
-      );
-      // Nothing ran, so there was nothing to roll back.
-      await expect(outcome.locator('strong')).toHaveText('Upgrade failed.');
-      await expect(outcome).toContainText(head);
+      await expect(breaking.getByTestId('breaking-keys')).toHaveText('First one: telegram_id = 1');
+      const select = (await breaking.getByTestId('breaking-query').textContent()) ?? '';
+      expect(select).toMatch(/^SELECT \* FROM users WHERE/);
+      expect((await db.query(select.replace(/;$/, ''))).rows).toHaveLength(1);
+      await expect(dialog.getByRole('button', { name: 'Apply', exact: true })).toBeDisabled();
       await page.screenshot({ path: `test-results/apply-refused-${info.project.name}.png` });
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await expect(dialog).toHaveCount(0);
+
+      // Force is behind its own checkbox; Postgres then refuses the statement and rolls back.
+      await page.getByRole('button', { name: 'Apply' }).click();
+      await dialog.getByRole('checkbox', { name: /Run with force anyway/ }).check();
+      await dialog.getByRole('button', { name: 'Apply with force' }).click();
+      const outcome = page.getByTestId('run-outcome');
+      await expect(outcome.locator('strong')).toHaveText('Upgrade failed and was rolled back.');
+      await expect(outcome).toContainText('Nothing was changed');
+      await expect(outcome).toContainText(head);
+      // The sentence is shown once: in the outcome, not again in the toast.
+      await expect(page.getByTestId('toast')).toHaveText(
+        /Upgrade to head failed; the panel says why/,
+      );
 
       // The database stayed at the first revision...
       await expect(page.getByTestId('database-badge')).toContainText(first);

@@ -14,3 +14,11 @@ export async function openExample(page: Page) {
   await expect(page.getByTestId('table-node')).toHaveCount(4);
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
 }
+
+/** Confirms the run dialog that Apply, Upgrade and Downgrade open, once its dry run is shown. */
+export async function confirmRun(page: Page, button: 'Apply' | 'Downgrade' | 'Upgrade' = 'Apply') {
+  const dialog = page.getByTestId('run-dialog');
+  await expect(dialog.getByTestId('code-run-sql')).toBeVisible();
+  await dialog.getByRole('button', { name: button, exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+}

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { openExample as open, row, table } from './editor-page';
+import { confirmRun, openExample as open, row, table } from './editor-page';
 import { expect, test } from './fixtures';
 
 async function waitSaved(page: Page) {
@@ -133,6 +133,7 @@ test("the tutorial's three changes: reviewed, revised, applied, downgraded, and 
   await page.getByRole('button', { name: 'Create revision' }).click();
   await expect(page.getByTestId('no-pending')).toBeVisible();
   await page.getByRole('button', { name: 'Apply' }).click();
+  await confirmRun(page);
   await expect(page.getByTestId('run-outcome')).toContainText('Upgraded');
 
   const { revisions, head } = await retort.api<{ revisions: { id: string }[]; head: string }>(
@@ -151,6 +152,7 @@ test("the tutorial's three changes: reviewed, revised, applied, downgraded, and 
 
   // Downgrade one step: to the first revision.
   await items.nth(1).getByRole('button', { name: 'Downgrade to here' }).click();
+  await confirmRun(page, 'Downgrade');
   await expect(page.getByTestId('run-outcome')).toContainText('Downgraded');
   await expect(items.nth(1).getByTestId('current-badge')).toBeVisible();
   await expect(items.first().getByTestId('current-badge')).toHaveCount(0);

@@ -3,7 +3,7 @@ import { javascript } from '@codemirror/lang-javascript';
 import { python } from '@codemirror/lang-python';
 import { PostgreSQL, sql } from '@codemirror/lang-sql';
 import CodeMirror, { EditorView } from '@uiw/react-codemirror';
-import { useMemo } from 'react';
+import { useMemo, useSyncExternalStore } from 'react';
 
 export type CodeLanguage = 'python' | 'sql' | 'typescript';
 
@@ -18,8 +18,15 @@ function extensionFor(language: CodeLanguage) {
   }
 }
 
-const dark =
-  typeof window !== 'undefined' && window.matchMedia?.('(prefers-color-scheme: dark)').matches;
+const DARK = '(prefers-color-scheme: dark)';
+
+/** Follows the system's colour scheme as it changes, like the rest of the page's CSS. */
+function subscribeToScheme(onChange: () => void): () => void {
+  const query = window.matchMedia?.(DARK);
+  query?.addEventListener('change', onChange);
+  return () => query?.removeEventListener('change', onChange);
+}
+const prefersDark = () => window.matchMedia?.(DARK).matches ?? false;
 
 export function CodeView({
   code,
@@ -33,6 +40,7 @@ export function CodeView({
   maxHeight?: string;
 }) {
   // Long statements wrap instead of running off the panel's edge.
+  const dark = useSyncExternalStore(subscribeToScheme, prefersDark, () => false);
   const extensions = useMemo(() => [extensionFor(language), EditorView.lineWrapping], [language]);
   return (
     <section className="code-view" aria-label={label} data-testid={`code-${label}`}>
