@@ -71,6 +71,10 @@ test.describe('preflight @server-database', () => {
       // Force is behind its own checkbox; Postgres then refuses the statement and rolls back.
       await page.getByRole('button', { name: 'Apply' }).click();
       await dialog.getByRole('checkbox', { name: /Run with force anyway/ }).check();
+      // Its dry run already hears Postgres refuse the statement.
+      await expect(dialog.getByTestId('run-dialog-error')).toContainText(
+        'The dry run with force failed',
+      );
       await dialog.getByRole('button', { name: 'Apply with force' }).click();
       const outcome = page.getByTestId('run-outcome');
       await expect(outcome.locator('strong')).toHaveText('Upgrade failed and was rolled back.');

@@ -8,6 +8,7 @@ import { Canvas, type CanvasControls } from './canvas';
 import { Inspector } from './inspector';
 import { isTyping } from './is-typing';
 import { autoLayout } from './layout';
+import { DraftBanner } from './panels/DraftBanner';
 import { HelpOverlay } from './panels/HelpOverlay';
 import { SaveStatusBadge } from './panels/SaveStatusBadge';
 import { TabStrip } from './panels/TabStrip';
@@ -54,6 +55,19 @@ export function App() {
   useEffect(() => {
     if (viewing) setTab('timeline');
   }, [viewing]);
+
+  useEffect(() => {
+    // The draft survives a reload, but the browser still asks before edits leave the page
+    // without reaching design.json.
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      const status = sessionStore.getState().saveStatus;
+      if (status === 'saved' || status === 'loading') return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -150,6 +164,7 @@ export function App() {
       </header>
 
       <main className="centre">
+        <DraftBanner />
         {loadError ? (
           <div className="load-error" role="alert">
             <p>{loadError}</p>

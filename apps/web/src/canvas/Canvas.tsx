@@ -161,20 +161,32 @@ function CanvasView({
 
   // Shift-drag on the pane draws a box; the tables inside become the store's selection.
   const boxed = useRef<Set<string> | null>(null);
-  const onNodesChange = useCallback((changes: NodeChange<TableFlowNode>[]) => {
-    const box = boxed.current;
-    if (box) {
-      for (const change of changes) {
-        if (change.type !== 'select') continue;
-        if (change.selected) box.add(change.id);
-        else box.delete(change.id);
+  /** True from a drag's start to its stop, which saves the drag's positions itself. */
+  const dragging = useRef(false);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<TableFlowNode>[]) => {
+      const box = boxed.current;
+      if (box) {
+        for (const change of changes) {
+          if (change.type !== 'select') continue;
+          if (change.selected) box.add(change.id);
+          else box.delete(change.id);
+        }
+        designStore.getState().selectTables([...box]);
       }
-      designStore.getState().selectTables([...box]);
-    }
-    // Selection and deletion belong to the store; React Flow reports only the view's changes.
-    const viewChanges = changes.filter((c) => c.type !== 'select' && c.type !== 'remove');
-    if (viewChanges.length > 0) setViewNodes((nodes) => applyNodeChanges(viewChanges, nodes));
-  }, []);
+      // Selection and deletion belong to the store; React Flow reports only the view's changes.
+      const viewChanges = changes.filter((c) => c.type !== 'select' && c.type !== 'remove');
+      if (viewChanges.length > 0) setViewNodes((nodes) => applyNodeChanges(viewChanges, nodes));
+      if (readOnly || dragging.current) return;
+      // A finished move outside a drag is an arrow-key nudge: saved like a drag.
+      for (const change of viewChanges) {
+        if (change.type === 'position' && change.dragging === false && change.position) {
+          designStore.getState().moveTable(change.id, change.position);
+        }
+      }
+    },
+    [readOnly],
+  );
 
   const onNodeClick = useCallback(
     (event: MouseEvent, node: TableFlowNode) => {
@@ -205,6 +217,7 @@ function CanvasView({
 
   const onNodeDragStop = useCallback(
     (_: unknown, node: TableFlowNode, nodes: TableFlowNode[]) => {
+      dragging.current = false;
       if (readOnly) return;
       // Every table of a multiple selection moves with the one dragged: one undo step.
       const positions = Object.fromEntries(
@@ -366,6 +379,9 @@ function CanvasView({
           onNodeClick={onNodeClick}
           onEdgeClick={onEdgeClick}
           onPaneClick={() => select(null)}
+          onNodeDragStart={() => {
+            dragging.current = true;
+          }}
           onNodeDragStop={onNodeDragStop}
           onSelectionStart={() => {
             if (!isSnapshot) boxed.current = new Set(selectedTableIds());

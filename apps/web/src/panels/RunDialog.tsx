@@ -74,7 +74,7 @@ function RunDialogBody({ dialog }: { dialog: Dialog }) {
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [closeRunDialog]);
 
-  const preview = dialog.state === 'ready' ? dialog.preview : null;
+  const preview = dialog.preview;
   const losses = preview?.dataLoss ?? [];
   const lost = losses;
   // Preflight counts what a drop deletes too; those are listed above, confirmed by name.
@@ -87,6 +87,7 @@ function RunDialogBody({ dialog }: { dialog: Dialog }) {
   const nothingToDo = preview !== null && preview.steps.length === 0;
   const canRun =
     preview !== null &&
+    !dialog.loading &&
     !nothingToDo &&
     !refused &&
     lockOk &&
@@ -109,15 +110,17 @@ function RunDialogBody({ dialog }: { dialog: Dialog }) {
         data-testid="run-dialog"
       >
         <h2 id={titleId}>{title}</h2>
-        {dialog.state === 'loading' && (
+        {dialog.loading && !dialog.preview && (
           <p className="muted-note" role="status">
             <span className="spinner" aria-hidden="true" /> Checking what this would do (a dry run
             that changes nothing)…
           </p>
         )}
-        {dialog.state === 'failed' && (
-          <p className="error-note" role="alert">
-            {dialog.error}
+        {dialog.error && (
+          <p className="error-note" role="alert" data-testid="run-dialog-error">
+            {dialog.preview && dialog.force
+              ? `The dry run with force failed, and so would the run: ${dialog.error}`
+              : dialog.error}
           </p>
         )}
         {preview && (

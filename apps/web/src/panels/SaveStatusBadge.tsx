@@ -53,7 +53,10 @@ export function SaveStatusBadge() {
                   </li>
                 ))}
               </ul>
-              <p className="muted-note">Nothing is lost: fix these and the design is saved.</p>
+              <p className="muted-note">
+                design.json keeps its last valid version; your edits are kept as a draft in this
+                browser, across reloads, and saved as soon as these are fixed.
+              </p>
             </div>
           )}
         </span>
@@ -65,7 +68,7 @@ export function SaveStatusBadge() {
           data-testid="save-status"
           title={error ?? ''}
         >
-          Not saved: {error}
+          Not saved (kept as a draft in this browser): {error}
         </span>
       );
   }

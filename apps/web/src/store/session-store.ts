@@ -20,6 +20,7 @@ import {
   type RunResult,
 } from '../api';
 import { designStore } from './design-store';
+import { clearDraft, type Draft, readDraft, sameDesign, writeDraft } from './draft-storage';
 
 export type SaveStatus = 'loading' | 'saved' | 'saving' | 'conflict' | 'invalid' | 'error';
 export type ToastLevel = 'info' | 'error';
@@ -58,16 +59,15 @@ export interface RunChoice {
  * The run dialog: what a run would do, from a dry run of it (statements, what it drops and
  * the rows lost, rows it would break), asked before anything runs.
  */
-export type RunDialog =
-  | { state: 'loading'; direction: RunDirection; target: string; force: boolean }
-  | {
-      state: 'ready';
-      direction: RunDirection;
-      target: string;
-      force: boolean;
-      preview: RunResult;
-    }
-  | { state: 'failed'; direction: RunDirection; target: string; force: boolean; error: string };
+export interface RunDialog {
+  direction: RunDirection;
+  target: string;
+  force: boolean;
+  /** A dry run is under way; `preview` is the last one's, if any, until it answers. */
+  loading: boolean;
+  preview: RunResult | null;
+  error: string | null;
+}
 
 /** The lock timeout a run from the editor gets unless the person changes it. */
 export const DEFAULT_LOCK_TIMEOUT = '5s';
@@ -87,6 +87,11 @@ export interface SessionState {
   toasts: Toast[];
   /** A revision shown read-only instead of the design being edited. */
   viewing: RevisionDetail | null;
+  /**
+   * A draft found on load: `restored` when its edits are back on the canvas; otherwise it was
+   * made on an older design.json and waits for the person to restore or discard it.
+   */
+  draft: { savedAt: string; restored: boolean } | null;
 }
 
 export interface SessionActions {
@@ -106,11 +111,18 @@ export interface SessionActions {
   dismissToast(id: number): void;
   viewRevision(id: string): Promise<void>;
   backToEditing(): void;
+  /** Puts a draft made on an older design.json back on the canvas; saving replaces the file. */
+  restoreDraft(): void;
+  /** Forgets the draft and goes back to design.json as the server has it. */
+  discardDraft(): Promise<void>;
+  /** Hides the banner of a restored draft. */
+  dismissDraftBanner(): void;
 }
 
 export type SessionStore = SessionState & SessionActions;
 
 const SAVE_DELAY_MS = 600;
+const DRAFT_DELAY_MS = 150;
 let nextToastId = 1;
 
 function messageOf(error: unknown): string {
@@ -122,6 +134,30 @@ export const sessionStore = createStore<SessionStore>()((set, get) => {
   let saved: Design | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let inFlight = false;
+  let draftTimer: ReturnType<typeof setTimeout> | null = null;
+  /** A draft made on an older design.json, until restored or discarded. */
+  let staleDraft: Draft | null = null;
+
+  const projectName = () => get().project?.name ?? null;
+
+  /** Keeps the working copy in the browser until the server holds the same design. */
+  const keepDraft = () => {
+    draftTimer = null;
+    const name = projectName();
+    const design = designStore.getState().design;
+    const { version } = get();
+    if (!name || !design || version === null || designStore.getState().readOnly) return;
+    if (saved && sameDesign(design, saved)) {
+      clearDraft(name);
+      return;
+    }
+    const kept = writeDraft(name, {
+      design,
+      baseVersion: version,
+      savedAt: new Date().toISOString(),
+    });
+    if (!kept) get().toast('The browser refused to keep a draft of the unsaved edits.', 'error');
+  };
 
   const loadFromServer = async () => {
     const document = await api.design();
@@ -145,6 +181,10 @@ export const sessionStore = createStore<SessionStore>()((set, get) => {
     try {
       const answer = await api.saveDesign(design, version);
       saved = design;
+      if (designStore.getState().design === saved) {
+        const name = projectName();
+        if (name) clearDraft(name);
+      }
       set({ version: answer.version, saveError: null, problems: [] });
       inFlight = false;
       if (designStore.getState().design !== saved) {
@@ -179,7 +219,38 @@ export const sessionStore = createStore<SessionStore>()((set, get) => {
     if (get().saveStatus !== 'invalid') set({ saveStatus: 'saving' });
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => void save(), SAVE_DELAY_MS);
+    if (draftTimer) clearTimeout(draftTimer);
+    draftTimer = setTimeout(keepDraft, DRAFT_DELAY_MS);
   });
+
+  if (typeof window !== 'undefined') {
+    // A tab closed or reloaded within the delay still leaves its draft behind.
+    window.addEventListener('pagehide', () => {
+      if (draftTimer) {
+        clearTimeout(draftTimer);
+        keepDraft();
+      }
+    });
+  }
+
+  /** After design.json is loaded: brings back the edits a reload or crash left in the draft. */
+  const recoverDraft = () => {
+    const name = projectName();
+    const { version } = get();
+    if (!name || !saved || version === null) return;
+    const draft = readDraft(name);
+    if (!draft || sameDesign(draft.design, saved)) {
+      if (draft) clearDraft(name);
+      return;
+    }
+    if (draft.baseVersion === version) {
+      designStore.getState().loadDesign(draft.design);
+      set({ draft: { savedAt: draft.savedAt, restored: true } });
+    } else {
+      staleDraft = draft;
+      set({ draft: { savedAt: draft.savedAt, restored: false } });
+    }
+  };
 
   return {
     project: null,
@@ -195,12 +266,14 @@ export const sessionStore = createStore<SessionStore>()((set, get) => {
     runDialog: null,
     toasts: [],
     viewing: null,
+    draft: null,
 
     async open() {
       try {
         const project = await api.project();
         set({ project, loadError: null });
         await loadFromServer();
+        recoverDraft();
       } catch (error) {
         set({ loadError: messageOf(error), saveStatus: 'error' });
         return;
@@ -211,6 +284,12 @@ export const sessionStore = createStore<SessionStore>()((set, get) => {
     async reloadDesign() {
       if (timer) clearTimeout(timer);
       timer = null;
+      if (draftTimer) clearTimeout(draftTimer);
+      draftTimer = null;
+      const name = projectName();
+      if (name) clearDraft(name);
+      staleDraft = null;
+      set({ draft: null });
       try {
         await loadFromServer();
         get().toast('Reloaded the design from the server.');
@@ -264,18 +343,28 @@ export const sessionStore = createStore<SessionStore>()((set, get) => {
 
     async askToRun(direction, target, options = {}) {
       const force = options.force ?? false;
-      set({ runDialog: { state: 'loading', direction, target, force } });
+      const open = get().runDialog;
+      const same = open?.direction === direction && open.target === target;
+      const base = { direction, target, force, preview: same ? open.preview : null };
+      set({ runDialog: { ...base, loading: true, error: null } });
+      const stillAsked = () => {
+        const now = get().runDialog;
+        return now?.direction === direction && now.target === target && now.force === force;
+      };
       try {
         const dry = { dryRun: true, force };
         const preview =
           direction === 'upgrade'
             ? await api.upgrade(target, dry)
             : await api.downgrade(target, dry);
-        if (get().runDialog?.target !== target) return;
-        set({ runDialog: { state: 'ready', direction, target, force, preview } });
+        if (stillAsked()) set({ runDialog: { ...base, preview, loading: false, error: null } });
       } catch (error) {
-        if (get().runDialog?.target !== target) return;
-        set({ runDialog: { state: 'failed', direction, target, force, error: messageOf(error) } });
+        if (stillAsked()) {
+          set({
+            // The last dry run's findings still describe the run; the failure says the rest.
+            runDialog: { ...base, loading: false, error: messageOf(error) },
+          });
+        }
       }
     },
 
@@ -340,6 +429,22 @@ export const sessionStore = createStore<SessionStore>()((set, get) => {
 
     backToEditing() {
       set({ viewing: null });
+    },
+
+    restoreDraft() {
+      if (!staleDraft) return;
+      const draft = staleDraft;
+      staleDraft = null;
+      designStore.getState().loadDesign(draft.design);
+      set({ draft: { savedAt: draft.savedAt, restored: true } });
+    },
+
+    async discardDraft() {
+      await get().reloadDesign();
+    },
+
+    dismissDraftBanner() {
+      set({ draft: null });
     },
   };
 });
