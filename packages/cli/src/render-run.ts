@@ -3,7 +3,10 @@ import type { LintFinding } from '@retort/core';
 import type { PreflightFinding, Revision, RunResult, Step } from '@retort/migrate';
 
 export function describeLint(findings: LintFinding[]): string[] {
-  return findings.map((finding) => `  ${finding.level} ${finding.code}: ${finding.message}`);
+  return findings.map((finding) => {
+    const codes = [finding.code, ...(finding.aliases ?? [])].join(' / ');
+    return `  ${finding.level} ${codes}: ${finding.message}`;
+  });
 }
 
 export function describePreflight(findings: PreflightFinding[]): string[] {

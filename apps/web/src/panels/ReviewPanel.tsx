@@ -66,7 +66,9 @@ export function ReviewPanel() {
                     data-level={finding.level}
                   >
                     <span className="finding__level">{finding.level}</span>
-                    <code className="finding__code">{finding.code}</code>
+                    <code className="finding__code">
+                      {[finding.code, ...(finding.aliases ?? [])].join(' / ')}
+                    </code>
                     <span>{finding.message}</span>
                   </div>
                 ))}

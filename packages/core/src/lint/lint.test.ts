@@ -7,7 +7,7 @@ import { diff } from '../diff/diff';
 import { lintOperations } from './lint';
 
 const codes = (design: Design, next: Design) =>
-  lintOperations(diff(design, next)).map((f) => f.code);
+  lintOperations(diff(design, next)).flatMap((f) => [f.code, ...(f.aliases ?? [])]);
 
 describe('lintOperations', () => {
   const shop = loadShopDesign();

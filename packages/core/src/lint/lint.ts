@@ -14,8 +14,10 @@ import { enumChange } from '../operations/enum-change';
 import { unhandledOperation } from '../operations/exhaustive';
 import { LiveNames } from '../operations/live-names';
 import type { Operation } from '../operations/types';
+import { foldAliases } from './aliases';
 import { enumValueUses } from './enum-value-use';
 import { narrowing } from './narrowing';
+import { rewritesTable } from './rewrite';
 import type { LintFinding, LintLevel } from './types';
 
 const q = (name: string) => `"${name}"`;
@@ -156,11 +158,12 @@ export function lintOperations(ops: readonly Operation[]): LintFinding[] {
         if (before.type !== after.type) {
           columnTypes(op.table, after);
           if (existing(op.table)) {
-            add(
-              'changing-column-type',
-              'warning',
-              `Changing the type of ${where} from ${before.type} to ${after.type} may rewrite ${op.table} and its indexes under an exclusive lock.`,
-            );
+            if (rewritesTable(before.type, after.type))
+              add(
+                'changing-column-type',
+                'warning',
+                `Changing the type of ${where} from ${before.type} to ${after.type} may rewrite ${op.table} and its indexes under an exclusive lock.`,
+              );
             const clause = narrowing(before.type, after.type);
             if (clause)
               add(
@@ -320,5 +323,5 @@ export function lintOperations(ops: readonly Operation[]): LintFinding[] {
   });
   findings.push(...enumValueUses(ops));
   // Stable: findings on one operation keep their order.
-  return findings.sort((a, b) => a.operation - b.operation);
+  return foldAliases(findings.sort((a, b) => a.operation - b.operation));
 }

@@ -4,6 +4,8 @@ export type LintLevel = 'error' | 'warning' | 'notice';
 export interface LintFinding {
   /** Stable code, Atlas- or squawk-style: `DS102` (drop column), `MF103` (new NOT NULL), `changing-column-type`, ... */
   code: string;
+  /** The other tool's codes for the same problem (squawk's `ban-drop-column` for `DS103`). */
+  aliases?: string[];
   level: LintLevel;
   message: string;
   /** Index of the operation it concerns in the operation list. */
