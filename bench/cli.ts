@@ -108,7 +108,11 @@ function startup(withAlembic: boolean): Measurement[] {
         'retort import --sql (2 tables)',
         importSql,
         'alembic upgrade head --sql',
-        () => alembic(['upgrade', 'head', '--sql'], join(dir, 'alembic')),
+        // Offline mode renders SQL without connecting; env.py still wants a URL.
+        () =>
+          alembic(['upgrade', 'head', '--sql'], join(dir, 'alembic'), {
+            DATABASE_URL: 'postgresql://offline@localhost/shop',
+          }),
       ],
     ];
     for (const [name, run, otherName, other] of pairs) {
