@@ -8,6 +8,7 @@ import {
   diff,
   type LintFinding,
   lintOperations,
+  loadExpressionParser,
   type Operation,
   parseDesign,
   RetortError,
@@ -45,6 +46,9 @@ export interface ProjectStore extends Project {
 }
 
 export async function openProject(dir: string): Promise<ProjectStore> {
+  // Every read of a design validates its expressions with Postgres' parser; a library caller
+  // need not know to load it first.
+  await loadExpressionParser();
   const root = resolve(dir);
   const designPath = join(root, 'design.json');
   const revisionsDir = join(root, 'revisions');
