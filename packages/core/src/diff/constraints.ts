@@ -1,5 +1,6 @@
 /**
- * Comparing one table's keys, uniques, indexes and checks across a change. A constraint is
+ * Keys, uniques, indexes, checks and foreign keys: compared table by table, then dropped,
+ * renamed and created. A table's constraints are compared across a change in one pass. A constraint is
  * matched by what it does once the renames are applied (its columns and target by their new
  * names), so renaming a column keeps its keys; a matched one whose name differs is renamed,
  * since Postgres keeps the old default name (`users_pkey` stays after renaming `users`).
@@ -12,7 +13,11 @@ import type {
   CatalogTable,
   CatalogUnique,
 } from '../catalog/types';
+import type { CatalogState } from '../operations/apply';
 import { renameColumnsInExpression } from '../operations/expression-rename';
+import { reverseOperations } from '../operations/reverse';
+import type { PlanContext } from './context';
+import { scheduleRenames } from './renames';
 
 /** How names change: tables by their old name, and each table's columns. */
 export interface NameMap {
@@ -129,4 +134,97 @@ export function compareConstraints(
       (k) => k.expression,
     ),
   };
+}
+
+/** Foreign keys that go, and those of the tables that go, before anything they hold up. */
+export function dropForeignKeys(ctx: PlanContext): void {
+  for (const p of ctx.pairs) {
+    for (const fk of p.constraints.foreignKeys.dropped) {
+      ctx.emit({ kind: 'drop_foreign_key', table: p.before.name, foreignKey: fk });
+    }
+  }
+  for (const op of reverseOperations(ctx.dropping.foreignKeys)) ctx.emit(op);
+}
+
+/** Keys, uniques, checks and indexes that go, before the columns they use. */
+export function dropConstraints(ctx: PlanContext): void {
+  for (const p of ctx.pairs) {
+    const c = p.constraints;
+    const table = p.before.name;
+    for (const index of c.indexes.dropped) ctx.emit({ kind: 'drop_index', table, index });
+    for (const check of c.checks.dropped) ctx.emit({ kind: 'drop_check', table, check });
+    for (const unique of c.uniques.dropped) ctx.emit({ kind: 'drop_unique', table, unique });
+    for (const primaryKey of c.primaryKey.dropped) {
+      ctx.emit({ kind: 'drop_primary_key', table, primaryKey });
+    }
+  }
+}
+
+/** Runs after the tables are renamed: kept constraints take their new names. */
+export function renameConstraints(ctx: PlanContext): void {
+  const { state } = ctx;
+  const constraintRenames: { table: string; from: string; to: string; index: boolean }[] = [];
+  for (const p of ctx.pairs) {
+    const c = p.constraints;
+    const table = p.after.name;
+    for (const list of [c.primaryKey, c.foreignKeys, c.uniques, c.checks]) {
+      for (const k of list.kept) {
+        constraintRenames.push({ table, from: k.before.name, to: k.after.name, index: false });
+      }
+    }
+    for (const k of c.indexes.kept) {
+      constraintRenames.push({ table, from: k.before.name, to: k.after.name, index: true });
+    }
+  }
+  const presentConstraints = new Set(
+    state.catalog.tables.flatMap((t) => [
+      ...(t.primaryKey ? [t.primaryKey.name] : []),
+      ...[...t.foreignKeys, ...t.uniques, ...t.checks, ...t.indexes].map((x) => x.name),
+    ]),
+  );
+  const constraintKey = (table: string, name: string) => `${table}\u0000${name}`;
+  const byKey = new Map(constraintRenames.map((r) => [constraintKey(r.table, r.from), r]));
+  // Names are scheduled schema-wide: index names (and the indexes behind keys) share one
+  // namespace, and a wider namespace only adds caution.
+  const owner = new Map<string, string>();
+  for (const r of constraintRenames) owner.set(r.from, r.table);
+  for (const step of scheduleRenames(
+    constraintRenames.map((r) => ({ from: r.from, to: r.to })),
+    presentConstraints,
+    new Set([...presentConstraints, ...constraintRenames.map((r) => r.to)]),
+  )) {
+    const table = owner.get(step.from)!;
+    const original = byKey.get(constraintKey(table, step.from));
+    const isIndex = original?.index ?? indexNames(state, table).has(step.from);
+    owner.set(step.to, table);
+    ctx.emit({ kind: isIndex ? 'rename_index' : 'rename_constraint', table, ...step });
+  }
+}
+
+function indexNames(state: CatalogState, table: string): Set<string> {
+  return new Set(state.table(table)?.indexes.map((i) => i.name) ?? []);
+}
+
+/** Keys, uniques, checks and indexes that come, once their columns exist. */
+export function createConstraints(ctx: PlanContext): void {
+  for (const p of ctx.pairs) {
+    const c = p.constraints;
+    const table = p.after.name;
+    for (const primaryKey of c.primaryKey.created) {
+      ctx.emit({ kind: 'create_primary_key', table, primaryKey });
+    }
+    for (const unique of c.uniques.created) ctx.emit({ kind: 'create_unique', table, unique });
+    for (const check of c.checks.created) ctx.emit({ kind: 'create_check', table, check });
+    for (const index of c.indexes.created) ctx.emit({ kind: 'create_index', table, index });
+  }
+}
+
+/** Foreign keys that come, last: every table and unique they point at exists by then. */
+export function createForeignKeys(ctx: PlanContext): void {
+  for (const op of ctx.creating.foreignKeys) ctx.emit(op);
+  for (const p of ctx.pairs) {
+    for (const fk of p.constraints.foreignKeys.created) {
+      ctx.emit({ kind: 'create_foreign_key', table: p.after.name, foreignKey: fk });
+    }
+  }
 }

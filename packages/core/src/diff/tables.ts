@@ -1,10 +1,15 @@
 /**
- * Creating a set of tables: in foreign-key order, each key inline in its `create_table`
- * when the referenced table is itself or created before it in the same run; every other
- * key (a cycle, a table that already exists) comes back separately, to be created after.
+ * Tables: dropped, renamed, their comments changed, created. A set of tables is created in
+ * foreign-key order, each key inline in its `create_table` when the referenced table is
+ * itself or created before it in the same run; every other key (a cycle, a table that
+ * already exists) comes back separately, to be created after. A set is dropped in the
+ * exact reverse.
  */
 import type { CatalogTable } from '../catalog/types';
+import { reverseOperations } from '../operations/reverse';
 import type { CreateForeignKey, Operation } from '../operations/types';
+import type { PlanContext, TablePair } from './context';
+import { scheduleRenames } from './renames';
 
 export interface TableCreation {
   /** create_table and its create_index operations, table after table. */
@@ -41,4 +46,37 @@ export function createTables(tables: readonly CatalogTable[]): TableCreation {
     placed.add(t.name);
   }
   return { tables: ops, foreignKeys };
+}
+
+/** Runs after their foreign keys (and the keys that point at them) are dropped. */
+export function dropTables(ctx: PlanContext): void {
+  for (const op of reverseOperations(ctx.dropping.tables)) ctx.emit(op);
+}
+
+export function renameTables(ctx: PlanContext): void {
+  const presentTables = new Set(ctx.state.catalog.tables.map((t) => t.name));
+  const reservedTables = new Set([...presentTables, ...ctx.catalogAfter.tables.map((t) => t.name)]);
+  for (const r of scheduleRenames(
+    ctx.pairs.map((p) => ({ from: p.before.name, to: p.after.name })),
+    presentTables,
+    reservedTables,
+  )) {
+    ctx.emit({ kind: 'rename_table', ...r });
+  }
+}
+
+export function setTableComment(ctx: PlanContext, p: TablePair): void {
+  const comment = ctx.state.table(p.after.name)!.comment;
+  if (comment !== p.after.comment) {
+    ctx.emit({
+      kind: 'set_table_comment',
+      table: p.after.name,
+      from: comment,
+      to: p.after.comment,
+    });
+  }
+}
+
+export function createNewTables(ctx: PlanContext): void {
+  for (const op of ctx.creating.tables) ctx.emit(op);
 }

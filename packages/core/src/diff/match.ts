@@ -1,0 +1,104 @@
+/**
+ * Matching by id: which tables, columns and enums of one design are which of the other's,
+ * so a rename is a rename and keeps the data. Constraints are matched here too, by what
+ * they do once the renames are applied (see constraints.ts).
+ */
+import { toCatalog } from '../catalog/from-design';
+import type { Catalog, CatalogForeignKey } from '../catalog/types';
+import type { Design } from '../design/types';
+import { CatalogState } from '../operations/apply';
+import type { Operation } from '../operations/types';
+import { compareConstraints, type NameMap } from './constraints';
+import type { PlanContext, TablePair } from './context';
+import { enumOf, enumsRecreatedBefore } from './enums';
+import { createTables } from './tables';
+
+export function matchDesigns(a: Design, b: Design): PlanContext {
+  const ca = toCatalog(a);
+  const cb = toCatalog(b);
+  const ops: Operation[] = [];
+  const state = new CatalogState(ca);
+  const emit = (op: Operation) => {
+    state.apply(op);
+    ops.push(op);
+  };
+
+  const catalogTable = (catalog: Catalog) => {
+    const byName = new Map(catalog.tables.map((t) => [t.name, t]));
+    return (name: string) => byName.get(name)!;
+  };
+  const tableA = catalogTable(ca);
+  const tableB = catalogTable(cb);
+  const designB = new Map(b.tables.map((t) => [t.id, t]));
+  const designA = new Map(a.tables.map((t) => [t.id, t]));
+  const tableRenames = new Map<string, string>();
+  const columnRenames = new Map<string, Map<string, string>>();
+  for (const ta of a.tables) {
+    const tb = designB.get(ta.id);
+    if (!tb) continue;
+    tableRenames.set(ta.name, tb.name);
+    const columnsB = new Map(tb.columns.map((c) => [c.id, c.name]));
+    const map = new Map<string, string>();
+    for (const c of ta.columns) {
+      const to = columnsB.get(c.id);
+      if (to !== undefined) map.set(c.name, to);
+    }
+    columnRenames.set(ta.name, map);
+  }
+  const names: NameMap = {
+    table: (name) => tableRenames.get(name),
+    column: (table, column) => columnRenames.get(table)?.get(column),
+  };
+  // Enums recreated (a value removed or moved) in this direction or in the reverse one (an
+  // added value is removed again by the downgrade): their columns change type one by one,
+  // and Postgres refuses a foreign key between columns of the old and the new type, so such
+  // keys are dropped before and created again after.
+  const recreatedBefore = enumsRecreatedBefore(a, b);
+  const pairs: TablePair[] = [];
+  for (const ta of a.tables) {
+    const tb = designB.get(ta.id);
+    if (!tb) continue;
+    const before = tableA(ta.name);
+    const after = tableB(tb.name);
+    const constraints = compareConstraints(before, after, names);
+    const onRecreated = (fk: { before: CatalogForeignKey }) =>
+      fk.before.columns.some((c) => {
+        const column = before.columns.find((x) => x.name === c);
+        return column !== undefined && recreatedBefore.has(enumOf(column.type));
+      });
+    const fks = constraints.foreignKeys;
+    for (const k of fks.kept.filter(onRecreated)) {
+      fks.kept.splice(fks.kept.indexOf(k), 1);
+      fks.dropped.push(k.before);
+      fks.created.push(k.after);
+    }
+    pairs.push({ before, after, constraints });
+  }
+  const droppedTables = a.tables.filter((t) => !designB.has(t.id)).map((t) => tableA(t.name));
+  const createdTables = b.tables.filter((t) => !designA.has(t.id)).map((t) => tableB(t.name));
+
+  const enumsB = new Map(b.enums.map((e) => [e.id, e]));
+  const enumsA = new Map(a.enums.map((e) => [e.id, e]));
+  const droppedEnums = a.enums.filter((e) => !enumsB.has(e.id));
+
+  return {
+    before: a,
+    after: b,
+    catalogBefore: ca,
+    catalogAfter: cb,
+    pairs,
+    columnRenames,
+    dropping: createTables(droppedTables),
+    creating: createTables(createdTables),
+    enums: {
+      kept: a.enums.filter((e) => enumsB.has(e.id)),
+      dropped: droppedEnums,
+      created: b.enums.filter((e) => !enumsA.has(e.id)),
+      afterById: enumsB,
+      droppedName: new Map(droppedEnums.map((e) => [e.id, e.name])),
+    },
+    state,
+    ops,
+    emit,
+  };
+}

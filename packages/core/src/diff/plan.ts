@@ -1,0 +1,67 @@
+/**
+ * The ordering pass: one run of the family comparers, in the order Postgres needs.
+ *  1. drop foreign keys that go (and the keys of tables that go),
+ *  2. drop tables that go (reverse foreign-key order),
+ *  3. drop other constraints and indexes that go, 4. drop columns that go,
+ *  5. renames: enums, tables, columns, then constraint and index names,
+ *  6. change columns away from an enum about to be recreated, 7. change enum values,
+ *  8. create new enums, 9. change columns and table comments, 10. drop enums that go,
+ *  11. add columns, 12. create tables (foreign-key order), 13. create constraints and
+ *  indexes, 14. create foreign keys.
+ * Each step reads the catalog as the steps before it left it (`ctx.state`).
+ */
+import type { Design } from '../design/types';
+import type { Operation } from '../operations/types';
+import {
+  addColumns,
+  alterColumns,
+  dropColumns,
+  moveColumnsOffRecreatedEnums,
+  renameColumns,
+} from './columns';
+import {
+  createConstraints,
+  createForeignKeys,
+  dropConstraints,
+  dropForeignKeys,
+  renameConstraints,
+} from './constraints';
+import {
+  alterEnums,
+  changedEnums,
+  createEnums,
+  dropEnums,
+  recreatedEnums,
+  renameEnums,
+} from './enums';
+import { matchDesigns } from './match';
+import { createNewTables, dropTables, renameTables, setTableComment } from './tables';
+
+export function plan(a: Design, b: Design): Operation[] {
+  const ctx = matchDesigns(a, b);
+  dropForeignKeys(ctx);
+  dropTables(ctx);
+  dropConstraints(ctx);
+  dropColumns(ctx);
+
+  renameEnums(ctx);
+  renameTables(ctx);
+  renameColumns(ctx);
+  renameConstraints(ctx);
+
+  const changed = changedEnums(ctx);
+  moveColumnsOffRecreatedEnums(ctx, recreatedEnums(changed));
+  alterEnums(ctx, changed);
+  createEnums(ctx);
+  for (const p of ctx.pairs) {
+    alterColumns(ctx, p);
+    setTableComment(ctx, p);
+  }
+  dropEnums(ctx);
+
+  addColumns(ctx);
+  createNewTables(ctx);
+  createConstraints(ctx);
+  createForeignKeys(ctx);
+  return ctx.ops;
+}
