@@ -5,30 +5,17 @@
  * names), so renaming a column keeps its keys; a matched one whose name differs is renamed,
  * since Postgres keeps the old default name (`users_pkey` stays after renaming `users`).
  */
-import type {
-  CatalogCheck,
-  CatalogForeignKey,
-  CatalogIndex,
-  CatalogPrimaryKey,
-  CatalogTable,
-  CatalogUnique,
-} from '../catalog/types';
+import type { CatalogForeignKey, CatalogTable } from '../catalog/types';
 import type { CatalogState } from '../operations/apply';
 import { renameColumnsInExpression } from '../operations/expression-rename';
 import { reverseOperations } from '../operations/reverse';
-import type { PlanContext } from './context';
+import type { Matched, PlanContext, TableConstraints } from './context';
 import { scheduleRenames } from './renames';
 
 /** How names change: tables by their old name, and each table's columns. */
 export interface NameMap {
   table(oldName: string): string | undefined;
   column(oldTable: string, oldColumn: string): string | undefined;
-}
-
-export interface Matched<T> {
-  kept: { before: T; after: T }[];
-  dropped: T[];
-  created: T[];
 }
 
 function match<T extends { name: string }>(
@@ -69,14 +56,6 @@ function mapColumns(names: NameMap, table: string, columns: readonly string[]): 
 
 const fkKey = (fk: CatalogForeignKey, columns: string[], refTable: string, refColumns: string[]) =>
   JSON.stringify([columns, refTable, refColumns, fk.onDelete, fk.onUpdate]);
-
-export interface TableConstraints {
-  primaryKey: Matched<CatalogPrimaryKey>;
-  foreignKeys: Matched<CatalogForeignKey>;
-  uniques: Matched<CatalogUnique>;
-  indexes: Matched<CatalogIndex>;
-  checks: Matched<CatalogCheck>;
-}
 
 export function compareConstraints(
   before: CatalogTable,

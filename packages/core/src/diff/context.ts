@@ -2,12 +2,39 @@
  * What the phases of one plan share: the two designs and their catalogs, what matched by id,
  * the catalog as the operations so far leave it, and the operation list being built.
  */
-import type { Catalog, CatalogTable } from '../catalog/types';
+import type {
+  Catalog,
+  CatalogCheck,
+  CatalogForeignKey,
+  CatalogIndex,
+  CatalogPrimaryKey,
+  CatalogTable,
+  CatalogUnique,
+} from '../catalog/types';
 import type { Design, EnumType } from '../design/types';
 import type { CatalogState } from '../operations/apply';
-import type { Operation } from '../operations/types';
-import type { TableConstraints } from './constraints';
-import type { TableCreation } from './tables';
+import type { CreateForeignKey, Operation } from '../operations/types';
+
+export interface Matched<T> {
+  kept: { before: T; after: T }[];
+  dropped: T[];
+  created: T[];
+}
+
+export interface TableConstraints {
+  primaryKey: Matched<CatalogPrimaryKey>;
+  foreignKeys: Matched<CatalogForeignKey>;
+  uniques: Matched<CatalogUnique>;
+  indexes: Matched<CatalogIndex>;
+  checks: Matched<CatalogCheck>;
+}
+
+export interface TableCreation {
+  /** create_table and its create_index operations, table after table. */
+  tables: Operation[];
+  /** Keys to create once every table (and unique) exists. */
+  foreignKeys: CreateForeignKey[];
+}
 
 /** A table in both designs, with its constraints compared. */
 export interface TablePair {

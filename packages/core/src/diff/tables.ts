@@ -8,15 +8,8 @@
 import type { CatalogTable } from '../catalog/types';
 import { reverseOperations } from '../operations/reverse';
 import type { CreateForeignKey, Operation } from '../operations/types';
-import type { PlanContext, TablePair } from './context';
+import type { PlanContext, TableCreation, TablePair } from './context';
 import { scheduleRenames } from './renames';
-
-export interface TableCreation {
-  /** create_table and its create_index operations, table after table. */
-  tables: Operation[];
-  /** Keys to create once every table (and unique) exists. */
-  foreignKeys: CreateForeignKey[];
-}
 
 export function createTables(tables: readonly CatalogTable[]): TableCreation {
   const inRun = new Set(tables.map((t) => t.name));
