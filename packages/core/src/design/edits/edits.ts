@@ -121,8 +121,14 @@ export function renameTable(design: Design, tableId: string, name: string): Desi
   return mapTable(design, tableId, (t) => patched(t, { name: clean }));
 }
 
+// A trailing newline from the text area would end up inside `COMMENT ON … IS '…'`.
+function cleanComment(comment: string | null): string | null {
+  const trimmed = comment?.trimEnd();
+  return trimmed?.trim() ? trimmed : null;
+}
+
 export function setTableComment(design: Design, tableId: string, comment: string | null): Design {
-  const clean = comment?.trim() ? comment : null;
+  const clean = cleanComment(comment);
   return mapTable(design, tableId, (t) => (t.comment === clean ? t : { ...t, comment: clean }));
 }
 
@@ -196,7 +202,7 @@ export function updateColumn(
     if (type) clean.type = type;
     else delete clean.type;
   }
-  if (patch.comment !== undefined && !patch.comment?.trim()) clean.comment = null;
+  if (patch.comment !== undefined) clean.comment = cleanComment(patch.comment);
   if (patch.default !== undefined && patch.default !== null && !patch.default.sql.trim()) {
     clean.default = null;
   }
