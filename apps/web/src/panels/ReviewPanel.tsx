@@ -3,6 +3,7 @@
  * lint findings and preflight row counts, the SQL and Alembic previews; then "Create
  * revision" and "Apply" (upgrade to head) with the run's outcome.
  */
+import { lintExplanations } from '@retort/core';
 import { useEffect, useState } from 'react';
 import type { PreflightFinding } from '../api';
 import { useSessionStore } from '../store/session-store';
@@ -69,7 +70,12 @@ export function ReviewPanel() {
                     <code className="finding__code">
                       {[finding.code, ...(finding.aliases ?? [])].join(' / ')}
                     </code>
-                    <span>{finding.message}</span>
+                    <span className="finding__message">{finding.message}</span>
+                    {lintExplanations[finding.code] && (
+                      <span className="finding__why" data-testid="lint-explanation">
+                        {lintExplanations[finding.code]}
+                      </span>
+                    )}
                   </div>
                 ))}
                 {preflight.map((p: PreflightFinding) => (
