@@ -16,20 +16,25 @@ function TableNodeView(props: NodeProps<TableFlowNode>) {
   return detail === 'full' ? <FullTable {...props} /> : <TableOutline {...props} detail={detail} />;
 }
 
+/** The classes of a table's box, at full detail or (with `detail`) zoomed out. */
+function tableNodeClass(selected: boolean, hasProblems: boolean, detail?: Detail): string {
+  return [
+    'table-node',
+    detail ? `table-node--${detail}` : '',
+    selected ? 'table-node--selected' : '',
+    hasProblems ? 'table-node--problem' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
 /**
  * A zoomed-out table: its box at its full size, with only its name ('title') or nothing
  * ('block') inside; no rows and no handles (edges use the handles the node declares).
  */
 function TableOutline({ data, selected, detail }: NodeProps<TableFlowNode> & { detail: Detail }) {
   const { table, problems } = data;
-  const className = [
-    'table-node',
-    `table-node--${detail}`,
-    selected ? 'table-node--selected' : '',
-    problems.length > 0 ? 'table-node--problem' : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const className = tableNodeClass(selected, problems.length > 0, detail);
   return (
     <div
       className={className}
@@ -65,13 +70,7 @@ function FullTable({ data, selected }: NodeProps<TableFlowNode>) {
   const [renaming, setRenaming] = useState(false);
   const problemText = problems.map((p) => p.message).join('\n');
 
-  const className = [
-    'table-node',
-    selected ? 'table-node--selected' : '',
-    problems.length > 0 ? 'table-node--problem' : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
+  const className = tableNodeClass(selected, problems.length > 0);
 
   return (
     <div
