@@ -20,7 +20,7 @@ import {
   quoteIdentifier as q,
   unhandledOperation,
 } from '@retort/core';
-import type { Database, PreflightFinding, Queryable } from '../contract';
+import type { Database, DataLoss, PreflightFinding, Queryable } from '../contract';
 import { SESSION_SETTINGS } from '../runner/session-settings';
 
 type Count = Omit<PreflightFinding, 'operation' | 'query' | 'sample'> & {
@@ -29,6 +29,16 @@ type Count = Omit<PreflightFinding, 'operation' | 'query' | 'sample'> & {
   table: string;
   list: string;
 };
+
+/** What a drop deletes, before its rows are counted. */
+type Dropped = Omit<DataLoss, 'operation' | 'rows'>;
+
+/** The preflight's findings and, from the same counts, everything the operations drop. */
+export interface PreflightReport {
+  findings: PreflightFinding[];
+  /** Every table, column and enum dropped, with the rows (for a column: values) it holds now. */
+  dataLoss: DataLoss[];
+}
 
 /** Preflight before anything is applied: design expressions with possible side effects are not run. */
 export function preflight(
@@ -59,9 +69,22 @@ export async function preflightIn(
   operations: readonly Operation[],
   options: PreflightOptions = { evaluate: 'all' },
 ): Promise<PreflightFinding[]> {
+  return (await preflightReport(db, operations, options)).findings;
+}
+
+/**
+ * Preflight, and what the operations drop with the rows lost: one count per drop serves
+ * both (a finding when it holds rows; an entry of `dataLoss` always, zero rows included).
+ */
+export async function preflightReport(
+  db: Queryable,
+  operations: readonly Operation[],
+  options: PreflightOptions = { evaluate: 'all' },
+): Promise<PreflightReport> {
   const names = new LiveNames();
   const castCheck = await castChecker(db);
   const findings: PreflightFinding[] = [];
+  const dataLoss: DataLoss[] = [];
   const unsafe =
     options.evaluate === 'all' ? new Map<string, string>() : await unsafeChecks(db, operations);
   for (const [index, op] of operations.entries()) {
@@ -76,8 +99,11 @@ export async function preflightIn(
       names.follow(op);
       continue;
     }
+    const dropped = droppedBy(op);
+    let lost = 0;
     for (const count of counts(op, names, castCheck)) {
       const rows = await countRows(db, count.sql);
+      if (DATA_LOST.has(count.code)) lost = rows;
       if (rows > 0) {
         const plural = rows === 1 ? 'row' : 'rows';
         findings.push({
@@ -95,9 +121,28 @@ export async function preflightIn(
         });
       }
     }
+    // A table or column the list itself created holds no rows yet; an enum's values are
+    // counted with the columns that use it.
+    if (dropped) dataLoss.push({ operation: index, ...dropped, rows: lost });
     names.follow(op);
   }
-  return findings;
+  return { findings, dataLoss };
+}
+
+/** Preflight codes for data a drop deletes, rather than rows that break a statement. */
+export const DATA_LOST: ReadonlySet<string> = new Set(['values_lost', 'rows_lost']);
+
+function droppedBy(op: Operation): Dropped | null {
+  switch (op.kind) {
+    case 'drop_table':
+      return { kind: 'table', table: op.table.name, name: op.table.name };
+    case 'drop_column':
+      return { kind: 'column', table: op.table, name: op.column.name };
+    case 'drop_enum':
+      return { kind: 'enum', table: null, name: op.enum.name };
+    default:
+      return null;
+  }
 }
 
 /** A SQL predicate: whether `value` (text) casts to `type`. */

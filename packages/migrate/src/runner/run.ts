@@ -21,9 +21,8 @@ import type {
   RunResult,
   Step,
 } from '../contract';
-import { preflightIn } from '../preflight/preflight';
+import { DATA_LOST, preflightReport } from '../preflight/preflight';
 import { emptyDesignNamed } from '../project/empty-design';
-import { countDataLoss } from './data-loss';
 import { estimateLocks, lockBudget, OUT_OF_SHARED_MEMORY, outOfLocksError } from './lock-budget';
 import { SESSION_SETTINGS } from './session-settings';
 import { resolveTarget } from './targets';
@@ -120,11 +119,14 @@ async function run(
           result.notices.push(...downgradeLosses(planned.revision.id, planned.revision.operations));
         }
         if (stopped) continue;
-        const findings = (await preflightIn(tx, planned.operations)).map(
+        const report = await preflightReport(tx, planned.operations);
+        const findings = report.findings.map(
           (f): PreflightFinding => ({ ...f, operation: f.operation + offset }),
         );
-        // Only a dry run counts what would be dropped: a real run must not scan big tables first.
-        result.dataLoss?.push(...(await countDataLoss(tx, planned.operations, offset)));
+        // The same counts say what a dry run would drop.
+        result.dataLoss?.push(
+          ...report.dataLoss.map((loss) => ({ ...loss, operation: loss.operation + offset })),
+        );
         offset += planned.operations.length;
         result.preflight.push(...findings);
         if (findings.length > 0 && !options.force) {
@@ -291,9 +293,6 @@ async function runStatements(tx: Queryable, planned: PlannedStep): Promise<void>
     }
   }
 }
-
-/** Preflight codes that count data a drop deletes, rather than rows that would break a step. */
-const DATA_LOST = new Set(['values_lost', 'rows_lost']);
 
 function refusedByPreflight(revision: Revision, findings: PreflightFinding[]): RetortError {
   const listed = findings.map((f) => f.message.replace(/\.$/, '')).join('; ');
