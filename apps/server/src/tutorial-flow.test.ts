@@ -174,7 +174,16 @@ describe.each(serverTestTargets())('the tutorial over HTTP on $name', (target) =
   });
 
   test('models come in every format and the Alembic export is a zip of the whole project', async () => {
-    for (const format of ['sqlalchemy', 'sqlalchemy2', 'sql', 'drizzle', 'typeorm', 'kysely']) {
+    for (const format of [
+      'sqlalchemy',
+      'sqlalchemy2',
+      'sql',
+      'drizzle',
+      'typeorm',
+      'kysely',
+      'dbml',
+      'mermaid',
+    ]) {
       const models = await call(server.url, 'GET', `/api/models?format=${format}`);
       expect(models.status, format).toBe(200);
       expect(models.json.format).toBe(format);

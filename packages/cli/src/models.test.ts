@@ -18,6 +18,8 @@ const markers: Record<string, RegExp> = {
   drizzle: /pgTable\(/,
   typeorm: /@Entity\(/,
   kysely: /export interface Database/,
+  dbml: /^Ref: orders\.user_id > users\.telegram_id/m,
+  mermaid: /^erDiagram\n/,
 };
 
 describe('retort models', () => {

@@ -1,16 +1,19 @@
 /**
- * The model formats Retort emits, by the name the CLI's `--format`, `/api/models` and the
+ * The model formats Retort emits (and the diagram texts, DBML and Mermaid), by the name the CLI's `--format`, `/api/models` and the
  * editor's code tabs use, each with its label, the file it is saved as and its language.
  */
 import type { Design } from '@retort/core';
+import { designToDbml } from './dbml';
 import { emitDrizzle } from './drizzle';
 import { emitKysely } from './kysely';
+import { designToMermaid } from './mermaid';
 import { emitSql } from './sql';
 import { emitSqlalchemy } from './sqlalchemy';
 import { emitSqlalchemy2 } from './sqlalchemy2';
 import { emitTypeorm } from './typeorm';
 
-export type ModelLanguage = 'python' | 'sql' | 'typescript';
+/** `dbml` and `mermaid` are shown as plain text. */
+export type ModelLanguage = 'python' | 'sql' | 'typescript' | 'dbml' | 'mermaid';
 
 export interface ModelEmitter {
   label: string;
@@ -32,6 +35,8 @@ export const MODEL_EMITTERS = {
   drizzle: { label: 'Drizzle', file: 'schema.ts', language: 'typescript', emit: emitDrizzle },
   typeorm: { label: 'TypeORM', file: 'entities.ts', language: 'typescript', emit: emitTypeorm },
   kysely: { label: 'Kysely', file: 'database.ts', language: 'typescript', emit: emitKysely },
+  dbml: { label: 'DBML', file: 'schema.dbml', language: 'dbml', emit: designToDbml },
+  mermaid: { label: 'Mermaid', file: 'schema.mmd', language: 'mermaid', emit: designToMermaid },
 } as const satisfies Record<string, ModelEmitter>;
 
 export type ModelFormat = keyof typeof MODEL_EMITTERS;

@@ -1,11 +1,12 @@
-/** Read-only CodeMirror for generated code, highlighted as Python, SQL or TypeScript. */
+/** Read-only CodeMirror for generated code, highlighted as Python, SQL or TypeScript, or plain. */
 import { javascript } from '@codemirror/lang-javascript';
 import { python } from '@codemirror/lang-python';
 import { PostgreSQL, sql } from '@codemirror/lang-sql';
 import CodeMirror, { EditorView } from '@uiw/react-codemirror';
 import { useMemo, useSyncExternalStore } from 'react';
 
-export type CodeLanguage = 'python' | 'sql' | 'typescript';
+/** DBML and Mermaid are shown as plain text. */
+export type CodeLanguage = 'python' | 'sql' | 'typescript' | 'dbml' | 'mermaid';
 
 function extensionFor(language: CodeLanguage) {
   switch (language) {
@@ -15,6 +16,9 @@ function extensionFor(language: CodeLanguage) {
       return sql({ dialect: PostgreSQL });
     case 'typescript':
       return javascript({ typescript: true });
+    case 'dbml':
+    case 'mermaid':
+      return [];
   }
 }
 

@@ -36,7 +36,9 @@ async function readDesignText(path: string): Promise<string> {
 
 export function modelsCommand(context: CommandContext): Command {
   return new Command('models')
-    .description('print the design as models: SQLAlchemy, SQL DDL, Drizzle, TypeORM or Kysely')
+    .description(
+      'print the design as models (SQLAlchemy, SQL DDL, Drizzle, TypeORM, Kysely) or as DBML or a Mermaid erDiagram',
+    )
     .argument('[design]', 'a design.json file or a project folder (default: --project)')
     .option('-f, --format <format>', `one of ${MODEL_FORMAT_NAMES.join(', ')}`, 'sqlalchemy')
     .option('-o, --out <path>', 'write to this file, or into this folder, instead of stdout')

@@ -1,0 +1,2 @@
+/** DBML: the design as dbdiagram.io's text. */
+export { dbmlName, dbmlString, designToDbml } from './emit';

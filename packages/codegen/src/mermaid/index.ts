@@ -1,0 +1,2 @@
+/** Mermaid: the design as an `erDiagram`. */
+export { designToMermaid } from './emit';
