@@ -5,6 +5,7 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Canvas, type CanvasControls } from './canvas';
+import { FindPalette } from './find/FindPalette';
 import { Inspector } from './inspector';
 import { isTyping } from './is-typing';
 import { autoLayout } from './layout';
@@ -209,6 +210,7 @@ export function App() {
       </aside>
 
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      {editing && hasDesign && <FindPalette onJump={() => setTab('inspector')} />}
       <Suspense fallback={null}>
         <RunDialog />
       </Suspense>

@@ -6,10 +6,15 @@
  * `Canvas` brings its own `ReactFlowProvider`, so the view is steered from outside through
  * the `CanvasControls` it hands to `onReady`, never through React Flow's DOM. It handles
  * these keys while focus is not in a text field: Delete/Backspace (delete the selection),
- * Escape (clear it), Ctrl/Cmd+Z (undo), Shift+Ctrl/Cmd+Z and Ctrl+Y (redo).
+ * Escape (leave focus mode, else clear the selection), F (focus on the selected table),
+ * Ctrl/Cmd+Z (undo), Shift+Ctrl/Cmd+Z and Ctrl+Y (redo).
+ *
+ * How the diagram is looked at (the table jumped to, focus mode) comes from the view store
+ * and only adds classes to the derived nodes and edges (`view-classes.ts`).
  */
 import '@xyflow/react/dist/style.css';
 import '../styles/canvas.css';
+import '../styles/canvas-view.css';
 import type { Design, Position } from '@retort/core';
 import {
   applyNodeChanges,
@@ -42,18 +47,22 @@ import { isTyping } from '../is-typing';
 import { layoutMissingPositions } from '../layout/auto-layout';
 import { useDesignProblems } from '../store/design-problems';
 import { designStore, redo, type Selection, undo, useDesignStore } from '../store/design-store';
+import { useViewStore, viewStore } from '../store/view-store';
 import {
   designToFlow,
   type FlowGraph,
   type ForeignKeyEdgeData,
   type TableFlowNode,
 } from './design-to-flow';
+import { FocusBar } from './FocusBar';
 import { freeSpot, type Rect } from './free-spot';
 import { DetailContext, detailAt, READABLE_ZOOM } from './level-of-detail';
+import { neighbourhood } from './neighbourhood';
 import { readableFit } from './readable-fit';
 import { TableNode } from './TableNode';
 import { selectedTableIds, useTableClipboard } from './table-clipboard';
 import { GRID_SIZE, TABLE_HEADER_HEIGHT, TABLE_WIDTH } from './table-size';
+import { createViewClassCache, decorateGraph } from './view-classes';
 
 export type CanvasMessageLevel = 'info' | 'error';
 
@@ -150,13 +159,27 @@ function CanvasView({
     return graph;
   }, [design, problems, selection, readOnly, detail]);
 
+  const reveal = useViewStore((s) => (isSnapshot ? null : s.reveal));
+  const focus = useViewStore((s) => (isSnapshot ? null : s.focus));
+  const focusTable = focus ? design?.tables.find((t) => t.id === focus.tableId) : undefined;
+  const focused = useMemo(
+    () => (focus && design ? neighbourhood(design, focus.tableId, focus.hops) : null),
+    [focus, design],
+  );
+  const classCache = useRef(createViewClassCache());
+  const shown = useMemo(
+    () =>
+      decorateGraph(derived, { highlighted: reveal?.tableId ?? null, focused }, classCache.current),
+    [derived, reveal, focused],
+  );
+
   // React Flow's own copy of the nodes, for what happens between two store updates (a drag
   // in progress, measured sizes); rebuilt from `derived` whenever the design changes.
-  const [viewNodes, setViewNodes] = useState<TableFlowNode[]>(derived.nodes);
-  const [viewSource, setViewSource] = useState<TableFlowNode[]>(derived.nodes);
-  if (viewSource !== derived.nodes) {
-    setViewNodes((current) => mergeNodes(current, derived.nodes, viewSource));
-    setViewSource(derived.nodes);
+  const [viewNodes, setViewNodes] = useState<TableFlowNode[]>(shown.nodes);
+  const [viewSource, setViewSource] = useState<TableFlowNode[]>(shown.nodes);
+  if (viewSource !== shown.nodes) {
+    setViewNodes((current) => mergeNodes(current, shown.nodes, viewSource));
+    setViewSource(shown.nodes);
   }
 
   // Shift-drag on the pane draws a box; the tables inside become the store's selection.
@@ -268,12 +291,12 @@ function CanvasView({
   }, [readOnly, addTableAt]);
 
   // Waits a frame so that React Flow has the nodes of a design change that just happened.
-  const shown = useRef(design);
-  shown.current = design;
+  const drawn = useRef(design);
+  drawn.current = design;
   const fitView = useCallback(() => {
     requestAnimationFrame(() => {
       const box = wrapper.current?.getBoundingClientRect();
-      const current = shown.current;
+      const current = drawn.current;
       if (!box || !current) return;
       const fit = readableFit(current, flow.getNodes(), box, FIT_VIEW_OPTIONS);
       void flow.fitView({ ...FIT_VIEW_OPTIONS, ...fit });
@@ -352,6 +375,47 @@ function CanvasView({
     fitView();
   }, [documentKey, viewNodes.length, fitView]);
 
+  // A jump from the find palette centres the table, at a zoom where its columns read.
+  useEffect(() => {
+    if (!reveal) return;
+    const node = flow.getNode(reveal.tableId);
+    if (!node) return;
+    const width = node.measured?.width ?? TABLE_WIDTH;
+    const height = node.measured?.height ?? TABLE_HEADER_HEIGHT;
+    void flow.setCenter(node.position.x + width / 2, node.position.y + Math.min(height / 2, 160), {
+      zoom: Math.max(flow.getZoom(), 0.8),
+      duration: 250,
+    });
+  }, [reveal, flow]);
+
+  // Entering focus mode (or changing its hops) fits the tables in focus; a focused table that
+  // is deleted ends it.
+  const focusKnown = focusTable !== undefined;
+  useEffect(() => {
+    if (!focus) return;
+    if (!focusKnown) {
+      viewStore.getState().clearFocus();
+      return;
+    }
+    const current = drawn.current;
+    if (!current) return;
+    const ids = [...neighbourhood(current, focus.tableId, focus.hops)];
+    requestAnimationFrame(() => {
+      void flow.fitView({
+        nodes: ids.map((id) => ({ id })),
+        padding: 0.15,
+        minZoom: READABLE_ZOOM,
+        maxZoom: 1,
+        duration: 250,
+      });
+    });
+  }, [focus, focusKnown, flow]);
+
+  const selectedTable =
+    !isSnapshot && (selection?.kind === 'table' || selection?.kind === 'column')
+      ? design?.tables.find((t) => t.id === (selection.tableId ?? selection.id))
+      : undefined;
+
   const [selectionOf, setSelectionOf] = useState(snapshot);
   if (selectionOf !== snapshot) {
     setSelectionOf(snapshot);
@@ -372,13 +436,16 @@ function CanvasView({
       <DetailContext.Provider value={detail}>
         <ReactFlow<TableFlowNode>
           nodes={viewNodes}
-          edges={derived.edges}
+          edges={shown.edges}
           nodeTypes={nodeTypes}
           edgeTypes={edgeTypes}
           onNodesChange={onNodesChange}
           onNodeClick={onNodeClick}
           onEdgeClick={onEdgeClick}
-          onPaneClick={() => select(null)}
+          onPaneClick={() => {
+            select(null);
+            viewStore.getState().clearReveal();
+          }}
           onNodeDragStart={() => {
             dragging.current = true;
           }}
@@ -432,6 +499,14 @@ function CanvasView({
               <FitIcon />
             </ControlButton>
           </Controls>
+          {!isSnapshot && (
+            <FocusBar
+              focusName={focusTable?.name ?? null}
+              selectedTable={
+                selectedTable ? { id: selectedTable.id, name: selectedTable.name } : null
+              }
+            />
+          )}
           {readOnly && isSnapshot && (
             <Panel position="top-left" className="canvas-badge">
               Read-only
@@ -486,7 +561,20 @@ function useCanvasKeys(
         return;
       }
       if (event.key === 'Escape') {
-        select(null);
+        const view = viewStore.getState();
+        view.clearReveal();
+        if (view.focus && !isSnapshot) view.clearFocus();
+        else select(null);
+        return;
+      }
+      if (key === 'f' && !mod && !event.altKey && !isSnapshot) {
+        const selection = designStore.getState().selection;
+        const tableId = selection?.kind === 'table' ? selection.id : (selection?.tableId ?? null);
+        const view = viewStore.getState();
+        if (!tableId) return;
+        event.preventDefault();
+        if (view.focus?.tableId === tableId) view.clearFocus();
+        else view.focusOn(tableId);
         return;
       }
       // Deleting needs the focus on the canvas (or nowhere): Backspace on a focused inspector

@@ -15,10 +15,12 @@ const SHORTCUTS: [string, string][] = [
   ['Drag a selected table', 'Move every selected table'],
   [`${mod}+D`, 'Duplicate the selected tables'],
   [`${mod}+C / ${mod}+V`, 'Copy the selected tables; paste them here or in another tab'],
+  [`${mod}+K or /`, 'Find a table or column by name and jump to it'],
+  ['F', 'Focus on the selected table and its neighbours; Esc shows all'],
   ['Double-click the canvas', 'Add a table there'],
   ['Drag from a column handle to another column', 'Draw a foreign key'],
   ['Enter', 'Commit a field in the inspector'],
-  ['Esc', 'Clear the selection; close this help'],
+  ['Esc', 'Leave focus mode, else clear the selection; close this help'],
   ['?', 'Show or hide this help'],
 ];
 
