@@ -32,7 +32,8 @@ export async function buildCli(): Promise<void> {
     metafile: true,
     // Packages that load WebAssembly or data files next to their own modules stay in
     // node_modules, where those files are.
-    external: ['@electric-sql/pglite', 'libpg-query', '@libpg-query/*'],
+    // @dbml/core (20 MB of parsers) stays there too and loads only when DBML is read.
+    external: ['@electric-sql/pglite', 'libpg-query', '@libpg-query/*', '@dbml/core'],
     // Bundled CommonJS dependencies (express, pg) call require for Node's built-ins.
     banner: {
       js: "import { createRequire as retortCreateRequire } from 'node:module'; const require = retortCreateRequire(import.meta.url);",

@@ -5,6 +5,7 @@ import { errorHandler, unknownApiRoute } from './http-errors';
 import { isLoopback, type ServerOptions } from './options';
 import { designRoutes } from './routes/design';
 import { exportRoutes } from './routes/export';
+import { importRoutes } from './routes/import';
 import { modelRoutes } from './routes/models';
 import { projectRoutes } from './routes/project';
 import { revisionRoutes } from './routes/revisions';
@@ -14,6 +15,8 @@ import { DEFAULT_WEB_DIR, webApp } from './web-app';
 import { createWorkspace, type Workspace } from './workspace';
 
 export const BODY_LIMIT = '2mb';
+/** `POST /api/import` takes a whole schema dump as text. */
+export const IMPORT_BODY_LIMIT = '12mb';
 
 export interface RetortApp {
   app: Express;
@@ -37,6 +40,7 @@ export function createApp(options: ServerOptions): RetortApp {
     res.set('Cache-Control', 'no-store');
     next();
   });
+  api.use('/import', express.json({ limit: IMPORT_BODY_LIMIT }));
   api.use(express.json({ limit: BODY_LIMIT }));
   api.use(projectRoutes(workspace));
   api.use(designRoutes(workspace));
@@ -44,6 +48,7 @@ export function createApp(options: ServerOptions): RetortApp {
   api.use(revisionRoutes(workspace));
   api.use(runRoutes(workspace));
   api.use(exportRoutes(workspace));
+  api.use(importRoutes());
   api.use(unknownApiRoute);
   app.use('/api', api);
 

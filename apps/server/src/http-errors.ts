@@ -36,6 +36,8 @@ interface BodyParserError {
   type?: string;
   status?: number;
   expose?: boolean;
+  /** The size limit, in bytes, of a body refused as too large. */
+  limit?: number;
   /** The raw text the parser refused. */
   body?: unknown;
 }
@@ -67,7 +69,8 @@ export function errorHandler(log: (message: string) => void): ErrorRequestHandle
     }
     const parser = (error ?? {}) as BodyParserError;
     if (parser.type === 'entity.too.large') {
-      res.status(413).json({ error: 'The request body is larger than the 2 MB limit.' });
+      const limit = typeof parser.limit === 'number' ? Math.round(parser.limit / 1024 / 1024) : 2;
+      res.status(413).json({ error: `The request body is larger than the ${limit} MB limit.` });
       return;
     }
     if (parser.type === 'entity.parse.failed' && isJsonButNotObject(parser.body)) {

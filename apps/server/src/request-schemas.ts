@@ -56,6 +56,20 @@ export const modelsQuery = z.object({
     .min(1, 'is required (e.g. ?format=sqlalchemy)'),
 });
 
+/** SQL or DBML text to read into a design; a 1000-table pg_dump is a few megabytes. */
+export const MAX_IMPORT_TEXT = 10_000_000;
+
+export const importBody = z.object({
+  format: z.enum(['sql', 'dbml'], { error: 'must be "sql" or "dbml"' }),
+  text: z
+    .string({ error: 'must be a string: the SQL or DBML to import' })
+    .refine((text) => text.trim().length > 0, 'must not be empty')
+    .refine(
+      (text) => text.length <= MAX_IMPORT_TEXT,
+      `must be at most ${MAX_IMPORT_TEXT.toLocaleString('en')} characters`,
+    ),
+});
+
 /** Parses `value` or throws one sentence naming the field, e.g. `body.target must be ...`. */
 export function parseRequest<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
   if (

@@ -26,6 +26,7 @@ export {
   type SqlDesign,
   type SqlImportOptions,
 } from './import/import-database';
+export { type DbmlDesign, MAX_DBML_LENGTH, readDbmlDesign } from './import/read-dbml';
 export { designFromCatalog } from './introspect/design-from-catalog';
 export { introspect, introspectDatabase } from './introspect/introspect';
 export { preflight } from './preflight/preflight';

@@ -10,7 +10,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { type Extensions, PGlite } from '@electric-sql/pglite';
 
 let loaded: Promise<Blob | null> | null = null;
 
@@ -33,18 +33,18 @@ async function readCluster(): Promise<Blob | null> {
 }
 
 /** A new in-memory PGlite, from the cached cluster when there is one. */
-export async function createMemoryPglite(): Promise<PGlite> {
+export async function createMemoryPglite(extensions: Extensions = {}): Promise<PGlite> {
   loaded ??= readCluster();
   const cluster = await loaded;
   if (cluster) {
     try {
-      return await PGlite.create({ loadDataDir: cluster });
+      return await PGlite.create({ loadDataDir: cluster, extensions });
     } catch {
       // A damaged cache file: fall back to initdb and write it again.
       loaded = null;
     }
   }
-  const pg = await PGlite.create();
+  const pg = await PGlite.create({ extensions });
   await remember(pg).catch(() => {});
   return pg;
 }

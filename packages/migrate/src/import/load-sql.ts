@@ -5,10 +5,11 @@
  * schema is read, so names come back as they would on any connection.
  */
 import { randomBytes } from 'node:crypto';
-import { type Extension, type Extensions, PGlite } from '@electric-sql/pglite';
+import type { Extension, Extensions } from '@electric-sql/pglite';
 import { RetortError } from '@retort/core';
 import pg from 'pg';
 import type { Introspection, IntrospectOptions, Queryable } from '../contract';
+import { createMemoryPglite } from '../drivers/fresh-cluster';
 import { openPostgres } from '../drivers/postgres-database';
 import { redactUrl } from '../drivers/redact-url';
 import { introspectDatabase } from '../introspect/introspect';
@@ -20,7 +21,7 @@ export async function introspectSqlOnPglite(
 ): Promise<Introspection> {
   const extensions: Extensions = {};
   for (const name of script.extensions) extensions[name] = await contribExtension(name);
-  const db = await PGlite.create({ extensions });
+  const db = await createMemoryPglite(extensions);
   try {
     await runScript(() => db.exec(script.sql));
     await db.exec('RESET ALL');
