@@ -61,7 +61,7 @@ export function largeDesign(tables: number): Design {
       checks: [],
     });
   }
-  return { format: 'retort.design/1', name: `large_${tables}`, enums: [], tables: result };
+  return { format: 'retort.design/2', name: `large_${tables}`, enums: [], tables: result };
 }
 
 /**
@@ -152,5 +152,5 @@ export function relationalDesign(tables: number): Design {
     m++;
   }
   while (result.length < tables) add(`standalone_${result.length}`, [], 3);
-  return { format: 'retort.design/1', name: `schema_${tables}`, enums: [], tables: result };
+  return { format: 'retort.design/2', name: `schema_${tables}`, enums: [], tables: result };
 }

@@ -12,7 +12,6 @@ import {
   type CatalogForeignKey,
   INTEGER_TYPES,
   makeObjectName,
-  normalizeType,
   type Operation,
   parseCanonicalType,
   reverseOperations,
@@ -22,6 +21,7 @@ import {
 import {
   docstringText,
   escapeTextColons,
+  PythonImports,
   pythonString,
   pythonStrings,
   renderSaType,
@@ -70,11 +70,7 @@ class Renderer {
     const note = (name: string) => {
       if (!known.has(name)) known.set(name, { name, values: [] });
     };
-    const noteType = (type: string) => {
-      if (normalizeType(type, []) === null) note(type.replace(/\[\]$/, ''));
-    };
     for (const op of ops) {
-      for (const column of columnsOf(op)) noteType(column.type);
       if (op.kind === 'create_enum' || op.kind === 'drop_enum') note(op.enum.name);
       if (op.kind === 'rename_enum') {
         note(op.from);
@@ -84,9 +80,17 @@ class Renderer {
     this.enums = [...known.values()];
   }
 
+  /** Module-level definitions the rendered types need (a class for types SQLAlchemy lacks). */
+  readonly helpers = new PythonImports();
+
   type(type: string): string {
-    return renderSaType(type, { enums: this.enums, prefix: 'sa.', dialectPrefix: 'postgresql.' })
-      .expr;
+    const rendered = renderSaType(type, {
+      enums: this.enums,
+      prefix: 'sa.',
+      dialectPrefix: 'postgresql.',
+    });
+    this.helpers.merge(rendered.imports);
+    return rendered.expr;
   }
 
   execute(sql: string): string {
@@ -394,21 +398,6 @@ function dropConstraint(name: string, table: string, type: string): string {
   return `op.drop_constraint(${pythonString(name)}, ${pythonString(table)}, type_=${pythonString(type)})`;
 }
 
-function columnsOf(op: Operation): CatalogColumn[] {
-  switch (op.kind) {
-    case 'create_table':
-    case 'drop_table':
-      return op.table.columns;
-    case 'add_column':
-    case 'drop_column':
-      return [op.column];
-    case 'alter_column':
-      return [op.before, op.after];
-    default:
-      return [];
-  }
-}
-
 function hasDot(fk: CatalogForeignKey): boolean {
   return fk.refTable.includes('.') || fk.refColumns.some((c) => c.includes('.'));
 }
@@ -431,6 +420,8 @@ export function emitAlembicRevision(input: AlembicRevisionInput): string {
   const code = [...upgrade, ...downgrade].join('\n');
   const imports = ['from alembic import op', 'import sqlalchemy as sa'];
   if (/\bpostgresql\./.test(code)) imports.push('from sqlalchemy.dialects import postgresql');
+  const helpers = renderer.helpers.renderHelpers();
+  if (helpers.length > 0) imports.push(...helpers);
   return `"""${docstringText(input.message)}
 
 Revision ID: ${input.id}

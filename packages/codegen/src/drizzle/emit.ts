@@ -18,6 +18,7 @@ import {
   type CatalogColumn,
   type CatalogTable,
   type Design,
+  otherTypeShape,
   parseCanonicalType,
   type ReferentialAction,
   type TypeInfo,
@@ -62,6 +63,7 @@ const MODULE_NAMES = [
   'uuid',
   'varchar',
   'bytea',
+  'pgType',
   'PgTableExtraConfigValue',
 ];
 
@@ -89,6 +91,7 @@ function renderDrizzle(catalog: Catalog): string {
   const inCycle = tablesInForeignKeyCycles(catalog);
   let usesSql = false;
   let usesBytea = false;
+  const passThrough = new Set<string>();
 
   const body: string[] = [];
   for (const e of catalog.enums) {
@@ -110,6 +113,7 @@ function renderDrizzle(catalog: Catalog): string {
     const columnLines = table.columns.map((column) => {
       const type = parseCanonicalType(column.type, enumNames);
       if (type.base === 'BYTEA') usesBytea = true;
+      if (type.base === 'OTHER' && !builtinOther(type)) passThrough.add(type.element);
       let builder = columnBuilder(column, type, imports, enumConsts);
       if (type.array) builder += '.array()';
       if (column.name === singlePk) builder += '.primaryKey()';
@@ -150,7 +154,7 @@ function renderDrizzle(catalog: Catalog): string {
     );
     header.push(`import { ${orm.join(', ')} } from 'drizzle-orm';`);
   }
-  if (usesBytea) imports.add('customType');
+  if (usesBytea || passThrough.size > 0) imports.add('customType');
   const key = (n: string): string => n.replace(/^type /, '').toLowerCase();
   const specifiers = [...imports, ...[...typeImports].map((n) => `type ${n}`)].sort((a, b) =>
     key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0,
@@ -163,6 +167,15 @@ function renderDrizzle(catalog: Catalog): string {
     header.push(
       '// drizzle-orm/pg-core has no bytea builder; node-postgres reads bytea as a Buffer (a Uint8Array).',
       "const bytea = customType<{ data: Uint8Array }>({ dataType: () => 'bytea' });",
+      '',
+    );
+  }
+  if (passThrough.size > 0) {
+    header.push(
+      `// drizzle-orm/pg-core has no builder for ${[...passThrough].sort().join(', ')}: pgType keeps the`,
+      "// type's Postgres spelling for drizzle-kit; what node-postgres returns for it depends on the type.",
+      'const pgType = (spelling: string) =>',
+      '  customType<{ data: unknown; driverData: unknown }>({ dataType: () => spelling });',
       '',
     );
   }
@@ -266,7 +279,46 @@ function columnBuilder(
       return call('inet');
     case 'ENUM':
       return `${enumConsts.get(type.enumName!)}(${name})`;
+    case 'OTHER':
+      return otherBuilder(type, name, call);
   }
+}
+
+/** A pass-through type with a pg-core builder: the time family with a precision. */
+function builtinOther(type: TypeInfo): boolean {
+  const shape = otherTypeShape(type.element);
+  return shape.family === 'timestamp' || shape.family === 'time' || shape.family === 'interval';
+}
+
+function otherBuilder(
+  type: TypeInfo,
+  name: string,
+  call: (fn: string, options?: string) => string,
+): string {
+  const shape = otherTypeShape(type.element);
+  const options = (parts: (string | null)[]) => {
+    const set = parts.filter((p): p is string => p !== null);
+    return set.length === 0 ? undefined : `{ ${set.join(', ')} }`;
+  };
+  if (shape.family === 'timestamp' || shape.family === 'time') {
+    return call(
+      shape.family,
+      options([
+        shape.precision === null ? null : `precision: ${shape.precision}`,
+        shape.timezone ? 'withTimezone: true' : null,
+      ]),
+    );
+  }
+  if (shape.family === 'interval') {
+    return call(
+      'interval',
+      options([
+        shape.fields === null ? null : `fields: ${stringLiteral(shape.fields)}`,
+        shape.precision === null ? null : `precision: ${shape.precision}`,
+      ]),
+    );
+  }
+  return `pgType(${stringLiteral(type.element)})(${name})`;
 }
 
 function extraConfig(

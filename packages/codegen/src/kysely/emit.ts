@@ -24,7 +24,7 @@ import { pascalCase } from '../names/case';
 import { classNames } from '../names/class-name';
 import { propertyKey, stringLiteral, uniqueIdentifier } from '../typescript/identifier';
 import { POSTGRES_INTERVAL_FIELDS } from '../typescript/postgres-interval';
-import { arrayOf, readType } from '../typescript/read-type';
+import { arrayOf, otherBase, readType } from '../typescript/read-type';
 
 type Helper = 'Generated' | 'ArrayType' | 'Int8' | 'Numeric' | 'Timestamp' | 'Json' | 'Interval';
 
@@ -164,7 +164,8 @@ const HELPER_TYPES: Partial<Record<BuiltinTypeBase, Helper>> = {
 };
 
 function elementType(type: TypeInfo, enumTypes: Map<string, string>, used: Set<Helper>): string {
-  const helper = type.base === 'ENUM' ? undefined : HELPER_TYPES[type.base];
+  const base = type.base === 'OTHER' ? otherBase(type) : type.base;
+  const helper = base === 'ENUM' || base === null ? undefined : HELPER_TYPES[base];
   if (helper === undefined) return readType(type, enumTypes);
   used.add(helper);
   return helper;

@@ -6,6 +6,8 @@
 export class PythonImports {
   readonly modules = new Set<string>();
   readonly names = new Map<string, Set<string>>();
+  /** Module-level definitions the imported names are not enough for (a type class), by name. */
+  readonly helpers = new Map<string, string[]>();
 
   /** `from module import name`. */
   from(module: string, name: string): this {
@@ -24,7 +26,19 @@ export class PythonImports {
     return this;
   }
 
+  /** A module-level definition, written once after the imports. */
+  helper(name: string, lines: string[]): this {
+    if (!this.helpers.has(name)) this.helpers.set(name, lines);
+    return this;
+  }
+
+  /** The helpers' lines, each definition after two blank lines (none when there are none). */
+  renderHelpers(): string[] {
+    return [...this.helpers.keys()].sort().flatMap((name) => ['', '', ...this.helpers.get(name)!]);
+  }
+
   merge(other: PythonImports): this {
+    for (const [name, lines] of other.helpers) this.helper(name, lines);
     for (const module of other.modules) this.module(module);
     for (const [module, names] of other.names) for (const name of names) this.from(module, name);
     return this;
@@ -38,6 +52,7 @@ export class PythonImports {
       bound.add(alias ? alias[1]! : module.split('.')[0]!);
     }
     for (const names of this.names.values()) for (const name of names) bound.add(name);
+    for (const name of this.helpers.keys()) bound.add(name);
     return bound;
   }
 

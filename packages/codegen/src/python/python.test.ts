@@ -12,6 +12,41 @@ const enums = [{ name: 'order_status', values: ['new', 'paid'] }];
 const alembic: SaTypeContext = { enums, prefix: 'sa.', dialectPrefix: 'postgresql.' };
 const model: SaTypeContext = { enums, prefix: '', dialectPrefix: '' };
 
+describe('renderSaType for types kept in their format_type spelling', () => {
+  it.each([
+    [
+      'timestamp(6) without time zone',
+      'postgresql.TIMESTAMP(precision=6)',
+      'TIMESTAMP(precision=6)',
+    ],
+    [
+      'time(3) with time zone',
+      'postgresql.TIME(timezone=True, precision=3)',
+      'TIME(timezone=True, precision=3)',
+    ],
+    [
+      'interval day to second(3)',
+      "postgresql.INTERVAL(precision=3, fields='day to second')",
+      "INTERVAL(precision=3, fields='day to second')",
+    ],
+    ['bit varying(8)', 'postgresql.BIT(8, varying=True)', 'BIT(8, varying=True)'],
+    ['tsvector', 'postgresql.TSVECTOR()', 'TSVECTOR'],
+    ['citext[]', "postgresql.ARRAY(PostgresType('citext'))", "ARRAY(PostgresType('citext'))"],
+    ['vector(3)', "PostgresType('vector(3)')", "PostgresType('vector(3)')"],
+  ])('%s', (type, alembicExpr, modelExpr) => {
+    expect(renderSaType(type, alembic).expr).toBe(alembicExpr);
+    expect(renderSaType(type, model).expr).toBe(modelExpr);
+  });
+
+  it('defines PostgresType once, after the imports, for a type SQLAlchemy has no class for', () => {
+    const imports = renderSaType('citext', model).imports;
+    imports.merge(renderSaType('vector(3)', model).imports);
+    expect(imports.render()).toBe('from sqlalchemy.types import UserDefinedType');
+    expect(imports.renderHelpers().join('\n')).toContain('class PostgresType(UserDefinedType):');
+    expect(imports.renderHelpers().filter((l) => l.startsWith('class '))).toHaveLength(1);
+  });
+});
+
 describe('renderSaType, as Alembic autogenerate renders types', () => {
   it.each([
     ['VARCHAR(255)', 'sa.VARCHAR(length=255)'],

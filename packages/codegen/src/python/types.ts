@@ -1,4 +1,4 @@
-import { type CatalogEnum, parseCanonicalType, type TypeInfo } from '@retort/core';
+import { type CatalogEnum, otherTypeShape, parseCanonicalType, type TypeInfo } from '@retort/core';
 import { PythonImports } from './imports';
 import { pythonString, pythonStrings } from './literal';
 
@@ -126,6 +126,8 @@ function alembicType(info: TypeInfo, ctx: SaTypeContext, imports: PythonImports)
       return `${d('BYTEA')}()`;
     case 'INET':
       return `${d('INET')}()`;
+    case 'OTHER':
+      return otherType(info, ctx, imports, 'alembic');
     case 'ENUM':
       // The enum is created by its own operation; the column must not create it again.
       return `${d('ENUM')}(${pythonStrings(enumValues(info, ctx))}, name=${pythonString(info.enumName!)}, create_type=False)`;
@@ -181,10 +183,93 @@ function modelType(info: TypeInfo, ctx: SaTypeContext, imports: PythonImports): 
       return d('BYTEA');
     case 'INET':
       return d('INET');
+    case 'OTHER':
+      return otherType(info, ctx, imports, 'model');
     case 'ENUM': {
       const name = info.enumName!;
       if (ctx.enumVariable) return ctx.enumVariable(name);
       return `${c('Enum')}(${pythonStrings(enumValues(info, ctx))}, name=${pythonString(name)})`;
+    }
+  }
+}
+
+/** Types of Postgres' own that the PostgreSQL dialect of SQLAlchemy 1.4 has a class for. */
+const DIALECT_CLASSES: Record<string, string> = {
+  tsvector: 'TSVECTOR',
+  money: 'MONEY',
+  cidr: 'CIDR',
+  macaddr: 'MACADDR',
+  oid: 'OID',
+  regclass: 'REGCLASS',
+  hstore: 'HSTORE',
+  int4range: 'INT4RANGE',
+  int8range: 'INT8RANGE',
+  numrange: 'NUMRANGE',
+  daterange: 'DATERANGE',
+  tsrange: 'TSRANGE',
+  tstzrange: 'TSTZRANGE',
+};
+
+/** The class for a type SQLAlchemy does not know: its DDL is the type's own spelling. */
+export const POSTGRES_TYPE_CLASS = 'PostgresType';
+
+function postgresTypeClass(base: string): string[] {
+  return [
+    `class ${POSTGRES_TYPE_CLASS}(${base}):`,
+    '    """A column type SQLAlchemy has no class for, written in DDL as Postgres spells it."""',
+    '',
+    '    cache_ok = True',
+    '',
+    '    def __init__(self, spelling):',
+    '        self.spelling = spelling',
+    '',
+    '    def get_col_spec(self, **kw):',
+    '        return self.spelling',
+  ];
+}
+
+/** A type kept in its `format_type` spelling: a dialect class where there is one. */
+function otherType(
+  info: TypeInfo,
+  ctx: SaTypeContext,
+  imports: PythonImports,
+  style: 'alembic' | 'model',
+): string {
+  const d = (name: string) => dialect(ctx, imports, name);
+  const shape = otherTypeShape(info.element);
+  const call = (name: string, args: string[]) =>
+    args.length === 0 && style === 'model' ? d(name) : `${d(name)}(${args.join(', ')})`;
+  switch (shape.family) {
+    case 'timestamp':
+    case 'time': {
+      const args: string[] = [];
+      if (shape.timezone) args.push('timezone=True');
+      if (shape.precision !== null) args.push(`precision=${shape.precision}`);
+      return call(shape.family.toUpperCase(), args);
+    }
+    case 'interval': {
+      const args: string[] = [];
+      if (shape.precision !== null) args.push(`precision=${shape.precision}`);
+      if (shape.fields !== null) args.push(`fields=${pythonString(shape.fields)}`);
+      return call('INTERVAL', args);
+    }
+    case 'bit': {
+      const args: string[] = [];
+      if (shape.length !== null) args.push(`${shape.length}`);
+      if (shape.varying) args.push('varying=True');
+      return call('BIT', args);
+    }
+    case 'named': {
+      const known = shape.schema === null && shape.args === null && DIALECT_CLASSES[shape.name];
+      if (known) return call(known, []);
+      if (ctx.prefix === '') {
+        imports.from('sqlalchemy.types', 'UserDefinedType');
+        imports.helper(POSTGRES_TYPE_CLASS, postgresTypeClass('UserDefinedType'));
+      } else {
+        imports.module('sqlalchemy as sa');
+        imports.helper(POSTGRES_TYPE_CLASS, postgresTypeClass('sa.types.UserDefinedType'));
+      }
+      return `${POSTGRES_TYPE_CLASS}(${pythonString(info.element)})`;
     }
   }
 }

@@ -20,6 +20,7 @@ export function emitSqlalchemy(design: Design): string {
     'Edit the design and generate again rather than editing this file.',
     '"""',
     plan.imports.render(),
+    ...plan.imports.renderHelpers(),
     '',
     'Base = declarative_base()',
   ];

@@ -82,6 +82,7 @@ export function emitSqlalchemy2(design: Design): string {
     'Edit the design and generate again rather than editing this file.',
     '"""',
     imports.render(),
+    ...imports.renderHelpers(),
     '',
     '',
     'class Base(DeclarativeBase):',

@@ -1,4 +1,4 @@
-import type { TypeInfo } from '@retort/core';
+import { otherTypeShape, type TypeInfo } from '@retort/core';
 import type { PythonImports } from '../python';
 
 /** The Python type a column holds, for `Mapped[...]`, importing what it needs. */
@@ -51,5 +51,24 @@ function elementType(info: TypeInfo, imports: PythonImports): string {
       return 'Any';
     case 'BYTEA':
       return 'bytes';
+    case 'OTHER':
+      return otherValueType(info, imports);
   }
+}
+
+/** What psycopg2 hands back for a type kept in its `format_type` spelling. */
+function otherValueType(info: TypeInfo, imports: PythonImports): string {
+  const shape = otherTypeShape(info.element);
+  if (shape.family === 'timestamp' || shape.family === 'time') {
+    imports.module('datetime');
+    return shape.family === 'time' ? 'datetime.time' : 'datetime.datetime';
+  }
+  if (shape.family === 'interval') {
+    imports.module('datetime');
+    return 'datetime.timedelta';
+  }
+  if (shape.family === 'bit') return 'str';
+  // A domain, extension or composite type: what the driver returns depends on it.
+  imports.from('typing', 'Any');
+  return 'Any';
 }

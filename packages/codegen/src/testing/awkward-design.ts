@@ -5,7 +5,7 @@
 import { type Design, newColumn } from '@retort/core';
 
 export const awkwardDesign: Design = {
-  format: 'retort.design/1',
+  format: 'retort.design/2',
   name: 'awkward',
   enums: [{ id: 'e1', name: 'class', values: ["it's", 'back\\slash', 'a"b'] }],
   tables: [

@@ -22,6 +22,7 @@ import {
   type CatalogColumn,
   type CatalogTable,
   type Design,
+  otherTypeShape,
   parseCanonicalType,
   type ReferentialAction,
   type TypeInfo,
@@ -231,6 +232,11 @@ function renderEntity(
     const options = columnOptions(column, type, enumValues);
     const isPk = pk.columns.includes(column.name);
     const decorators: string[] = [];
+    if (type.base === 'OTHER' && options.some((o) => o.endsWith(' as never'))) {
+      decorators.push(
+        `// TypeORM has no column type for ${type.element}: its Postgres spelling goes to the DDL as it is.`,
+      );
+    }
     if (isPk) {
       options.push(`primaryKeyConstraintName: ${stringLiteral(pk.name)}`);
       if (column.autoincrement)
@@ -318,6 +324,8 @@ function columnOptions(
       `enum: [${enumValues.get(type.enumName!)!.map(stringLiteral).join(', ')}]`,
       `enumName: ${stringLiteral(type.enumName!)}`,
     );
+  } else if (type.base === 'OTHER') {
+    options.push(...otherTypeOptions(type));
   } else {
     options.push(`type: ${stringLiteral(type.base.toLowerCase())}`);
     if (type.length !== undefined) options.push(`length: ${type.length}`);
@@ -329,6 +337,71 @@ function columnOptions(
   if (column.default !== null) options.push(`default: () => ${stringLiteral(column.default)}`);
   if (column.comment !== null) options.push(`comment: ${stringLiteral(column.comment)}`);
   return options;
+}
+
+/** Pass-through types TypeORM's `ColumnType` names as Postgres spells them. */
+const TYPEORM_NAMED = new Set([
+  'money',
+  'citext',
+  'hstore',
+  'point',
+  'line',
+  'lseg',
+  'box',
+  'circle',
+  'path',
+  'polygon',
+  'int4range',
+  'int8range',
+  'numrange',
+  'tsrange',
+  'tstzrange',
+  'daterange',
+  'cidr',
+  'macaddr',
+  'macaddr8',
+  'tsvector',
+  'tsquery',
+  'xml',
+  'jsonpath',
+  'cube',
+  'ltree',
+  'geometry',
+  'geography',
+]);
+
+/** A type with no TypeORM `ColumnType`: its spelling goes to the DDL as it is. */
+export function typeormCannotName(type: TypeInfo): boolean {
+  const shape = otherTypeShape(type.element);
+  return (
+    shape.family === 'named' &&
+    !(shape.schema === null && shape.args === null && TYPEORM_NAMED.has(shape.name))
+  );
+}
+
+function otherTypeOptions(type: TypeInfo): string[] {
+  const shape = otherTypeShape(type.element);
+  switch (shape.family) {
+    case 'timestamp':
+    case 'time': {
+      const name = `${shape.family}${shape.timezone ? ' with time zone' : ''}`;
+      const options = [`type: ${stringLiteral(name)}`];
+      if (shape.precision !== null) options.push(`precision: ${shape.precision}`);
+      return options;
+    }
+    case 'interval':
+      return [
+        `type: ${stringLiteral(type.element)}` +
+          (/^interval( day to second| year to month)?$/.test(type.element) ? '' : ' as never'),
+      ];
+    case 'bit': {
+      const options = [`type: ${stringLiteral(shape.varying ? 'bit varying' : 'bit')}`];
+      if (shape.length !== null) options.push(`length: ${shape.length}`);
+      return options;
+    }
+    case 'named':
+      return [`type: ${stringLiteral(type.element)}${typeormCannotName(type) ? ' as never' : ''}`];
+  }
 }
 
 /** TypeORM formats a DATE as `'YYYY-MM-DD'` instead of handing back node-postgres' Date. */

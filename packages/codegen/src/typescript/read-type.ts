@@ -5,7 +5,7 @@
  * object (`PostgresInterval`, which the emitter declares). The TypeORM and Kysely emitters
  * start from this one table and say only where their library differs.
  */
-import type { BuiltinTypeBase, TypeInfo } from '@retort/core';
+import { type BuiltinTypeBase, otherTypeShape, type TypeInfo } from '@retort/core';
 
 const NODE_POSTGRES_TYPES: Record<BuiltinTypeBase, string> = {
   SMALLINT: 'number',
@@ -37,7 +37,22 @@ export function readType(
   differences: Partial<Record<BuiltinTypeBase, string>> = {},
 ): string {
   if (type.base === 'ENUM') return enumTypes.get(type.enumName!)!;
-  return differences[type.base] ?? NODE_POSTGRES_TYPES[type.base];
+  const base = type.base === 'OTHER' ? otherBase(type) : type.base;
+  if (base === null) return 'unknown';
+  return differences[base] ?? NODE_POSTGRES_TYPES[base];
+}
+
+/**
+ * The built-in a pass-through type reads like (`timestamp(6) ...` like TIMESTAMP); null for
+ * a type node-postgres has no parser for, whose value is `unknown` (usually a string).
+ */
+export function otherBase(type: TypeInfo): BuiltinTypeBase | null {
+  const shape = otherTypeShape(type.element);
+  if (shape.family === 'timestamp') return shape.timezone ? 'TIMESTAMPTZ' : 'TIMESTAMP';
+  if (shape.family === 'time') return 'TIME';
+  if (shape.family === 'interval') return 'INTERVAL';
+  if (shape.family === 'bit') return 'TEXT';
+  return null;
 }
 
 /** `T[]`, parenthesised when `T` is a union or written with spaces. */

@@ -2,6 +2,7 @@
 export * from './edits';
 export * from './ids';
 export * from './new-column';
+export * from './other-types';
 export * from './parse';
 export * from './references';
 export * from './type-names';

@@ -79,23 +79,25 @@ describe('parseDesign', () => {
   it('refuses another format in one sentence', () => {
     const error = thrown(() => parseDesign({ format: 'x', tables: [] }));
     expect(error.code).toBe('invalid_input');
-    expect(error.message).toBe('design.json has format "x"; Retort reads "retort.design/1".');
+    expect(error.message).toBe(
+      'design.json has format "x"; Retort reads "retort.design/1" and "retort.design/2".',
+    );
     expect(thrown(() => parseDesign('[]')).message).toBe('design.json must hold a JSON object.');
   });
 
   it('throws invalid_design with the first problem and a count of the rest', () => {
     const design = JSON.parse(shopText);
-    design.tables[0].columns[1].type = 'strnig';
+    design.tables[0].columns[1].type = 'varchar(';
     design.tables[1].foreignKeys[0].references.columns = ['c_missing'];
     const error = thrown(() => parseDesign(design));
     expect(error.code).toBe('invalid_design');
     expect(error.message).toBe(
-      'tables[0].columns[1].type: column "full_name" of table "users": "strnig" is not a known type or enum (and 1 more problem).',
+      'tables[0].columns[1].type: column "full_name" of table "users": "varchar(" is not a type name (and 1 more problem).',
     );
     expect(error.details.problems).toEqual([
       {
         path: 'tables[0].columns[1].type',
-        message: 'column "full_name" of table "users": "strnig" is not a known type or enum.',
+        message: 'column "full_name" of table "users": "varchar(" is not a type name.',
       },
       {
         path: 'tables[1].foreignKeys[0].references.columns[0]',

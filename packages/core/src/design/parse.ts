@@ -1,11 +1,11 @@
 /**
  * `parseDesign`: the one way into the design model. Accepts the text of a design.json or
- * an already parsed value; returns the design with defaults applied and types normalised,
+ * an already parsed value (`retort.design/1` or `/2`, upgraded to the current format); returns the design with defaults applied and types normalised,
  * or throws a `RetortError` whose message is one sentence naming the place.
  */
 import { RetortError } from '../errors';
 import { describeJsonError } from './json-error';
-import { DESIGN_FORMAT, type Design } from './types';
+import { DESIGN_FORMAT, type Design, READABLE_DESIGN_FORMATS } from './types';
 import { validateDesign } from './validate';
 
 export function parseDesign(input: unknown): Design {
@@ -19,11 +19,11 @@ export function parseDesign(input: unknown): Design {
   }
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const format = (value as { format?: unknown }).format;
-    if (format !== DESIGN_FORMAT) {
+    if (!READABLE_DESIGN_FORMATS.includes(format as string)) {
       throw new RetortError(
         format === undefined
           ? `design.json has no "format"; Retort reads "${DESIGN_FORMAT}".`
-          : `design.json has format ${JSON.stringify(format)}; Retort reads "${DESIGN_FORMAT}".`,
+          : `design.json has format ${JSON.stringify(format)}; Retort reads ${READABLE_DESIGN_FORMATS.map((f) => `"${f}"`).join(' and ')}.`,
         'invalid_input',
       );
     }

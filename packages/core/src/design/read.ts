@@ -17,6 +17,7 @@ import type {
   Table,
   UniqueConstraint,
 } from './types';
+import { DESIGN_FORMAT, READABLE_DESIGN_FORMATS } from './types';
 
 export const REFERENTIAL_ACTIONS: readonly ReferentialAction[] = [
   'CASCADE',
@@ -118,16 +119,16 @@ export class DesignReader {
     const object = this.object(input, '$');
     const root = object ?? {};
     const format = root.format;
-    if (object && format !== 'retort.design/1') {
+    if (object && !READABLE_DESIGN_FORMATS.includes(format as string)) {
       this.problem(
         'format',
         format === undefined
-          ? 'is missing: a design.json starts with "format": "retort.design/1".'
-          : `is ${JSON.stringify(format)}; Retort reads "retort.design/1".`,
+          ? `is missing: a design.json starts with "format": "${DESIGN_FORMAT}".`
+          : `is ${JSON.stringify(format)}; Retort reads ${READABLE_DESIGN_FORMATS.map((f) => `"${f}"`).join(' and ')}.`,
       );
     }
     return {
-      format: 'retort.design/1',
+      format: DESIGN_FORMAT,
       name: typeof root.name === 'string' ? root.name : this.designName(root.name),
       enums: this.list(root.enums, 'enums').map((value, i) => this.enumType(value, `enums[${i}]`)),
       tables: this.list(root.tables, 'tables').map((value, i) => this.table(value, `tables[${i}]`)),

@@ -6,7 +6,11 @@
  * DOUBLE PRECISION, BOOLEAN, VARCHAR, VARCHAR(n), CHAR(n), TEXT, DATE, TIME, TIMESTAMP,
  * TIMESTAMPTZ, INTERVAL, UUID, JSON, JSONB, BYTEA, INET, any of these followed by `[]`,
  * or an enum's exact name (optionally followed by `[]`).
+ *
+ * Every other type Postgres has (`timestamp(6) without time zone`, `citext`, a domain) is
+ * kept in its `format_type` spelling (see `other-types.ts`) and has the base `OTHER`.
  */
+import { passThroughTypeSpelling, typeSyntaxProblem } from './other-types';
 
 export type BuiltinTypeBase =
   | 'SMALLINT'
@@ -54,10 +58,13 @@ export const BUILTIN_TYPE_BASES: readonly BuiltinTypeBase[] = [
   'INET',
 ];
 
-export type TypeBase = BuiltinTypeBase | 'ENUM';
+export type TypeBase = BuiltinTypeBase | 'ENUM' | 'OTHER';
 
 export interface TypeInfo {
-  /** What emitters switch on; `ENUM` for an enum (its name is in `enumName`). */
+  /**
+   * What emitters switch on; `ENUM` for an enum (its name is in `enumName`), `OTHER` for a
+   * type kept in its `format_type` spelling (`element`; see `otherTypeShape`).
+   */
   base: TypeBase;
   /** VARCHAR(n), CHAR(n). */
   length?: number;
@@ -193,23 +200,55 @@ export function normalizeType(raw: string, enumNames: readonly string[]): string
   return type === null ? null : withArray(type, parts.array);
 }
 
-/** Why `raw` is not a type, as a sentence, with a hint for the usual mistakes. */
+/**
+ * The spelling a design keeps for a column type: canonical for the types Retort knows (and
+ * enums), `format_type`'s for every other type Postgres has. Null when the text is not a
+ * type name at all (`describeUnknownType` says why); whether the type exists is the
+ * database's to say.
+ */
+export function normalizeColumnType(raw: string, enumNames: readonly string[]): string | null {
+  const known = knownColumnType(raw, enumNames);
+  if (known !== null) return known;
+  if (typeSyntaxProblem(raw) !== null || serialName(raw) !== undefined) return null;
+  return passThroughTypeSpelling(raw);
+}
+
+/**
+ * `normalizeColumnType` for text that needs no checking: a type read from a database, or one
+ * already in a validated design. No parser is needed.
+ */
+export function columnTypeSpelling(raw: string, enumNames: readonly string[]): string {
+  return knownColumnType(raw, enumNames) ?? passThroughTypeSpelling(raw);
+}
+
+function knownColumnType(raw: string, enumNames: readonly string[]): string | null {
+  const known = normalizeType(raw, enumNames);
+  if (known !== null) return known;
+  // `int[][]` is `int[]` (Postgres keeps no dimensions); `pg_catalog.int4` is `int4`.
+  const plain = raw
+    .trim()
+    .replace(/^pg_catalog\s*\.\s*/i, '')
+    .replace(/(\s*\[\s*\d*\s*\])+$/, '[]');
+  return plain === raw ? null : normalizeType(plain, enumNames);
+}
+
+function serialName(raw: string): string | undefined {
+  return SERIALS[raw.trim().toLowerCase()];
+}
+
+/** Why `raw` is not a column type, as a sentence, with a hint for the usual mistakes. */
 export function describeUnknownType(raw: string): string {
-  const parts = splitType(raw);
-  const serial = parts ? SERIALS[parts.name] : undefined;
+  const serial = serialName(raw);
   if (serial) {
     return `"${raw}" is not a column type: use ${serial} with "autoincrement": true.`;
   }
-  if (parts?.name === 'timetz' || parts?.name === 'time with time zone') {
-    return `"${raw}" is not supported: use TIME or TIMESTAMPTZ.`;
-  }
-  if (parts && parts.args !== null && /^(timestamp|time|interval)/.test(parts.name)) {
-    return `"${raw}" is not supported: precision on time types is not supported; drop the "(${parts.args.join(',')})".`;
-  }
-  return `"${raw}" is not a known type or enum.`;
+  return `"${raw}" ${typeSyntaxProblem(raw) ?? 'is not a type name.'}`;
 }
 
-/** The parts of a canonical type (the output of `normalizeType`). Throws on anything else. */
+/**
+ * The parts of a design's column type (the output of `normalizeColumnType`): a type that is
+ * not canonical is `OTHER`, its spelling in `element`.
+ */
 export function parseCanonicalType(type: string, enumNames: readonly string[]): TypeInfo {
   const array = type.endsWith('[]');
   const element = array ? type.slice(0, -2) : type;
@@ -217,7 +256,7 @@ export function parseCanonicalType(type: string, enumNames: readonly string[]): 
     return { base: 'ENUM', enumName: element, array, enum: true, element };
   }
   const match = /^([A-Z]+(?: [A-Z]+)?)(?:\((\d+)(?:,(\d+))?\))?$/.exec(element);
-  if (!match || !BASES.has(match[1]!)) throw new Error(`"${type}" is not a canonical type.`);
+  if (!match || !BASES.has(match[1]!)) return { base: 'OTHER', array, enum: false, element };
   const info: TypeInfo = { base: match[1] as BuiltinTypeBase, array, enum: false, element };
   const first = match[2] === undefined ? undefined : Number(match[2]);
   const second = match[3] === undefined ? undefined : Number(match[3]);

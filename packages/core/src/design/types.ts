@@ -1,13 +1,15 @@
 /**
- * The design model: what `design.json` (format `retort.design/1`) holds once read and
- * normalised. Every optional field of the file is filled with its documented default, so
+ * The design model: what `design.json` (format `retort.design/2`; `retort.design/1` files
+ * are read as well and upgraded on load) holds once read and normalised. Every optional field of the file is filled with its documented default, so
  * code that receives a `Design` never checks for `undefined`.
  *
  * `id`s are stable and opaque; names are what users edit. Foreign keys, uniques and indexes
  * point at column and table ids, so a rename is a rename, not a drop and an add.
  */
 
-export const DESIGN_FORMAT = 'retort.design/1';
+export const DESIGN_FORMAT = 'retort.design/2';
+/** The formats Retort reads: /2 adds what /1 could not say, so a /1 file is a valid /2 one. */
+export const READABLE_DESIGN_FORMATS: readonly string[] = ['retort.design/1', DESIGN_FORMAT];
 
 export type ReferentialAction = 'CASCADE' | 'SET NULL' | 'SET DEFAULT' | 'RESTRICT' | 'NO ACTION';
 
@@ -24,7 +26,11 @@ export interface ColumnDefault {
 export interface Column {
   id: string;
   name: string;
-  /** Canonical Postgres spelling (see `normalizeType`), e.g. `VARCHAR(255)`, `TEXT[]`, or an enum's name. */
+  /**
+   * Canonical spelling for the types Retort knows (`VARCHAR(255)`, `TEXT[]`, an enum's
+   * name), `format_type`'s for any other (`timestamp(6) without time zone`, `citext`); see
+   * `normalizeColumnType`.
+   */
   type: string;
   nullable: boolean;
   primaryKey: boolean;

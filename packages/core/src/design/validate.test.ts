@@ -100,10 +100,29 @@ describe('validateDesign', () => {
     expect(design!.tables[0]).not.toHaveProperty('color');
   });
 
+  it('keeps any type Postgres may have in its format_type spelling', () => {
+    const d = base();
+    users(d).columns[2]!.type = 'TIMESTAMP(6)';
+    users(d).columns[2]!.default = null;
+    orders(d).columns[2]!.type = 'CITEXT[][]';
+    orders(d).columns[2]!.default = null;
+    const result = validateDesign(d);
+    expect(result.problems).toEqual([]);
+    expect(result.design!.format).toBe('retort.design/2');
+    expect(result.design!.tables[0]!.columns[2]!.type).toBe('timestamp(6) without time zone');
+    expect(result.design!.tables[1]!.columns[2]!.type).toBe('citext[]');
+  });
+
+  it('reads a retort.design/1 file as the current format', () => {
+    const d = base();
+    expect(d.format).toBe('retort.design/1');
+    expect(validateDesign(d).design!.format).toBe('retort.design/2');
+  });
+
   it('reports every problem at once, each with its path', () => {
     const d = base();
     users(d).columns[0]!.type = 'serial';
-    orders(d).columns[1]!.type = 'nosuchtype';
+    orders(d).columns[1]!.type = 'varchar(';
     users(d).name = 'orders';
     expect(problems(d).map((p) => p.path)).toEqual([
       'tables[0].columns[0].type',
@@ -116,9 +135,12 @@ describe('validateDesign', () => {
     [
       'a wrong format',
       (d) => {
-        d.format = 'retort.design/2';
+        d.format = 'retort.design/3';
       },
-      { path: 'format', message: 'is "retort.design/2"; Retort reads "retort.design/1".' },
+      {
+        path: 'format',
+        message: 'is "retort.design/3"; Retort reads "retort.design/1" and "retort.design/2".',
+      },
     ],
     [
       'a field of the wrong JSON type',
@@ -267,13 +289,13 @@ describe('validateDesign', () => {
       },
     ],
     [
-      'an unknown type',
+      'a type that is no type name',
       (d) => {
-        users(d).columns[2]!.type = 'strnig';
+        users(d).columns[2]!.type = 'text)';
       },
       {
         path: 'tables[0].columns[2].type',
-        message: 'column "full_name" of table "users": "strnig" is not a known type or enum.',
+        message: 'column "full_name" of table "users": "text)" is not a type name.',
       },
     ],
     [
@@ -286,17 +308,6 @@ describe('validateDesign', () => {
         path: 'tables[1].columns[0].type',
         message:
           'column "order_id" of table "orders": "serial" is not a column type: use INTEGER with "autoincrement": true.',
-      },
-    ],
-    [
-      'an unknown enum',
-      (d) => {
-        orders(d).columns[2]!.type = 'order_state';
-        orders(d).columns[2]!.default = null;
-      },
-      {
-        path: 'tables[1].columns[2].type',
-        message: 'column "status" of table "orders": "order_state" is not a known type or enum.',
       },
     ],
     [

@@ -1,7 +1,7 @@
 /**
  * Validation of a design: every problem at once, each with its JSON path and a sentence.
  * What Postgres would refuse (or silently change) is a problem here, before any SQL is
- * written: duplicate names in a namespace, names over 63 bytes, unknown types, keys to
+ * written: duplicate names in a namespace, names over 63 bytes, text that is no type name, keys to
  * missing ids, foreign keys Postgres cannot create, expressions that are not one expression.
  */
 import type { Problem } from '../errors';
@@ -10,7 +10,7 @@ import { isSingleExpression } from '../expression/parse';
 import { identifierBytes, MAX_IDENTIFIER_BYTES, makeObjectName } from '../naming/postgres-names';
 import { DesignReader } from './read';
 import { isReferenceable } from './references';
-import { describeUnknownType, INTEGER_TYPES, normalizeType } from './type-names';
+import { describeUnknownType, INTEGER_TYPES, normalizeColumnType } from './type-names';
 import type { Column, Design, Table } from './types';
 
 export interface DesignValidation {
@@ -323,8 +323,8 @@ function checkTable(table: Table, path: string, context: Context): void {
     if (local.some((c) => !c) || remote.some((c) => !c)) return;
     local.forEach((column, i) => {
       const referenced = remote[i]!;
-      const a = normalizeType(column!.type, enumNames);
-      const b = normalizeType(referenced.type, enumNames);
+      const a = normalizeColumnType(column!.type, enumNames);
+      const b = normalizeColumnType(referenced.type, enumNames);
       if (a !== null && b !== null && a !== b) {
         checker.add(
           `${fpath}.columns[${i}]`,
@@ -363,7 +363,7 @@ function checkColumn(
   checker: Checker,
   design: Design,
 ): void {
-  const type = column.type === '' ? null : normalizeType(column.type, enumNames);
+  const type = column.type === '' ? null : normalizeColumnType(column.type, enumNames);
   if (column.type.trim() === '' && column.type !== '')
     checker.add(`${path}.type`, 'must not be empty.');
   if (type === null && column.type.trim() !== '') {
@@ -419,7 +419,7 @@ export function normalizeDesignTypes(design: Design): Design {
       ...table,
       columns: table.columns.map((column) => ({
         ...column,
-        type: normalizeType(column.type, enumNames) ?? column.type,
+        type: normalizeColumnType(column.type, enumNames) ?? column.type,
       })),
     })),
   };

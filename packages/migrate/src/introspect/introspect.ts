@@ -14,7 +14,7 @@ import {
   type CatalogColumn,
   type CatalogTable,
   canonicalExpression,
-  normalizeType,
+  columnTypeSpelling,
   type ReferentialAction,
   RetortError,
 } from '@retort/core';
@@ -273,15 +273,9 @@ class CatalogReader {
         return c.type_schema === MODELLED_SCHEMA
           ? `${c.type_name}${c.array ? '[]' : ''}`
           : { why: `enum type ${typeName}, outside the public schema` };
-      case 'd':
-        return { why: `domain type ${typeName}` };
-      case 'c':
-        return { why: `composite type ${typeName}` };
-      case 'r':
-      case 'm':
-        return { why: `range type ${c.type}` };
       default:
-        return normalizeType(c.type, []) ?? { why: `type ${c.type}` };
+        // Domains, composite, range and extension types too: kept as `format_type` spells them.
+        return columnTypeSpelling(c.type, []);
     }
   }
 

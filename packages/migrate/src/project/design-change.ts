@@ -98,10 +98,18 @@ export function applyDesignChange(parent: Design, change: DesignChange): Design 
   return design as unknown as Design;
 }
 
-/** sha256 of the design's canonical JSON (keys sorted, no spaces). */
+/**
+ * sha256 of the design's canonical JSON (keys sorted, no spaces). The hash is of what the
+ * design says, not of the format it was written in: the format is always hashed as
+ * `retort.design/1`, and what later formats add is absent when unused, so a revision
+ * written before a format change still verifies after it.
+ */
 export function designHash(design: Design): string {
-  return createHash('sha256').update(canonicalJson(design)).digest('hex');
+  const content = { ...design, format: HASHED_FORMAT };
+  return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
+
+const HASHED_FORMAT = 'retort.design/1';
 
 function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';

@@ -1,4 +1,16 @@
-import { copyFile, mkdir, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import {
+  copyFile,
+  cp,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alembicProjectFiles } from '@retort/codegen';
@@ -256,6 +268,42 @@ describe('the project store', () => {
       expect(chain[1]!.schema.tables[0]!.columns.map((c) => c.name)).toContain('phone');
     } finally {
       await temp.cleanup();
+    }
+  });
+
+  it('verifies a retort.revision/2 chain written before retort.design/2, and continues it', async () => {
+    // Written by Retort when designs were retort.design/1: its hashes must still verify.
+    const fixture = join(
+      dirname(fileURLToPath(import.meta.url)),
+      '../../../testing/fixtures/revision-2-project',
+    );
+    const dir = await mkdtemp(join(tmpdir(), 'retort-design-1-chain-'));
+    try {
+      await cp(fixture, dir, { recursive: true });
+      const project = await openProject(dir);
+      const chain = await project.revisions();
+      expect(chain.map((r) => r.message)).toEqual(['initial', 'tags and bios']);
+      expect((await project.pending()).operations).toEqual([]);
+      const state = await project.readDesign();
+      expect(state.design.format).toBe('retort.design/2');
+      const next = structuredClone(state.design);
+      next.tables[0]!.columns.push({
+        ...next.tables[0]!.columns[1]!,
+        id: 'c_users_seen_at',
+        name: 'seen_at',
+        type: 'timestamp(3) with time zone',
+        nullable: true,
+      });
+      await project.saveDesign(next, state.version);
+      expect((await project.createRevision('seen at'))!.operations.map((o) => o.kind)).toEqual([
+        'add_column',
+      ]);
+      const reread = await (await openProject(dir)).revisions();
+      expect(reread.at(-1)!.schema.tables[0]!.columns.at(-1)!.type).toBe(
+        'timestamp(3) with time zone',
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 

@@ -115,7 +115,7 @@ const mutated = fc
 
 function designWith(sql: string) {
   return {
-    format: 'retort.design/1',
+    format: 'retort.design/2',
     name: 'fuzz',
     enums: [],
     tables: [

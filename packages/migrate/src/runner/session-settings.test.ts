@@ -15,7 +15,7 @@ const COMMENT = "it's a \\ backslash\\' and a quote'";
 const VALUE = "a\\'b";
 
 const design: Design = parseDesign({
-  format: 'retort.design/1',
+  format: 'retort.design/2',
   name: 'escapes',
   enums: [{ id: 'e', name: 'mood', values: [VALUE, 'plain'] }],
   tables: [
