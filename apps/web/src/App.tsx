@@ -9,9 +9,11 @@ import { FindPalette } from './find/FindPalette';
 import { Inspector } from './inspector';
 import { isTyping } from './is-typing';
 import { autoLayout } from './layout';
+import { BaseStateBanner } from './panels/BaseStateBanner';
 import { DraftBanner } from './panels/DraftBanner';
 import { HelpOverlay } from './panels/HelpOverlay';
 import { SaveStatusBadge } from './panels/SaveStatusBadge';
+import { SidePanel } from './panels/SidePanel';
 import { TabStrip } from './panels/TabStrip';
 import { Toasts } from './panels/Toasts';
 import { designStore, useDesignHistory, useDesignStore } from './store/design-store';
@@ -56,6 +58,15 @@ export function App() {
   useEffect(() => {
     if (viewing) setTab('timeline');
   }, [viewing]);
+
+  // Whatever is selected on the canvas is shown in the inspector, whichever tab was open.
+  useEffect(
+    () =>
+      designStore.subscribe((state, previous) => {
+        if (state.selection && state.selection !== previous.selection) setTab('inspector');
+      }),
+    [],
+  );
 
   useEffect(() => {
     // The draft survives a reload, but the browser still asks before edits leave the page
@@ -165,7 +176,10 @@ export function App() {
       </header>
 
       <main className="centre">
-        <DraftBanner />
+        <div className="notices">
+          <DraftBanner />
+          <BaseStateBanner onReview={() => setTab('review')} />
+        </div>
         {loadError ? (
           <div className="load-error" role="alert">
             <p>{loadError}</p>
@@ -197,7 +211,7 @@ export function App() {
         )}
       </main>
 
-      <aside className="sidebar" aria-label="Sidebar">
+      <SidePanel>
         <TabStrip tabs={TABS} selected={tab} onSelect={setTab} variant="tab" />
         <div className="tab-body">
           {tab === 'inspector' && <Inspector />}
@@ -207,7 +221,7 @@ export function App() {
             {tab === 'timeline' && <TimelinePanel />}
           </Suspense>
         </div>
-      </aside>
+      </SidePanel>
 
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
       {editing && hasDesign && <FindPalette onJump={() => setTab('inspector')} />}

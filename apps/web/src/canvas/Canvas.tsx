@@ -25,6 +25,7 @@ import {
   Controls,
   type Edge,
   type EdgeTypes,
+  type FinalConnectionState,
   MiniMap,
   type NodeChange,
   type NodeTypes,
@@ -97,12 +98,26 @@ export interface CanvasProps {
 const nodeTypes: NodeTypes = { table: TableNode };
 const edgeTypes: EdgeTypes = {};
 const SNAP: [number, number] = [GRID_SIZE, GRID_SIZE];
-const FIT_VIEW_OPTIONS = { padding: 0.12, minZoom: READABLE_ZOOM, maxZoom: 1 };
+/**
+ * Fitting keeps tables clear of the zoom controls (bottom left, 26px wide) and the minimap
+ * (bottom right, 200px wide), each 15px from the edge.
+ */
+const FIT_INSETS = { top: 24, right: 232, bottom: 24, left: 56 };
+const FIT_VIEW_OPTIONS = {
+  padding: {
+    top: `${FIT_INSETS.top}px`,
+    right: `${FIT_INSETS.right}px`,
+    bottom: `${FIT_INSETS.bottom}px`,
+    left: `${FIT_INSETS.left}px`,
+  } as const,
+  minZoom: READABLE_ZOOM,
+  maxZoom: 1,
+};
 const PRO_OPTIONS = { hideAttribution: true };
-// Theme variables (styles/app.css), so the overview reads in light and dark and lets the
-// canvas show through instead of covering it with a solid block.
+// Theme variables (styles/app.css), so the overview reads in light and dark; opaque, so the
+// tables under it do not show through and blur it.
 const MINIMAP = {
-  background: 'color-mix(in srgb, var(--panel) 50%, transparent)',
+  background: 'var(--panel)',
   mask: 'color-mix(in srgb, var(--muted) 16%, transparent)',
   maskStroke: 'color-mix(in srgb, var(--accent) 55%, transparent)',
   node: 'color-mix(in srgb, var(--muted) 60%, transparent)',
@@ -251,19 +266,53 @@ function CanvasView({
     [readOnly],
   );
 
+  /** Draws a key from one column to another, or the other way when only that is valid. */
+  const connect = useCallback(
+    (from: string, fromColumn: string, to: string, toColumn: string) => {
+      const state = designStore.getState();
+      const result = state.addForeignKey(from, fromColumn, to, toColumn);
+      if (result.ok) return;
+      // Drawn from the referenced column to the referencing one: take the intent, not the
+      // direction, when only the reverse is a valid key.
+      const reverse = state.addForeignKey(to, toColumn, from, fromColumn);
+      if (!reverse.ok) onMessage(result.reason, 'error');
+    },
+    [onMessage],
+  );
+
   const onConnect = useCallback(
     (connection: Connection) => {
       const { source, sourceHandle, target, targetHandle } = connection;
       if (readOnly || !sourceHandle || !targetHandle) return;
-      const state = designStore.getState();
-      const result = state.addForeignKey(source, sourceHandle, target, targetHandle);
-      if (result.ok) return;
-      // Drawn from the referenced column to the referencing one: take the intent, not the
-      // direction, when only the reverse is a valid key.
-      const reverse = state.addForeignKey(target, targetHandle, source, sourceHandle);
-      if (!reverse.ok) onMessage(result.reason, 'error');
+      connect(source, sourceHandle, target, targetHandle);
     },
-    [readOnly, onMessage],
+    [readOnly, connect],
+  );
+
+  // A drag from a column that ends away from any handle: the row under the pointer is the
+  // other end, a table's header its primary key; anywhere else, nothing is drawn and the
+  // person is told so.
+  const onConnectEnd = useCallback(
+    (event: globalThis.MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      const { fromHandle, fromNode } = state;
+      if (readOnly || state.isValid || !fromHandle?.id || !fromNode) return;
+      const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+      if (!point) return;
+      const drop = dropTarget(point.clientX, point.clientY, designStore.getState().design);
+      if (drop.kind === 'nowhere') {
+        onMessage(
+          'No foreign key drawn: drop on a column, or on a table’s header for its primary key.',
+          'error',
+        );
+      } else if (drop.kind === 'refused') {
+        onMessage(drop.reason, 'error');
+      } else if (fromHandle.type === 'source') {
+        connect(fromNode.id, fromHandle.id, drop.tableId, drop.columnId);
+      } else {
+        connect(drop.tableId, drop.columnId, fromNode.id, fromHandle.id);
+      }
+    },
+    [readOnly, connect, onMessage],
   );
 
   const addTableAt = useCallback(
@@ -298,7 +347,14 @@ function CanvasView({
       const box = wrapper.current?.getBoundingClientRect();
       const current = drawn.current;
       if (!box || !current) return;
-      const fit = readableFit(current, flow.getNodes(), box, FIT_VIEW_OPTIONS);
+      const free = {
+        width: Math.max(0, box.width - FIT_INSETS.left - FIT_INSETS.right),
+        height: Math.max(0, box.height - FIT_INSETS.top - FIT_INSETS.bottom),
+      };
+      const fit = readableFit(current, flow.getNodes(), free, {
+        padding: 0,
+        minZoom: READABLE_ZOOM,
+      });
       void flow.fitView({ ...FIT_VIEW_OPTIONS, ...fit });
     });
   }, [flow]);
@@ -457,6 +513,7 @@ function CanvasView({
             boxed.current = null;
           }}
           onConnect={onConnect}
+          onConnectEnd={onConnectEnd}
           nodesDraggable={!readOnly}
           nodesConnectable={!readOnly}
           elementsSelectable
@@ -608,6 +665,32 @@ function useCanvasKeys(
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
   }, [readOnly, isSnapshot, select, wrapper]);
+}
+
+type Drop =
+  | { kind: 'column'; tableId: string; columnId: string }
+  | { kind: 'refused'; reason: string }
+  | { kind: 'nowhere' };
+
+/** The column a connection dropped at this point of the screen lands on. */
+function dropTarget(x: number, y: number, design: Design | null): Drop {
+  const element = document.elementFromPoint(x, y);
+  const node = element?.closest<HTMLElement>('[data-testid="table-node"]');
+  const tableId = node?.dataset.tableId;
+  const table = design?.tables.find((t) => t.id === tableId);
+  if (!element || !tableId || !table) return { kind: 'nowhere' };
+  const columnId = element.closest<HTMLElement>('[data-testid="column-row"]')?.dataset.columnId;
+  if (columnId) return { kind: 'column', tableId, columnId };
+  const key = table.columns.filter((c) => c.primaryKey);
+  const [only] = key;
+  if (key.length === 1 && only) return { kind: 'column', tableId, columnId: only.id };
+  return {
+    kind: 'refused',
+    reason:
+      key.length === 0
+        ? `No foreign key drawn: ${table.name} has no primary key; drop on the column to point at.`
+        : `No foreign key drawn: ${table.name}'s primary key has ${key.length} columns; drop on the column to point at.`,
+  };
 }
 
 function snap(value: number): number {

@@ -1,7 +1,7 @@
 import type { Design } from '@retort/core';
 import { SUGGESTED_TYPES } from '@retort/core';
 import type { DesignProblem } from '../store/design-problems';
-import { designStore } from '../store/design-store';
+import { designStore, useDesignStore } from '../store/design-store';
 import { CommitInput, Field, Problems, Toggle } from './fields';
 import { fieldProblems } from './problem-paths';
 
@@ -28,6 +28,7 @@ export function ColumnInspector(props: {
   const table = design.tables[tableIndex];
   const columnIndex = table?.columns.findIndex((c) => c.id === columnId) ?? -1;
   const column = table?.columns[columnIndex];
+  const added = useDesignStore((s) => s.added === columnId);
   if (!table || !column) return null;
 
   const at = fieldProblems(problems, `tables[${tableIndex}].columns[${columnIndex}]`, FIELDS);
@@ -54,6 +55,7 @@ export function ColumnInspector(props: {
         <CommitInput
           aria-label="Column name"
           value={column.name}
+          focused={added}
           disabled={readOnly}
           invalid={!!at.field('name')}
           onCommit={(name) => update({ name })}

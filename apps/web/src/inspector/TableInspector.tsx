@@ -1,6 +1,6 @@
 import type { Design } from '@retort/core';
 import type { DesignProblem } from '../store/design-problems';
-import { designStore } from '../store/design-store';
+import { designStore, useDesignStore } from '../store/design-store';
 import { CommitInput, Field, Problems, Section } from './fields';
 import { fieldProblems } from './problem-paths';
 import { TableKeys } from './TableKeys';
@@ -14,6 +14,7 @@ export function TableInspector(props: {
   const { design, tableId, problems, readOnly } = props;
   const tableIndex = design.tables.findIndex((t) => t.id === tableId);
   const table = design.tables[tableIndex];
+  const added = useDesignStore((s) => s.added === tableId);
   if (!table) return null;
   const base = `tables[${tableIndex}]`;
   const at = fieldProblems(problems, base, ['name', 'comment', 'columns']);
@@ -27,6 +28,7 @@ export function TableInspector(props: {
         <CommitInput
           aria-label="Table name"
           value={table.name}
+          focused={added}
           disabled={readOnly}
           invalid={!!at.field('name')}
           onCommit={(name) => store().renameTable(tableId, name)}

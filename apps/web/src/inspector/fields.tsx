@@ -2,7 +2,7 @@
  * Inspector inputs. Text fields keep a draft while typing and commit it on blur or Enter
  * (Escape reverts), so one edit is one undo step, not one per keystroke.
  */
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 
 export interface CommitInputProps {
   value: string;
@@ -14,10 +14,18 @@ export interface CommitInputProps {
   disabled?: boolean;
   invalid?: boolean;
   className?: string;
+  /** Takes the focus, its text selected, when shown: the name of something just added. */
+  focused?: boolean;
 }
 
 export function CommitInput(props: CommitInputProps) {
-  const { value, onCommit, multiline, invalid, className, ...rest } = props;
+  const { value, onCommit, multiline, invalid, className, focused, ...rest } = props;
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (!focused) return;
+    input.current?.focus();
+    input.current?.select();
+  }, [focused]);
   const [draft, setDraft] = useState(value);
   const [shown, setShown] = useState(value);
   if (shown !== value) {
@@ -51,6 +59,7 @@ export function CommitInput(props: CommitInputProps) {
   return (
     <input
       {...common}
+      ref={input}
       type="text"
       spellCheck={false}
       autoComplete="off"

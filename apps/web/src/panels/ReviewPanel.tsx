@@ -130,6 +130,12 @@ export function ReviewPanel() {
             onSelect={setPreview}
             maxHeight="260px"
           />
+          {preview === 'downgrade' && (
+            <p className="muted-note" data-testid="downgrade-note">
+              Downgrading drops what this revision adds. Dropped data does not come back: the tables
+              and columns return empty on the next upgrade.
+            </p>
+          )}
           <form
             className="revision-form"
             onSubmit={(event) => {

@@ -148,6 +148,12 @@ function RunDialogBody({ dialog }: { dialog: Dialog }) {
                 </p>
               </section>
             )}
+            {downgrade && !nothingToDo && lost.length === 0 && (
+              <p className="run-dialog__warning" data-testid="downgrade-note">
+                <strong>Dropped data does not come back.</strong> A downgrade puts the schema back,
+                not the data.
+              </p>
+            )}
             {findings.length > 0 && (
               <BreakingRows findings={findings} force={dialog.force} verb={verb} />
             )}

@@ -3,7 +3,7 @@
  * marked; each can be upgraded or downgraded to, or opened to see the schema as it was then.
  */
 import { useEffect, useState } from 'react';
-import type { RevisionSummary } from '../api';
+import { api, type RevisionSummary } from '../api';
 import { useSessionStore } from '../store/session-store';
 import { MigrationPreview, sqlScript } from './MigrationPreview';
 import { RunOutcome } from './RunOutcome';
@@ -50,7 +50,18 @@ export function TimelinePanel() {
 
   return (
     <section className="panel timeline-panel" aria-label="Timeline">
-      <h2 className="panel-title">Revisions</h2>
+      <div className="panel-heading">
+        <h2 className="panel-title">Revisions</h2>
+        {/* The server sends it as an attachment: a plain link downloads it, with the session's cookie. */}
+        <a
+          className="button"
+          href={api.exportAlembicUrl}
+          download
+          title="alembic.ini, env.py, models.py and one file per revision in versions/, ready for `alembic upgrade head`"
+        >
+          Download Alembic project
+        </a>
+      </div>
       {viewing && (
         <div className="viewing-box" data-testid="viewing">
           <div className="viewing-box__head">

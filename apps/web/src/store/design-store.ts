@@ -43,6 +43,8 @@ export interface DesignState {
   readOnly: boolean;
   /** Counts `loadDesign` calls, so views can tell a new document from an edit (to fit view). */
   loads: number;
+  /** The table or column just added, until something else is selected: its name field takes the focus. */
+  added: string | null;
 }
 
 export interface DesignActions {
@@ -137,6 +139,7 @@ export function createDesignStore(initial: Partial<DesignState> = {}) {
           selection: initial.selection ?? null,
           readOnly: initial.readOnly ?? false,
           loads: 0,
+          added: null,
 
           loadDesign(design) {
             set({ design, selection: null, loads: get().loads + 1 });
@@ -146,7 +149,7 @@ export function createDesignStore(initial: Partial<DesignState> = {}) {
             set({ readOnly });
           },
           select(selection) {
-            set({ selection });
+            set({ selection, added: null });
           },
 
           addTable(position = { x: 0, y: 0 }) {
@@ -156,7 +159,7 @@ export function createDesignStore(initial: Partial<DesignState> = {}) {
               tableId = result.tableId;
               return result.design;
             });
-            if (tableId) set({ selection: { kind: 'table', id: tableId } });
+            if (tableId) set({ selection: { kind: 'table', id: tableId }, added: tableId });
             return tableId;
           },
           renameTable(tableId, name) {
@@ -231,7 +234,9 @@ export function createDesignStore(initial: Partial<DesignState> = {}) {
               columnId = result.columnId || null;
               return result.design;
             });
-            if (columnId) set({ selection: { kind: 'column', tableId, id: columnId } });
+            if (columnId) {
+              set({ selection: { kind: 'column', tableId, id: columnId }, added: columnId });
+            }
             return columnId;
           },
           updateColumn(tableId, columnId, patch) {
