@@ -18,7 +18,11 @@ const SHORTCUTS: [string, string][] = [
   [`${mod}+K or /`, 'Find a table or column by name and jump to it'],
   ['F', 'Focus on the selected table and its neighbours; Esc shows all'],
   ['Double-click the canvas', 'Add a table there'],
-  ['Drag from a column handle to another column', 'Draw a foreign key'],
+  [
+    'Drag from the dot at a column’s right onto another column’s row',
+    'Draw a foreign key (onto a table’s header: to its primary key)',
+  ],
+  ['Drag the side panel’s left edge', 'Resize it; » folds it away'],
   ['Enter', 'Commit a field in the inspector'],
   ['Esc', 'Leave focus mode, else clear the selection; close this help'],
   ['?', 'Show or hide this help'],
