@@ -57,25 +57,30 @@ test('the side panel is resized by its edge, keeps its width after a reload, and
   await open(page);
   const sidebar = page.getByRole('complementary', { name: 'Sidebar' });
   const canvas = page.getByTestId('canvas');
-  expect(Math.round((await boxOf(sidebar)).width)).toBe(400);
-  const edge = await boxOf(page.getByRole('separator', { name: 'Resize the side panel' }));
+  const handle = page.getByRole('separator', { name: 'Resize the side panel' });
+  const width = async () => Math.round((await boxOf(sidebar)).width);
+  expect(await width()).toBe(400);
+  const edge = await boxOf(handle);
   await page.mouse.move(edge.x + edge.width / 2, edge.y + 300);
   await page.mouse.down();
-  await page.mouse.move(edge.x - 100, edge.y + 300, { steps: 5 });
-  await page.mouse.move(edge.x - 196, edge.y + 300, { steps: 5 });
+  await page.mouse.move(800, edge.y + 300, { steps: 5 });
+  await page.mouse.move(680, edge.y + 300, { steps: 5 });
   await page.mouse.up();
-  await expect.poll(async () => Math.round((await boxOf(sidebar)).width)).toBe(596);
+  // The window is 1280px wide: the edge now at x = 680 leaves the panel 600px.
+  await expect(handle).toHaveAttribute('aria-valuenow', '600');
+  await expect.poll(width).toBeGreaterThanOrEqual(598);
 
   await page.reload();
   await expect(page.getByTestId('table-node')).toHaveCount(4);
-  await expect.poll(async () => Math.round((await boxOf(sidebar)).width)).toBe(596);
+  await expect(handle).toHaveAttribute('aria-valuenow', '600');
+  await expect.poll(width).toBeGreaterThanOrEqual(598);
 
   await page.getByRole('button', { name: 'Hide the side panel' }).click();
   await expect(page.getByRole('tab', { name: 'Inspector' })).toHaveCount(0);
   await expect.poll(async () => Math.round((await boxOf(canvas)).width)).toBe(1280 - 32);
   await page.getByRole('button', { name: 'Show the side panel' }).click();
   await expect(page.getByRole('tab', { name: 'Inspector' })).toBeVisible();
-  await expect.poll(async () => Math.round((await boxOf(sidebar)).width)).toBe(596);
+  await expect(handle).toHaveAttribute('aria-valuenow', '600');
 });
 
 test('selecting a table, a column or a key on the canvas opens the inspector from any tab', async ({
