@@ -58,7 +58,7 @@ describe('POST /api/import', () => {
     const reply = await call(server.url, 'POST', '/api/import', {
       body: {
         format: 'dbml',
-        text: 'Table places {\n  id int [pk]\n  shape geometry\n}\nTable visits {\n  place_id int [ref: > places.id]\n}\n',
+        text: 'Table places {\n  id int [pk]\n  shape gis.geometry\n}\nTable visits {\n  place_id int [ref: > places.id]\n}\n',
       },
     });
     expect(reply.status).toBe(200);
@@ -70,7 +70,7 @@ describe('POST /api/import', () => {
       {
         kind: 'column',
         name: 'places.shape',
-        why: '"geometry" is not a known type or enum. Left out',
+        why: 'type gis.geometry is in schema gis; left out',
       },
     ]);
     expect(project.snapshot()).toEqual(before);

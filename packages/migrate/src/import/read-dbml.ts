@@ -19,7 +19,7 @@ import {
   describeUnknownType,
   type ForeignKey,
   type Index,
-  normalizeType,
+  normalizeColumnType,
   type ReferentialAction,
   RetortError,
   type Table,
@@ -270,12 +270,13 @@ function readColumn(
     leftOut(
       'column',
       object,
-      `type ${f.type.schemaName}.${raw} is in schema ${f.type.schemaName}; left out`,
+      // @dbml/core gives the type's name with its schema already in front.
+      `type ${raw.includes('.') ? raw : `${f.type.schemaName}.${raw}`} is in schema ${f.type.schemaName}; left out`,
     );
     return null;
   }
   const serial = SERIALS[raw.trim().toLowerCase()];
-  const type = serial ?? normalizeType(raw, enumNames);
+  const type = serial ?? normalizeColumnType(raw, enumNames);
   if (type === null) {
     leftOut('column', object, `${describeUnknownType(raw)} Left out`);
     return null;
