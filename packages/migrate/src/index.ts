@@ -16,6 +16,7 @@
  */
 export * from './contract';
 export { checkDrift, describeUnmodelled } from './drift/check-drift';
+export { createMemoryPglite } from './drivers/fresh-cluster';
 export { openDatabase } from './drivers/open-database';
 export { redactUrl } from './drivers/redact-url';
 export {

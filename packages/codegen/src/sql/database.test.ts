@@ -4,7 +4,8 @@
  * the schema `emitSql(b)` builds fresh, and the downgrade gives back the schema of `a`.
  * Column order is left out of the comparison: Postgres appends every added column.
  */
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
+import { freshPglite } from '@retort/testing/pglite';
 import { describe, it } from 'vitest';
 import { checkMigrationRoundTrip } from '../testing/migration-round-trip';
 
@@ -34,7 +35,7 @@ async function pgliteCatalog(db: PGlite): Promise<unknown> {
 
 describe('migration SQL on PGlite', () => {
   it('the upgrade builds the schema of b, the downgrade gives back a', async () => {
-    const db = new PGlite();
+    const db = await freshPglite();
     try {
       await checkMigrationRoundTrip(
         { exec: (sql) => db.exec(sql), catalog: () => pgliteCatalog(db) },

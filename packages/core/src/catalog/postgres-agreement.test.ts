@@ -5,10 +5,11 @@
  * and on the PostgreSQL server when TEST_DATABASE_URL is set; generated designs included,
  * which also shows that arbDesign's designs are valid to Postgres.
  */
-import { PGlite } from '@electric-sql/pglite';
+
 import { createServerDatabase, serverUrl } from '@retort/testing';
 import { arbDesign } from '@retort/testing/arbitraries';
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
+import { freshPglite } from '@retort/testing/pglite';
 import fc from 'fast-check';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
@@ -137,7 +138,7 @@ interface Target {
 }
 
 async function pglite(): Promise<Target> {
-  const db = new PGlite();
+  const db = await freshPglite();
   return {
     async run(statements) {
       await db.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public;');

@@ -3,9 +3,10 @@
  * Postgres' pg_get_expr reads back after storing it have the same canonical spelling.
  * Checked on PGlite always and on the PostgreSQL server when TEST_DATABASE_URL is set.
  */
-import { PGlite } from '@electric-sql/pglite';
+
 import { createServerDatabase, serverUrl } from '@retort/testing';
 import { everyFeatureDesign } from '@retort/testing/designs';
+import { freshPglite } from '@retort/testing/pglite';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { toCatalog } from '../catalog/from-design';
@@ -134,7 +135,7 @@ const DESIGNS = [
 
 describe('canonical expressions survive a round trip through Postgres', () => {
   it.each(DESIGNS)('%s on PGlite', async (_, catalog) => {
-    const db = new PGlite();
+    const db = await freshPglite();
     try {
       await db.exec(ddl(catalog));
       const stored = await db.query<Stored>(READ_BACK);

@@ -3,8 +3,9 @@
  * with `ALTER TYPE ... ADD VALUE` cannot be used before its transaction commits, and every
  * usage the lint looks for (a column default, a check, hand-written SQL) trips on it.
  */
-import { PGlite } from '@electric-sql/pglite';
+
 import { createServerDatabase, serverUrl } from '@retort/testing';
+import { freshPglite } from '@retort/testing/pglite';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -16,7 +17,7 @@ interface Session {
 }
 
 async function pglite(): Promise<Session> {
-  const db = new PGlite();
+  const db = await freshPglite();
   return {
     exec: async (sql) => {
       await db.exec(sql);

@@ -1,5 +1,5 @@
-import { PGlite } from '@electric-sql/pglite';
 import { createServerDatabase, serverUrl } from '@retort/testing';
+import { freshPglite } from '@retort/testing/pglite';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -116,7 +116,7 @@ const NAMES_QUERY = `
 
 describe('default names match what Postgres chooses', () => {
   it('on PGlite', async () => {
-    const db = new PGlite();
+    const db = await freshPglite();
     try {
       await db.exec(SQL);
       const result = await db.query<{ name: string }>(NAMES_QUERY);

@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import { freshPglite } from '@retort/testing/pglite';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_TYPE_BASES } from '../design/type-names';
 import { needsUsing, usingExpression } from './casts';
@@ -31,7 +31,7 @@ describe('needsUsing', () => {
   });
 
   it('agrees with Postgres on every pair of types, and its USING clause is accepted', async () => {
-    const db = new PGlite();
+    const db = await freshPglite();
     try {
       await db.exec("CREATE TYPE mood AS ENUM ('a'); CREATE TYPE status AS ENUM ('a');");
       const disagreements: string[] = [];
