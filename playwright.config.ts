@@ -12,7 +12,9 @@ const chromium = {
 
 /**
  * The editor against the real server (`retort serve`) on a copy of examples/shop: once on
- * the embedded PGlite, once on the real Postgres when TEST_DATABASE_URL names one.
+ * the embedded PGlite, once on the real Postgres when TEST_DATABASE_URL names one. The
+ * `diagram-*` specs exercise the drawing alone (nothing reaches the database beyond the
+ * fixture's setup), so they run once, on PGlite.
  */
 export default defineConfig<ServerOptions>({
   testDir: 'e2e',
@@ -35,7 +37,13 @@ export default defineConfig<ServerOptions>({
       use: { ...chromium, database: 'pglite' },
     },
     ...(process.env.TEST_DATABASE_URL || process.env.CI === 'true'
-      ? [{ name: 'postgres', use: { ...chromium, database: 'postgres' as const } }]
+      ? [
+          {
+            name: 'postgres',
+            testIgnore: /diagram-[^/]*\.spec\.ts$/,
+            use: { ...chromium, database: 'postgres' as const },
+          },
+        ]
       : []),
   ],
 });
