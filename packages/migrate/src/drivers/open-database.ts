@@ -3,11 +3,11 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { RetortError } from '@retort/core';
 import type { Database, OpenDatabaseOptions } from '../contract';
-import { openPglite } from './pglite-database';
-import { openPostgres } from './postgres-database';
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  if (options.url) return openPostgres(options.url);
+  // Each driver is loaded by the first command that opens it, so the others start without it.
+  if (options.url) return (await import('./postgres-database')).openPostgres(options.url);
+  const { openPglite } = await import('./pglite-database');
   if (options.memory) return openPglite(null);
   if (!options.projectDir) {
     throw new RetortError(

@@ -38,7 +38,6 @@ import { emptyDesignNamed } from '../project/empty-design';
 import { openProject, writeRevision } from '../project/project';
 import { CREATE_VERSION_TABLE, currentRevision } from '../runner/version-table';
 import { readDumpScript } from './dump-script';
-import { introspectSqlOnPglite, introspectSqlOnServer } from './load-sql';
 
 export interface SqlImportOptions extends ImportOptions {
   /** Load the file into a scratch database on this server instead of in-memory PGlite. */
@@ -87,8 +86,12 @@ export async function readSqlDesign(
   const script = readDumpScript(sqlText);
   const schemas = { schemas: options.schemas };
   const read = options.serverUrl
-    ? await introspectSqlOnServer(options.serverUrl, script, schemas)
-    : await introspectSqlOnPglite(script, schemas);
+    ? await (await import('./load-sql-server')).introspectSqlOnServer(
+        options.serverUrl,
+        script,
+        schemas,
+      )
+    : await (await import('./load-sql')).introspectSqlOnPglite(script, schemas);
   return { ...modelledDesign(read, options.name ?? 'imported', options), notes: script.notes };
 }
 

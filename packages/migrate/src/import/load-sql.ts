@@ -1,17 +1,13 @@
 /**
  * Reading a SQL file through a real Postgres: in-memory PGlite with the contrib extensions
- * the file creates, or, given a server, a scratch database there (created, read, dropped).
+ * the file creates (or, given a server, a scratch database there: load-sql-server.ts).
  * The session settings a dump makes (pg_dump empties `search_path`) are reset before the
  * schema is read, so names come back as they would on any connection.
  */
-import { randomBytes } from 'node:crypto';
 import type { Extension, Extensions } from '@electric-sql/pglite';
 import { RetortError } from '@retort/core';
-import pg from 'pg';
 import type { Introspection, IntrospectOptions, Queryable } from '../contract';
 import { createMemoryPglite } from '../drivers/fresh-cluster';
-import { openPostgres } from '../drivers/postgres-database';
-import { redactUrl } from '../drivers/redact-url';
 import { introspectDatabase } from '../introspect/introspect';
 import type { DumpScript } from './dump-script';
 
@@ -55,38 +51,7 @@ async function contribExtension(name: string): Promise<Extension> {
   );
 }
 
-/** A scratch database on the server at `url`: the file runs there, is read, and is dropped. */
-export async function introspectSqlOnServer(
-  url: string,
-  script: DumpScript,
-  options: IntrospectOptions = {},
-): Promise<Introspection> {
-  const name = `retort_scratch_${randomBytes(6).toString('hex')}`;
-  await withClient(url, async (admin) => {
-    await admin.query(`CREATE DATABASE "${name}"`).catch((error: Error) => {
-      throw new RetortError(
-        `Cannot create a scratch database on ${redactUrl(url)} to load the SQL into: ${error.message}.`,
-        'refused',
-      );
-    });
-  });
-  const scratch = new URL(url);
-  scratch.pathname = `/${name}`;
-  try {
-    // One connection runs the whole file, as psql would.
-    await withClient(scratch.toString(), (client) => runScript(() => client.query(script.sql)));
-    const db = await openPostgres(scratch.toString());
-    try {
-      return await introspectDatabase(db, options);
-    } finally {
-      await db.close();
-    }
-  } finally {
-    await withClient(url, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
-  }
-}
-
-async function runScript(run: () => Promise<unknown>): Promise<void> {
+export async function runScript(run: () => Promise<unknown>): Promise<void> {
   try {
     await run();
   } catch (error) {
@@ -94,21 +59,5 @@ async function runScript(run: () => Promise<unknown>): Promise<void> {
     throw new RetortError(`The SQL does not run on Postgres: ${why}.`, 'invalid_input', {
       postgresMessage: why,
     });
-  }
-}
-
-async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  client.on('error', () => {});
-  await client.connect().catch((error: Error) => {
-    throw new RetortError(
-      `Cannot connect to ${redactUrl(url)}: ${error.message}.`,
-      'invalid_input',
-    );
-  });
-  try {
-    return await fn(client);
-  } finally {
-    await client.end().catch(() => {});
   }
 }
