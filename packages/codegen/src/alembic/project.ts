@@ -113,7 +113,8 @@ def run_migrations_online() -> None:
     configuration["sqlalchemy.url"] = database_url()
     connectable = engine_from_config(configuration, prefix="sqlalchemy.", poolclass=pool.NullPool)
     with connectable.connect() as connection:
-        context.configure(connection=connection, target_metadata=target_metadata)
+        # A changed column type is a change; Alembic before 1.12 does not compare types by default.
+        context.configure(connection=connection, target_metadata=target_metadata, compare_type=True)
         with context.begin_transaction():
             context.run_migrations()
 
