@@ -8,21 +8,41 @@
 /** NAMEDATALEN - 1: the longest identifier Postgres keeps, in bytes. */
 export const MAX_IDENTIFIER_BYTES = 63;
 
-const encoder = new TextEncoder();
+/** UTF-8 bytes of one UTF-16 code unit at `i` of `text` (a surrogate pair counts 4 at its first half, 0 at its second). */
+function unitBytes(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0x80) return 1;
+  if (code < 0x800) return 2;
+  if (code >= 0xd800 && code <= 0xdbff) {
+    const next = text.charCodeAt(i + 1);
+    // A lone surrogate is written as U+FFFD, three bytes, as TextEncoder does.
+    return next >= 0xdc00 && next <= 0xdfff ? 4 : 3;
+  }
+  if (code >= 0xdc00 && code <= 0xdfff) {
+    const previous = text.charCodeAt(i - 1);
+    return previous >= 0xd800 && previous <= 0xdbff ? 0 : 3;
+  }
+  return 3;
+}
 
+// Counted by hand: names are measured for every constraint of every table, and encoding
+// each one (or each character) to bytes costs more than the rest of the naming.
 export function identifierBytes(name: string): number {
-  return encoder.encode(name).length;
+  let bytes = 0;
+  for (let i = 0; i < name.length; i++) bytes += unitBytes(name, i);
+  return bytes;
 }
 
 /** The longest prefix of `text` that fits in `bytes` UTF-8 bytes without splitting a character (pg_mbcliplen). */
 function clipBytes(text: string, bytes: number): string {
   let used = 0;
   let end = 0;
-  for (const char of text) {
-    const size = encoder.encode(char).length;
+  while (end < text.length) {
+    const size = unitBytes(text, end);
     if (used + size > bytes) break;
     used += size;
-    end += char.length;
+    // Four bytes is a surrogate pair: two code units, one character.
+    end += size === 4 ? 2 : 1;
   }
   return text.slice(0, end);
 }
