@@ -10,7 +10,8 @@
  * A `/2` file's design after is its parent's with the file's design change replayed; it must
  * hash to the stored `schemaHash`. Verifying a revision costs as much as the schema is large,
  * so it happens once: each verified revision is remembered by a key over its file's content
- * and its parent's key, and a chain whose keys are all known is only replayed.
+ * and its parent's key, and a chain whose keys are all known is only replayed, and only as
+ * far as a command asks (the head's design, for most).
  */
 import { createHash } from 'node:crypto';
 
@@ -24,7 +25,13 @@ import {
   toCatalog,
 } from '@retort/core';
 import type { Revision } from '../contract';
-import { applyDesignChange, BASE_DESIGN, designHash } from './design-change';
+import {
+  applyDesignChange,
+  applyDesignChanges,
+  BASE_DESIGN,
+  type DesignChange,
+  designHash,
+} from './design-change';
 import { emptyDesignNamed } from './empty-design';
 import type { StoredRevision } from './revision-file';
 
@@ -94,6 +101,7 @@ export function verifyChain(
   }
   const chain: Revision[] = [];
   const keys: string[] = [];
+  const entries: RevisionFile[] = [];
   let next = children.get(null)?.[0];
   if (files.length > 0 && !next) {
     throw broken(
@@ -101,15 +109,19 @@ export function verifyChain(
       files[0]!.file,
     );
   }
-  let before: Design | null = null;
+  const schemas = new ChainSchemas(entries);
   while (next) {
     const key = verifiedKey(keys.at(-1) ?? null, next.contentHash);
-    const revision: Revision = verified.has(key)
-      ? replay(next, before)
-      : verifyRevision(next, before);
-    chain.push(revision);
+    const index = entries.length;
+    entries.push(next);
+    if (verified.has(key)) {
+      chain.push(schemas.lazyRevision(index));
+    } else {
+      const revision = verifyRevision(next, index === 0 ? null : schemas.at(index - 1));
+      schemas.remember(index, revision.schema);
+      chain.push(revision);
+    }
     keys.push(key);
-    before = revision.schema;
     next = children.get(next.revision.id)?.[0];
   }
   if (chain.length !== files.length) {
@@ -121,6 +133,64 @@ export function verifyChain(
     );
   }
   return { chain, keys };
+}
+
+/**
+ * The design after each revision of a verified chain, built when first asked for: a command
+ * that reads the head's design replays the chain's changes once, and one that only lists
+ * or applies revisions replays nothing, however long the history.
+ */
+class ChainSchemas {
+  private readonly known = new Map<number, Design>();
+
+  constructor(private readonly entries: readonly RevisionFile[]) {}
+
+  remember(index: number, design: Design): void {
+    this.known.set(index, design);
+  }
+
+  /** The design after revision `index`, from the nearest one known (or stored) before it. */
+  at(index: number): Design {
+    const found = this.known.get(index);
+    if (found) return found;
+    let from = index;
+    while (from >= 0 && !this.known.has(from) && !isSnapshot(this.entries[from]!)) from--;
+    let start: Design = BASE_DESIGN;
+    if (from >= 0) {
+      start = this.known.get(from) ?? parseDesign(snapshotOf(this.entries[from]!));
+      this.known.set(from, start);
+    }
+    const changes = this.entries.slice(from + 1, index + 1).map((entry) => changeOf(entry));
+    const design = applyDesignChanges(start, changes);
+    this.known.set(index, design);
+    return design;
+  }
+
+  lazyRevision(index: number): Revision {
+    const { id, parent, message, createdAt, operations, sql, format } =
+      this.entries[index]!.revision;
+    const revision = { format, id, parent, message, createdAt, operations, sql } as Revision;
+    let own: Design | undefined;
+    Object.defineProperty(revision, 'schema', {
+      enumerable: true,
+      configurable: true,
+      get: () => own ?? this.at(index),
+      set: (design: Design) => {
+        own = design;
+      },
+    });
+    return revision;
+  }
+}
+
+const isSnapshot = (entry: RevisionFile) => entry.revision.format === 'retort.revision/1';
+
+function snapshotOf({ revision }: RevisionFile): unknown {
+  return revision.format === 'retort.revision/1' ? revision.schema : null;
+}
+
+function changeOf({ revision }: RevisionFile): DesignChange {
+  return revision.format === 'retort.revision/1' ? {} : revision.designChange;
 }
 
 /** The revision with its design after: the snapshot, or the parent's with the change replayed. */

@@ -1,6 +1,12 @@
 import { loadShopDesign } from '@retort/testing/designs';
 import { describe, expect, it } from 'vitest';
-import { applyDesignChange, BASE_DESIGN, designChange, designHash } from './design-change';
+import {
+  applyDesignChange,
+  applyDesignChanges,
+  BASE_DESIGN,
+  designChange,
+  designHash,
+} from './design-change';
 
 describe('a design change', () => {
   const shop = loadShopDesign();
@@ -37,5 +43,26 @@ describe('a design change', () => {
     const { format, name, enums, tables } = shop;
     expect(designHash({ tables, enums, name, format })).toBe(designHash(shop));
     expect(designHash({ ...shop, name: 'other' })).not.toBe(designHash(shop));
+  });
+
+  it('replays a chain of changes in one pass to the design each step leads to', () => {
+    const moved = structuredClone(shop);
+    moved.tables[0]!.position = { x: 7, y: 7 };
+    const grown = structuredClone(moved);
+    grown.tables.push({ ...structuredClone(grown.tables[1]!), id: 't_more', name: 'more' });
+    grown.tables[2]!.comment = 'changed';
+    const reordered = structuredClone(grown);
+    reordered.tables.reverse();
+    reordered.tables.splice(2, 1);
+    const renamed = { ...structuredClone(reordered), name: 'renamed shop' };
+    const designs = [shop, moved, grown, reordered, renamed];
+    const changes = designs.map((d, i) => designChange(i === 0 ? BASE_DESIGN : designs[i - 1]!, d));
+    expect(changes[2]!.tables?.map((t) => t.id)).toContain('t_more');
+    expect(changes[3]!.tableOrder).toBeDefined();
+    for (let i = 0; i < designs.length; i++) {
+      const replayed = applyDesignChanges(BASE_DESIGN, changes.slice(0, i + 1));
+      expect(replayed).toEqual(designs[i]);
+      expect(JSON.stringify(replayed)).toBe(JSON.stringify(designs[i]));
+    }
   });
 });

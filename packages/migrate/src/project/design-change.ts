@@ -75,27 +75,54 @@ export function designChange(parent: Design, next: Design): DesignChange {
 }
 
 export function applyDesignChange(parent: Design, change: DesignChange): Design {
-  let tables = replayList(
-    parent.tables,
-    change.tables ?? [],
-    change.removedTables ?? [],
-    change.tableOrder,
-  );
-  const layout = change.layout;
-  if (layout) {
-    tables = tables.map((t) =>
-      Object.hasOwn(layout, t.id) ? { ...t, position: layout[t.id] ?? null } : t,
-    );
+  return applyDesignChanges(parent, [change]);
+}
+
+/**
+ * The design after `changes`, applied in turn to `start`. The lists are kept as maps by id
+ * across the changes (a map keeps an item's place when it is replaced and appends a new
+ * one, which is the order a change without its own order means), so replaying a long
+ * chain costs its changes plus one copy of the design, not a copy per revision.
+ */
+export function applyDesignChanges(start: Design, changes: readonly DesignChange[]): Design {
+  let fields: Record<string, unknown> = { ...start };
+  let tables = new Map(start.tables.map((t) => [t.id, t]));
+  let enums = new Map(start.enums.map((e) => [e.id, e]));
+  for (const change of changes) {
+    tables = replayInto(tables, change.tables, change.removedTables, change.tableOrder);
+    for (const [id, position] of Object.entries(change.layout ?? {})) {
+      const table = tables.get(id);
+      if (table) tables.set(id, { ...table, position: position ?? null });
+    }
+    enums = replayInto(enums, change.enums, change.removedEnums, change.enumOrder);
+    if (change.fields || change.removedFields) {
+      fields = { ...fields, ...change.fields };
+      for (const key of change.removedFields ?? []) delete fields[key];
+    }
   }
-  const enums = replayList(
-    parent.enums,
-    change.enums ?? [],
-    change.removedEnums ?? [],
-    change.enumOrder,
-  );
-  const design: Record<string, unknown> = { ...parent, ...change.fields, enums, tables };
-  for (const key of change.removedFields ?? []) delete design[key];
+  const design: Record<string, unknown> = {
+    ...fields,
+    enums: [...enums.values()],
+    tables: [...tables.values()],
+  };
   return design as unknown as Design;
+}
+
+function replayInto<T extends WithId>(
+  items: Map<string, T>,
+  changed: readonly T[] = [],
+  removed: readonly string[] = [],
+  order: readonly string[] | undefined = undefined,
+): Map<string, T> {
+  for (const id of removed) items.delete(id);
+  for (const item of changed) items.set(item.id, item);
+  if (!order) return items;
+  const ordered = new Map<string, T>();
+  for (const id of order) {
+    const item = items.get(id);
+    if (item !== undefined) ordered.set(id, item);
+  }
+  return ordered;
 }
 
 /**
@@ -138,19 +165,6 @@ function replayOrder(parent: readonly WithId[], changed: readonly WithId[], remo
     ...parent.filter((x) => !gone.has(x.id)).map((x) => x.id),
     ...changed.filter((x) => !known.has(x.id)).map((x) => x.id),
   ];
-}
-
-function replayList<T extends WithId>(
-  parent: readonly T[],
-  changed: readonly T[],
-  removed: readonly string[],
-  order: readonly string[] | undefined,
-): T[] {
-  const byId = new Map(parent.map((x) => [x.id, x]));
-  for (const id of removed) byId.delete(id);
-  for (const x of changed) byId.set(x.id, x);
-  const ids = order ?? replayOrder(parent, changed, [...removed]);
-  return ids.map((id) => byId.get(id)).filter((x): x is T => x !== undefined);
 }
 
 function sameOrder(ids: readonly string[], items: readonly WithId[]): boolean {

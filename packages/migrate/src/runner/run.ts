@@ -53,8 +53,9 @@ interface PlannedStep {
   revision: Revision;
   step: Step;
   operations: Operation[];
-  before: Design;
-  after: Design;
+  /** The designs around the step, built only when a run overflows the lock table. */
+  before: () => Design;
+  after: () => Design;
   /** The version row before and after this step. */
   from: string | null;
   to: string | null;
@@ -153,8 +154,8 @@ async function run(
       const needed = estimateLocks(
         steps.map((s) => ({
           operations: s.operations,
-          before: catalogOf(s.before),
-          after: catalogOf(s.after),
+          before: catalogOf(s.before()),
+          after: catalogOf(s.after()),
         })),
       );
       throw outOfLocksError(
@@ -186,8 +187,8 @@ function plan(
   const index = (id: string | null) => (id === null ? -1 : revisions.findIndex((r) => r.id === id));
   const from = index(current);
   const goal = index(to);
-  const empty = emptyDesignNamed(revisions[0]?.schema.name ?? 'empty');
-  const schemaAt = (i: number) => (i < 0 ? empty : revisions[i]!.schema);
+  const schemaAt = (i: number) => () =>
+    i < 0 ? emptyDesignNamed(revisions[0]?.schema.name ?? 'empty') : revisions[i]!.schema;
   if (direction === 'upgrade') {
     if (goal < from) {
       throw new RetortError(
@@ -207,7 +208,7 @@ function plan(
         },
         operations: revision.operations,
         before: schemaAt(i - 1),
-        after: revision.schema,
+        after: schemaAt(i),
         from: i === 0 ? null : revisions[i - 1]!.id,
         to: revision.id,
       };
@@ -231,7 +232,7 @@ function plan(
         statements: revision.sql.downgrade,
       },
       operations: reverseOperations(revision.operations),
-      before: revision.schema,
+      before: schemaAt(i),
       after: schemaAt(i - 1),
       from: revision.id,
       to: i === 0 ? null : revisions[i - 1]!.id,
