@@ -2,133 +2,130 @@
  * The emitted TypeScript models compile with `tsc --strict` against the real drizzle-orm,
  * typeorm and kysely packages, together with a typed query that uses them; and a query
  * with a deliberate type error does not, so the check can fail.
+ *
+ * Every case is a folder of one throwaway project and `tsc` runs twice in all (once over
+ * the cases that must compile, once over those that must not): each case's modules stand
+ * alone, so one program checks them as separate ones would, and a tsc start costs seconds.
  */
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitDrizzle } from '../drizzle';
 import { emitKysely } from '../kysely';
 import { awkwardDesign } from '../testing/awkward-design';
-import { createTempProject, type TempProject, typecheck } from '../testing/project';
+import { createTempProject, type RunResult, type TempProject, typecheck } from '../testing/project';
 import { QUERIES } from '../testing/queries';
 import { emitTypeorm, emitTypeormFiles } from '../typeorm';
 
-let project: TempProject | undefined;
-afterEach(() => {
-  project?.remove();
-  project = undefined;
-});
-
-async function compiles(
-  files: Record<string, string>,
-  entry: string[],
-): Promise<{ code: number; output: string }> {
-  project = createTempProject(files);
-  return typecheck(project, entry);
-}
+type Files = Record<string, string>;
 
 const designs = { shop: loadShopDesign(), everyFeature: everyFeatureDesign } as const;
+const labels = Object.keys(designs) as (keyof typeof designs)[];
+
+/** Cases that must compile, by test name. */
+const compiling: Record<string, Files> = {};
+for (const label of labels) {
+  const design = designs[label];
+  compiling[`drizzle schema.ts for ${label}`] = {
+    'schema.ts': emitDrizzle(design),
+    'query.ts': QUERIES.drizzle[label].ok,
+  };
+  compiling[`kysely database.ts for ${label}`] = {
+    'database.ts': emitKysely(design),
+    'query.ts': QUERIES.kysely[label].ok,
+  };
+  compiling[`typeorm entities.ts for ${label}`] = {
+    'entities.ts': emitTypeorm(design),
+    'query.ts': QUERIES.typeorm[label].ok('./entities'),
+  };
+  compiling[`typeorm one file per entity for ${label}`] = {
+    ...prefix('entities/', emitTypeormFiles(design)),
+    'query.ts': QUERIES.typeorm[label].ok('./entities/index'),
+  };
+}
+compiling['awkward names: drizzle'] = { 'schema.ts': emitDrizzle(awkwardDesign) };
+compiling['awkward names: kysely'] = { 'database.ts': emitKysely(awkwardDesign) };
+compiling['awkward names: typeorm, in one file and one file per entity'] = {
+  'entities.ts': emitTypeorm(awkwardDesign),
+  ...prefix('entities/', emitTypeormFiles(awkwardDesign)),
+};
+
+/** Cases with a deliberate type error in query.ts, and the error tsc must give. */
+const failing: Record<string, { files: Files; error: RegExp }> = {
+  drizzle: {
+    files: { 'schema.ts': emitDrizzle(designs.shop), 'query.ts': QUERIES.drizzle.shop.wrong },
+    error: /error TS2322/,
+  },
+  kysely: {
+    files: { 'database.ts': emitKysely(designs.shop), 'query.ts': QUERIES.kysely.shop.wrong },
+    error: /error TS/,
+  },
+  typeorm: {
+    files: {
+      'entities.ts': emitTypeorm(designs.shop),
+      'query.ts': QUERIES.typeorm.shop.wrong('./entities'),
+    },
+    error: /error TS2322/,
+  },
+};
+
+interface Checked {
+  project: TempProject;
+  result: RunResult;
+  folders: Map<string, string>;
+}
+
+/** One project holding every case in its own folder, checked by one tsc run. */
+async function checkAll(cases: Record<string, Files>): Promise<Checked> {
+  const folders = new Map(Object.keys(cases).map((name, i) => [name, `case${i}/`]));
+  const files: Files = {};
+  for (const [name, caseFiles] of Object.entries(cases)) {
+    Object.assign(files, prefix(folders.get(name) ?? '', caseFiles));
+  }
+  const project = createTempProject(files);
+  return { project, result: await typecheck(project, Object.keys(files)), folders };
+}
+
+/** tsc's lines about one case's folder. */
+function linesOf(checked: Checked, name: string): string[] {
+  const folder = checked.folders.get(name) ?? '';
+  return checked.result.output.split('\n').filter((line) => line.startsWith(folder));
+}
+
+let good: Checked;
+let bad: Checked;
+beforeAll(async () => {
+  [good, bad] = await Promise.all([
+    checkAll(compiling),
+    checkAll(Object.fromEntries(Object.entries(failing).map(([n, c]) => [n, c.files]))),
+  ]);
+}, 180_000);
+afterAll(() => {
+  good?.project.remove();
+  bad?.project.remove();
+});
 
 describe('the emitted models compile with tsc --strict together with a typed query', () => {
-  for (const [label, design] of Object.entries(designs) as [
-    keyof typeof designs,
-    (typeof designs)[keyof typeof designs],
-  ][]) {
-    it(`drizzle schema.ts for ${label}`, async () => {
-      const result = await compiles(
-        { 'schema.ts': emitDrizzle(design), 'query.ts': QUERIES.drizzle[label].ok },
-        ['schema.ts', 'query.ts'],
-      );
-      expect(result.output).toBe('');
-      expect(result.code).toBe(0);
-    });
-
-    it(`kysely database.ts for ${label}`, async () => {
-      const result = await compiles(
-        { 'database.ts': emitKysely(design), 'query.ts': QUERIES.kysely[label].ok },
-        ['database.ts', 'query.ts'],
-      );
-      expect(result.output).toBe('');
-      expect(result.code).toBe(0);
-    });
-
-    it(`typeorm entities.ts for ${label}`, async () => {
-      const result = await compiles(
-        { 'entities.ts': emitTypeorm(design), 'query.ts': QUERIES.typeorm[label].ok('./entities') },
-        ['entities.ts', 'query.ts'],
-      );
-      expect(result.output).toBe('');
-      expect(result.code).toBe(0);
-    });
-
-    it(`typeorm one file per entity for ${label}`, async () => {
-      const files = emitTypeormFiles(design);
-      const result = await compiles(
-        {
-          ...prefix('entities/', files),
-          'query.ts': QUERIES.typeorm[label].ok('./entities/index'),
-        },
-        [...Object.keys(files).map((f) => `entities/${f}`), 'query.ts'],
-      );
-      expect(result.output).toBe('');
-      expect(result.code).toBe(0);
-    });
-  }
+  it('tsc reports nothing over all of them', () => {
+    expect(good.result.output).toBe('');
+    expect(good.result.code).toBe(0);
+  });
+  it.each(Object.keys(compiling))('%s', (name) => {
+    expect(linesOf(good, name)).toEqual([]);
+  });
 });
 
 describe('a query with a type error does not compile', () => {
-  const design = designs.shop;
-  it('drizzle', async () => {
-    const result = await compiles(
-      { 'schema.ts': emitDrizzle(design), 'query.ts': QUERIES.drizzle.shop.wrong },
-      ['schema.ts', 'query.ts'],
-    );
-    expect(result.code).not.toBe(0);
-    expect(result.output).toMatch(/query\.ts\(\d+,\d+\): error TS2322/);
+  it('tsc fails', () => {
+    expect(bad.result.code).not.toBe(0);
   });
-
-  it('kysely', async () => {
-    const result = await compiles(
-      { 'database.ts': emitKysely(design), 'query.ts': QUERIES.kysely.shop.wrong },
-      ['database.ts', 'query.ts'],
-    );
-    expect(result.code).not.toBe(0);
-    expect(result.output).toMatch(/query\.ts\(\d+,\d+\): error TS/);
-  });
-
-  it('typeorm', async () => {
-    const result = await compiles(
-      { 'entities.ts': emitTypeorm(design), 'query.ts': QUERIES.typeorm.shop.wrong('./entities') },
-      ['entities.ts', 'query.ts'],
-    );
-    expect(result.code).not.toBe(0);
-    expect(result.output).toMatch(/query\.ts\(\d+,\d+\): error TS2322/);
+  it.each(Object.keys(failing))('%s', (name) => {
+    const lines = linesOf(bad, name);
+    const folder = bad.folders.get(name);
+    expect(lines.some((line) => line.startsWith(`${folder}query.ts(`))).toBe(true);
+    expect(lines.join('\n')).toMatch(failing[name]?.error ?? /never/);
   });
 });
 
-describe('models of a design with awkward names compile on their own', () => {
-  it('drizzle', async () => {
-    const result = await compiles({ 'schema.ts': emitDrizzle(awkwardDesign) }, ['schema.ts']);
-    expect(result.output).toBe('');
-    expect(result.code).toBe(0);
-  });
-
-  it('kysely', async () => {
-    const result = await compiles({ 'database.ts': emitKysely(awkwardDesign) }, ['database.ts']);
-    expect(result.output).toBe('');
-    expect(result.code).toBe(0);
-  });
-
-  it('typeorm, in one file and one file per entity', async () => {
-    const files = emitTypeormFiles(awkwardDesign);
-    const result = await compiles(
-      { 'entities.ts': emitTypeorm(awkwardDesign), ...prefix('entities/', files) },
-      ['entities.ts', ...Object.keys(files).map((f) => `entities/${f}`)],
-    );
-    expect(result.output).toBe('');
-    expect(result.code).toBe(0);
-  });
-});
-
-function prefix(dir: string, files: Record<string, string>): Record<string, string> {
+function prefix(dir: string, files: Files): Files {
   return Object.fromEntries(Object.entries(files).map(([name, text]) => [`${dir}${name}`, text]));
 }
