@@ -6,6 +6,7 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Canvas, type CanvasControls } from './canvas';
 import { FindPalette } from './find/FindPalette';
+import { ImportDialog, TextExportMenu } from './import';
 import { Inspector } from './inspector';
 import { isTyping } from './is-typing';
 import { autoLayout } from './layout';
@@ -18,6 +19,7 @@ import { TabStrip } from './panels/TabStrip';
 import { Toasts } from './panels/Toasts';
 import { designStore, useDesignHistory, useDesignStore } from './store/design-store';
 import { sessionStore, useSessionStore } from './store/session-store';
+import { viewStore } from './store/view-store';
 
 // The code editor and the code generators load with the first panel that shows code.
 const CodePanel = lazy(async () => ({ default: (await import('./panels/CodePanel')).CodePanel }));
@@ -37,6 +39,10 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'timeline', label: 'Timeline' },
 ];
 
+function revealImported(tableId: string) {
+  requestAnimationFrame(() => viewStore.getState().revealTable(tableId));
+}
+
 export function App() {
   const project = useSessionStore((s) => s.project);
   const loadError = useSessionStore((s) => s.loadError);
@@ -45,6 +51,7 @@ export function App() {
   const history = useDesignHistory();
   const [tab, setTab] = useState<Tab>('inspector');
   const [help, setHelp] = useState(false);
+  const [importing, setImporting] = useState(false);
   // The editing canvas' view controls (the snapshot canvas of an old revision keeps its own).
   const canvas = useRef<CanvasControls | null>(null);
   const onCanvasReady = useCallback((controls: CanvasControls) => {
@@ -148,6 +155,15 @@ export function App() {
         )}
         <SaveStatusBadge />
         <span className="toolbar__spacer" />
+        <button
+          type="button"
+          onClick={() => setImporting(true)}
+          disabled={!editing || !hasDesign}
+          title="Bring tables in from SQL or DBML"
+        >
+          Import…
+        </button>
+        <TextExportMenu disabled={!editing || !hasDesign} />
         <button type="button" onClick={addTable} disabled={!editing || !hasDesign}>
           Add table
         </button>
@@ -224,6 +240,22 @@ export function App() {
       </SidePanel>
 
       {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      {importing && editing && (
+        <ImportDialog
+          onClose={() => setImporting(false)}
+          onImported={(tableIds, mode) => {
+            setImporting(false);
+            const count = tableIds.length;
+            toast(
+              `Imported ${count} ${count === 1 ? 'table' : 'tables'}; Undo takes them out.`,
+              'info',
+            );
+            if (mode === 'replace' || tableIds.length === 0) canvas.current?.fitView();
+            // Merged tables sit right of the drawing: go there once they are drawn.
+            else requestAnimationFrame(() => revealImported(tableIds[0]!));
+          }}
+        />
+      )}
       {editing && hasDesign && <FindPalette onJump={() => setTab('inspector')} />}
       <Suspense fallback={null}>
         <RunDialog />

@@ -7,6 +7,8 @@ import type { Design } from '@retort/core';
 import type { PreflightFinding } from '@retort/migrate';
 import type {
   DesignDocument,
+  ImportedSchema,
+  ImportFormat,
   ModelFormat,
   PendingChanges,
   Problem,
@@ -88,6 +90,9 @@ export const api = {
     request<RunResult>('POST', '/api/upgrade', { target, ...options }),
   downgrade: (target: string, options: RunOptions = {}) =>
     request<RunResult>('POST', '/api/downgrade', { target, ...options }),
+  /** The design that SQL or DBML text describes, and what it leaves out; nothing is saved. */
+  importSchema: (format: ImportFormat, text: string) =>
+    request<ImportedSchema>('POST', '/api/import', { format, text }),
   /** The address of the Alembic project zip, for a plain download link. */
   exportAlembicUrl: '/api/export/alembic',
 };

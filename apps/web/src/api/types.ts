@@ -3,7 +3,14 @@
  * sends straight from the library are `@retort/migrate`'s own; `import type` is erased by
  * the bundler, so the browser build never pulls in a database driver.
  */
-import type { DatabaseKind, Pending, PreflightFinding, Revision } from '@retort/migrate';
+import type { Design } from '@retort/core';
+import type {
+  DatabaseKind,
+  Pending,
+  PreflightFinding,
+  Revision,
+  Unmodelled,
+} from '@retort/migrate';
 
 export type { ModelFormat } from '@retort/codegen';
 export type {
@@ -22,6 +29,16 @@ export interface ProjectInfo {
   current: string | null;
   head: string | null;
   drift: { differences: string[] } | null;
+}
+
+export type ImportFormat = 'sql' | 'dbml';
+
+/** `POST /api/import`: the design the text describes and everything it leaves out. */
+export interface ImportedSchema {
+  design: Design;
+  unmodelled: Unmodelled[];
+  /** SQL only: the psql meta-commands and COPY data that were skipped. */
+  notes: string[];
 }
 
 export interface Problem {

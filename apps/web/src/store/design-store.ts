@@ -64,6 +64,8 @@ export interface DesignActions {
   deleteTables(tableIds: readonly string[]): void;
   /** Adds copies of `tables` moved by `offset`, as one undo step; selects and returns them. */
   pasteTables(tables: readonly Table[], offset: Position): string[];
+  /** The whole design at once, one undo step (an import); selects `tableIds` when given. */
+  replaceDesign(design: Design, tableIds?: readonly string[]): void;
   /** Call on drag end only: one call is one undo step. */
   moveTable(tableId: string, position: Position): void;
   /**
@@ -205,6 +207,9 @@ export function createDesignStore(initial: Partial<DesignState> = {}) {
             });
             if (tableIds.length > 0) get().selectTables(tableIds);
             return tableIds;
+          },
+          replaceDesign(design, tableIds = []) {
+            if (edit(() => design, null) && tableIds.length > 0) get().selectTables(tableIds);
           },
           moveTable(tableId, position) {
             edit((d) => edits.moveTable(d, tableId, position));

@@ -1,6 +1,7 @@
 /** The editor's design model: pure edits `(design, ...) -> design`, new ids, type spelling, drawn foreign keys. */
 export * from './edits';
 export * from './foreign-key-check';
+export * from './import-design';
 export * from './new-id';
 export * from './paste-tables';
 export * from './type-spelling';
