@@ -105,7 +105,7 @@ Table users {
 Table places {
   id integer [pk, increment]
   name text [not null, note: 'as shown on the map']
-  outline geometry
+  outline gis.geometry
 }
 
 Table visits {
@@ -138,7 +138,7 @@ test('a DBML file is chosen, previewed with its conflicts and what it leaves out
     'table users is added as users_1',
   );
   await expect(dialog.getByTestId('import-left-out')).toContainText(
-    'column places.outline: "geometry" is not a known type or enum.',
+    'column places.outline: type gis.geometry is in schema gis; left out',
   );
   await page.screenshot({ path: info.outputPath('import-preview-dbml-light.png') });
   await page.emulateMedia({ colorScheme: 'dark' });
