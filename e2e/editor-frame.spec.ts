@@ -167,6 +167,23 @@ test('a review finding explains itself in a line; the downgrade says dropped dat
   await expect(finding).toContainText('DS103');
   await expect(finding.getByTestId('lint-explanation')).toHaveText(/\w+ \w+/);
   await screenshots(page, 'review', info.project.name);
+  // At the narrowest side panel the statement wraps: nothing runs past the view's edge.
+  await page.getByRole('separator', { name: 'Resize the side panel' }).focus();
+  for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('separator', { name: 'Resize the side panel' })).toHaveAttribute(
+    'aria-valuenow',
+    '280',
+  );
+  const scroller = page.getByTestId('code-sql').locator('.cm-scroller');
+  await expect(scroller).toContainText('ALTER TABLE products DROP COLUMN description;');
+  const fits = await scroller.evaluate((e) => e.scrollWidth <= e.clientWidth);
+  expect(fits).toBe(true);
+  const lineHeight = await page
+    .getByTestId('code-sql')
+    .locator('.cm-line')
+    .first()
+    .evaluate((e) => e.getBoundingClientRect().height);
+  expect(lineHeight).toBeGreaterThan(20);
   await page.getByRole('tab', { name: 'SQL downgrade' }).click();
   await expect(page.getByTestId('downgrade-note')).toContainText('Dropped data does not come back');
 

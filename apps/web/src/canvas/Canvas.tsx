@@ -59,7 +59,7 @@ import { FocusBar } from './FocusBar';
 import { freeSpot, type Rect } from './free-spot';
 import { DetailContext, detailAt, READABLE_ZOOM } from './level-of-detail';
 import { neighbourhood } from './neighbourhood';
-import { readableFit } from './readable-fit';
+import { clearFit, type Insets, paddingOf } from './readable-fit';
 import { TableNode } from './TableNode';
 import { selectedTableIds, useTableClipboard } from './table-clipboard';
 import { GRID_SIZE, TABLE_HEADER_HEIGHT, TABLE_WIDTH } from './table-size';
@@ -99,17 +99,16 @@ const nodeTypes: NodeTypes = { table: TableNode };
 const edgeTypes: EdgeTypes = {};
 const SNAP: [number, number] = [GRID_SIZE, GRID_SIZE];
 /**
- * Fitting keeps tables clear of the zoom controls (bottom left, 26px wide) and the minimap
- * (bottom right, 200px wide), each 15px from the edge.
+ * Fitting keeps tables clear of the zoom controls (bottom left, 26px wide, 80px high) and the
+ * minimap (bottom right, 200 by 150px), each 15px from the edge: beside the minimap or above
+ * it, whichever shows the tables larger.
  */
-const FIT_INSETS = { top: 24, right: 232, bottom: 24, left: 56 };
+const FIT_INSETS: readonly Insets[] = [
+  { top: 24, right: 232, bottom: 24, left: 56 },
+  { top: 24, right: 24, bottom: 182, left: 24 },
+];
 const FIT_VIEW_OPTIONS = {
-  padding: {
-    top: `${FIT_INSETS.top}px`,
-    right: `${FIT_INSETS.right}px`,
-    bottom: `${FIT_INSETS.bottom}px`,
-    left: `${FIT_INSETS.left}px`,
-  } as const,
+  padding: paddingOf(FIT_INSETS[0]!),
   minZoom: READABLE_ZOOM,
   maxZoom: 1,
 };
@@ -347,15 +346,8 @@ function CanvasView({
       const box = wrapper.current?.getBoundingClientRect();
       const current = drawn.current;
       if (!box || !current) return;
-      const free = {
-        width: Math.max(0, box.width - FIT_INSETS.left - FIT_INSETS.right),
-        height: Math.max(0, box.height - FIT_INSETS.top - FIT_INSETS.bottom),
-      };
-      const fit = readableFit(current, flow.getNodes(), free, {
-        padding: 0,
-        minZoom: READABLE_ZOOM,
-      });
-      void flow.fitView({ ...FIT_VIEW_OPTIONS, ...fit });
+      const { fit, insets } = clearFit(current, flow.getNodes(), box, FIT_INSETS, READABLE_ZOOM);
+      void flow.fitView({ ...FIT_VIEW_OPTIONS, padding: paddingOf(insets), ...fit });
     });
   }, [flow]);
 

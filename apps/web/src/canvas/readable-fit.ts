@@ -62,3 +62,53 @@ export function readableFit<N extends Node>(
   if (fits(around)) return { nodes: around };
   return { nodes: pick([hub]), maxZoom: options.minZoom };
 }
+
+/** Space kept free at each edge of the view, in pixels. */
+export interface Insets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+export const paddingOf = (insets: Insets) =>
+  ({
+    top: `${insets.top}px`,
+    right: `${insets.right}px`,
+    bottom: `${insets.bottom}px`,
+    left: `${insets.left}px`,
+  }) as const;
+
+/**
+ * The readable fit inside the view less each choice of insets, and the choice that shows the
+ * fitted tables largest (the first when they tie, e.g. both at the largest zoom).
+ */
+export function clearFit<N extends Node>(
+  design: Design,
+  nodes: N[],
+  view: { width: number; height: number },
+  choices: readonly Insets[],
+  minZoom: number,
+  maxZoom = 1,
+): { fit: Fit<N>; insets: Insets } {
+  let best: { fit: Fit<N>; insets: Insets; zoom: number } | null = null;
+  for (const insets of choices) {
+    const free = {
+      width: Math.max(0, view.width - insets.left - insets.right),
+      height: Math.max(0, view.height - insets.top - insets.bottom),
+    };
+    const fit = readableFit(design, nodes, free, { padding: 0, minZoom });
+    const shown = fit.nodes ?? nodes;
+    const bounds = shown.length > 0 ? getNodesBounds(shown) : null;
+    const zoom = bounds
+      ? Math.min(
+          fit.maxZoom ?? maxZoom,
+          maxZoom,
+          free.width / Math.max(1, bounds.width),
+          free.height / Math.max(1, bounds.height),
+        )
+      : 0;
+    if (!best || zoom > best.zoom) best = { fit, insets, zoom };
+  }
+  return best ?? { fit: {}, insets: choices[0] ?? { top: 0, right: 0, bottom: 0, left: 0 } };
+}

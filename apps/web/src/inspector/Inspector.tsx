@@ -113,7 +113,8 @@ function DesignOverview(props: {
     <div className="inspector-body" data-testid="design-inspector">
       <p className="inspector-hint">
         Select a table, column or foreign key to edit it. Double-click the canvas to add a table;
-        drag from a column's handle to another column to add a foreign key.
+        drag from the dot at a column's right onto another column (or a table's header, for its
+        primary key) to add a foreign key.
       </p>
       <Problems messages={loose.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message))} />
       {problemTables.size > 0 && (
