@@ -17,9 +17,59 @@ import { expect, test } from './fixtures';
 const designOnDisk = async (projectDir: string): Promise<Design> =>
   JSON.parse(await readFile(path.join(projectDir, 'design.json'), 'utf8'));
 
-/** Zooms out with the canvas' own button, for a picture of the whole diagram. */
+/** The box around every table drawn, in page pixels. */
+const drawnBox = (page: Page) =>
+  page.evaluate(() => {
+    const boxes = [...document.querySelectorAll('[data-testid="table-node"]')].map((e) =>
+      e.getBoundingClientRect(),
+    );
+    return {
+      left: Math.min(...boxes.map((b) => b.left)),
+      top: Math.min(...boxes.map((b) => b.top)),
+      right: Math.max(...boxes.map((b) => b.right)),
+      bottom: Math.max(...boxes.map((b) => b.bottom)),
+    };
+  });
+
+/**
+ * A picture of the whole diagram, below the zoom fit-to-view allows: wheel out, drag the
+ * drawing to the middle, then wheel in while it still fits.
+ */
 async function overview(page: Page, file: string) {
-  for (let i = 0; i < 6; i++) await page.getByRole('button', { name: /zoom out/i }).click();
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const centre = { x: pane.x + pane.width / 2, y: pane.y + pane.height / 2 };
+  await page.mouse.move(centre.x, centre.y);
+  for (let i = 0; i < 14; i++) {
+    await page.mouse.wheel(0, 400);
+    await page.waitForTimeout(40);
+  }
+  await page.waitForTimeout(300);
+  let box = await drawnBox(page);
+  const grip = { x: pane.x + 12, y: pane.y + 12 };
+  await page.mouse.move(grip.x, grip.y);
+  await page.mouse.down();
+  await page.mouse.move(
+    grip.x + centre.x - (box.left + box.right) / 2,
+    grip.y + centre.y - (box.top + box.bottom) / 2,
+    { steps: 12 },
+  );
+  await page.mouse.up();
+  await page.mouse.move(centre.x, centre.y);
+  for (let i = 0; i < 12; i++) {
+    await page.mouse.wheel(0, -100);
+    await page.waitForTimeout(200);
+    box = await drawnBox(page);
+    const fits =
+      box.left >= pane.x &&
+      box.top >= pane.y &&
+      box.right <= pane.x + pane.width &&
+      box.bottom <= pane.y + pane.height;
+    if (!fits) {
+      await page.mouse.wheel(0, 100);
+      await page.waitForTimeout(300);
+      break;
+    }
+  }
   await page.screenshot({ path: file });
 }
 
