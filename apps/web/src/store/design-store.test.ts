@@ -96,14 +96,18 @@ describe('columns', () => {
     expect(first).not.toBe((state().selection as { id: string }).id);
   });
 
-  it('types are stored in canonical spelling and unknown types are kept for validation to name', () => {
+  it('types are stored in canonical spelling, other type names as written, and text that is no type is kept for validation to name', () => {
     const users = table('users');
     state().updateColumn(users.id, column('users', 'language_code').id, { type: 'varchar(10)' });
     expect(column('users', 'language_code').type).toBe('VARCHAR(10)');
     state().updateColumn(users.id, column('users', 'full_name').id, { type: 'int4' });
     expect(column('users', 'full_name').type).toBe('INTEGER');
-    state().updateColumn(users.id, column('users', 'username').id, { type: 'strng' });
-    expect(column('users', 'username').type).toBe('strng');
+    // A name Retort does not know may be an extension's or a domain's type: the database judges it.
+    state().updateColumn(users.id, column('users', 'username').id, { type: 'citext' });
+    expect(column('users', 'username').type).toBe('citext');
+    expect(validateDesign(design()).problems).toEqual([]);
+    state().updateColumn(users.id, column('users', 'username').id, { type: 'varchar(10' });
+    expect(column('users', 'username').type).toBe('varchar(10');
     const problems = validateDesign(design()).problems;
     expect(problems.map((p) => p.path)).toContain('tables[0].columns[2].type');
   });
