@@ -17,7 +17,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Design } from '@retort/core';
@@ -50,6 +50,17 @@ function timed(command: string, args: string[], cwd: string, env: NodeJS.Process
     throw new Error(`${[command, ...args].join(' ')} failed: ${result.stderr || result.stdout}`);
   }
   return { ms, stdout: result.stdout };
+}
+
+/** A command that may fail: its exit status and stderr instead of an exception. */
+function attempt(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
+  const start = performance.now();
+  const result = spawnSync(command, args, {
+    cwd,
+    env: { ...process.env, DATABASE_URL: undefined, ...env },
+    encoding: 'utf8',
+  });
+  return { ms: performance.now() - start, status: result.status, stderr: result.stderr };
 }
 
 const retort = (args: string[], cwd: string, env?: NodeJS.ProcessEnv) =>
@@ -188,8 +199,23 @@ async function atScale(withAlembic: boolean): Promise<Measurement[]> {
     // `upgrade head` of the initial revision, Retort and Alembic each on a fresh database.
     const retortUrl = serverUrl() ? await database() : undefined;
     const env = retortUrl ? { DATABASE_URL: retortUrl } : {};
+    const where = retortUrl ? '' : ' (PGlite)';
     const up = retort(['upgrade', 'head'], project, env);
-    out.push(ms(`retort upgrade head, ${TABLES} tables${retortUrl ? '' : ' (PGlite)'}`, up.ms));
+    out.push(ms(`retort upgrade head, ${TABLES} tables${where}`, up.ms));
+    // `downgrade base` of it: it succeeds, or refuses in one sentence with nothing changed.
+    const down = attempt(process.execPath, [BIN, 'downgrade', 'base'], project, env);
+    const after = retort(['current'], project, env).stdout.trim();
+    const downgraded = down.status === 0 && after.startsWith('No revision applied');
+    const untouched = down.status !== 0 && after.endsWith('(head)');
+    if (!downgraded && !untouched) {
+      throw new Error(`downgrade base left the database at ${after}: ${down.stderr}`);
+    }
+    out.push(ms(`retort downgrade base, ${TABLES} tables${where}`, down.ms), {
+      name: 'retort downgrade base succeeded (1) or refused, nothing changed (0)',
+      value: downgraded ? 1 : 0,
+      unit: '',
+    });
+    if (downgraded) retort(['upgrade', 'head'], project, env);
     let autogenerate: Ran | null = null;
     let alembicFound = 0;
     if (withAlembic) {
@@ -212,6 +238,9 @@ async function atScale(withAlembic: boolean): Promise<Measurement[]> {
     }
 
     // The 5% change.
+    console.error(
+      `cli: upgrade head ${up.ms.toFixed(0)} ms, downgrade base ${down.ms.toFixed(0)} ms`,
+    );
     const revision = retort(['revision', '-m', 'widen and add'], project);
     out.push(ms(`retort revision, 5% of ${TABLES} tables`, revision.ms), {
       name: 'retort revision: changes found (of 450)',
@@ -263,14 +292,27 @@ async function atScale(withAlembic: boolean): Promise<Measurement[]> {
         current: current.ms,
         size,
       });
+      const last = steps.at(-1)!;
+      // Progress on stderr, so a long run shows where it is.
+      console.error(
+        `cli step ${k}/${STEPS}: revision ${last.revision.toFixed(0)} ms, upgrade ${last.upgrade.toFixed(0)} ms, history ${last.history.toFixed(0)} ms, current ${last.current.toFixed(0)} ms, ${size} bytes`,
+      );
     }
-    const first = steps[0]!;
-    const last = steps.at(-1)!;
+    // One command's time on a loaded machine varies by more than the growth looked for, so
+    // the first and the last steps are each the median of a few.
+    const ends = Math.min(5, Math.floor(STEPS / 2));
+    const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+    const firstSteps = steps.slice(0, ends);
+    const lastSteps = steps.slice(-ends);
+    const firstName = ends === 1 ? 'step 1' : `steps 1-${ends}`;
+    const lastName = ends === 1 ? `step ${STEPS}` : `steps ${STEPS - ends + 1}-${STEPS}`;
     for (const key of ['revision', 'upgrade', 'history', 'current'] as const) {
+      const first = median(firstSteps.map((s) => s[key]));
+      const last = median(lastSteps.map((s) => s[key]));
       out.push(
-        ms(`retort ${key}, one-column step 1`, first[key]),
-        ms(`retort ${key}, one-column step ${STEPS}`, last[key]),
-        ratio(`retort ${key}: step ${STEPS} / step 1`, last[key] / first[key]),
+        ms(`retort ${key}, one-column ${firstName} (median)`, first),
+        ms(`retort ${key}, one-column ${lastName} (median)`, last),
+        ratio(`retort ${key}: last / first`, last / first),
       );
     }
     out.push({
@@ -287,5 +329,13 @@ async function atScale(withAlembic: boolean): Promise<Measurement[]> {
 
 export async function benchCli(): Promise<Measurement[]> {
   const withAlembic = hasPythonTools() && serverUrl() !== null;
-  return [...startup(hasPythonTools()), ...(await atScale(withAlembic))];
+  // Ratios are measured side by side; the load says how far the absolute times can be trusted.
+  const load = (when: string): Measurement => ({
+    name: `machine load average (1 min), ${when}`,
+    value: loadavg()[0]!,
+    unit: `on ${availableParallelism()} cores`,
+  });
+  const before = load('at start');
+  const results = [...startup(hasPythonTools()), ...(await atScale(withAlembic))];
+  return [before, ...results, load('at end')];
 }
