@@ -5,6 +5,7 @@
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Canvas, type CanvasControls } from './canvas';
+import { selectedTableIds } from './canvas/table-clipboard';
 import { FindPalette } from './find/FindPalette';
 import { ImportDialog, TextExportMenu } from './import';
 import { Inspector } from './inspector';
@@ -13,6 +14,7 @@ import { autoLayout } from './layout';
 import { BaseStateBanner } from './panels/BaseStateBanner';
 import { DraftBanner } from './panels/DraftBanner';
 import { HelpOverlay } from './panels/HelpOverlay';
+import { ImageExportDialog } from './panels/ImageExportDialog';
 import { SaveStatusBadge } from './panels/SaveStatusBadge';
 import { SidePanel } from './panels/SidePanel';
 import { TabStrip } from './panels/TabStrip';
@@ -52,6 +54,7 @@ export function App() {
   const [tab, setTab] = useState<Tab>('inspector');
   const [help, setHelp] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [picture, setPicture] = useState(false);
   // The editing canvas' view controls (the snapshot canvas of an old revision keeps its own).
   const canvas = useRef<CanvasControls | null>(null);
   const onCanvasReady = useCallback((controls: CanvasControls) => {
@@ -91,7 +94,11 @@ export function App() {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTyping(event.target)) return;
-      if (event.key === '?') {
+      const mod = event.ctrlKey || event.metaKey;
+      if (mod && event.shiftKey && event.key.toLowerCase() === 'e') {
+        event.preventDefault();
+        if (!sessionStore.getState().viewing) setPicture(true);
+      } else if (event.key === '?') {
         event.preventDefault();
         setHelp((open) => !open);
       } else if (event.key === 'Escape') {
@@ -169,6 +176,14 @@ export function App() {
         </button>
         <button type="button" onClick={() => void layout()} disabled={!editing || !hasDesign}>
           Auto layout
+        </button>
+        <button
+          type="button"
+          onClick={() => setPicture(true)}
+          disabled={!editing || !hasDesign}
+          title="Export a picture of the diagram, PNG or SVG (Shift+Ctrl/Cmd+E)"
+        >
+          Picture
         </button>
         <button
           type="button"
@@ -254,6 +269,15 @@ export function App() {
             // Merged tables sit right of the drawing: go there once they are drawn.
             else requestAnimationFrame(() => revealImported(tableIds[0]!));
           }}
+        />
+      )}
+      {picture && editing && (
+        <ImageExportDialog
+          designName={designStore.getState().design?.name ?? ''}
+          selectedCount={selectedTableIds().length}
+          onExport={async (options) => (await canvas.current?.exportImage(options)) ?? null}
+          onError={(text) => toast(text, 'error')}
+          onClose={() => setPicture(false)}
         />
       )}
       {editing && hasDesign && <FindPalette onJump={() => setTab('inspector')} />}

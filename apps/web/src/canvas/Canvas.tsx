@@ -53,10 +53,17 @@ import {
   designToFlow,
   type FlowGraph,
   type ForeignKeyEdgeData,
+  type ForeignKeyFlowEdge,
   type TableFlowNode,
 } from './design-to-flow';
 import { FocusBar } from './FocusBar';
 import { freeSpot, type Rect } from './free-spot';
+import {
+  type DiagramImage,
+  drawDiagram,
+  type ImageExportOptions,
+  type ImageTheme,
+} from './image-export';
 import { DetailContext, detailAt, READABLE_ZOOM } from './level-of-detail';
 import { neighbourhood } from './neighbourhood';
 import { clearFit, type Insets, paddingOf } from './readable-fit';
@@ -78,6 +85,11 @@ export interface CanvasControls {
    * the view when no such spot is inside it. The new table's id, or null when read-only.
    */
   addTableInView(): string | null;
+  /**
+   * A picture of the whole diagram or of the selected tables, in either theme; null when
+   * there is nothing to draw.
+   */
+  exportImage(options: ImageExportOptions): Promise<DiagramImage | null>;
 }
 
 export interface CanvasProps {
@@ -159,19 +171,23 @@ function CanvasView({
   );
 
   const flow = useReactFlow<TableFlowNode>();
+  // While a picture is taken, every table is drawn at full detail, unselected, in its theme.
+  const [exportTheme, setExportTheme] = useState<ImageTheme | null>(null);
+  const exporting = exportTheme !== null;
   // Only a change of level re-renders the canvas while zooming, never a pan.
-  const detail = useFlowStore((s) => detailAt(s.transform[2]));
+  const zoomDetail = useFlowStore((s) => detailAt(s.transform[2]));
+  const detail = exporting ? 'full' : zoomDetail;
   const previous = useRef<FlowGraph | undefined>(undefined);
   const problems = useDesignProblems(design);
   const derived = useMemo(() => {
-    const graph = designToFlow(design, problems, selection, {
+    const graph = designToFlow(design, problems, exporting ? null : selection, {
       readOnly,
       detail,
       previous: previous.current,
     });
     previous.current = graph;
     return graph;
-  }, [design, problems, selection, readOnly, detail]);
+  }, [design, problems, selection, readOnly, detail, exporting]);
 
   const reveal = useViewStore((s) => (isSnapshot ? null : s.reveal));
   const focus = useViewStore((s) => (isSnapshot ? null : s.focus));
@@ -183,8 +199,14 @@ function CanvasView({
   const classCache = useRef(createViewClassCache());
   const shown = useMemo(
     () =>
-      decorateGraph(derived, { highlighted: reveal?.tableId ?? null, focused }, classCache.current),
-    [derived, reveal, focused],
+      decorateGraph(
+        derived,
+        exporting
+          ? { highlighted: null, focused: null }
+          : { highlighted: reveal?.tableId ?? null, focused },
+        classCache.current,
+      ),
+    [derived, reveal, focused, exporting],
   );
 
   // React Flow's own copy of the nodes, for what happens between two store updates (a drag
@@ -379,9 +401,36 @@ function CanvasView({
     return id;
   }, [readOnly, viewRect, fitView]);
 
+  const exportImage = useCallback(
+    async (options: ImageExportOptions): Promise<DiagramImage | null> => {
+      const current = drawn.current;
+      const element = wrapper.current;
+      if (!current || !element) return null;
+      const ids = new Set(
+        options.selectionOnly ? selectedTableIds() : current.tables.map((t) => t.id),
+      );
+      if (ids.size === 0) return null;
+      setExportTheme(options.theme);
+      try {
+        const viewport = element.querySelector<HTMLElement>('.react-flow__viewport');
+        if (!viewport) return null;
+        await everyTableDrawn(viewport, current.tables.length);
+        const background = getComputedStyle(element).getPropertyValue('--bg').trim();
+        const nodes = flow.getNodes().filter((n) => ids.has(n.id));
+        return await drawDiagram(viewport, nodes, flow.getEdges() as ForeignKeyFlowEdge[], {
+          ...options,
+          background,
+        });
+      } finally {
+        setExportTheme(null);
+      }
+    },
+    [flow],
+  );
+
   const controls = useMemo<CanvasControls>(
-    () => ({ fitView, viewCenter, addTableInView }),
-    [fitView, viewCenter, addTableInView],
+    () => ({ fitView, viewCenter, addTableInView, exportImage }),
+    [fitView, viewCenter, addTableInView, exportImage],
   );
   useEffect(() => {
     onReady?.(controls);
@@ -476,7 +525,12 @@ function CanvasView({
   return (
     <div
       ref={wrapper}
-      className={['retort-canvas', readOnly ? 'retort-canvas--read-only' : '', className ?? '']
+      className={[
+        'retort-canvas',
+        readOnly ? 'retort-canvas--read-only' : '',
+        exportTheme ? `theme-${exportTheme}` : '',
+        className ?? '',
+      ]
         .filter(Boolean)
         .join(' ')}
       data-testid="canvas"
@@ -520,7 +574,7 @@ function CanvasView({
           maxZoom={2}
           fitView
           fitViewOptions={FIT_VIEW_OPTIONS}
-          onlyRenderVisibleElements
+          onlyRenderVisibleElements={!exporting}
           connectionRadius={24}
           proOptions={PRO_OPTIONS}
         >
@@ -683,6 +737,24 @@ function dropTarget(x: number, y: number, design: Design | null): Drop {
         ? `No foreign key drawn: ${table.name} has no primary key; drop on the column to point at.`
         : `No foreign key drawn: ${table.name}'s primary key has ${key.length} columns; drop on the column to point at.`,
   };
+}
+
+/**
+ * Resolves once React Flow has drawn every table (and a few frames more for the edges and
+ * their labels, which follow the nodes' measurements).
+ */
+function everyTableDrawn(viewport: HTMLElement, tables: number): Promise<void> {
+  return new Promise((resolve) => {
+    let settled = 0;
+    let frames = 0;
+    const tick = () => {
+      frames += 1;
+      if (viewport.querySelectorAll('.react-flow__node').length >= tables) settled += 1;
+      if (settled >= 3 || frames > 240) resolve();
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
 }
 
 function snap(value: number): number {

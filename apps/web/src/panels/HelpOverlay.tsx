@@ -16,6 +16,10 @@ const SHORTCUTS: [string, string][] = [
   [`${mod}+D`, 'Duplicate the selected tables'],
   [`${mod}+C / ${mod}+V`, 'Copy the selected tables; paste them here or in another tab'],
   [`${mod}+K or /`, 'Find a table or column by name and jump to it'],
+  [
+    `Shift+${mod}+E`,
+    'Export a picture of the diagram or the selection (PNG or SVG, light or dark)',
+  ],
   ['F', 'Focus on the selected table and its neighbours; Esc shows all'],
   ['Double-click the canvas', 'Add a table there'],
   [
