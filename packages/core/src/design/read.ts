@@ -6,6 +6,7 @@
  */
 import type { Problem } from '../errors';
 import type {
+  CanvasData,
   CheckConstraint,
   Column,
   Design,
@@ -132,7 +133,53 @@ export class DesignReader {
       name: typeof root.name === 'string' ? root.name : this.designName(root.name),
       enums: this.list(root.enums, 'enums').map((value, i) => this.enumType(value, `enums[${i}]`)),
       tables: this.list(root.tables, 'tables').map((value, i) => this.table(value, `tables[${i}]`)),
+      ...(root.canvas === undefined || root.canvas === null
+        ? {}
+        : { canvas: this.canvas(root.canvas, 'canvas') }),
     };
+  }
+
+  /** Notes and subject areas; kept only when the file has them (see `canvas-data.ts`). */
+  private canvas(value: unknown, path: string): CanvasData {
+    const obj = this.object(value, path) ?? {};
+    return {
+      notes: this.list(obj.notes, `${path}.notes`).map((item, i) => {
+        const at = `${path}.notes[${i}]`;
+        const note = this.object(item, at) ?? {};
+        return {
+          id: this.string(note, 'id', at),
+          text: this.string(note, 'text', at),
+          ...this.box(note, at),
+        };
+      }),
+      areas: this.list(obj.areas, `${path}.areas`).map((item, i) => {
+        const at = `${path}.areas[${i}]`;
+        const area = this.object(item, at) ?? {};
+        return {
+          id: this.string(area, 'id', at),
+          name: this.string(area, 'name', at),
+          color: this.string(area, 'color', at),
+          ...this.box(area, at),
+        };
+      }),
+    };
+  }
+
+  private box(obj: Json, path: string): { position: Position; width: number; height: number } {
+    const position = this.position(obj.position, `${path}.position`);
+    if (obj.position === undefined || obj.position === null) {
+      this.problem(`${path}.position`, 'is missing.');
+    }
+    const size = (key: 'width' | 'height') => {
+      const value = obj[key];
+      if (typeof value === 'number' && Number.isFinite(value)) return value;
+      this.problem(
+        `${path}.${key}`,
+        value === undefined ? 'is missing.' : `must be a number, not ${describe(value)}.`,
+      );
+      return 0;
+    };
+    return { position: position ?? { x: 0, y: 0 }, width: size('width'), height: size('height') };
   }
 
   private designName(value: unknown): string {
@@ -175,7 +222,16 @@ export class DesignReader {
       checks: this.list(obj.checks, `${path}.checks`).map((item, i) =>
         this.check(item, `${path}.checks[${i}]`),
       ),
+      ...this.tableColor(obj, path),
     };
+  }
+
+  private tableColor(obj: Json, path: string): { color?: string } {
+    const value = obj.color;
+    if (value === undefined || value === null) return {};
+    if (typeof value === 'string') return { color: value };
+    this.problem(`${path}.color`, `must be a colour as #rrggbb, not ${describe(value)}.`);
+    return {};
   }
 
   private position(value: unknown, path: string): Position | null {

@@ -81,6 +81,8 @@ export interface Table {
   uniques: UniqueConstraint[];
   indexes: Index[];
   checks: CheckConstraint[];
+  /** Header colour on the canvas, `#rrggbb`; absent: the theme's (see `canvas-data.ts`). */
+  color?: string;
 }
 
 export interface EnumType {
@@ -94,4 +96,30 @@ export interface Design {
   name: string;
   enums: EnumType[];
   tables: Table[];
+  /** Notes and subject areas on the canvas; absent: none (see `canvas-data.ts`). */
+  canvas?: CanvasData;
+}
+
+/** A note on the canvas: text in a box (see `canvas-data.ts`). */
+export interface CanvasNote {
+  id: string;
+  text: string;
+  position: Position;
+  width: number;
+  height: number;
+}
+
+export interface SubjectArea {
+  id: string;
+  name: string;
+  /** `#rrggbb`. */
+  color: string;
+  position: Position;
+  width: number;
+  height: number;
+}
+
+export interface CanvasData {
+  notes: CanvasNote[];
+  areas: SubjectArea[];
 }

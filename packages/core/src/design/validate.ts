@@ -8,6 +8,7 @@ import type { Problem } from '../errors';
 import { expressionColumns } from '../expression/canonical';
 import { isSingleExpression } from '../expression/parse';
 import { identifierBytes, MAX_IDENTIFIER_BYTES, makeObjectName } from '../naming/postgres-names';
+import { checkCanvasData } from './canvas-data';
 import { DesignReader } from './read';
 import { isReferenceable } from './references';
 import { describeUnknownType, INTEGER_TYPES, normalizeColumnType } from './type-names';
@@ -177,6 +178,7 @@ function checkDesign(design: Design): Problem[] {
       );
     });
   });
+  checker.problems.push(...checkCanvasData(design, claimId));
   return checker.problems;
 }
 

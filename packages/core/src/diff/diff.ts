@@ -28,13 +28,13 @@ export function diff(before: Design, after: Design): Operation[] {
 }
 
 /**
- * What the plan reads of a design, and nothing else: moving a table on the canvas or
- * renaming the design must not flip the canonical direction, which would reorder the
+ * What the plan reads of a design, and nothing else: moving or colouring a table on the
+ * canvas, notes, areas or renaming the design must not flip the canonical direction, which would reorder the
  * operations shown for the same schema change.
  */
 function directionKey(design: Design): string {
   return JSON.stringify({
     enums: design.enums,
-    tables: design.tables.map(({ position: _position, ...table }) => table),
+    tables: design.tables.map(({ position: _position, color: _color, ...table }) => table),
   });
 }

@@ -1,4 +1,5 @@
 /** The editor's design model: pure edits `(design, ...) -> design`, new ids, type spelling, drawn foreign keys. */
+export * from './canvas-edits';
 export * from './edits';
 export * from './foreign-key-check';
 export * from './import-design';
