@@ -93,11 +93,11 @@ describe('validateDesign', () => {
   it('drops unknown fields instead of refusing them', () => {
     const d = base();
     (d as Record<string, unknown>).extension = { anything: 1 };
-    users(d).color = 'red';
+    users(d).tint = 'red';
     const { design, problems } = validateDesign(d);
     expect(problems).toEqual([]);
     expect(design).not.toHaveProperty('extension');
-    expect(design!.tables[0]).not.toHaveProperty('color');
+    expect(design!.tables[0]).not.toHaveProperty('tint');
   });
 
   it('keeps any type Postgres may have in its format_type spelling', () => {
