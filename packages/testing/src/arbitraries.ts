@@ -11,10 +11,14 @@ import {
   designIds,
   type EnumType,
   expressionColumns,
+  FOREIGN_KEY_DEFAULTS,
   type ForeignKey,
+  INDEX_DEFAULTS,
   newColumn,
   type ReferentialAction,
+  TABLE_KEY_DEFAULTS,
   type Table,
+  UNIQUE_DEFAULTS,
 } from '@retort/core';
 import fc from 'fast-check';
 
@@ -186,6 +190,7 @@ function addForeignKey(g: Gen, design: Design, tableIndex: number): Design | nul
     references: { table: target.id, columns: [referenced.id] },
     onDelete: pick(g, ACTIONS),
     onUpdate: chance(g, 30) ? pick(g, ACTIONS) : null,
+    ...FOREIGN_KEY_DEFAULTS,
   };
   return replaceTable(design, tableIndex, {
     ...table,
@@ -267,6 +272,7 @@ function buildTable(g: Gen, id: string, name: string, enums: EnumType[]): Table 
     comment: chance(g, 15) ? `All the ${name}.` : null,
     position: { x: int(g, 0, 20) * 50, y: int(g, 0, 20) * 50 },
     columns,
+    ...TABLE_KEY_DEFAULTS,
     foreignKeys: [],
     uniques: [],
     indexes: [],
@@ -279,6 +285,7 @@ function buildTable(g: Gen, id: string, name: string, enums: EnumType[]): Table 
       // The table id keeps explicit names apart where two long table names share a prefix.
       name: chance(g, 30) ? `${name.slice(0, 36)}_${id}_pair_key` : null,
       columns: [plain[0]!.id, plain[1]!.id],
+      ...UNIQUE_DEFAULTS,
     });
   }
   if (plain.length >= 1 && chance(g, 40)) {
@@ -288,6 +295,7 @@ function buildTable(g: Gen, id: string, name: string, enums: EnumType[]): Table 
       name: chance(g, 50) ? `ix_${name.slice(0, 26)}_${id}_${column.name.slice(0, 20)}` : null,
       columns: [column.id],
       unique: chance(g, 20),
+      ...INDEX_DEFAULTS,
     });
   }
   if (chance(g, 30)) {
@@ -540,7 +548,10 @@ const addUnique: Edit = (g, design, focus) => {
   const column = pick(g, candidates);
   return replaceTable(design, index, {
     ...table,
-    uniques: [...table.uniques, { id: freshId('u', design), name: null, columns: [column.id] }],
+    uniques: [
+      ...table.uniques,
+      { id: freshId('u', design), name: null, columns: [column.id], ...UNIQUE_DEFAULTS },
+    ],
   });
 };
 
@@ -568,7 +579,13 @@ const addIndex: Edit = (g, design, focus) => {
     ...table,
     indexes: [
       ...table.indexes,
-      { id: freshId('i', design), name: null, columns: [column.id], unique: false },
+      {
+        id: freshId('i', design),
+        name: null,
+        columns: [column.id],
+        unique: false,
+        ...INDEX_DEFAULTS,
+      },
     ],
   });
 };

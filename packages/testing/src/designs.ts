@@ -8,12 +8,16 @@ import {
   type CheckConstraint,
   type Column,
   type Design,
+  FOREIGN_KEY_DEFAULTS,
   type ForeignKey,
+  INDEX_DEFAULTS,
   type Index,
   newColumn,
   parseDesign,
   type ReferentialAction,
+  TABLE_KEY_DEFAULTS,
   type Table,
+  UNIQUE_DEFAULTS,
   type UniqueConstraint,
 } from '@retort/core';
 
@@ -59,6 +63,7 @@ function foreignKey(
     references: { table: `t_${refTable}`, columns: refColumns.map((c) => `c_${refTable}_${c}`) },
     onDelete: actions.onDelete ?? null,
     onUpdate: actions.onUpdate ?? null,
+    ...FOREIGN_KEY_DEFAULTS,
   };
 }
 
@@ -75,6 +80,7 @@ function table(
     comment: null,
     position: { x, y },
     columns,
+    ...TABLE_KEY_DEFAULTS,
     foreignKeys: [],
     uniques: [],
     indexes: [],
@@ -88,6 +94,7 @@ function unique(table: string, columns: string[], name: string | null = null): U
     id: `u_${table}_${columns.join('_')}`,
     name,
     columns: columns.map((c) => `c_${table}_${c}`),
+    ...UNIQUE_DEFAULTS,
   };
 }
 
@@ -97,6 +104,7 @@ function index(table: string, columns: string[], name: string | null, isUnique =
     name,
     columns: columns.map((c) => `c_${table}_${c}`),
     unique: isUnique,
+    ...INDEX_DEFAULTS,
   };
 }
 

@@ -2,7 +2,15 @@
  * Deterministic large designs for benchmarks and load checks: `tables` tables of eight
  * columns each, every table after the first referencing an earlier one, laid out on a grid.
  */
-import { type Column, type Design, newColumn, type Table } from '@retort/core';
+import {
+  type Column,
+  type Design,
+  FOREIGN_KEY_DEFAULTS,
+  INDEX_DEFAULTS,
+  newColumn,
+  TABLE_KEY_DEFAULTS,
+  type Table,
+} from '@retort/core';
 
 const TYPES = [
   'VARCHAR(255)',
@@ -42,6 +50,7 @@ export function largeDesign(tables: number): Design {
       comment: null,
       position: { x: (t % 25) * 320, y: Math.floor(t / 25) * 300 },
       columns,
+      ...TABLE_KEY_DEFAULTS,
       foreignKeys:
         parent === null
           ? []
@@ -53,11 +62,22 @@ export function largeDesign(tables: number): Design {
                 references: { table: `t${parent}`, columns: [`t${parent}_id`] },
                 onDelete: 'CASCADE',
                 onUpdate: null,
+                ...FOREIGN_KEY_DEFAULTS,
               },
             ],
       uniques: [],
       indexes:
-        t % 3 === 0 ? [{ id: `${id}_ix`, name: null, columns: [`${id}_c1`], unique: false }] : [],
+        t % 3 === 0
+          ? [
+              {
+                id: `${id}_ix`,
+                name: null,
+                columns: [`${id}_c1`],
+                unique: false,
+                ...INDEX_DEFAULTS,
+              },
+            ]
+          : [],
       checks: [],
     });
   }
@@ -108,6 +128,7 @@ export function relationalDesign(tables: number): Design {
         references: { table: target, columns: [`${target}_id`] },
         onDelete: i === 0 ? 'CASCADE' : null,
         onUpdate: null,
+        ...FOREIGN_KEY_DEFAULTS,
       });
     }
     for (let c = 1; c <= extra; c++) {
@@ -120,6 +141,7 @@ export function relationalDesign(tables: number): Design {
       name,
       comment: null,
       position: null,
+      ...TABLE_KEY_DEFAULTS,
       columns,
       foreignKeys,
       uniques: [],

@@ -1,3 +1,4 @@
+import { FOREIGN_KEY_DEFAULTS } from '@retort/core';
 import { relationalDesign } from '@retort/testing/large-design';
 import { describe, expect, it } from 'vitest';
 import { connectedComponents } from './connected-components';
@@ -11,6 +12,7 @@ const table = (id: string, references: string[] = []) => ({
     references: { table: target, columns: [] },
     onDelete: null,
     onUpdate: null,
+    ...FOREIGN_KEY_DEFAULTS,
   })),
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Design } from '@retort/core';
-import { validateDesign } from '@retort/core';
+import { INDEX_DEFAULTS, UNIQUE_DEFAULTS, validateDesign } from '@retort/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createDesignStore, type DesignStoreApi } from './design-store';
 
@@ -153,9 +153,16 @@ describe('columns', () => {
             ? {
                 ...t,
                 uniques: [
-                  { id: 'u1', name: null, columns: [username, column('users', 'full_name').id] },
+                  {
+                    id: 'u1',
+                    name: null,
+                    columns: [username, column('users', 'full_name').id],
+                    ...UNIQUE_DEFAULTS,
+                  },
                 ],
-                indexes: [{ id: 'i1', name: null, columns: [username], unique: false }],
+                indexes: [
+                  { id: 'i1', name: null, columns: [username], unique: false, ...INDEX_DEFAULTS },
+                ],
               }
             : t,
         ),

@@ -8,6 +8,9 @@ import {
   type AlterEnum,
   type CatalogColumn,
   type CatalogForeignKey,
+  type CatalogIndex,
+  type CatalogIndexKey,
+  type CatalogUnique,
   enumChange,
   makeObjectName,
   type Operation,
@@ -33,10 +36,42 @@ export function columnDefinition(column: CatalogColumn): string {
   return text;
 }
 
+/** `NOT VALID` is left to the caller: Postgres takes it only in `ALTER TABLE ... ADD`. */
 export function foreignKeyClause(fk: CatalogForeignKey): string {
   let text = `FOREIGN KEY (${quoteNames(fk.columns)}) REFERENCES ${quoteName(fk.refTable)} (${quoteNames(fk.refColumns)})`;
+  if (fk.match === 'FULL') text += ' MATCH FULL';
   if (fk.onDelete !== 'NO ACTION') text += ` ON DELETE ${fk.onDelete}`;
   if (fk.onUpdate !== 'NO ACTION') text += ` ON UPDATE ${fk.onUpdate}`;
+  if (fk.deferrable) text += ` DEFERRABLE${fk.initiallyDeferred ? ' INITIALLY DEFERRED' : ''}`;
+  return text;
+}
+
+function addForeignKey(table: string, fk: CatalogForeignKey): string {
+  return `ALTER TABLE ${quoteName(table)} ADD CONSTRAINT ${quoteName(fk.name)} ${foreignKeyClause(fk)}${fk.notValid ? ' NOT VALID' : ''}`;
+}
+
+function uniqueClause(u: CatalogUnique): string {
+  return `UNIQUE ${u.nullsNotDistinct ? 'NULLS NOT DISTINCT ' : ''}(${quoteNames(u.columns)})`;
+}
+
+function indexKeySql(key: CatalogIndexKey): string {
+  let text = key.column !== undefined ? quoteName(key.column) : `(${key.expression})`;
+  if (key.collation !== undefined) text += ` COLLATE ${quoteName(key.collation)}`;
+  if (key.opclass !== undefined) text += ` ${key.opclass}`;
+  if (key.descending) text += ' DESC';
+  if (key.nulls !== undefined) text += ` NULLS ${key.nulls}`;
+  return text;
+}
+
+/** `CREATE [UNIQUE] INDEX name ON table [USING method] (keys) [INCLUDE] [NULLS NOT DISTINCT] [WHERE]`. */
+export function createIndexSql(table: string, index: CatalogIndex): string {
+  const keys = index.keys ? index.keys.map(indexKeySql).join(', ') : quoteNames(index.columns);
+  let text = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteName(index.name)} ON ${quoteName(table)}`;
+  if (index.method !== undefined) text += ` USING ${index.method}`;
+  text += ` (${keys})`;
+  if (index.include && index.include.length > 0) text += ` INCLUDE (${quoteNames(index.include)})`;
+  if (index.nullsNotDistinct) text += ' NULLS NOT DISTINCT';
+  if (index.where !== undefined) text += ` WHERE ${index.where}`;
   return text;
 }
 
@@ -53,10 +88,14 @@ function createTable(table: TableSpec): string[] {
   if (table.primaryKey) {
     constraint(table.primaryKey.name, `PRIMARY KEY (${quoteNames(table.primaryKey.columns)})`);
   }
-  for (const u of table.uniques) constraint(u.name, `UNIQUE (${quoteNames(u.columns)})`);
+  for (const u of table.uniques) constraint(u.name, uniqueClause(u));
   for (const k of table.checks) constraint(k.name, `CHECK (${k.expression})`);
-  for (const fk of table.foreignKeys) constraint(fk.name, foreignKeyClause(fk));
+  for (const fk of table.foreignKeys) {
+    if (!fk.notValid) constraint(fk.name, foreignKeyClause(fk));
+  }
   const out = [`CREATE TABLE ${quoteName(table.name)} (\n${lines.join(',\n')}\n)`];
+  // Postgres validates a key made with its table; only ALTER TABLE leaves it NOT VALID.
+  for (const fk of table.foreignKeys) if (fk.notValid) out.push(addForeignKey(table.name, fk));
   if (table.comment !== null) {
     out.push(`COMMENT ON TABLE ${quoteName(table.name)} IS ${comment(table.comment)}`);
   }
@@ -199,21 +238,17 @@ export function renderOperationSql(op: Operation): string[] {
     case 'drop_primary_key':
       return [dropConstraint(op.table, op.primaryKey.name)];
     case 'create_foreign_key':
-      return [
-        `ALTER TABLE ${quoteName(op.table)} ADD CONSTRAINT ${quoteName(op.foreignKey.name)} ${foreignKeyClause(op.foreignKey)}`,
-      ];
+      return [addForeignKey(op.table, op.foreignKey)];
     case 'drop_foreign_key':
       return [dropConstraint(op.table, op.foreignKey.name)];
     case 'create_unique':
       return [
-        `ALTER TABLE ${quoteName(op.table)} ADD CONSTRAINT ${quoteName(op.unique.name)} UNIQUE (${quoteNames(op.unique.columns)})`,
+        `ALTER TABLE ${quoteName(op.table)} ADD CONSTRAINT ${quoteName(op.unique.name)} ${uniqueClause(op.unique)}`,
       ];
     case 'drop_unique':
       return [dropConstraint(op.table, op.unique.name)];
     case 'create_index':
-      return [
-        `CREATE ${op.index.unique ? 'UNIQUE ' : ''}INDEX ${quoteName(op.index.name)} ON ${quoteName(op.table)} (${quoteNames(op.index.columns)})`,
-      ];
+      return [createIndexSql(op.table, op.index)];
     case 'drop_index':
       return [`DROP INDEX ${quoteName(op.index.name)}`];
     case 'create_check':

@@ -2,7 +2,13 @@
  * A design whose names fight TypeScript: reserved words, spaces, a leading digit, two
  * columns that camelCase alike, a table named like an import. Its models must still compile.
  */
-import { type Design, newColumn } from '@retort/core';
+import {
+  type Design,
+  FOREIGN_KEY_DEFAULTS,
+  INDEX_DEFAULTS,
+  newColumn,
+  TABLE_KEY_DEFAULTS,
+} from '@retort/core';
 
 export const awkwardDesign: Design = {
   format: 'retort.design/2',
@@ -14,6 +20,7 @@ export const awkwardDesign: Design = {
       name: 'index',
       comment: "Named like drizzle's index(); it's quoted.",
       position: null,
+      ...TABLE_KEY_DEFAULTS,
       columns: [
         newColumn({
           id: 'c1',
@@ -38,10 +45,11 @@ export const awkwardDesign: Design = {
           references: { table: 't_index', columns: ['c1'] },
           onDelete: 'CASCADE',
           onUpdate: null,
+          ...FOREIGN_KEY_DEFAULTS,
         },
       ],
       uniques: [],
-      indexes: [{ id: 'i1', name: null, columns: ['c3'], unique: false }],
+      indexes: [{ id: 'i1', name: null, columns: ['c3'], unique: false, ...INDEX_DEFAULTS }],
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal `${` that the emitters must escape.
       checks: [{ id: 'k1', name: null, expression: '"2fa code" <> \'`${x}`\'' }],
     },

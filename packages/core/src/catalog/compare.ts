@@ -10,6 +10,7 @@ import type {
   CatalogEnum,
   CatalogForeignKey,
   CatalogIndex,
+  CatalogIndexKey,
   CatalogPrimaryKey,
   CatalogTable,
   CatalogUnique,
@@ -88,6 +89,17 @@ function primaryKeyDifferences(e: CatalogPrimaryKey | null, a: CatalogPrimaryKey
   ];
 }
 
+/** A foreign key's options as Postgres writes them, `MATCH SIMPLE` and the rest when defaults. */
+export function foreignKeyOptionsText(fk: CatalogForeignKey): string {
+  return [
+    `MATCH ${fk.match ?? 'SIMPLE'}`,
+    fk.deferrable
+      ? `DEFERRABLE INITIALLY ${fk.initiallyDeferred ? 'DEFERRED' : 'IMMEDIATE'}`
+      : 'NOT DEFERRABLE',
+    fk.notValid ? 'NOT VALID' : 'VALID',
+  ].join(' ');
+}
+
 function foreignKeyDifferences(e: CatalogForeignKey, a: CatalogForeignKey): string[] {
   const target = (fk: CatalogForeignKey) =>
     `(${list(fk.columns)}) -> ${fk.refTable}(${list(fk.refColumns)})`;
@@ -95,16 +107,38 @@ function foreignKeyDifferences(e: CatalogForeignKey, a: CatalogForeignKey): stri
     ...differs('is', target(e), target(a)),
     ...differs('has ON DELETE', e.onDelete, a.onDelete),
     ...differs('has ON UPDATE', e.onUpdate, a.onUpdate),
+    ...differs('is', foreignKeyOptionsText(e), foreignKeyOptionsText(a)),
   ];
 }
 
 function uniqueDifferences(e: CatalogUnique, a: CatalogUnique): string[] {
-  return differs('is on', `(${list(e.columns)})`, `(${list(a.columns)})`);
+  const describe = (u: CatalogUnique) =>
+    `(${list(u.columns)})${u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''}`;
+  return differs('is on', describe(e), describe(a));
+}
+
+/** An index key as SQL-like text: `lower(email) DESC NULLS LAST`, `name text_pattern_ops`. */
+function indexKeyText(key: CatalogIndexKey): string {
+  let text = key.column ?? `(${key.expression})`;
+  if (key.collation !== undefined) text += ` COLLATE "${key.collation}"`;
+  if (key.opclass !== undefined) text += ` ${key.opclass}`;
+  if (key.descending) text += ' DESC';
+  if (key.nulls !== undefined) text += ` NULLS ${key.nulls}`;
+  return text;
+}
+
+/** What an index is, everything but its name: `unique gin (data jsonb_path_ops) WHERE ...`. */
+export function describeIndex(i: CatalogIndex): string {
+  const keys = i.keys ? i.keys.map(indexKeyText) : i.columns;
+  let text = `${i.unique ? 'unique ' : ''}${i.method ?? 'btree'} (${list(keys)})`;
+  if (i.include && i.include.length > 0) text += ` INCLUDE (${list(i.include)})`;
+  if (i.nullsNotDistinct) text += ' NULLS NOT DISTINCT';
+  if (i.where !== undefined) text += ` WHERE ${i.where}`;
+  return text;
 }
 
 function indexDifferences(e: CatalogIndex, a: CatalogIndex): string[] {
-  const describe = (i: CatalogIndex) => `${i.unique ? 'unique ' : ''}(${list(i.columns)})`;
-  return differs('is', describe(e), describe(a));
+  return differs('is', describeIndex(e), describeIndex(a));
 }
 
 function checkDifferences(e: CatalogCheck, a: CatalogCheck): string[] {

@@ -8,10 +8,17 @@
  * checks and foreign keys, then the indexes (created after the table). Explicit names are
  * reserved first, so a default name never takes one the user chose.
  */
-import type { Column, Design, Table } from '../design/types';
+import type { Column, Design, ForeignKey, Index, IndexKey, Table } from '../design/types';
 import { canonicalExpression, expressionColumns } from '../expression/canonical';
 import { createSchemaNames } from '../naming/schema-names';
-import type { Catalog, CatalogColumn, CatalogTable } from './types';
+import type {
+  Catalog,
+  CatalogColumn,
+  CatalogForeignKey,
+  CatalogIndex,
+  CatalogIndexKey,
+  CatalogTable,
+} from './types';
 
 const byName = <T extends { name: string }>(a: T, b: T): number =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
@@ -20,6 +27,7 @@ export function toCatalog(design: Design): Catalog {
   const names = createSchemaNames();
   for (const table of design.tables) {
     names.reserveRelation(table.name);
+    if (table.primaryKeyName !== null) names.reserveRelation(table.primaryKeyName);
     for (const u of table.uniques) if (u.name !== null) names.reserveRelation(u.name);
     for (const i of table.indexes) if (i.name !== null) names.reserveRelation(i.name);
     for (const c of [...table.uniques, ...table.foreignKeys, ...table.checks]) {
@@ -63,9 +71,14 @@ function catalogTable(
   names: ReturnType<typeof createSchemaNames>,
 ): CatalogTable {
   const columnTypes = Object.fromEntries(table.columns.map((c) => [c.name, c.type]));
-  const pkColumns = table.columns.filter((c) => c.primaryKey).map((c) => c.name);
+  const pkColumns =
+    table.primaryKeyOrder !== null
+      ? columnNames(table, table.primaryKeyOrder)
+      : table.columns.filter((c) => c.primaryKey).map((c) => c.name);
   const primaryKey =
-    pkColumns.length > 0 ? { name: names.primaryKey(table.name), columns: pkColumns } : null;
+    pkColumns.length > 0
+      ? { name: table.primaryKeyName ?? names.primaryKey(table.name), columns: pkColumns }
+      : null;
 
   const uniques = [
     ...table.columns
@@ -73,7 +86,11 @@ function catalogTable(
       .map((c) => ({ name: names.unique(table.name, [c.name]), columns: [c.name] })),
     ...table.uniques.map((u) => {
       const columns = columnNames(table, u.columns);
-      return { name: u.name ?? names.unique(table.name, columns), columns };
+      return {
+        name: u.name ?? names.unique(table.name, columns),
+        columns,
+        ...(u.nullsNotDistinct ? { nullsNotDistinct: true as const } : {}),
+      };
     }),
   ];
 
@@ -98,13 +115,11 @@ function catalogTable(
       refColumns: columnNames(target, fk.references.columns),
       onDelete: fk.onDelete ?? 'NO ACTION',
       onUpdate: fk.onUpdate ?? 'NO ACTION',
+      ...foreignKeyOptions(fk),
     };
   });
 
-  const indexes = table.indexes.map((i) => {
-    const columns = columnNames(table, i.columns);
-    return { name: i.name ?? names.index(table.name, columns), columns, unique: i.unique };
-  });
+  const indexes = table.indexes.map((i) => catalogIndex(table, i, columnTypes, names));
 
   return {
     name: table.name,
@@ -116,4 +131,59 @@ function catalogTable(
     indexes: indexes.sort(byName),
     checks: checks.sort(byName),
   };
+}
+
+/** A foreign key's options, only those that are not Postgres' default. */
+export function foreignKeyOptions(
+  fk: Pick<ForeignKey, 'match' | 'deferrable' | 'initiallyDeferred' | 'notValid'>,
+): Pick<CatalogForeignKey, 'match' | 'deferrable' | 'initiallyDeferred' | 'notValid'> {
+  return {
+    ...(fk.match === 'FULL' ? { match: 'FULL' as const } : {}),
+    ...(fk.deferrable ? { deferrable: true as const } : {}),
+    ...(fk.deferrable && fk.initiallyDeferred ? { initiallyDeferred: true as const } : {}),
+    ...(fk.notValid ? { notValid: true as const } : {}),
+  };
+}
+
+function catalogIndex(
+  table: Table,
+  index: Index,
+  columnTypes: Record<string, string>,
+  names: ReturnType<typeof createSchemaNames>,
+): CatalogIndex {
+  const columns = columnNames(table, index.columns);
+  const keys = index.keys?.map((k) => catalogIndexKey(table, k, columnTypes));
+  // Postgres names an expression key `expr` (or after the function it calls) in its default
+  // index name; the design's columns stand in for them, the name is best given.
+  const name =
+    index.name ?? names.index(table.name, keys ? keys.map((k) => k.column ?? 'expr') : columns);
+  return {
+    name,
+    columns,
+    unique: index.unique,
+    ...(index.method !== 'btree' ? { method: index.method } : {}),
+    ...(keys ? { keys } : {}),
+    ...(index.include.length > 0 ? { include: columnNames(table, index.include) } : {}),
+    ...(index.where !== null
+      ? { where: canonicalExpression(index.where, { columns: columnTypes }) }
+      : {}),
+    ...(index.nullsNotDistinct ? { nullsNotDistinct: true as const } : {}),
+  };
+}
+
+function catalogIndexKey(
+  table: Table,
+  key: IndexKey,
+  columnTypes: Record<string, string>,
+): CatalogIndexKey {
+  const out: CatalogIndexKey =
+    key.column !== null
+      ? { column: columnNames(table, [key.column])[0]! }
+      : { expression: canonicalExpression(key.expression ?? '', { columns: columnTypes }) };
+  if (key.descending) out.descending = true;
+  if (key.nulls !== null && key.nulls !== (key.descending ? 'FIRST' : 'LAST'))
+    out.nulls = key.nulls;
+  if (key.opclass !== null) out.opclass = key.opclass;
+  if (key.collation !== null) out.collation = key.collation;
+  return out;
 }

@@ -7,8 +7,12 @@
  *
  * Operations carry catalog objects, introspection produces a catalog, and two schemas are
  * equal when their catalogs are (`catalogsEqual`).
+ *
+ * Options that came after the first revision format (index methods, key options) are
+ * present only when they differ from Postgres' default, so operations that do not use them
+ * are stored exactly as they always were.
  */
-import type { ReferentialAction } from '../design/types';
+import type { ForeignKeyMatch, IndexMethod, NullsOrder, ReferentialAction } from '../design/types';
 
 export interface CatalogColumn {
   name: string;
@@ -34,17 +38,45 @@ export interface CatalogForeignKey {
   /** `NO ACTION` when the design says null: that is what Postgres stores. */
   onDelete: ReferentialAction;
   onUpdate: ReferentialAction;
+  /** Absent: MATCH SIMPLE. */
+  match?: Exclude<ForeignKeyMatch, 'SIMPLE'>;
+  deferrable?: true;
+  initiallyDeferred?: true;
+  notValid?: true;
 }
 
 export interface CatalogUnique {
   name: string;
   columns: string[];
+  nullsNotDistinct?: true;
+}
+
+/** An index key other than a plain ascending column: one of `column` and `expression`. */
+export interface CatalogIndexKey {
+  column?: string;
+  /** Canonical SQL of an expression key. */
+  expression?: string;
+  descending?: true;
+  /** Absent: the direction's default (LAST ascending, FIRST descending). */
+  nulls?: NullsOrder;
+  opclass?: string;
+  collation?: string;
 }
 
 export interface CatalogIndex {
   name: string;
+  /** Names of the key columns in key order (with `keys`: of its column keys). */
   columns: string[];
   unique: boolean;
+  /** Absent: btree. */
+  method?: Exclude<IndexMethod, 'btree'>;
+  /** Every key in order, when one is an expression or has an option. */
+  keys?: CatalogIndexKey[];
+  /** `INCLUDE` columns. */
+  include?: string[];
+  /** Canonical SQL of a partial index's predicate. */
+  where?: string;
+  nullsNotDistinct?: true;
 }
 
 export interface CatalogCheck {

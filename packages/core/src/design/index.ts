@@ -1,5 +1,6 @@
 /** The design model: reading design.json, validation, column types, and the editor's edits. */
 export * from './canvas-data';
+export * from './defaults';
 export * from './edits';
 export * from './ids';
 export * from './new-column';

@@ -12,13 +12,16 @@ import type {
   Design,
   EnumType,
   ForeignKey,
+  ForeignKeyMatch,
   Index,
+  IndexKey,
+  NullsOrder,
   Position,
   ReferentialAction,
   Table,
   UniqueConstraint,
 } from './types';
-import { DESIGN_FORMAT, READABLE_DESIGN_FORMATS } from './types';
+import { DESIGN_FORMAT, INDEX_METHODS, READABLE_DESIGN_FORMATS } from './types';
 
 export const REFERENTIAL_ACTIONS: readonly ReferentialAction[] = [
   'CASCADE',
@@ -116,6 +119,28 @@ export class DesignReader {
     return null;
   }
 
+  private choice<T extends string>(
+    obj: Json,
+    key: string,
+    path: string,
+    choices: readonly T[],
+    fallback: T,
+  ): T {
+    const value = obj[key];
+    if (value === undefined || value === null) return fallback;
+    if (typeof value === 'string') {
+      const found = choices.find((c) => c.toLowerCase() === value.trim().toLowerCase());
+      if (found !== undefined) return found;
+    }
+    this.problem(`${path}.${key}`, `must be one of ${choices.join(', ')}, not ${describe(value)}.`);
+    return fallback;
+  }
+
+  private optionalIdList(obj: Json, key: string, path: string): string[] | null {
+    if (obj[key] === undefined || obj[key] === null) return null;
+    return this.idList(obj, key, path);
+  }
+
   design(input: unknown): Design {
     const object = this.object(input, '$');
     const root = object ?? {};
@@ -200,7 +225,8 @@ export class DesignReader {
     return { id: this.string(obj, 'id', path), name: this.string(obj, 'name', path), values };
   }
 
-  private table(value: unknown, path: string): Table {
+  /** A table with its defaults filled (also for the tables a revision file holds). */
+  table(value: unknown, path: string): Table {
     const obj = this.object(value, path) ?? {};
     return {
       id: this.string(obj, 'id', path),
@@ -210,6 +236,8 @@ export class DesignReader {
       columns: this.list(obj.columns, `${path}.columns`).map((item, i) =>
         this.column(item, `${path}.columns[${i}]`),
       ),
+      primaryKeyName: this.nullableString(obj, 'primaryKeyName', path),
+      primaryKeyOrder: this.optionalIdList(obj, 'primaryKeyOrder', path),
       foreignKeys: this.list(obj.foreignKeys, `${path}.foreignKeys`).map((item, i) =>
         this.foreignKey(item, `${path}.foreignKeys[${i}]`),
       ),
@@ -285,6 +313,10 @@ export class DesignReader {
         : { table: '', columns: [] },
       onDelete: this.action(obj, 'onDelete', path),
       onUpdate: this.action(obj, 'onUpdate', path),
+      match: this.choice<ForeignKeyMatch>(obj, 'match', path, ['SIMPLE', 'FULL'], 'SIMPLE'),
+      deferrable: this.boolean(obj, 'deferrable', path, false),
+      initiallyDeferred: this.boolean(obj, 'initiallyDeferred', path, false),
+      notValid: this.boolean(obj, 'notValid', path, false),
     };
   }
 
@@ -294,16 +326,57 @@ export class DesignReader {
       id: this.string(obj, 'id', path),
       name: this.nullableString(obj, 'name', path),
       columns: this.idList(obj, 'columns', path),
+      nullsNotDistinct: this.boolean(obj, 'nullsNotDistinct', path, false),
     };
   }
 
   private index(value: unknown, path: string): Index {
     const obj = this.object(value, path) ?? {};
+    const keys =
+      obj.keys === undefined || obj.keys === null
+        ? null
+        : this.list(obj.keys, `${path}.keys`).map((item, i) =>
+            this.indexKey(item, `${path}.keys[${i}]`),
+          );
+    // With keys, the column list is theirs; a file may leave it out.
+    const columns =
+      keys === null
+        ? this.idList(obj, 'columns', path)
+        : keys.flatMap((k) => (k.column === null ? [] : [k.column]));
     return {
       id: this.string(obj, 'id', path),
       name: this.nullableString(obj, 'name', path),
-      columns: this.idList(obj, 'columns', path),
+      columns,
       unique: this.boolean(obj, 'unique', path, false),
+      method: this.choice(obj, 'method', path, INDEX_METHODS, 'btree'),
+      // Plain ascending column keys are the columns: one spelling for one index.
+      keys: keys !== null && keys.every(isPlainKey) ? null : keys,
+      include: this.optionalIdList(obj, 'include', path) ?? [],
+      where: this.nullableString(obj, 'where', path),
+      nullsNotDistinct: this.boolean(obj, 'nullsNotDistinct', path, false),
+    };
+  }
+
+  private indexKey(value: unknown, path: string): IndexKey {
+    const obj = this.object(value, path) ?? {};
+    const column = this.nullableString(obj, 'column', path);
+    const expression = this.nullableString(obj, 'expression', path);
+    if ((column === null) === (expression === null)) {
+      this.problem(path, 'must have either a "column" (an id) or an "expression", not both.');
+    }
+    const descending = this.boolean(obj, 'descending', path, false);
+    const nulls =
+      obj.nulls === undefined || obj.nulls === null
+        ? null
+        : this.choice<NullsOrder>(obj, 'nulls', path, ['FIRST', 'LAST'], 'LAST');
+    return {
+      column,
+      expression: column === null ? expression : null,
+      descending,
+      // Postgres' default for the direction is no option at all.
+      nulls: nulls === (descending ? 'FIRST' : 'LAST') ? null : nulls,
+      opclass: this.nullableString(obj, 'opclass', path),
+      collation: this.nullableString(obj, 'collation', path),
     };
   }
 
@@ -315,4 +388,14 @@ export class DesignReader {
       expression: this.string(obj, 'expression', path),
     };
   }
+}
+
+export function isPlainKey(key: IndexKey): boolean {
+  return (
+    key.column !== null &&
+    !key.descending &&
+    key.nulls === null &&
+    key.opclass === null &&
+    key.collation === null
+  );
 }

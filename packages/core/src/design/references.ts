@@ -1,7 +1,8 @@
 /**
  * What a foreign key may reference. Postgres accepts only a column set that is the primary
  * key or exactly unique (a unique column, a unique constraint or a unique index); validation
- * and the editor's drawn foreign keys both ask this one rule.
+ * and the editor's drawn foreign keys both ask this one rule. A partial or expression unique
+ * index does not count.
  */
 import type { Table } from './types';
 
@@ -12,7 +13,11 @@ function uniqueSets(table: Table): Set<string>[] {
   if (pk.length > 0) sets.push(new Set(pk));
   for (const column of table.columns) if (column.unique) sets.push(new Set([column.id]));
   for (const unique of table.uniques) sets.push(new Set(unique.columns));
-  for (const index of table.indexes) if (index.unique) sets.push(new Set(index.columns));
+  for (const index of table.indexes) {
+    // Postgres references only a plain unique index: whole-table, column keys.
+    const plain = index.where === null && (index.keys ?? []).every((k) => k.column !== null);
+    if (index.unique && plain) sets.push(new Set(index.columns));
+  }
   return sets;
 }
 

@@ -13,6 +13,22 @@ export const READABLE_DESIGN_FORMATS: readonly string[] = ['retort.design/1', DE
 
 export type ReferentialAction = 'CASCADE' | 'SET NULL' | 'SET DEFAULT' | 'RESTRICT' | 'NO ACTION';
 
+/** Postgres' index access methods. */
+export type IndexMethod = 'btree' | 'hash' | 'gin' | 'gist' | 'spgist' | 'brin';
+export const INDEX_METHODS: readonly IndexMethod[] = [
+  'btree',
+  'hash',
+  'gin',
+  'gist',
+  'spgist',
+  'brin',
+];
+
+export type NullsOrder = 'FIRST' | 'LAST';
+
+/** `MATCH SIMPLE` is Postgres' default; `MATCH FULL` refuses a key that is only partly null. */
+export type ForeignKeyMatch = 'SIMPLE' | 'FULL';
+
 export interface Position {
   x: number;
   y: number;
@@ -49,19 +65,57 @@ export interface ForeignKey {
   references: { table: string; columns: string[] };
   onDelete: ReferentialAction | null;
   onUpdate: ReferentialAction | null;
+  /** Default `SIMPLE`. */
+  match: ForeignKeyMatch;
+  /** Default false. */
+  deferrable: boolean;
+  /** `INITIALLY DEFERRED`; only with `deferrable`. Default false. */
+  initiallyDeferred: boolean;
+  /** `NOT VALID`: rows already there are not checked. Default false. */
+  notValid: boolean;
 }
 
 export interface UniqueConstraint {
   id: string;
   name: string | null;
   columns: string[];
+  /** `NULLS NOT DISTINCT` (Postgres 15): two nulls count as equal. Default false. */
+  nullsNotDistinct: boolean;
+}
+
+/** One key of an index: a column or an expression, with its order and operator class. */
+export interface IndexKey {
+  /** A column id, or null for an expression key. */
+  column: string | null;
+  /** One SQL expression when `column` is null, e.g. `lower(email)`. */
+  expression: string | null;
+  descending: boolean;
+  /** Null: Postgres' default for the direction (LAST ascending, FIRST descending). */
+  nulls: NullsOrder | null;
+  /** A non-default operator class, e.g. `text_pattern_ops`, `jsonb_path_ops`. */
+  opclass: string | null;
+  collation: string | null;
 }
 
 export interface Index {
   id: string;
   name: string | null;
+  /** Column ids of the key columns, in key order (with `keys`: those of its column keys). */
   columns: string[];
   unique: boolean;
+  /** Default `btree`. */
+  method: IndexMethod;
+  /**
+   * Every key in order, when one is an expression or has an option; null (the default) when
+   * the keys are `columns`, ascending, as they are.
+   */
+  keys: IndexKey[] | null;
+  /** `INCLUDE` column ids. Default empty. */
+  include: string[];
+  /** A partial index's `WHERE` expression. Default null. */
+  where: string | null;
+  /** `NULLS NOT DISTINCT` for a unique index (Postgres 15). Default false. */
+  nullsNotDistinct: boolean;
 }
 
 export interface CheckConstraint {
@@ -77,6 +131,13 @@ export interface Table {
   /** Canvas position; null when the design was never laid out. */
   position: Position | null;
   columns: Column[];
+  /** The primary key's name; null (the default) for Postgres' own, `<table>_pkey`. */
+  primaryKeyName: string | null;
+  /**
+   * Primary key column ids in key order, when it is not column order; null (the default)
+   * for column order.
+   */
+  primaryKeyOrder: string[] | null;
   foreignKeys: ForeignKey[];
   uniques: UniqueConstraint[];
   indexes: Index[];

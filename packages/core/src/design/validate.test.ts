@@ -84,8 +84,20 @@ describe('validateDesign', () => {
       references: { table: 't_users', columns: ['c_id'] },
       onDelete: 'CASCADE',
       onUpdate: null,
+      match: 'SIMPLE',
+      deferrable: false,
+      initiallyDeferred: false,
+      notValid: false,
     });
-    expect(design.tables[1]!.indexes[0]!.unique).toBe(false);
+    expect(design.tables[1]!.indexes[0]).toMatchObject({
+      unique: false,
+      method: 'btree',
+      keys: null,
+      include: [],
+      where: null,
+      nullsNotDistinct: false,
+    });
+    expect(design.tables[0]).toMatchObject({ primaryKeyName: null, primaryKeyOrder: null });
     expect(design.tables[0]!.position).toBeNull();
     expect(design.tables[0]!.uniques).toEqual([]);
   });
@@ -471,12 +483,12 @@ describe('validateDesign', () => {
     [
       'a foreign key whose column type differs',
       (d) => {
-        orders(d).columns[1]!.type = 'integer';
+        orders(d).columns[1]!.type = 'text';
       },
       {
         path: 'tables[1].foreignKeys[0].columns[0]',
         message:
-          'column "user_id" is INTEGER but references "users"."id", which is BIGINT; the types must be the same.',
+          'column "user_id" is TEXT but references "users"."id", which is BIGINT; the types must be the same.',
       },
     ],
     [

@@ -12,7 +12,7 @@ import { checkCanvasData } from './canvas-data';
 import { DesignReader } from './read';
 import { isReferenceable } from './references';
 import { describeUnknownType, INTEGER_TYPES, normalizeColumnType } from './type-names';
-import type { Column, Design, Table } from './types';
+import type { Column, Design, Index, Table } from './types';
 
 export interface DesignValidation {
   /** The design with defaults applied and types normalised; null when there are problems. */
@@ -263,13 +263,15 @@ function checkTable(table: Table, path: string, context: Context): void {
     const pk = table.columns.filter((c) => c.primaryKey).map((c) => c.id);
     uniqueKeys.claim(setKey(pk), `${path}.columns[${pkIndex}].primaryKey`, () => '');
   }
+  checkPrimaryKey(table, path, context, claimConstraint);
   const duplicate = (first: string) =>
     `the same columns are already unique (${first}); Postgres would keep only one.`;
   table.columns.forEach((column, c) => {
     if (column.unique) uniqueKeys.claim(column.id, `${path}.columns[${c}].unique`, duplicate);
   });
   table.uniques.forEach((unique, u) => {
-    uniqueKeys.claim(setKey(unique.columns), `${path}.uniques[${u}].columns`, duplicate);
+    const key = `${setKey(unique.columns)}${unique.nullsNotDistinct ? '\u0000nnd' : ''}`;
+    uniqueKeys.claim(key, `${path}.uniques[${u}].columns`, duplicate);
   });
 
   table.indexes.forEach((index, i) => {
@@ -283,7 +285,8 @@ function checkTable(table: Table, path: string, context: Context): void {
         (first) => `"${index.name}" is already the name of a table, index or key at ${first}.`,
       );
     }
-    columnRefs(index.columns, `${ipath}.columns`, table, columnsById);
+    if (index.keys === null) columnRefs(index.columns, `${ipath}.columns`, table, columnsById);
+    checkIndexOptions(index, ipath, table, checker);
   });
   table.checks.forEach((check, k) => {
     const kpath = `${path}.checks[${k}]`;
@@ -327,11 +330,19 @@ function checkTable(table: Table, path: string, context: Context): void {
       return;
     }
     if (local.some((c) => !c) || remote.some((c) => !c)) return;
+    if (fk.initiallyDeferred && !fk.deferrable) {
+      checker.add(
+        `${fpath}.initiallyDeferred`,
+        'INITIALLY DEFERRED needs a DEFERRABLE key; set "deferrable": true.',
+      );
+    }
     local.forEach((column, i) => {
       const referenced = remote[i]!;
       const a = normalizeColumnType(column!.type, enumNames);
       const b = normalizeColumnType(referenced.type, enumNames);
-      if (a !== null && b !== null && a !== b) {
+      // Postgres compares integers of any width; lint says when the widths differ.
+      const integers = INTEGER_TYPES.includes(a ?? '') && INTEGER_TYPES.includes(b ?? '');
+      if (a !== null && b !== null && a !== b && !integers) {
         checker.add(
           `${fpath}.columns[${i}]`,
           `column "${column!.name}" is ${a} but references "${target.name}"."${referenced.name}", which is ${b}; the types must be the same.`,
@@ -359,6 +370,103 @@ function checkTable(table: Table, path: string, context: Context): void {
       }
     }
   });
+}
+
+type ClaimConstraint = (name: string | null, path: string, relation: boolean) => void;
+
+function checkPrimaryKey(
+  table: Table,
+  path: string,
+  context: Context,
+  claimConstraint: ClaimConstraint,
+): void {
+  const { checker } = context;
+  const keyColumns = table.columns.filter((c) => c.primaryKey).map((c) => c.id);
+  if (table.primaryKeyName !== null) {
+    if (keyColumns.length === 0) {
+      checker.add(`${path}.primaryKeyName`, `table "${table.name}" has no primary key to name.`);
+    }
+    claimConstraint(table.primaryKeyName, `${path}.primaryKeyName`, true);
+  }
+  const order = table.primaryKeyOrder;
+  if (order === null) return;
+  const same =
+    order.length === keyColumns.length &&
+    new Set(order).size === order.length &&
+    order.every((id) => keyColumns.includes(id));
+  if (!same) {
+    checker.add(
+      `${path}.primaryKeyOrder`,
+      `must list each primary key column of table "${table.name}" once (ids ${keyColumns.map((id) => `"${id}"`).join(', ')}).`,
+    );
+  }
+}
+
+const OPERATOR_CLASS = /^(?:[A-Za-z_][\w$]*\.)?[A-Za-z_][\w$]*$/;
+const INCLUDE_METHODS = ['btree', 'gist', 'spgist'];
+
+function checkIndexOptions(index: Index, path: string, table: Table, checker: Checker): void {
+  const byId = new Map(table.columns.map((c) => [c.id, c]));
+  const names = new Set(table.columns.map((c) => c.name));
+  const where = `index "${index.name ?? '(unnamed)'}" of table "${table.name}"`;
+  const expression = (sql: string, epath: string, what: string) => {
+    if (!checker.expression(sql, epath, what)) return;
+    const unknown = expressionColumns(sql).filter((n) => !names.has(n));
+    if (unknown.length > 0) {
+      checker.add(
+        epath,
+        `${what} ${JSON.stringify(sql)} uses ${unknown.map((n) => `"${n}"`).join(', ')}, which table "${table.name}" does not have.`,
+      );
+    }
+  };
+  if (index.keys !== null) {
+    if (index.keys.length === 0) checker.add(`${path}.keys`, 'must list at least one key.');
+    index.keys.forEach((key, k) => {
+      const kpath = `${path}.keys[${k}]`;
+      if (key.column !== null && !byId.has(key.column)) {
+        checker.add(
+          `${kpath}.column`,
+          `no column with id "${key.column}" in table "${table.name}".`,
+        );
+      }
+      if (key.expression !== null) expression(key.expression, `${kpath}.expression`, 'index key');
+      if (key.opclass !== null && !OPERATOR_CLASS.test(key.opclass)) {
+        checker.add(
+          `${kpath}.opclass`,
+          `${JSON.stringify(key.opclass)} is not an operator class name.`,
+        );
+      }
+      if (key.collation !== null && key.collation.trim() === '') {
+        checker.add(`${kpath}.collation`, "must not be empty; use null for the column's own.");
+      }
+      if ((key.descending || key.nulls !== null) && index.method !== 'btree') {
+        checker.add(kpath, `only btree indexes have an order; ${where} is ${index.method}.`);
+      }
+    });
+    if (index.name === null && index.keys.some((k) => k.expression !== null)) {
+      checker.add(`${path}.name`, `${where} has an expression key; give it a name.`);
+    }
+  }
+  if (index.include.length > 0) {
+    index.include.forEach((id, i) => {
+      if (!byId.has(id)) {
+        checker.add(`${path}.include[${i}]`, `no column with id "${id}" in table "${table.name}".`);
+      }
+    });
+    if (!INCLUDE_METHODS.includes(index.method)) {
+      checker.add(
+        `${path}.include`,
+        `${index.method} indexes have no INCLUDE columns; btree, gist and spgist do.`,
+      );
+    }
+  }
+  if (index.where !== null) expression(index.where, `${path}.where`, 'index predicate');
+  if (index.unique && index.method !== 'btree') {
+    checker.add(`${path}.unique`, `only btree indexes can be unique; ${where} is ${index.method}.`);
+  }
+  if (index.nullsNotDistinct && !index.unique) {
+    checker.add(`${path}.nullsNotDistinct`, 'NULLS NOT DISTINCT needs a unique index.');
+  }
 }
 
 function checkColumn(

@@ -5,7 +5,9 @@
  * names), so renaming a column keeps its keys; a matched one whose name differs is renamed,
  * since Postgres keeps the old default name (`users_pkey` stays after renaming `users`).
  */
-import type { CatalogForeignKey, CatalogTable } from '../catalog/types';
+import { foreignKeyOptionsText } from '../catalog/compare';
+import { indexShape, renameIndexColumns } from '../catalog/index-columns';
+import type { CatalogForeignKey, CatalogTable, CatalogUnique } from '../catalog/types';
 import type { CatalogState } from '../operations/apply';
 import { renameColumnsInExpression } from '../operations/expression-rename';
 import { reverseOperations } from '../operations/reverse';
@@ -55,7 +57,14 @@ function mapColumns(names: NameMap, table: string, columns: readonly string[]): 
 }
 
 const fkKey = (fk: CatalogForeignKey, columns: string[], refTable: string, refColumns: string[]) =>
-  JSON.stringify([columns, refTable, refColumns, fk.onDelete, fk.onUpdate]);
+  JSON.stringify([
+    columns,
+    refTable,
+    refColumns,
+    fk.onDelete,
+    fk.onUpdate,
+    foreignKeyOptionsText(fk),
+  ]);
 
 export function compareConstraints(
   before: CatalogTable,
@@ -93,18 +102,21 @@ export function compareConstraints(
     ),
     uniques: match(
       before.uniques,
-      (u) => setKey(u.columns),
+      (u) => {
+        const key = setKey(u.columns);
+        return key === null ? null : `${key}${nullsText(u)}`;
+      },
       after.uniques,
-      (u) => JSON.stringify(u.columns),
+      (u) => `${JSON.stringify(u.columns)}${nullsText(u)}`,
     ),
     indexes: match(
       before.indexes,
       (i) => {
-        const key = setKey(i.columns);
-        return key === null ? null : `${key}${i.unique}`;
+        const renamed = renameIndexColumns(i, (c) => names.column(before.name, c), renames);
+        return renamed === null ? null : indexShape(renamed);
       },
       after.indexes,
-      (i) => `${JSON.stringify(i.columns)}${i.unique}`,
+      indexShape,
     ),
     checks: match(
       before.checks,
@@ -114,6 +126,8 @@ export function compareConstraints(
     ),
   };
 }
+
+const nullsText = (u: CatalogUnique) => (u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : '');
 
 /** Foreign keys that go, and those of the tables that go, before anything they hold up. */
 export function dropForeignKeys(ctx: PlanContext): void {

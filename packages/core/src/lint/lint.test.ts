@@ -1,6 +1,7 @@
 import { loadShopDesign } from '@retort/testing/designs';
 import { describe, expect, it } from 'vitest';
 import { toCatalog } from '../catalog/from-design';
+import { UNIQUE_DEFAULTS } from '../design/defaults';
 import { newColumn } from '../design/new-column';
 import type { Design } from '../design/types';
 import { diff } from '../diff/diff';
@@ -59,6 +60,7 @@ describe('lintOperations', () => {
         id: 'u_title',
         name: null,
         columns: ['c_products_title'],
+        ...UNIQUE_DEFAULTS,
       });
     const found = codes(shop, next);
     expect(found).toEqual(

@@ -4,6 +4,8 @@
  * the diff uses it to know the state between two of its steps. An operation that does not
  * fit the catalog (dropping a missing table, adding a column twice) throws a RetortError.
  */
+
+import { renameIndexColumns } from '../catalog/index-columns';
 import type { Catalog, CatalogColumn, CatalogTable } from '../catalog/types';
 import { RetortError } from '../errors';
 import { unhandledOperation } from './exhaustive';
@@ -269,8 +271,10 @@ export class CatalogState {
     if (table.primaryKey) table.primaryKey.columns = rename(table.primaryKey.columns);
     for (const fk of table.foreignKeys) fk.columns = rename(fk.columns);
     for (const u of table.uniques) u.columns = rename(u.columns);
-    for (const i of table.indexes) i.columns = rename(i.columns);
     const map = new Map([[from, to]]);
+    table.indexes = table.indexes.map(
+      (i) => renameIndexColumns(i, (n) => (n === from ? to : n), map) ?? i,
+    );
     for (const k of table.checks) k.expression = renameColumnsInExpression(k.expression, map);
     for (const t of this.catalog.tables) {
       for (const fk of t.foreignKeys)

@@ -6,7 +6,15 @@
  * any revision (pure and fast: unchanged tables are shared, not copied).
  */
 import { createHash } from 'node:crypto';
-import type { Design, EnumType, Position, Table } from '@retort/core';
+import {
+  compactDesign,
+  compactTable,
+  type Design,
+  type EnumType,
+  fillTableDefaults,
+  type Position,
+  type Table,
+} from '@retort/core';
 import { emptyDesignNamed } from './empty-design';
 
 export interface DesignChange {
@@ -57,7 +65,8 @@ export function designChange(parent: Design, next: Design): DesignChange {
       tables.push(table);
     }
   }
-  if (tables.length > 0) change.tables = tables;
+  // Stored compact: options at their defaults are left out, and filled again on replay.
+  if (tables.length > 0) change.tables = tables.map(compactTable);
   if (Object.keys(layout).length > 0) change.layout = layout;
   const removedTables = removedIds(parent.tables, next.tables);
   if (removedTables.length > 0) change.removedTables = removedTables;
@@ -89,7 +98,9 @@ export function applyDesignChanges(start: Design, changes: readonly DesignChange
   let tables = new Map(start.tables.map((t) => [t.id, t]));
   let enums = new Map(start.enums.map((e) => [e.id, e]));
   for (const change of changes) {
-    tables = replayInto(tables, change.tables, change.removedTables, change.tableOrder);
+    // Stored tables are compact: their options at defaults are filled again here.
+    const changed = change.tables?.map(fillTableDefaults);
+    tables = replayInto(tables, changed, change.removedTables, change.tableOrder);
     for (const [id, position] of Object.entries(change.layout ?? {})) {
       const table = tables.get(id);
       if (table) tables.set(id, { ...table, position: position ?? null });
@@ -128,11 +139,12 @@ function replayInto<T extends WithId>(
 /**
  * sha256 of the design's canonical JSON (keys sorted, no spaces). The hash is of what the
  * design says, not of the format it was written in: the format is always hashed as
- * `retort.design/1`, and what later formats add is absent when unused, so a revision
- * written before a format change still verifies after it.
+ * `retort.design/1`, and what later formats add is absent when unused (options at their
+ * defaults are left out, `compactDesign`), so a revision written before a format change
+ * still verifies after it.
  */
 export function designHash(design: Design): string {
-  const content = { ...design, format: HASHED_FORMAT };
+  const content = { ...compactDesign(design), format: HASHED_FORMAT };
   return createHash('sha256').update(canonicalJson(content)).digest('hex');
 }
 

@@ -3,6 +3,12 @@
  * changes nothing returns the same object, so the store records no empty undo step.
  */
 
+import {
+  FOREIGN_KEY_DEFAULTS,
+  INDEX_DEFAULTS,
+  TABLE_KEY_DEFAULTS,
+  UNIQUE_DEFAULTS,
+} from '../defaults';
 import { designIds } from '../ids';
 import { newColumn } from '../new-column';
 import type {
@@ -107,6 +113,7 @@ export function addTable(design: Design, position: Position): { design: Design; 
         comment: null,
       },
     ],
+    ...TABLE_KEY_DEFAULTS,
     foreignKeys: [],
     uniques: [],
     indexes: [],
@@ -305,13 +312,14 @@ export function deleteColumn(design: Design, tableId: string, columnId: string):
 export function insertForeignKey(
   design: Design,
   tableId: string,
-  foreignKey: Omit<ForeignKey, 'id'>,
+  foreignKey: Omit<ForeignKey, 'id' | keyof typeof FOREIGN_KEY_DEFAULTS> &
+    Partial<typeof FOREIGN_KEY_DEFAULTS>,
 ): { design: Design; foreignKeyId: string } {
   const foreignKeyId = newId('f', designIds(design));
   return {
     design: mapTable(design, tableId, (t) => ({
       ...t,
-      foreignKeys: [...t.foreignKeys, { id: foreignKeyId, ...foreignKey }],
+      foreignKeys: [...t.foreignKeys, { id: foreignKeyId, ...FOREIGN_KEY_DEFAULTS, ...foreignKey }],
     })),
     foreignKeyId,
   };
@@ -388,7 +396,7 @@ function deleteFromList(design: Design, tableId: string, list: TableList, id: st
 }
 
 export function addUnique(design: Design, tableId: string, columns: string[]) {
-  return addToList(design, tableId, 'uniques', 'u', { name: null, columns });
+  return addToList(design, tableId, 'uniques', 'u', { name: null, columns, ...UNIQUE_DEFAULTS });
 }
 export function updateUnique(design: Design, tableId: string, id: string, patch: UniquePatch) {
   return updateInList(design, tableId, 'uniques', id, patch);
@@ -398,7 +406,12 @@ export function deleteUnique(design: Design, tableId: string, id: string) {
 }
 
 export function addIndex(design: Design, tableId: string, columns: string[], unique = false) {
-  return addToList(design, tableId, 'indexes', 'i', { name: null, columns, unique });
+  return addToList(design, tableId, 'indexes', 'i', {
+    name: null,
+    columns,
+    unique,
+    ...INDEX_DEFAULTS,
+  });
 }
 export function updateIndex(design: Design, tableId: string, id: string, patch: IndexPatch) {
   return updateInList(design, tableId, 'indexes', id, patch);

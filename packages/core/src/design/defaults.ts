@@ -1,0 +1,60 @@
+/**
+ * The fields added to `design.json` after its first format, at their documented defaults.
+ * A design's hash (the `schemaHash` of revision files) and the tables a revision file
+ * holds leave them out, so a design that does not use them hashes and stores as it always
+ * did; `fillTableDefaults` puts them back when a stored table is read.
+ */
+import { DesignReader } from './read';
+import type { Design, ForeignKey, Index, Table, UniqueConstraint } from './types';
+
+type Loose = Record<string, unknown>;
+
+function omit(record: Loose, defaults: Loose): Loose {
+  const out: Loose = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (key in defaults && sameJson(value, defaults[key])) continue;
+    out[key] = value;
+  }
+  return out;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export const TABLE_KEY_DEFAULTS: Pick<Table, 'primaryKeyName' | 'primaryKeyOrder'> = {
+  primaryKeyName: null,
+  primaryKeyOrder: null,
+};
+export const FOREIGN_KEY_DEFAULTS: Pick<
+  ForeignKey,
+  'match' | 'deferrable' | 'initiallyDeferred' | 'notValid'
+> = { match: 'SIMPLE', deferrable: false, initiallyDeferred: false, notValid: false };
+export const UNIQUE_DEFAULTS: Pick<UniqueConstraint, 'nullsNotDistinct'> = {
+  nullsNotDistinct: false,
+};
+export const INDEX_DEFAULTS: Pick<
+  Index,
+  'method' | 'keys' | 'include' | 'where' | 'nullsNotDistinct'
+> = { method: 'btree', keys: null, include: [], where: null, nullsNotDistinct: false };
+
+const loose = (value: object) => value as Loose;
+
+/** A table without the later fields that hold their defaults. */
+export function compactTable(table: Table): Table {
+  const record = omit(loose(table), TABLE_KEY_DEFAULTS);
+  record.foreignKeys = table.foreignKeys.map((fk) => omit(loose(fk), FOREIGN_KEY_DEFAULTS));
+  record.uniques = table.uniques.map((u) => omit(loose(u), UNIQUE_DEFAULTS));
+  record.indexes = table.indexes.map((i) => omit(loose(i), INDEX_DEFAULTS));
+  return record as unknown as Table;
+}
+
+/** The design as it hashes: every table compact. */
+export function compactDesign(design: Design): Design {
+  return { ...design, tables: design.tables.map(compactTable) };
+}
+
+/** A stored table (compact or whole) with every default filled. */
+export function fillTableDefaults(table: Table): Table {
+  return new DesignReader().table(table, '');
+}
