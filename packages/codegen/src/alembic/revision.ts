@@ -27,15 +27,18 @@ import {
   renderSaType,
   renderServerDefault,
 } from '../python';
+import { indexArguments } from '../python/index-options';
 import { alterColumnSteps } from '../sql/alter-column-steps';
 import { quoteLiteral, quoteName } from '../sql/identifier';
 import {
+  addForeignKey,
   addSerialSql,
   alterEnumSql,
+  createIndexSql,
   dropSerialSql,
-  foreignKeyClause,
   renderOperationSql,
   serialTypeSql,
+  uniqueClause,
 } from '../sql/render';
 
 export interface AlembicRevisionInput {
@@ -133,6 +136,21 @@ class Renderer {
     return `sa.ForeignKeyConstraint([${pythonStrings(fk.columns)}], [${refs.join(', ')}], ${[`name=${pythonString(fk.name)}`, ...actions(fk)].join(', ')})`;
   }
 
+  createForeignKey(table: string, fk: CatalogForeignKey): string {
+    // Alembic joins referent and column with a dot, which a column name with a dot breaks.
+    if (fk.refColumns.some((c) => c.includes('.'))) return this.execute(addForeignKey(table, fk));
+    const args = [
+      pythonString(fk.name),
+      pythonString(table),
+      pythonString(fk.refTable),
+      `[${pythonStrings(fk.columns)}]`,
+      `[${pythonStrings(fk.refColumns)}]`,
+      ...actions(fk),
+    ];
+    if (fk.notValid) args.push('postgresql_not_valid=True');
+    return `op.create_foreign_key(${args.join(', ')})`;
+  }
+
   createTable(table: TableSpec): string[] {
     const pk = table.primaryKey;
     const serialColumn = table.columns.find(
@@ -161,12 +179,16 @@ class Renderer {
         `sa.CheckConstraint(${pythonString(escapeTextColons(k.expression), '"')}, name=${pythonString(k.name)})`,
       );
     }
-    for (const fk of table.foreignKeys) args.push(this.foreignKey(fk));
+    // Postgres validates a key made with its table: a NOT VALID one is added after.
+    const notValid = table.foreignKeys.filter((fk) => fk.notValid);
+    for (const fk of table.foreignKeys) if (!fk.notValid) args.push(this.foreignKey(fk));
     if (pk)
       args.push(
         `sa.PrimaryKeyConstraint(${pythonStrings(pk.columns)}, name=${pythonString(pk.name)})`,
       );
+    const nullsNotDistinct = table.uniques.filter((u) => u.nullsNotDistinct);
     for (const u of table.uniques) {
+      if (u.nullsNotDistinct) continue;
       args.push(`sa.UniqueConstraint(${pythonStrings(u.columns)}, name=${pythonString(u.name)})`);
     }
     if (table.comment !== null) args.push(`comment=${pythonString(table.comment)}`);
@@ -177,6 +199,14 @@ class Renderer {
         `ALTER SEQUENCE ${quoteName(seq)} OWNED BY ${quoteName(table.name)}.${quoteName(column)}`,
       ),
     );
+    for (const u of nullsNotDistinct) {
+      after.push(
+        this.execute(
+          `ALTER TABLE ${quoteName(table.name)} ADD CONSTRAINT ${quoteName(u.name)} ${uniqueClause(u)}`,
+        ),
+      );
+    }
+    for (const fk of notValid) after.push(this.createForeignKey(table.name, fk));
     return [...before, call, ...after];
   }
 
@@ -306,38 +336,36 @@ class Renderer {
         ];
       case 'drop_primary_key':
         return [dropConstraint(op.primaryKey.name, op.table, 'primary')];
-      case 'create_foreign_key': {
-        const fk = op.foreignKey;
-        // Alembic joins referent and column with a dot, which a column name with a dot breaks.
-        if (fk.refColumns.some((c) => c.includes('.'))) {
-          return [
-            this.execute(
-              `ALTER TABLE ${quoteName(op.table)} ADD CONSTRAINT ${quoteName(fk.name)} ${foreignKeyClause(fk)}`,
-            ),
-          ];
-        }
-        const args = [
-          pythonString(fk.name),
-          pythonString(op.table),
-          pythonString(fk.refTable),
-          `[${pythonStrings(fk.columns)}]`,
-          `[${pythonStrings(fk.refColumns)}]`,
-          ...actions(fk),
-        ];
-        return [`op.create_foreign_key(${args.join(', ')})`];
-      }
+      case 'create_foreign_key':
+        return [this.createForeignKey(op.table, op.foreignKey)];
       case 'drop_foreign_key':
         return [dropConstraint(op.foreignKey.name, op.table, 'foreignkey')];
       case 'create_unique':
+        // SQLAlchemy 1.4 has no NULLS NOT DISTINCT: Retort's own SQL says it.
+        if (op.unique.nullsNotDistinct) {
+          return [
+            this.execute(
+              `ALTER TABLE ${quoteName(op.table)} ADD CONSTRAINT ${quoteName(op.unique.name)} ${uniqueClause(op.unique)}`,
+            ),
+          ];
+        }
         return [
           `op.create_unique_constraint(${pythonString(op.unique.name)}, ${pythonString(op.table)}, [${pythonStrings(op.unique.columns)}])`,
         ];
       case 'drop_unique':
         return [dropConstraint(op.unique.name, op.table, 'unique')];
-      case 'create_index':
-        return [
-          `op.create_index(${pythonString(op.index.name)}, ${pythonString(op.table)}, [${pythonStrings(op.index.columns)}], unique=${op.index.unique ? 'True' : 'False'})`,
+      case 'create_index': {
+        if (op.index.nullsNotDistinct) return [this.execute(createIndexSql(op.table, op.index))];
+        const { keys, options } = indexArguments(op.index, 'sa.text');
+        const args = [
+          pythonString(op.index.name),
+          pythonString(op.table),
+          `[${keys.join(', ')}]`,
+          `unique=${op.index.unique ? 'True' : 'False'}`,
+          ...options,
         ];
+        return [`op.create_index(${args.join(', ')})`];
+      }
       case 'drop_index':
         return [
           `op.drop_index(${pythonString(op.index.name)}, table_name=${pythonString(op.table)})`,
@@ -391,6 +419,9 @@ function actions(fk: CatalogForeignKey): string[] {
   const out: string[] = [];
   if (fk.onUpdate !== 'NO ACTION') out.push(`onupdate=${pythonString(fk.onUpdate)}`);
   if (fk.onDelete !== 'NO ACTION') out.push(`ondelete=${pythonString(fk.onDelete)}`);
+  if (fk.deferrable) out.push('deferrable=True');
+  if (fk.initiallyDeferred) out.push("initially='DEFERRED'");
+  if (fk.match === 'FULL') out.push("match='FULL'");
   return out;
 }
 

@@ -46,15 +46,15 @@ export function foreignKeyClause(fk: CatalogForeignKey): string {
   return text;
 }
 
-function addForeignKey(table: string, fk: CatalogForeignKey): string {
+export function addForeignKey(table: string, fk: CatalogForeignKey): string {
   return `ALTER TABLE ${quoteName(table)} ADD CONSTRAINT ${quoteName(fk.name)} ${foreignKeyClause(fk)}${fk.notValid ? ' NOT VALID' : ''}`;
 }
 
-function uniqueClause(u: CatalogUnique): string {
+export function uniqueClause(u: CatalogUnique): string {
   return `UNIQUE ${u.nullsNotDistinct ? 'NULLS NOT DISTINCT ' : ''}(${quoteNames(u.columns)})`;
 }
 
-function indexKeySql(key: CatalogIndexKey): string {
+export function indexKeySql(key: CatalogIndexKey): string {
   let text = key.column !== undefined ? quoteName(key.column) : `(${key.expression})`;
   if (key.collation !== undefined) text += ` COLLATE ${quoteName(key.collation)}`;
   if (key.opclass !== undefined) text += ` ${key.opclass}`;

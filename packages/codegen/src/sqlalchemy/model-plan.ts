@@ -30,7 +30,10 @@ import {
   renderSaType,
   renderServerDefault,
 } from '../python';
+import { indexArguments } from '../python/index-options';
 import { escapeTextColons } from '../python/literal';
+import { quoteName } from '../sql/identifier';
+import { createIndexSql, uniqueClause } from '../sql/render';
 import { cycleClosingKeys } from './fk-cycles';
 
 export interface ColumnPlan {
@@ -104,6 +107,7 @@ const IMPORTABLE = [
   'SMALLINT',
   'Sequence',
   'TEXT',
+  'text',
   'TIME',
   'TIMESTAMP',
   'UUID',
@@ -167,7 +171,9 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
     const tableArgs: string[] = [];
     const after: string[] = [];
 
-    if (pk && pk.name !== pkeyName(table.name)) {
+    const columnOrder = table.columns.filter((c) => pkColumns.has(c.name)).map((c) => c.name);
+    const ordered = pk !== null && pk.columns.some((c, i) => columnOrder[i] !== c);
+    if (pk && (pk.name !== pkeyName(table.name) || ordered)) {
       imports.from(SA, 'PrimaryKeyConstraint');
       tableArgs.push(
         `PrimaryKeyConstraint(${pythonStrings(pk.columns)}, name=${pythonString(pk.name)})`,
@@ -186,8 +192,22 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
       args.push(...foreignKeyOptions(fk, cycle || !defaultName, cycle));
       tableArgs.push(`ForeignKeyConstraint(${args.join(', ')})`);
     }
+    // What SQLAlchemy 1.4 cannot say (NULLS NOT DISTINCT) is Retort's own SQL, run after
+    // create_all makes the table.
+    const ddlAfterCreate = (sql: string) => {
+      imports.from(SA, 'DDL').from(SA, 'event');
+      after.push(
+        `event.listen(${className}.__table__, 'after_create', DDL(${pythonString(sql.replaceAll('%', '%%'))}))`,
+      );
+    };
     const inlineUnique = new Set<string>();
     for (const u of table.uniques) {
+      if (u.nullsNotDistinct) {
+        ddlAfterCreate(
+          `ALTER TABLE ${quoteName(table.name)} ADD CONSTRAINT ${quoteName(u.name)} ${uniqueClause(u)}`,
+        );
+        continue;
+      }
       if (
         u.columns.length === 1 &&
         u.name === uniqueName(table.name, u.columns) &&
@@ -208,9 +228,15 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
       );
     }
     for (const i of table.indexes) {
+      if (i.nullsNotDistinct) {
+        ddlAfterCreate(createIndexSql(table.name, i));
+        continue;
+      }
       imports.from(SA, 'Index');
-      const unique = i.unique ? ', unique=True' : '';
-      tableArgs.push(`Index(${pythonStrings([i.name, ...i.columns])}${unique})`);
+      const { keys, options, usesText } = indexArguments(i, 'text');
+      if (usesText) imports.from(SA, 'text');
+      const args = [pythonString(i.name), ...keys, ...(i.unique ? ['unique=True'] : []), ...options];
+      tableArgs.push(`Index(${args.join(', ')})`);
     }
     if (table.comment !== null) tableArgs.push(`{'comment': ${pythonString(table.comment)}}`);
 
@@ -321,9 +347,14 @@ function foreignKeyOptions(fk: CatalogForeignKey, named: boolean, useAlter: bool
   const options: string[] = [];
   if (fk.onDelete !== 'NO ACTION') options.push(`ondelete=${pythonString(fk.onDelete)}`);
   if (fk.onUpdate !== 'NO ACTION') options.push(`onupdate=${pythonString(fk.onUpdate)}`);
-  if (named) options.push(`name=${pythonString(fk.name)}`);
+  if (fk.deferrable) options.push('deferrable=True');
+  if (fk.initiallyDeferred) options.push("initially='DEFERRED'");
+  if (fk.match === 'FULL') options.push("match='FULL'");
+  if (named || fk.notValid) options.push(`name=${pythonString(fk.name)}`);
   // The key closes a cycle between tables: create_all adds it by ALTER TABLE after both exist.
-  if (useAlter) options.push('use_alter=True');
+  // A NOT VALID key is added that way too: Postgres validates a key made with its table.
+  if (useAlter || fk.notValid) options.push('use_alter=True');
+  if (fk.notValid) options.push('postgresql_not_valid=True');
   return options;
 }
 

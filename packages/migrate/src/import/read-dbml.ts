@@ -17,12 +17,18 @@ import {
   DESIGN_FORMAT,
   type Design,
   describeUnknownType,
+  FOREIGN_KEY_DEFAULTS,
   type ForeignKey,
+  INDEX_DEFAULTS,
+  INDEX_METHODS,
   type Index,
+  type IndexMethod,
   normalizeColumnType,
   type ReferentialAction,
   RetortError,
   type Table,
+  TABLE_KEY_DEFAULTS,
+  UNIQUE_DEFAULTS,
   type UniqueConstraint,
   validateDesign,
 } from '@retort/core';
@@ -204,6 +210,7 @@ export async function readDbmlDesign(text: string, name = 'imported'): Promise<D
       name: t.name,
       comment: t.note ?? null,
       position: null,
+      ...TABLE_KEY_DEFAULTS,
       columns: [],
       foreignKeys: [],
       uniques: [],
@@ -334,11 +341,13 @@ function readIndex(
       id: uniqueId(`u_${part}`),
       name: index.name ?? null,
       columns: columnIds,
+      ...UNIQUE_DEFAULTS,
     };
     table.uniques.push(unique);
     return;
   }
-  if (index.type && index.type.toLowerCase() !== 'btree') {
+  const method = INDEX_METHODS.find((m) => m === index.type?.toLowerCase()) ?? 'btree';
+  if (index.type && method !== index.type.toLowerCase()) {
     leftOut('index', index.name ?? label, `index type ${index.type}; kept as a btree index`);
   }
   const kept: Index = {
@@ -346,6 +355,8 @@ function readIndex(
     name: index.name ?? null,
     columns: columnIds,
     unique: Boolean(index.unique),
+    ...INDEX_DEFAULTS,
+    method: method as IndexMethod,
   };
   table.indexes.push(kept);
 }
@@ -403,6 +414,7 @@ function readRef(
     references: { table: tableIds.get(to.tableName)!, columns: toColumns as string[] },
     onDelete: action(ref.onDelete, 'delete'),
     onUpdate: action(ref.onUpdate, 'update'),
+    ...FOREIGN_KEY_DEFAULTS,
   };
   fromTable.foreignKeys.push(fk);
 }

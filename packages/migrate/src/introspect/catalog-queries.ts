@@ -154,6 +154,15 @@ export interface IndexRow {
   comment: string | null;
   /** Backs a primary key, unique or exclusion constraint (those are read as constraints). */
   constraint: boolean;
+  /** Per key: the column or expression as Postgres prints it alone. */
+  key_definitions: string[];
+  /** Per key: `indoption` bits (1 DESC, 2 NULLS FIRST), as text. */
+  key_options: string[];
+  /** Per key: a non-default operator class, or ''. */
+  key_opclasses: string[];
+  /** Per key: a collation other than the key's own, or ''. */
+  key_collations: string[];
+  predicate: string | null;
 }
 
 export const INDEXES = `
@@ -170,7 +179,28 @@ export const INDEXES = `
          i.indisvalid AS valid, pg_get_indexdef(i.indexrelid) AS definition,
          obj_description(i.indexrelid, 'pg_class') AS comment,
          EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid
-                   AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')) AS constraint
+                   AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u', 'x')) AS constraint,
+         ARRAY(SELECT pg_get_indexdef(i.indexrelid, k, false)
+                 FROM generate_series(1, i.indnkeyatts::int) AS k ORDER BY k) AS key_definitions,
+         ARRAY(SELECT u.o::text FROM unnest(i.indoption::int2[]) WITH ORDINALITY AS u(o, k)
+                ORDER BY u.k) AS key_options,
+         ARRAY(SELECT CASE WHEN oc.opcdefault THEN ''
+                           WHEN ocn.nspname IN ('pg_catalog', 'public') THEN oc.opcname::text
+                           ELSE ocn.nspname || '.' || oc.opcname END
+                 FROM unnest(i.indclass::oid[]) WITH ORDINALITY AS u(o, k)
+                 JOIN pg_opclass oc ON oc.oid = u.o JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace
+                ORDER BY u.k) AS key_opclasses,
+         ARRAY(SELECT COALESCE((SELECT co.collname::text FROM pg_collation co
+                                 WHERE co.oid = u.c AND u.c <> 0
+                                   AND u.c <> COALESCE(NULLIF(ka.attcollation, 0),
+                                                       (SELECT kt.typcollation FROM pg_type kt
+                                                         WHERE kt.oid = xa.atttypid), 0)), '')
+                 FROM unnest(i.indcollation::oid[]) WITH ORDINALITY AS u(c, k)
+                 LEFT JOIN pg_attribute xa ON xa.attrelid = i.indexrelid AND xa.attnum = u.k
+                 LEFT JOIN pg_attribute ka ON ka.attrelid = i.indrelid
+                       AND ka.attnum = (i.indkey::int2[])[u.k - 1] AND ka.attnum > 0
+                ORDER BY u.k) AS key_collations,
+         pg_get_expr(i.indpred, i.indrelid) AS predicate
     FROM pg_index i
     JOIN pg_class x ON x.oid = i.indexrelid JOIN pg_namespace n ON n.oid = x.relnamespace
     JOIN pg_am am ON am.oid = x.relam

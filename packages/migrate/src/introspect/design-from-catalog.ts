@@ -4,7 +4,15 @@
  * design: two names that derive the same id (`credit_notes.taxes_amount` and
  * `credit_notes_taxes.amount`) get `_2`, `_3`, ... in catalog order.
  */
-import { type Catalog, DESIGN_FORMAT, type Design, type Table } from '@retort/core';
+import {
+  type Catalog,
+  type CatalogIndex,
+  DESIGN_FORMAT,
+  type Design,
+  type Index,
+  pkeyName,
+  type Table,
+} from '@retort/core';
 
 const COLUMNS_PER_ROW = 4;
 const CARD_WIDTH = 280;
@@ -34,13 +42,39 @@ export function designFromCatalog(catalog: Catalog, name: string): Design {
   }
   const tableId = (table: string) => tableIds.get(table)!;
   const columnId = (table: string, column: string) => columnIds.get(key(table, column))!;
+  const index = (table: string, i: CatalogIndex): Omit<Index, 'id'> => ({
+    name: i.name,
+    columns: i.columns.map((c) => columnId(table, c)),
+    unique: i.unique,
+    method: i.method ?? 'btree',
+    keys:
+      i.keys?.map((k) => ({
+        column: k.column === undefined ? null : columnId(table, k.column),
+        expression: k.expression ?? null,
+        descending: k.descending ?? false,
+        nulls: k.nulls ?? null,
+        opclass: k.opclass ?? null,
+        collation: k.collation ?? null,
+      })) ?? null,
+    include: (i.include ?? []).map((c) => columnId(table, c)),
+    where: i.where ?? null,
+    nullsNotDistinct: i.nullsNotDistinct ?? false,
+  });
   const tables: Table[] = catalog.tables.map((t) => {
     const pk = new Set(t.primaryKey?.columns ?? []);
+    const pkInColumnOrder = t.columns.filter((c) => pk.has(c.name)).map((c) => c.name);
+    const keyOrder = t.primaryKey?.columns ?? [];
     return {
       id: tableId(t.name),
       name: t.name,
       comment: t.comment,
       position: null,
+      primaryKeyName:
+        t.primaryKey && t.primaryKey.name !== pkeyName(t.name) ? t.primaryKey.name : null,
+      primaryKeyOrder:
+        keyOrder.join('\u0000') === pkInColumnOrder.join('\u0000')
+          ? null
+          : keyOrder.map((c) => columnId(t.name, c)),
       columns: t.columns.map((c) => ({
         id: columnId(t.name, c.name),
         name: c.name,
@@ -62,17 +96,20 @@ export function designFromCatalog(catalog: Catalog, name: string): Design {
         },
         onDelete: fk.onDelete === 'NO ACTION' ? null : fk.onDelete,
         onUpdate: fk.onUpdate === 'NO ACTION' ? null : fk.onUpdate,
+        match: fk.match ?? 'SIMPLE',
+        deferrable: fk.deferrable ?? false,
+        initiallyDeferred: fk.initiallyDeferred ?? false,
+        notValid: fk.notValid ?? false,
       })),
       uniques: t.uniques.map((u) => ({
         id: unique(`uq_${idPart(t.name)}_${idPart(u.name)}`),
         name: u.name,
         columns: u.columns.map((c) => columnId(t.name, c)),
+        nullsNotDistinct: u.nullsNotDistinct ?? false,
       })),
       indexes: t.indexes.map((i) => ({
         id: unique(`ix_${idPart(t.name)}_${idPart(i.name)}`),
-        name: i.name,
-        columns: i.columns.map((c) => columnId(t.name, c)),
-        unique: i.unique,
+        ...index(t.name, i),
       })),
       checks: t.checks.map((k) => ({
         id: unique(`ck_${idPart(t.name)}_${idPart(k.name)}`),

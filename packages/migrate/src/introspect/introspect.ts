@@ -12,9 +12,15 @@
 import {
   type Catalog,
   type CatalogColumn,
+  type CatalogIndex,
+  type CatalogIndexKey,
   type CatalogTable,
   canonicalExpression,
   columnTypeSpelling,
+  expressionColumns,
+  foreignKeyOptions,
+  INDEX_METHODS,
+  INTEGER_TYPES,
   type ReferentialAction,
   RetortError,
 } from '@retort/core';
@@ -300,13 +306,18 @@ class CatalogReader {
       const name = `${this.qualified(state.row)}.${k.name}`;
       const why: string[] = [];
       if (k.type === 'x') why.push('exclusion constraint');
-      if (k.deferrable) why.push(k.deferred ? 'DEFERRABLE INITIALLY DEFERRED' : 'DEFERRABLE');
-      if (!k.validated) why.push('NOT VALID');
+      // Foreign keys carry DEFERRABLE and NOT VALID; other constraints do not (yet).
+      if (k.deferrable && k.type !== 'f') {
+        why.push(k.deferred ? 'DEFERRABLE INITIALLY DEFERRED' : 'DEFERRABLE');
+      }
+      if (!k.validated && k.type !== 'f') why.push('NOT VALID');
       if (!k.local) why.push('inherited');
-      if (k.type === 'f' && k.match === 'f') why.push('MATCH FULL');
+      if (k.type === 'f' && k.match === 'p') why.push('MATCH PARTIAL');
       if (/\bNOT ENFORCED\b/.test(k.definition)) why.push('NOT ENFORCED');
       if (/\bNO INHERIT\b/.test(k.definition) && k.type === 'c') why.push('NO INHERIT');
-      if (/\bNULLS NOT DISTINCT\b/.test(k.definition)) why.push('NULLS NOT DISTINCT');
+      if (/\bNULLS NOT DISTINCT\b/.test(k.definition) && k.type !== 'u') {
+        why.push('NULLS NOT DISTINCT');
+      }
       if (/\bINCLUDE \(/.test(k.definition)) why.push('INCLUDE columns');
       if (/\bSET (NULL|DEFAULT) \(/.test(k.definition)) why.push('action on some columns only');
       const uses = names(k.columns).filter((c) => state.omitted.has(c));
@@ -321,10 +332,12 @@ class CatalogReader {
           const refColumns = names(k.ref_columns);
           const refOmitted = refColumns.filter((c) => target!.omitted.has(c));
           if (refOmitted.length > 0) why.push(`references ${refOmitted.join(', ')}, not modelled`);
+          // Integers of different widths compare (a lint warning, not a refusal).
           const mismatched = names(k.columns).filter((c, i) => {
             const from = state.columnTypes[c];
             const to = target!.columnTypes[refColumns[i] ?? ''];
-            return from !== undefined && to !== undefined && from !== to;
+            const integers = INTEGER_TYPES.includes(from ?? '') && INTEGER_TYPES.includes(to ?? '');
+            return from !== undefined && to !== undefined && from !== to && !integers;
           });
           if (mismatched.length > 0 && refOmitted.length === 0 && uses.length === 0) {
             const pairs = mismatched.map((c) => {
@@ -342,8 +355,15 @@ class CatalogReader {
       }
       const table = state.table;
       if (k.type === 'p') table.primaryKey = { name: k.name, columns: names(k.columns) };
-      else if (k.type === 'u') table.uniques.push({ name: k.name, columns: names(k.columns) });
-      else if (k.type === 'c') {
+      else if (k.type === 'u') {
+        table.uniques.push({
+          name: k.name,
+          columns: names(k.columns),
+          ...(/\bNULLS NOT DISTINCT\b/.test(k.definition)
+            ? { nullsNotDistinct: true as const }
+            : {}),
+        });
+      } else if (k.type === 'c') {
         const body = checkBody(k.definition);
         try {
           table.checks.push({
@@ -361,6 +381,12 @@ class CatalogReader {
           refColumns: names(k.ref_columns),
           onDelete: ACTIONS[k.on_delete] ?? 'NO ACTION',
           onUpdate: ACTIONS[k.on_update] ?? 'NO ACTION',
+          ...foreignKeyOptions({
+            match: k.match === 'f' ? 'FULL' : 'SIMPLE',
+            deferrable: k.deferrable,
+            initiallyDeferred: k.deferred,
+            notValid: !k.validated,
+          }),
         });
       }
     }
@@ -372,28 +398,76 @@ class CatalogReader {
       if (!state || i.constraint) continue;
       const name = `${state.row.schema}.${i.name}`;
       const why: string[] = [];
-      if (i.method !== 'btree') why.push(`index method ${i.method}`);
-      if (i.expressions) why.push('expression index');
-      if (i.partial) why.push('partial index');
-      if (i.columns.length > i.key_count) why.push('INCLUDE columns');
-      if (i.ordered) why.push('DESC or NULLS FIRST/LAST key');
-      if (i.opclasses.length > 0) why.push(`operator class ${i.opclasses.join(', ')}`);
-      if (/ COLLATE /.test(i.definition)) why.push('collation on a key');
-      if (i.nulls_not_distinct) why.push('NULLS NOT DISTINCT');
+      if (!(INDEX_METHODS as readonly string[]).includes(i.method)) {
+        why.push(`index method ${i.method}`);
+      }
       if (!i.valid) why.push('invalid index (a failed CREATE INDEX CONCURRENTLY)');
-      const uses = i.columns.filter((c): c is string => c !== null && state.omitted.has(c));
+      const keyDefinitions = names(i.key_definitions);
+      const expressions = [
+        ...i.columns.flatMap((c, k) => (c === null ? [keyDefinitions[k] ?? ''] : [])),
+        ...(i.predicate === null ? [] : [i.predicate]),
+      ];
+      const used = [
+        ...i.columns.filter((c): c is string => c !== null),
+        ...expressions.flatMap((sql) => {
+          try {
+            return expressionColumns(sql);
+          } catch {
+            return [];
+          }
+        }),
+      ];
+      const uses = [...new Set(used.filter((c) => state.omitted.has(c)))];
       if (uses.length > 0) why.push(`uses ${uses.join(', ')}, not modelled`);
       if (i.comment !== null) why.push('comment on an index');
-      if (why.length > 0) {
+      let index: CatalogIndex | null = null;
+      if (why.length === 0) {
+        try {
+          index = this.index(i, state);
+        } catch {
+          why.push(`expression ${i.definition} that Retort cannot read`);
+        }
+      }
+      if (index === null) {
         this.list('index', name, why.join(', '));
         continue;
       }
-      state.table.indexes.push({
-        name: i.name,
-        columns: i.columns.filter((c): c is string => c !== null),
-        unique: i.unique,
-      });
+      state.table.indexes.push(index);
     }
+  }
+
+  /** An index as the catalog holds it: options only where they are not the default. */
+  private index(i: IndexRow, state: TableState): CatalogIndex {
+    const context = { columns: state.columnTypes };
+    const keyColumns = i.columns.slice(0, i.key_count);
+    const keys: CatalogIndexKey[] = keyColumns.map((column, k) => {
+      const key: CatalogIndexKey =
+        column !== null
+          ? { column }
+          : { expression: canonicalExpression(names(i.key_definitions)[k] ?? '', context) };
+      const option = Number(names(i.key_options)[k] ?? 0);
+      const descending = (option & 1) !== 0;
+      const nullsFirst = (option & 2) !== 0;
+      if (descending) key.descending = true;
+      if (nullsFirst !== descending) key.nulls = nullsFirst ? 'FIRST' : 'LAST';
+      const opclass = names(i.key_opclasses)[k] ?? '';
+      if (opclass !== '') key.opclass = opclass;
+      const collation = names(i.key_collations)[k] ?? '';
+      if (collation !== '') key.collation = collation;
+      return key;
+    });
+    const plain = keys.every((k) => Object.keys(k).length === 1 && k.column !== undefined);
+    const include = i.columns.slice(i.key_count).filter((c): c is string => c !== null);
+    return {
+      name: i.name,
+      columns: keyColumns.filter((c): c is string => c !== null),
+      unique: i.unique,
+      ...(i.method !== 'btree' ? { method: i.method as CatalogIndex['method'] } : {}),
+      ...(plain ? {} : { keys }),
+      ...(include.length > 0 ? { include } : {}),
+      ...(i.predicate !== null ? { where: canonicalExpression(i.predicate, context) } : {}),
+      ...(i.nulls_not_distinct ? { nullsNotDistinct: true as const } : {}),
+    };
   }
 
   readSequences(): void {
