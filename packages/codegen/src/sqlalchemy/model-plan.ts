@@ -235,7 +235,12 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
       imports.from(SA, 'Index');
       const { keys, options, usesText } = indexArguments(i, 'text');
       if (usesText) imports.from(SA, 'text');
-      const args = [pythonString(i.name), ...keys, ...(i.unique ? ['unique=True'] : []), ...options];
+      const args = [
+        pythonString(i.name),
+        ...keys,
+        ...(i.unique ? ['unique=True'] : []),
+        ...options,
+      ];
       tableArgs.push(`Index(${args.join(', ')})`);
     }
     if (table.comment !== null) tableArgs.push(`{'comment': ${pythonString(table.comment)}}`);

@@ -39,6 +39,7 @@ const KITCHEN_SINK_UNMODELLED = [
   'column public.accounts.id: identity column (GENERATED ALWAYS)',
   'column public.accounts.nickname: collation "C"',
   "column public.accounts.search: generated column (AS to_tsvector('simple'::regconfig, display_name))",
+  'index public.accounts_recent_idx: comment on an index',
   'constraint public.bookings.bookings_during_check: NOT VALID',
   'constraint public.bookings.bookings_no_overlap: exclusion constraint',
   'type public.year: domain type',
