@@ -44,7 +44,7 @@ describe('bad input to the API', () => {
 
   const invalidDesign = () => {
     const design = JSON.parse(before.design);
-    design.tables[0].columns[0].type = 'NOT_A_TYPE';
+    design.tables[0].columns[0].type = 'VARCHAR(10';
     return design;
   };
 
