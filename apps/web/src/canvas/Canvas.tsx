@@ -15,7 +15,8 @@
 import '@xyflow/react/dist/style.css';
 import '../styles/canvas.css';
 import '../styles/canvas-view.css';
-import type { Design, Position } from '@retort/core';
+import '../styles/canvas-items.css';
+import { AREA_COLOR, type Design, NOTE_SIZE, type Position } from '@retort/core';
 import {
   applyNodeChanges,
   Background,
@@ -26,6 +27,7 @@ import {
   type Edge,
   type EdgeTypes,
   type FinalConnectionState,
+  getNodesBounds,
   MiniMap,
   type NodeChange,
   type NodeTypes,
@@ -49,6 +51,13 @@ import { layoutMissingPositions } from '../layout/auto-layout';
 import { useDesignProblems } from '../store/design-problems';
 import { designStore, redo, type Selection, undo, useDesignStore } from '../store/design-store';
 import { useViewStore, viewStore } from '../store/view-store';
+import {
+  type AreaFlowNode,
+  AreaNode,
+  canvasItemNodes,
+  type NoteFlowNode,
+  NoteNode,
+} from './CanvasItems';
 import {
   designToFlow,
   type FlowGraph,
@@ -107,7 +116,8 @@ export interface CanvasProps {
   className?: string;
 }
 
-const nodeTypes: NodeTypes = { table: TableNode };
+const nodeTypes: NodeTypes = { table: TableNode, note: NoteNode, area: AreaNode };
+type FlowNode = TableFlowNode | NoteFlowNode | AreaFlowNode;
 const edgeTypes: EdgeTypes = {};
 const SNAP: [number, number] = [GRID_SIZE, GRID_SIZE];
 /**
@@ -170,7 +180,7 @@ function CanvasView({
     [isSnapshot],
   );
 
-  const flow = useReactFlow<TableFlowNode>();
+  const flow = useReactFlow<FlowNode>();
   // While a picture is taken, every table is drawn at full detail, unselected, in its theme.
   const [exportTheme, setExportTheme] = useState<ImageTheme | null>(null);
   const exporting = exportTheme !== null;
@@ -211,23 +221,39 @@ function CanvasView({
 
   // React Flow's own copy of the nodes, for what happens between two store updates (a drag
   // in progress, measured sizes); rebuilt from `derived` whenever the design changes.
-  const [viewNodes, setViewNodes] = useState<TableFlowNode[]>(shown.nodes);
-  const [viewSource, setViewSource] = useState<TableFlowNode[]>(shown.nodes);
-  if (viewSource !== shown.nodes) {
-    setViewNodes((current) => mergeNodes(current, shown.nodes, viewSource));
-    setViewSource(shown.nodes);
+  // Notes and areas are drawn with the tables: areas behind them, notes in front.
+  const previousItems = useRef(new Map<string, NoteFlowNode | AreaFlowNode>());
+  const allNodes = useMemo((): FlowNode[] => {
+    const items = canvasItemNodes(
+      design,
+      exporting ? null : selection,
+      readOnly,
+      previousItems.current,
+    );
+    previousItems.current = new Map([...items.areas, ...items.notes].map((n) => [n.id, n]));
+    if (items.areas.length === 0 && items.notes.length === 0) return shown.nodes;
+    return [...items.areas, ...shown.nodes, ...items.notes];
+  }, [design, selection, readOnly, exporting, shown.nodes]);
+  const [viewNodes, setViewNodes] = useState<FlowNode[]>(allNodes);
+  const [viewSource, setViewSource] = useState<FlowNode[]>(allNodes);
+  if (viewSource !== allNodes) {
+    setViewNodes((current) => mergeNodes(current, allNodes, viewSource));
+    setViewSource(allNodes);
   }
+  /** What an area drag carries along: the tables and notes inside it when the drag began. */
+  const carried = useRef<{ start: Position; members: Map<string, Position> } | null>(null);
 
   // Shift-drag on the pane draws a box; the tables inside become the store's selection.
   const boxed = useRef<Set<string> | null>(null);
   /** True from a drag's start to its stop, which saves the drag's positions itself. */
   const dragging = useRef(false);
   const onNodesChange = useCallback(
-    (changes: NodeChange<TableFlowNode>[]) => {
+    (changes: NodeChange<FlowNode>[]) => {
       const box = boxed.current;
       if (box) {
+        const tables = new Set(designStore.getState().design?.tables.map((t) => t.id));
         for (const change of changes) {
-          if (change.type !== 'select') continue;
+          if (change.type !== 'select' || !tables.has(change.id)) continue;
           if (change.selected) box.add(change.id);
           else box.delete(change.id);
         }
@@ -240,7 +266,7 @@ function CanvasView({
       // A finished move outside a drag is an arrow-key nudge: saved like a drag.
       for (const change of viewChanges) {
         if (change.type === 'position' && change.dragging === false && change.position) {
-          designStore.getState().moveTable(change.id, change.position);
+          designStore.getState().moveCanvasItems({ [change.id]: change.position });
         }
       }
     },
@@ -248,7 +274,11 @@ function CanvasView({
   );
 
   const onNodeClick = useCallback(
-    (event: MouseEvent, node: TableFlowNode) => {
+    (event: MouseEvent, node: FlowNode) => {
+      if (node.type === 'note' || node.type === 'area') {
+        if (!isSnapshot) select({ kind: node.type, id: node.id });
+        return;
+      }
       if (event.shiftKey && !isSnapshot) {
         const ids = selectedTableIds();
         designStore
@@ -275,17 +305,49 @@ function CanvasView({
   );
 
   const onNodeDragStop = useCallback(
-    (_: unknown, node: TableFlowNode, nodes: TableFlowNode[]) => {
+    (_: unknown, node: FlowNode, nodes: FlowNode[]) => {
       dragging.current = false;
+      const carry = carried.current;
+      carried.current = null;
       if (readOnly) return;
-      // Every table of a multiple selection moves with the one dragged: one undo step.
-      const positions = Object.fromEntries(
+      // Every table of a multiple selection moves with the one dragged, an area with what
+      // it holds: one undo step.
+      const positions: Record<string, Position> = Object.fromEntries(
         (nodes.length > 0 ? nodes : [node]).map((moved) => [moved.id, moved.position]),
       );
-      designStore.getState().applyLayout(positions);
+      if (carry) {
+        const dx = node.position.x - carry.start.x;
+        const dy = node.position.y - carry.start.y;
+        for (const [id, p] of carry.members) positions[id] = { x: p.x + dx, y: p.y + dy };
+      }
+      designStore.getState().moveCanvasItems(positions);
     },
     [readOnly],
   );
+
+  const onNodeDragStart = useCallback(
+    (_: unknown, node: FlowNode) => {
+      dragging.current = true;
+      carried.current =
+        node.type === 'area'
+          ? { start: node.position, members: inside(node, flow.getNodes()) }
+          : null;
+    },
+    [flow],
+  );
+
+  const onNodeDrag = useCallback((_: unknown, node: FlowNode) => {
+    const carry = carried.current;
+    if (!carry || carry.members.size === 0) return;
+    const dx = node.position.x - carry.start.x;
+    const dy = node.position.y - carry.start.y;
+    setViewNodes((nodes) =>
+      nodes.map((n) => {
+        const p = carry.members.get(n.id);
+        return p ? { ...n, position: { x: p.x + dx, y: p.y + dy } } : n;
+      }),
+    );
+  }, []);
 
   /** Draws a key from one column to another, or the other way when only that is valid. */
   const connect = useCallback(
@@ -416,17 +478,59 @@ function CanvasView({
         if (!viewport) return null;
         await everyTableDrawn(viewport, current.tables.length);
         const background = getComputedStyle(element).getPropertyValue('--bg').trim();
-        const nodes = flow.getNodes().filter((n) => ids.has(n.id));
-        return await drawDiagram(viewport, nodes, flow.getEdges() as ForeignKeyFlowEdge[], {
-          ...options,
-          background,
-        });
+        // The whole diagram has its notes and areas; a selection, its tables only.
+        const nodes = flow
+          .getNodes()
+          .filter((n) => ids.has(n.id) || (!options.selectionOnly && n.type !== 'table'));
+        return await drawDiagram(
+          viewport,
+          nodes as TableFlowNode[],
+          flow.getEdges() as ForeignKeyFlowEdge[],
+          {
+            ...options,
+            background,
+          },
+        );
       } finally {
         setExportTheme(null);
       }
     },
     [flow],
   );
+
+  const addNoteInView = useCallback(() => {
+    if (readOnly) return;
+    const centre = viewCenter();
+    designStore.getState().addNote({
+      x: snap(centre.x - NOTE_SIZE.width / 2),
+      y: snap(centre.y - NOTE_SIZE.height / 2),
+    });
+  }, [readOnly, viewCenter]);
+
+  /** An area around the selected tables, or an empty one in the middle of the view. */
+  const addAreaInView = useCallback(() => {
+    if (readOnly) return;
+    const ids = new Set(selectedTableIds());
+    const chosen = flow.getNodes().filter((n) => ids.has(n.id));
+    let box: { position: Position; width: number; height: number };
+    if (chosen.length > 0) {
+      const bounds = getNodesBounds(chosen);
+      box = {
+        position: { x: snap(bounds.x - 2 * GRID_SIZE), y: snap(bounds.y - 4 * GRID_SIZE) },
+        width: snap(bounds.width + 4 * GRID_SIZE),
+        height: snap(bounds.height + 6 * GRID_SIZE),
+      };
+    } else {
+      const centre = viewCenter();
+      box = {
+        position: { x: snap(centre.x - 240), y: snap(centre.y - 160) },
+        width: 480,
+        height: 320,
+      };
+    }
+    const count = designStore.getState().design?.canvas?.areas.length ?? 0;
+    designStore.getState().addArea(box, `Area ${count + 1}`, AREA_COLOR);
+  }, [readOnly, flow, viewCenter]);
 
   const controls = useMemo<CanvasControls>(
     () => ({ fitView, viewCenter, addTableInView, exportImage }),
@@ -519,7 +623,7 @@ function CanvasView({
     setSnapshotSelection(null);
   }
 
-  useCanvasKeys(readOnly, isSnapshot, select, wrapper);
+  useCanvasKeys(readOnly, isSnapshot, select, wrapper, addNoteInView, addAreaInView);
   useTableClipboard({ enabled: !readOnly && !isSnapshot, isTyping, viewCenter });
 
   return (
@@ -536,7 +640,7 @@ function CanvasView({
       data-testid="canvas"
     >
       <DetailContext.Provider value={detail}>
-        <ReactFlow<TableFlowNode>
+        <ReactFlow<FlowNode>
           nodes={viewNodes}
           edges={shown.edges}
           nodeTypes={nodeTypes}
@@ -548,9 +652,8 @@ function CanvasView({
             select(null);
             viewStore.getState().clearReveal();
           }}
-          onNodeDragStart={() => {
-            dragging.current = true;
-          }}
+          onNodeDragStart={onNodeDragStart}
+          onNodeDrag={onNodeDrag}
           onNodeDragStop={onNodeDragStop}
           onSelectionStart={() => {
             if (!isSnapshot) boxed.current = new Set(selectedTableIds());
@@ -579,7 +682,7 @@ function CanvasView({
           proOptions={PRO_OPTIONS}
         >
           <Background variant={BackgroundVariant.Dots} gap={GRID_SIZE} size={1} />
-          <MiniMap<TableFlowNode>
+          <MiniMap<FlowNode>
             pannable
             zoomable
             className="retort-minimap"
@@ -610,6 +713,24 @@ function CanvasView({
               }
             />
           )}
+          {!readOnly && !isSnapshot && (
+            <Panel position="top-left" className="canvas-tools">
+              <button
+                type="button"
+                onClick={addNoteInView}
+                title="Add a note in the middle of the view (N)"
+              >
+                Add note
+              </button>
+              <button
+                type="button"
+                onClick={addAreaInView}
+                title="Add a subject area around the selected tables (G)"
+              >
+                Add area
+              </button>
+            </Panel>
+          )}
           {readOnly && isSnapshot && (
             <Panel position="top-left" className="canvas-badge">
               Read-only
@@ -633,11 +754,7 @@ function FitIcon() {
  * Keeps the view's copy of each node (mid-drag position, React Flow's own fields) unless the
  * derived node changed; a changed node carries its own size and handles from the design.
  */
-function mergeNodes(
-  view: TableFlowNode[],
-  next: TableFlowNode[],
-  before: TableFlowNode[],
-): TableFlowNode[] {
+function mergeNodes(view: FlowNode[], next: FlowNode[], before: FlowNode[]): FlowNode[] {
   const viewById = new Map(view.map((n) => [n.id, n]));
   const beforeById = new Map(before.map((n) => [n.id, n]));
   return next.map((node) => {
@@ -651,6 +768,8 @@ function useCanvasKeys(
   isSnapshot: boolean,
   select: (selection: Selection | null) => void,
   wrapper: RefObject<HTMLDivElement | null>,
+  addNote: () => void,
+  addArea: () => void,
 ) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -668,6 +787,12 @@ function useCanvasKeys(
         view.clearReveal();
         if (view.focus && !isSnapshot) view.clearFocus();
         else select(null);
+        return;
+      }
+      if ((key === 'n' || key === 'g') && !mod && !event.altKey && !isSnapshot && !readOnly) {
+        event.preventDefault();
+        if (key === 'n') addNote();
+        else addArea();
         return;
       }
       if (key === 'f' && !mod && !event.altKey && !isSnapshot) {
@@ -703,6 +828,12 @@ function useCanvasKeys(
           case 'tables':
             state.deleteTables(selection.ids);
             break;
+          case 'note':
+            state.deleteNote(selection.id);
+            break;
+          case 'area':
+            state.deleteArea(selection.id);
+            break;
           case 'enum':
             break;
         }
@@ -710,7 +841,7 @@ function useCanvasKeys(
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [readOnly, isSnapshot, select, wrapper]);
+  }, [readOnly, isSnapshot, select, wrapper, addNote, addArea]);
 }
 
 type Drop =
@@ -755,6 +886,28 @@ function everyTableDrawn(viewport: HTMLElement, tables: number): Promise<void> {
     };
     requestAnimationFrame(tick);
   });
+}
+
+/** Where the tables and notes wholly inside an area are, when its drag begins. */
+function inside(area: FlowNode, nodes: FlowNode[]): Map<string, Position> {
+  const right = area.position.x + (area.width ?? 0);
+  const bottom = area.position.y + (area.height ?? 0);
+  const members = new Map<string, Position>();
+  for (const node of nodes) {
+    if (node.type === 'area') continue;
+    const width = node.measured?.width ?? node.width ?? 0;
+    const height = node.measured?.height ?? node.height ?? 0;
+    const { x, y } = node.position;
+    if (
+      x >= area.position.x &&
+      y >= area.position.y &&
+      x + width <= right &&
+      y + height <= bottom
+    ) {
+      members.set(node.id, node.position);
+    }
+  }
+  return members;
 }
 
 function snap(value: number): number {

@@ -5,7 +5,7 @@
  */
 import type { Column } from '@retort/core';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
-import { memo, useContext, useState } from 'react';
+import { type CSSProperties, memo, useContext, useState } from 'react';
 import { designStore } from '../store/design-store';
 import { LEFT_SOURCE, RIGHT_TARGET, type TableFlowNode } from './design-to-flow';
 import { type Detail, DetailContext } from './level-of-detail';
@@ -17,9 +17,15 @@ function TableNodeView(props: NodeProps<TableFlowNode>) {
 }
 
 /** The classes of a table's box, at full detail or (with `detail`) zoomed out. */
-function tableNodeClass(selected: boolean, hasProblems: boolean, detail?: Detail): string {
+function tableNodeClass(
+  selected: boolean,
+  hasProblems: boolean,
+  coloured: boolean,
+  detail?: Detail,
+): string {
   return [
     'table-node',
+    coloured ? 'table-node--coloured' : '',
     detail ? `table-node--${detail}` : '',
     selected ? 'table-node--selected' : '',
     hasProblems ? 'table-node--problem' : '',
@@ -28,17 +34,22 @@ function tableNodeClass(selected: boolean, hasProblems: boolean, detail?: Detail
     .join(' ');
 }
 
+/** A table's own colour (drawing only), for its header. */
+function colourStyle(color: string | undefined): CSSProperties | undefined {
+  return color ? ({ '--table-color': color } as CSSProperties) : undefined;
+}
+
 /**
  * A zoomed-out table: its box at its full size, with only its name ('title') or nothing
  * ('block') inside; no rows and no handles (edges use the handles the node declares).
  */
 function TableOutline({ data, selected, detail }: NodeProps<TableFlowNode> & { detail: Detail }) {
   const { table, problems } = data;
-  const className = tableNodeClass(selected, problems.length > 0, detail);
+  const className = tableNodeClass(selected, problems.length > 0, !!table.color, detail);
   return (
     <div
       className={className}
-      style={{ height: tableHeight(table.columns.length) }}
+      style={{ height: tableHeight(table.columns.length), ...colourStyle(table.color) }}
       data-testid="table-node"
       data-table-name={table.name}
       data-table-id={table.id}
@@ -70,11 +81,12 @@ function FullTable({ data, selected }: NodeProps<TableFlowNode>) {
   const [renaming, setRenaming] = useState(false);
   const problemText = problems.map((p) => p.message).join('\n');
 
-  const className = tableNodeClass(selected, problems.length > 0);
+  const className = tableNodeClass(selected, problems.length > 0, !!table.color);
 
   return (
     <div
       className={className}
+      style={colourStyle(table.color)}
       data-testid="table-node"
       data-table-name={table.name}
       data-table-id={table.id}

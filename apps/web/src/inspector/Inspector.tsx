@@ -3,6 +3,7 @@
  * or in the enum list, shown when nothing is selected. Every field commits on blur or
  * Enter, and validation problems appear beside the field they concern.
  */
+import { AreaInspector, NoteInspector } from './CanvasItemInspector';
 import '../styles/inspector.css';
 import type { Design } from '@retort/core';
 import type { ReactNode } from 'react';
@@ -68,6 +69,26 @@ export function Inspector({ className }: InspectorProps) {
             {selection.ids.length} tables selected. Drag one to move them all; Delete removes them,
             Ctrl+D duplicates them, Ctrl+C copies them.
           </p>
+        );
+        break;
+      case 'note':
+        body = (
+          <NoteInspector
+            key={selection.id}
+            design={design}
+            noteId={selection.id}
+            readOnly={readOnly}
+          />
+        );
+        break;
+      case 'area':
+        body = (
+          <AreaInspector
+            key={selection.id}
+            design={design}
+            areaId={selection.id}
+            readOnly={readOnly}
+          />
         );
         break;
       case 'enum':

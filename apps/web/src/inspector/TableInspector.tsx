@@ -1,6 +1,7 @@
 import type { Design } from '@retort/core';
 import type { DesignProblem } from '../store/design-problems';
 import { designStore, useDesignStore } from '../store/design-store';
+import { ColorSwatches } from './CanvasItemInspector';
 import { CommitInput, Field, Problems, Section } from './fields';
 import { fieldProblems } from './problem-paths';
 import { TableKeys } from './TableKeys';
@@ -41,6 +42,16 @@ export function TableInspector(props: {
           multiline
           disabled={readOnly}
           onCommit={(comment) => store().setTableComment(tableId, comment)}
+        />
+      </Field>
+
+      <Field label="Colour">
+        <ColorSwatches
+          label="Table colour"
+          value={table.color ?? null}
+          disabled={readOnly}
+          allowNone
+          onChange={(color) => store().setTableColor(tableId, color)}
         />
       </Field>
 

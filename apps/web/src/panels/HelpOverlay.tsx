@@ -20,6 +20,8 @@ const SHORTCUTS: [string, string][] = [
     `Shift+${mod}+E`,
     'Export a picture of the diagram or the selection (PNG or SVG, light or dark)',
   ],
+  ['N', 'Add a note in the middle of the view (double-click it to write)'],
+  ['G', 'Add a subject area around the selected tables; drag it by its name to move them'],
   ['F', 'Focus on the selected table and its neighbours; Esc shows all'],
   ['Double-click the canvas', 'Add a table there'],
   [

@@ -30,6 +30,9 @@ export type Selection =
   | { kind: 'column'; tableId: string; id: string }
   | { kind: 'foreignKey'; tableId: string; id: string }
   | { kind: 'enum'; id: string; tableId?: undefined }
+  /** A note or a subject area on the canvas. */
+  | { kind: 'note'; id: string; tableId?: undefined }
+  | { kind: 'area'; id: string; tableId?: undefined }
   /** Two or more tables (shift-click, box selection, select all, a paste). */
   | { kind: 'tables'; ids: string[]; id?: undefined; tableId?: undefined };
 
@@ -75,6 +78,23 @@ export interface DesignActions {
   applyLayout(positions: Record<string, Position>, options?: { record?: boolean }): void;
 
   /** Adds `column_N TEXT NULL`; selects it; returns its id. */
+  /** The header colour of a table (`#rrggbb`), or null for the theme's. Drawing only. */
+  setTableColor(tableId: string, color: string | null): void;
+  /** Adds a note at `position`; selects it; returns its id. */
+  addNote(position: Position, text?: string): string | null;
+  updateNote(noteId: string, patch: edits.NotePatch): void;
+  deleteNote(noteId: string): void;
+  /** Adds a subject area over `box`; selects it; returns its id. */
+  addArea(
+    box: { position: Position; width: number; height: number },
+    name: string,
+    color: string,
+  ): string | null;
+  updateArea(areaId: string, patch: edits.AreaPatch): void;
+  deleteArea(areaId: string): void;
+  /** Tables, notes and areas moved together (an area and what it holds): one undo step. */
+  moveCanvasItems(positions: Record<string, Position>): void;
+
   addColumn(tableId: string): string | null;
   updateColumn(tableId: string, columnId: string, patch: ColumnPatch): void;
   moveColumn(tableId: string, columnId: string, toIndex: number): void;
@@ -230,6 +250,51 @@ export function createDesignStore(initial: Partial<DesignState> = {}) {
             history.setPast(
               temporalState.pastStates.map((s) => ({ ...s, design: place(s.design) ?? null })),
             );
+          },
+
+          setTableColor(tableId, color) {
+            edit((d) => edits.setTableColor(d, tableId, color));
+          },
+          addNote(position, text) {
+            let noteId: string | null = null;
+            edit((d) => {
+              const result = edits.addNote(d, position, text);
+              noteId = result.noteId;
+              return result.design;
+            });
+            if (noteId) set({ selection: { kind: 'note', id: noteId } });
+            return noteId;
+          },
+          updateNote(noteId, patch) {
+            edit((d) => edits.updateNote(d, noteId, patch));
+          },
+          deleteNote(noteId) {
+            edit(
+              (d) => edits.deleteNote(d, noteId),
+              selectionAfterDelete((s) => s.id === noteId),
+            );
+          },
+          addArea(box, name, color) {
+            let areaId: string | null = null;
+            edit((d) => {
+              const result = edits.addArea(d, box, name, color);
+              areaId = result.areaId;
+              return result.design;
+            });
+            if (areaId) set({ selection: { kind: 'area', id: areaId } });
+            return areaId;
+          },
+          updateArea(areaId, patch) {
+            edit((d) => edits.updateArea(d, areaId, patch));
+          },
+          deleteArea(areaId) {
+            edit(
+              (d) => edits.deleteArea(d, areaId),
+              selectionAfterDelete((s) => s.id === areaId),
+            );
+          },
+          moveCanvasItems(positions) {
+            edit((d) => edits.moveCanvasItems(d, positions));
           },
 
           addColumn(tableId) {
