@@ -26,6 +26,7 @@ import {
   pythonStrings,
   renderSaType,
   renderServerDefault,
+  saIdentity,
 } from '../python';
 import { indexArguments } from '../python/index-options';
 import { alterColumnSteps } from '../sql/alter-column-steps';
@@ -34,6 +35,7 @@ import {
   addForeignKey,
   addSerialSql,
   alterEnumSql,
+  alterStepSql,
   createIndexSql,
   dropSerialSql,
   renderOperationSql,
@@ -86,11 +88,12 @@ class Renderer {
   /** Module-level definitions the rendered types need (a class for types SQLAlchemy lacks). */
   readonly helpers = new PythonImports();
 
-  type(type: string): string {
+  type(type: string, collation?: string): string {
     const rendered = renderSaType(type, {
       enums: this.enums,
       prefix: 'sa.',
       dialectPrefix: 'postgresql.',
+      ...(collation === undefined ? {} : { collation }),
     });
     this.helpers.merge(rendered.imports);
     return rendered.expr;
@@ -105,7 +108,14 @@ class Renderer {
     column: CatalogColumn,
     options: { serial: boolean; sequence: string | null; lonePk: boolean },
   ): string {
-    const args = [pythonString(column.name), this.type(column.type)];
+    const args = [pythonString(column.name), this.type(column.type, column.collation)];
+    // Positional, so before the keywords.
+    if (column.identity) args.push(saIdentity(column.identity, column.type, 'sa.'));
+    if (column.generated !== undefined) {
+      args.push(
+        `sa.Computed(${pythonString(escapeTextColons(column.generated), '"')}, persisted=True)`,
+      );
+    }
     if (options.sequence !== null) {
       args.push(
         `server_default=sa.text(${pythonString(`nextval(${quoteLiteral(quoteName(options.sequence))}::regclass)`)})`,
@@ -238,7 +248,25 @@ class Renderer {
           current = { ...current, autoincrement: false, default: null };
           next = { ...current };
           break;
+        case 'recreate':
+          execute(alterStepSql(table, current, step));
+          current = { ...step.column };
+          next = { ...current };
+          break;
+        case 'drop_identity':
+        case 'drop_expression':
+        case 'add_identity':
+        case 'set_identity':
+          // Alembic's alter_column has no words for these; the SQL renderer's statement runs.
+          execute(alterStepSql(table, current, step));
+          break;
         case 'type': {
+          if (step.collation !== undefined || current.collation !== undefined) {
+            execute(alterStepSql(table, current, step));
+            next = { ...current, type: step.type };
+            current = { ...next };
+            break;
+          }
           const using = step.using
             ? `, postgresql_using=${pythonString(usingText(current, step.type))}`
             : '';

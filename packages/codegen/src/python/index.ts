@@ -8,4 +8,4 @@ export {
   pythonText,
 } from './literal';
 export { renderServerDefault, type ServerDefault } from './server-default';
-export { renderSaType, type SaType, type SaTypeContext } from './types';
+export { renderSaType, type SaType, type SaTypeContext, saIdentity } from './types';

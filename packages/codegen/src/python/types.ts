@@ -1,4 +1,11 @@
-import { type CatalogEnum, otherTypeShape, parseCanonicalType, type TypeInfo } from '@retort/core';
+import {
+  type CatalogEnum,
+  type CatalogIdentity,
+  identityOptions,
+  otherTypeShape,
+  parseCanonicalType,
+  type TypeInfo,
+} from '@retort/core';
 import { PythonImports } from './imports';
 import { pythonString, pythonStrings } from './literal';
 
@@ -19,6 +26,8 @@ export interface SaTypeContext {
    * enum is defined once and reused. Without it the `Enum(...)` is written in place.
    */
   enumVariable?: (enumName: string) => string;
+  /** The column's collation (`COLLATE "C"`), when not the type's default. */
+  collation?: string;
 }
 
 export interface SaType {
@@ -38,7 +47,7 @@ export function renderSaType(type: string, ctx: SaTypeContext): SaType {
   );
   const imports = new PythonImports();
   const render = style === 'alembic' ? alembicType : modelType;
-  const element = render(info, ctx, imports);
+  const element = withCollation(render(info, ctx, imports), info, ctx.collation);
   if (!info.array) return { expr: element, imports };
   return { expr: arrayOf(element, ctx, imports, style), imports };
 }
@@ -193,6 +202,31 @@ function modelType(info: TypeInfo, ctx: SaTypeContext, imports: PythonImports): 
   }
 }
 
+/** SQLAlchemy's string types take `collation=`; a pass-through type carries it in its DDL. */
+function withCollation(element: string, info: TypeInfo, collation: string | undefined): string {
+  if (collation === undefined) return element;
+  // A pass-through type carries it in its spelling (see `otherType`).
+  if (!['TEXT', 'VARCHAR', 'CHAR'].includes(info.base)) return element;
+  const arg = `collation=${pythonString(collation)}`;
+  if (!element.endsWith(')')) return `${element}(${arg})`;
+  return element.endsWith('()')
+    ? `${element.slice(0, -1)}${arg})`
+    : `${element.slice(0, -1)}, ${arg})`;
+}
+
+/** `Identity(always=True, start=10)`: SQLAlchemy's words for the options that are not defaults. */
+export function saIdentity(identity: CatalogIdentity, type: string, prefix: '' | 'sa.'): string {
+  const o = identityOptions(identity, type);
+  const args = [`always=${identity.generation === 'ALWAYS' ? 'True' : 'False'}`];
+  if (o.start !== null) args.push(`start=${o.start}`);
+  if (o.increment !== null) args.push(`increment=${o.increment}`);
+  if (o.minValue !== null) args.push(`minvalue=${o.minValue}`);
+  if (o.maxValue !== null) args.push(`maxvalue=${o.maxValue}`);
+  if (o.cycle) args.push('cycle=True');
+  if (o.cache !== null) args.push(`cache=${o.cache}`);
+  return `${prefix}Identity(${args.join(', ')})`;
+}
+
 /** Types of Postgres' own that the PostgreSQL dialect of SQLAlchemy 1.4 has a class for. */
 const DIALECT_CLASSES: Record<string, string> = {
   tsvector: 'TSVECTOR',
@@ -269,7 +303,9 @@ function otherType(
         imports.module('sqlalchemy as sa');
         imports.helper(POSTGRES_TYPE_CLASS, postgresTypeClass('sa.types.UserDefinedType'));
       }
-      return `${POSTGRES_TYPE_CLASS}(${pythonString(info.element)})`;
+      const collate =
+        ctx.collation === undefined ? '' : ` COLLATE "${ctx.collation.replaceAll('"', '""')}"`;
+      return `${POSTGRES_TYPE_CLASS}(${pythonString(info.element + collate)})`;
     }
   }
 }

@@ -4,6 +4,8 @@
  * categories R, T and C; a column-name keyword such as `time` or `int` would read as a type
  * where a type is expected, so those are quoted too).
  */
+import { otherTypeShape, passThroughTypeSpelling } from '@retort/core';
+
 const KEYWORDS = new Set(
   [
     // reserved (R)
@@ -33,10 +35,30 @@ export function quoteLiteral(value: string): string {
 
 const BUILTIN = /^[A-Z]+(?: [A-Z]+)?(?:\(\d+(?:,\d+)?\))?$/;
 
-/** A canonical column type as SQL: built-in types as they are, enum names quoted when needed. */
+/**
+ * A design's column type as SQL: built-in types and types kept in their `format_type`
+ * spelling as they are, enum names quoted when needed.
+ */
 export function sqlType(type: string): string {
   const array = type.endsWith('[]');
   const element = array ? type.slice(0, -2) : type;
-  const text = BUILTIN.test(element) ? element : quoteName(element);
+  const text = BUILTIN.test(element) || isTypeSpelling(element) ? element : quoteName(element);
   return array ? `${text}[]` : text;
+}
+
+/**
+ * Whether `element` is already SQL: a spelling `passThroughTypeSpelling` writes whose names
+ * need no more quoting. An enum's name is raw text (`Mood`, `order status`), never that,
+ * except when quoting would not change it.
+ */
+function isTypeSpelling(element: string): boolean {
+  if (passThroughTypeSpelling(element) !== element) return false;
+  const shape = otherTypeShape(element);
+  if (shape.family !== 'named') return true;
+  const plain = (part: string) => /^".*"$/.test(part) || quoteName(part) === part;
+  return (
+    plain(shape.name) &&
+    (shape.schema === null || plain(shape.schema)) &&
+    (shape.args === null || /^[0-9a-z_,' ]*$/.test(shape.args))
+  );
 }

@@ -8,10 +8,13 @@ import {
   type AlterEnum,
   type CatalogColumn,
   type CatalogForeignKey,
+  type CatalogIdentity,
   type CatalogIndex,
   type CatalogIndexKey,
   type CatalogUnique,
+  type ColumnIdentity,
   enumChange,
+  identityOptions,
   makeObjectName,
   type Operation,
   reverseOperations,
@@ -31,9 +34,42 @@ const SERIALS: Record<string, string> = {
 export function columnDefinition(column: CatalogColumn): string {
   const type = column.autoincrement ? (SERIALS[column.type] ?? column.type) : sqlType(column.type);
   let text = `${quoteName(column.name)} ${type}`;
+  if (column.collation !== undefined) text += ` COLLATE ${quoteName(column.collation)}`;
   if (!column.nullable) text += ' NOT NULL';
   if (column.default !== null && !column.autoincrement) text += ` DEFAULT ${column.default}`;
+  if (column.identity) text += ` ${identityClause(column.identity, column.type)}`;
+  if (column.generated !== undefined) text += ` GENERATED ALWAYS AS (${column.generated}) STORED`;
   return text;
+}
+
+/** `GENERATED ALWAYS AS IDENTITY (START WITH 10)`: only the options that are not the defaults. */
+export function identityClause(identity: CatalogIdentity, type: string): string {
+  const options = identityOptionsSql(identityOptions(identity, type));
+  return `GENERATED ${identity.generation} AS IDENTITY${options.length > 0 ? ` (${options.join(' ')})` : ''}`;
+}
+
+function identityOptionsSql(o: Omit<ColumnIdentity, 'generation'>): string[] {
+  const out: string[] = [];
+  if (o.start !== null) out.push(`START WITH ${o.start}`);
+  if (o.increment !== null) out.push(`INCREMENT BY ${o.increment}`);
+  if (o.minValue !== null) out.push(`MINVALUE ${o.minValue}`);
+  if (o.maxValue !== null) out.push(`MAXVALUE ${o.maxValue}`);
+  if (o.cache !== null) out.push(`CACHE ${o.cache}`);
+  if (o.cycle) out.push('CYCLE');
+  return out;
+}
+
+/** `SET GENERATED ... SET INCREMENT BY ...`: every option that differs, with its value. */
+export function identityChanges(before: CatalogIdentity, after: CatalogIdentity): string[] {
+  const out: string[] = [];
+  if (before.generation !== after.generation) out.push(`SET GENERATED ${after.generation}`);
+  if (before.increment !== after.increment) out.push(`SET INCREMENT BY ${after.increment}`);
+  if (before.minValue !== after.minValue) out.push(`SET MINVALUE ${after.minValue}`);
+  if (before.maxValue !== after.maxValue) out.push(`SET MAXVALUE ${after.maxValue}`);
+  if (before.start !== after.start) out.push(`SET START WITH ${after.start}`);
+  if (before.cache !== after.cache) out.push(`SET CACHE ${after.cache}`);
+  if (before.cycle !== after.cycle) out.push(after.cycle ? 'SET CYCLE' : 'SET NO CYCLE');
+  return out;
 }
 
 /** `NOT VALID` is left to the caller: Postgres takes it only in `ALTER TABLE ... ADD`. */
@@ -137,7 +173,11 @@ function alterColumn(table: string, before: CatalogColumn, after: CatalogColumn)
   return alterColumnSteps(before, after).flatMap((step) => alterStepSql(table, before, step));
 }
 
-function alterStepSql(table: string, before: CatalogColumn, step: AlterColumnStep): string[] {
+export function alterStepSql(
+  table: string,
+  before: CatalogColumn,
+  step: AlterColumnStep,
+): string[] {
   const t = quoteName(table);
   const c = quoteName(before.name);
   const alter = (clause: string) => `ALTER TABLE ${t} ALTER COLUMN ${c} ${clause}`;
@@ -149,8 +189,27 @@ function alterStepSql(table: string, before: CatalogColumn, step: AlterColumnSte
     case 'type': {
       const type = sqlType(step.type);
       const using = step.using ? usingExpression(c, before.type, step.type, type) : null;
-      return [alter(`TYPE ${type}${using === null ? '' : ` USING ${using}`}`)];
+      const collate = step.collation ? ` COLLATE ${quoteName(step.collation)}` : '';
+      return [alter(`TYPE ${type}${collate}${using === null ? '' : ` USING ${using}`}`)];
     }
+    case 'drop_identity':
+      return [alter('DROP IDENTITY')];
+    case 'recreate': {
+      const out = [
+        `ALTER TABLE ${t} DROP COLUMN ${c}`,
+        `ALTER TABLE ${t} ADD COLUMN ${columnDefinition(step.column)}`,
+      ];
+      if (step.column.comment !== null) {
+        out.push(columnComment(table, step.column.name, step.column.comment));
+      }
+      return out;
+    }
+    case 'add_identity':
+      return [alter(`ADD ${identityClause(step.identity, step.type)}`)];
+    case 'set_identity':
+      return [alter(identityChanges(step.before, step.after).join(' '))];
+    case 'drop_expression':
+      return [alter('DROP EXPRESSION')];
     case 'serial_type':
       return [serialTypeSql(table, before.name, step.type)];
     case 'nullable':

@@ -29,6 +29,7 @@ import {
   pythonStrings,
   renderSaType,
   renderServerDefault,
+  saIdentity,
 } from '../python';
 import { indexArguments } from '../python/index-options';
 import { escapeTextColons } from '../python/literal';
@@ -46,7 +47,10 @@ export interface ColumnPlan {
   /** `ForeignKey('users.telegram_id', ondelete='SET NULL')` for a one-column key. */
   foreignKey: CatalogForeignKey | null;
   foreignKeyExpr: string | null;
-  /** The module-level `Sequence` variable of a SERIAL that SQLAlchemy cannot mark itself. */
+  /**
+   * The module-level `Sequence` variable of a SERIAL that SQLAlchemy cannot mark itself, or
+   * the column's `Identity(...)` or `Computed(...)`: the positional argument after the key.
+   */
   sequence: string | null;
   /** `primary_key=True`, `nullable=False`, ... in the tutorial's order. */
   kwargs: string[];
@@ -251,7 +255,12 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
     const serialPk = table.columns.find((c) => c.autoincrement && pkColumns.has(c.name));
     const columns = table.columns.map((column) => {
       const typeInfo = parseCanonicalType(column.type, enumNames);
-      const rendered = renderSaType(column.type, typeContext);
+      const rendered = renderSaType(
+        column.type,
+        column.collation === undefined
+          ? typeContext
+          : { ...typeContext, collation: column.collation },
+      );
       imports.merge(rendered.imports);
       const kwargs: string[] = [];
       const isPk = pkColumns.has(column.name);
@@ -266,8 +275,15 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
         foreignKeyExpr = `ForeignKey(${args.join(', ')})`;
       }
       let sequence: string | null = null;
+      let schemaItem: string | null = null;
       if (isPk) kwargs.push('primary_key=True');
-      if (column.autoincrement && column === serialPk) {
+      if (column.identity) {
+        imports.from(SA, 'Identity');
+        schemaItem = saIdentity(column.identity, column.type, '');
+      } else if (column.generated !== undefined) {
+        imports.from(SA, 'Computed');
+        schemaItem = `Computed(${pythonString(escapeTextColons(column.generated), '"')}, persisted=True)`;
+      } else if (column.autoincrement && column === serialPk) {
         kwargs.push('autoincrement=True');
       } else if (column.autoincrement) {
         const seqName = makeObjectName(table.name, column.name, 'seq');
@@ -314,7 +330,7 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
         typeInfo,
         foreignKey: fk,
         foreignKeyExpr,
-        sequence,
+        sequence: sequence ?? schemaItem,
         kwargs,
         nullable,
       };

@@ -69,12 +69,22 @@ function columnDifferences(e: CatalogColumn, a: CatalogColumn): string[] {
     );
   }
   out.push(...differs('has default', show(e.default), show(a.default)));
+  out.push(...differs('is', describeIdentity(e), describeIdentity(a)));
+  out.push(...differs('is generated as', show(e.generated ?? null), show(a.generated ?? null)));
+  out.push(...differs('has collation', show(e.collation ?? null), show(a.collation ?? null)));
   if (e.comment !== a.comment) {
     out.push(
       `has comment ${JSON.stringify(a.comment)} in the database, ${JSON.stringify(e.comment)} expected`,
     );
   }
   return out;
+}
+
+/** `GENERATED ALWAYS AS IDENTITY (START 1 INCREMENT 1 ...)`, or `no identity column`. */
+export function describeIdentity(column: CatalogColumn): string {
+  const i = column.identity;
+  if (!i) return 'no identity column';
+  return `GENERATED ${i.generation} AS IDENTITY (START ${i.start} INCREMENT ${i.increment} MINVALUE ${i.minValue} MAXVALUE ${i.maxValue} CACHE ${i.cache}${i.cycle ? ' CYCLE' : ''})`;
 }
 
 function primaryKeyDifferences(e: CatalogPrimaryKey | null, a: CatalogPrimaryKey | null): string[] {

@@ -11,6 +11,7 @@
 import type { Column, Design, ForeignKey, Index, IndexKey, Table } from '../design/types';
 import { canonicalExpression, expressionColumns } from '../expression/canonical';
 import { createSchemaNames } from '../naming/schema-names';
+import { catalogIdentity } from './identity';
 import type {
   Catalog,
   CatalogColumn,
@@ -51,18 +52,32 @@ function columnNames(table: Table, ids: readonly string[]): string[] {
   });
 }
 
+/**
+ * A default that is NULL (`NULL::timestamp`) is no default: Postgres stores none for it, so
+ * the database would never show the one the design has.
+ */
+export function withoutNullDefault(canonical: string): string | null {
+  return /^\(*NULL\)*(::[^()]*)?$/i.test(canonical.trim()) ? null : canonical;
+}
+
 function catalogColumn(column: Column, columns: Record<string, string>): CatalogColumn {
-  return {
+  const catalog: CatalogColumn = {
     name: column.name,
     type: column.type,
-    nullable: column.primaryKey ? false : column.nullable,
+    nullable: column.primaryKey || column.identity ? false : column.nullable,
     default:
       column.autoincrement || column.default === null
         ? null
-        : canonicalExpression(column.default.sql, { columns, role: 'default' }),
+        : withoutNullDefault(canonicalExpression(column.default.sql, { columns, role: 'default' })),
     autoincrement: column.autoincrement,
     comment: column.comment,
   };
+  if (column.identity) catalog.identity = catalogIdentity(column.identity, column.type);
+  if (column.generated) {
+    catalog.generated = canonicalExpression(column.generated.sql, { columns });
+  }
+  if (column.collation !== undefined) catalog.collation = column.collation;
+  return catalog;
 }
 
 function catalogTable(

@@ -23,6 +23,23 @@ export interface CatalogColumn {
   default: string | null;
   autoincrement: boolean;
   comment: string | null;
+  /** The identity and its sequence, every option resolved; absent for other columns. */
+  identity?: CatalogIdentity;
+  /** The canonical expression of a `GENERATED ALWAYS AS (...) STORED` column; absent otherwise. */
+  generated?: string;
+  /** A collation other than the type's default; absent for the default. */
+  collation?: string;
+}
+
+/** An identity's sequence as Postgres keeps it: every option resolved, as decimal text. */
+export interface CatalogIdentity {
+  generation: 'ALWAYS' | 'BY DEFAULT';
+  start: string;
+  increment: string;
+  minValue: string;
+  maxValue: string;
+  cache: string;
+  cycle: boolean;
 }
 
 export interface CatalogPrimaryKey {

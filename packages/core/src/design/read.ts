@@ -9,6 +9,7 @@ import type {
   CanvasData,
   CheckConstraint,
   Column,
+  ColumnIdentity,
   Design,
   EnumType,
   ForeignKey,
@@ -282,18 +283,72 @@ export class DesignReader {
       const d = this.object(obj.default, `${path}.default`);
       if (d) def = { sql: this.string(d, 'sql', `${path}.default`) };
     }
-    return {
+    const column: Column = {
       id: this.string(obj, 'id', path),
       name: this.string(obj, 'name', path),
       type: this.string(obj, 'type', path),
       // Postgres makes every primary key column NOT NULL, so that is its default here too.
-      nullable: this.boolean(obj, 'nullable', path, !primaryKey),
+      // Identity columns too (format /2).
+      nullable: this.boolean(
+        obj,
+        'nullable',
+        path,
+        !primaryKey && (obj.identity === undefined || obj.identity === null),
+      ),
       primaryKey,
       autoincrement: this.boolean(obj, 'autoincrement', path, false),
       unique: this.boolean(obj, 'unique', path, false),
       default: def,
       comment: this.nullableString(obj, 'comment', path),
     };
+    // Format /2's fields are absent when unused, so a /1 design reads (and hashes) as before.
+    if (obj.identity !== undefined && obj.identity !== null) {
+      const identity = this.identity(obj.identity, `${path}.identity`);
+      if (identity) column.identity = identity;
+    }
+    if (obj.generated !== undefined && obj.generated !== null) {
+      const g = this.object(obj.generated, `${path}.generated`);
+      if (g) column.generated = { sql: this.string(g, 'sql', `${path}.generated`) };
+    }
+    const collation = this.nullableString(obj, 'collation', path);
+    if (collation !== null) column.collation = collation;
+    return column;
+  }
+
+  private identity(value: unknown, path: string): ColumnIdentity | null {
+    const obj = this.object(value, path);
+    if (!obj) return null;
+    const generation =
+      typeof obj.generation === 'string'
+        ? obj.generation.trim().toUpperCase().replace(/\s+/g, ' ')
+        : obj.generation;
+    if (generation !== undefined && generation !== 'ALWAYS' && generation !== 'BY DEFAULT') {
+      this.problem(
+        `${path}.generation`,
+        `must be "ALWAYS" or "BY DEFAULT", not ${describe(obj.generation)}.`,
+      );
+    }
+    return {
+      generation: generation === 'BY DEFAULT' ? 'BY DEFAULT' : 'ALWAYS',
+      start: this.integerText(obj, 'start', path),
+      increment: this.integerText(obj, 'increment', path),
+      minValue: this.integerText(obj, 'minValue', path),
+      maxValue: this.integerText(obj, 'maxValue', path),
+      cache: this.integerText(obj, 'cache', path),
+      cycle: this.boolean(obj, 'cycle', path, false),
+    };
+  }
+
+  /** A whole number as JSON number or decimal text (a BIGINT's may not fit a number), or null. */
+  private integerText(obj: Json, key: string, path: string): string | null {
+    const value = obj[key];
+    if (value === undefined || value === null) return null;
+    if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+    if (typeof value === 'string' && /^-?[0-9]{1,19}$/.test(value.trim())) {
+      return BigInt(value.trim()).toString();
+    }
+    this.problem(`${path}.${key}`, `must be a whole number or null, not ${describe(value)}.`);
+    return null;
   }
 
   private foreignKey(value: unknown, path: string): ForeignKey {

@@ -39,6 +39,22 @@ export interface ColumnDefault {
   sql: string;
 }
 
+/**
+ * `GENERATED ALWAYS|BY DEFAULT AS IDENTITY`: the column takes its values from a sequence of
+ * its own. Options left null take Postgres' defaults for the column's type. Values are
+ * decimal integer text, as a BIGINT's do not all fit a JSON number.
+ */
+export interface ColumnIdentity {
+  /** ALWAYS refuses a value on INSERT unless `OVERRIDING SYSTEM VALUE`; BY DEFAULT takes it. */
+  generation: 'ALWAYS' | 'BY DEFAULT';
+  start: string | null;
+  increment: string | null;
+  minValue: string | null;
+  maxValue: string | null;
+  cache: string | null;
+  cycle: boolean;
+}
+
 export interface Column {
   id: string;
   name: string;
@@ -55,6 +71,12 @@ export interface Column {
   unique: boolean;
   default: ColumnDefault | null;
   comment: string | null;
+  /** Absent when the column is no identity column (format /2). */
+  identity?: ColumnIdentity;
+  /** `GENERATED ALWAYS AS (sql) STORED`; absent when the column is not generated (format /2). */
+  generated?: ColumnDefault;
+  /** `COLLATE "C"`: a collation other than the type's default; absent for that default (format /2). */
+  collation?: string;
 }
 
 export interface ForeignKey {

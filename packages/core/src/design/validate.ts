@@ -498,6 +498,7 @@ function checkColumn(
       `column "${column.name}" is autoincrement, so its default is the sequence; remove the default.`,
     );
   }
+  checkColumnV2(column, path, type, checker, design);
   if (column.primaryKey && column.nullable) {
     checker.add(
       `${path}.nullable`,
@@ -519,6 +520,127 @@ function checkColumn(
       checker.add(
         `${path}.default.sql`,
         `${column.default.sql} is not a value of enum "${enumType.name}".`,
+      );
+    }
+  }
+}
+
+/** The range of each integer type, for identity options. */
+const INTEGER_RANGES: Record<string, [bigint, bigint]> = {
+  SMALLINT: [-32768n, 32767n],
+  INTEGER: [-2147483648n, 2147483647n],
+  BIGINT: [-9223372036854775808n, 9223372036854775807n],
+};
+
+/** Canonical types Postgres cannot collate. */
+const NOT_COLLATABLE =
+  /^(SMALLINT|INTEGER|BIGINT|NUMERIC|REAL|DOUBLE PRECISION|BOOLEAN|DATE|TIME|TIMESTAMP|TIMESTAMPTZ|INTERVAL|UUID|JSON|JSONB|BYTEA|INET)\b/;
+
+/** Identity, generated and collation (format /2). */
+function checkColumnV2(
+  column: Column,
+  path: string,
+  type: string | null,
+  checker: Checker,
+  design: Design,
+): void {
+  const name = `column "${column.name}"`;
+  const { identity, generated } = column;
+  if (identity) {
+    const range = type === null ? undefined : INTEGER_RANGES[type];
+    if (type !== null && !range) {
+      checker.add(
+        `${path}.identity`,
+        `an identity column must be SMALLINT, INTEGER or BIGINT; ${name} is ${type}.`,
+      );
+    }
+    if (column.autoincrement) {
+      checker.add(
+        `${path}.identity`,
+        `${name} cannot be both autoincrement (SERIAL) and an identity column; keep one.`,
+      );
+    }
+    if (column.default !== null) {
+      checker.add(
+        `${path}.default`,
+        `${name} is an identity column, so its values come from its sequence; remove the default.`,
+      );
+    }
+    if (column.nullable) {
+      checker.add(
+        `${path}.nullable`,
+        `${name} is an identity column, which Postgres makes NOT NULL; set "nullable": false.`,
+      );
+    }
+    const big = (v: string | null) => (v === null ? null : BigInt(v));
+    const increment = big(identity.increment) ?? 1n;
+    if (increment === 0n) checker.add(`${path}.identity.increment`, 'must not be 0.');
+    const [typeMin, typeMax] = range ?? INTEGER_RANGES.BIGINT!;
+    for (const key of ['start', 'minValue', 'maxValue'] as const) {
+      const value = big(identity[key]);
+      if (value !== null && (value < typeMin || value > typeMax)) {
+        checker.add(
+          `${path}.identity.${key}`,
+          `${value} is outside the range of ${type ?? 'the column type'} (${typeMin} to ${typeMax}).`,
+        );
+      }
+    }
+    const min = big(identity.minValue) ?? (increment > 0n ? 1n : typeMin);
+    const max = big(identity.maxValue) ?? (increment > 0n ? typeMax : -1n);
+    const start = big(identity.start) ?? (increment > 0n ? min : max);
+    if (min >= max) {
+      checker.add(
+        `${path}.identity.minValue`,
+        `the identity's minimum ${min} must be less than its maximum ${max}.`,
+      );
+    } else if (start < min || start > max) {
+      checker.add(
+        `${path}.identity.start`,
+        `the identity starts at ${start}, outside its range ${min} to ${max}.`,
+      );
+    }
+    const cache = big(identity.cache);
+    if (cache !== null && cache < 1n) checker.add(`${path}.identity.cache`, 'must be at least 1.');
+  }
+  if (generated) {
+    if (identity || column.autoincrement) {
+      checker.add(
+        `${path}.generated`,
+        `${name} cannot be generated and take its values from a sequence; keep one.`,
+      );
+    }
+    if (column.default !== null) {
+      checker.add(
+        `${path}.default`,
+        `${name} is generated, so it cannot have a default; remove the default.`,
+      );
+    }
+    if (checker.expression(generated.sql, `${path}.generated.sql`, 'generated expression')) {
+      const table = design.tables.find((t) => t.columns.includes(column));
+      const others = new Map((table?.columns ?? []).map((c) => [c.name, c]));
+      for (const used of expressionColumns(generated.sql)) {
+        const other = others.get(used);
+        if (!other) {
+          checker.add(
+            `${path}.generated.sql`,
+            `generated expression ${JSON.stringify(generated.sql)} uses "${used}", which the table does not have.`,
+          );
+        } else if (other.generated) {
+          checker.add(
+            `${path}.generated.sql`,
+            `generated expression ${JSON.stringify(generated.sql)} uses "${used}", which is generated too; Postgres does not allow that.`,
+          );
+        }
+      }
+    }
+  }
+  if (column.collation !== undefined) {
+    if (column.collation.trim() === '') {
+      checker.add(`${path}.collation`, 'must not be empty; leave it out for the default.');
+    } else if (type !== null && NOT_COLLATABLE.test(type)) {
+      checker.add(
+        `${path}.collation`,
+        `${name} is ${type}, which has no collation; only text types do.`,
       );
     }
   }

@@ -2,6 +2,7 @@
  * Columns of the tables in both designs: dropped, renamed, changed and added. A column is
  * matched by id (match.ts), so a renamed column keeps its rows.
  */
+import { describeIdentity } from '../catalog/compare';
 import type { CatalogColumn } from '../catalog/types';
 import type { AlterColumn } from '../operations/types';
 import type { PlanContext, TablePair } from './context';
@@ -14,8 +15,19 @@ function sameColumn(a: CatalogColumn, b: CatalogColumn): boolean {
     a.nullable === b.nullable &&
     a.default === b.default &&
     a.autoincrement === b.autoincrement &&
-    a.comment === b.comment
+    a.comment === b.comment &&
+    describeIdentity(a) === describeIdentity(b) &&
+    (a.generated ?? null) === (b.generated ?? null) &&
+    (a.collation ?? null) === (b.collation ?? null)
   );
+}
+
+/**
+ * Postgres (before 17) cannot give a column a generated expression in place: the column is
+ * dropped and added again, generated (at the end of its table, its values computed).
+ */
+function needsRecreate(before: CatalogColumn, after: CatalogColumn): boolean {
+  return after.generated !== undefined && (before.generated ?? null) !== after.generated;
 }
 
 /** The new names of a pair's kept columns. */
@@ -77,7 +89,10 @@ export function alterColumns(ctx: PlanContext, p: TablePair): void {
   for (const column of p.after.columns) {
     if (!kept.has(column.name)) continue;
     const op = columnAlter(ctx, p, column);
-    if (op) ctx.emit(op);
+    if (op && needsRecreate(op.before, op.after)) {
+      ctx.emit({ kind: 'drop_column', table: op.table, column: op.before });
+      ctx.emit({ kind: 'add_column', table: op.table, column: op.after });
+    } else if (op) ctx.emit(op);
   }
 }
 

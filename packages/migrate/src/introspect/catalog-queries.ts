@@ -76,6 +76,8 @@ export interface ColumnRow {
   collation: string | null;
   comment: string | null;
   owned_sequence: number | null;
+  /** The identity's own sequence (`pg_depend` deptype `i`), for an identity column. */
+  identity_sequence: number | null;
   local: boolean;
 }
 
@@ -92,6 +94,9 @@ export const COLUMNS = `
          (SELECT dep.objid::int FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid
            WHERE dep.classid = 'pg_class'::regclass AND dep.refobjid = a.attrelid
              AND dep.refobjsubid = a.attnum AND s.relkind = 'S' AND dep.deptype = 'a' LIMIT 1) AS owned_sequence,
+         (SELECT dep.objid::int FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid
+           WHERE dep.classid = 'pg_class'::regclass AND dep.refobjid = a.attrelid
+             AND dep.refobjsubid = a.attnum AND s.relkind = 'S' AND dep.deptype = 'i' LIMIT 1) AS identity_sequence,
          a.attislocal AS local
     FROM pg_attribute a
     JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace

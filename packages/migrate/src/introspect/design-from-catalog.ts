@@ -7,9 +7,11 @@
 import {
   type Catalog,
   type CatalogIndex,
+  type Column,
   DESIGN_FORMAT,
   type Design,
   type Index,
+  identityOptions,
   pkeyName,
   type Table,
 } from '@retort/core';
@@ -75,17 +77,28 @@ export function designFromCatalog(catalog: Catalog, name: string): Design {
         keyOrder.join('\u0000') === pkInColumnOrder.join('\u0000')
           ? null
           : keyOrder.map((c) => columnId(t.name, c)),
-      columns: t.columns.map((c) => ({
-        id: columnId(t.name, c.name),
-        name: c.name,
-        type: c.type,
-        nullable: pk.has(c.name) ? false : c.nullable,
-        primaryKey: pk.has(c.name),
-        autoincrement: c.autoincrement,
-        unique: false,
-        default: c.default === null ? null : { sql: c.default },
-        comment: c.comment,
-      })),
+      columns: t.columns.map((c) => {
+        const column: Column = {
+          id: columnId(t.name, c.name),
+          name: c.name,
+          type: c.type,
+          nullable: pk.has(c.name) ? false : c.nullable,
+          primaryKey: pk.has(c.name),
+          autoincrement: c.autoincrement,
+          unique: false,
+          default: c.default === null ? null : { sql: c.default },
+          comment: c.comment,
+        };
+        if (c.identity) {
+          column.identity = {
+            generation: c.identity.generation,
+            ...identityOptions(c.identity, c.type),
+          };
+        }
+        if (c.generated !== undefined) column.generated = { sql: c.generated };
+        if (c.collation !== undefined) column.collation = c.collation;
+        return column;
+      }),
       foreignKeys: t.foreignKeys.map((fk) => ({
         id: unique(`fk_${idPart(t.name)}_${idPart(fk.name)}`),
         name: fk.name,

@@ -12,6 +12,7 @@
 import {
   type Catalog,
   type CatalogColumn,
+  type CatalogIdentity,
   type CatalogIndex,
   type CatalogIndexKey,
   type CatalogTable,
@@ -23,6 +24,7 @@ import {
   INTEGER_TYPES,
   type ReferentialAction,
   RetortError,
+  withoutNullDefault,
 } from '@retort/core';
 import type { Introspection, IntrospectOptions, Queryable, Unmodelled } from '../contract';
 import {
@@ -209,7 +211,12 @@ class CatalogReader {
   }
 
   readColumns(rows: ColumnRow[]): void {
-    const pending: { state: TableState; column: CatalogColumn; name: string }[] = [];
+    const pending: {
+      state: TableState;
+      column: CatalogColumn;
+      name: string;
+      generated?: string;
+    }[] = [];
     for (const c of rows) {
       const state = this.tables.get(c.table);
       if (!state) {
@@ -220,11 +227,8 @@ class CatalogReader {
       const type = this.columnType(c);
       const why: string[] = [];
       if (typeof type !== 'string') why.push(type.why);
-      if (c.identity === 'a' || c.identity === 'd') {
-        why.push(`identity column (GENERATED ${c.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT'})`);
-      }
-      if (c.generated !== '') why.push(`generated column (AS ${c.default})`);
-      if (c.collation !== null) why.push(`collation "${c.collation}"`);
+      const identity = this.identity(c);
+      if (identity === null) why.push('identity column whose sequence Retort cannot read');
       if (why.length > 0) this.list('column', name, why.join(', '));
       if (typeof type !== 'string') {
         state.omitted.add(c.name);
@@ -240,7 +244,14 @@ class CatalogReader {
         autoincrement: false,
         comment: c.comment,
       };
-      // An identity or generated column is kept as the plain column it also is, listed above.
+      if (identity) column.identity = identity;
+      if (c.collation !== null) column.collation = c.collation;
+      if (c.generated === 's' && c.default !== null) {
+        // pg_attrdef holds a generated column's expression, not a default.
+        pending.push({ state, column, name, generated: c.default });
+      } else if (c.generated !== '') {
+        this.list('column', name, `generated column of kind ${c.generated}`);
+      }
       if (c.identity === '' && c.generated === '' && c.default !== null) {
         if (c.owned_sequence !== null && /^nextval\(/i.test(c.default)) {
           if (this.isPlainSerial(c.owned_sequence, c.type)) {
@@ -257,13 +268,24 @@ class CatalogReader {
       pending.push({ state, column, name });
     }
     // Canonical once every column's type is known: a default may cast to another column's type.
-    for (const { state, column, name } of pending) {
+    for (const { state, column, name, generated } of pending) {
+      if (generated !== undefined) {
+        try {
+          column.generated = canonicalExpression(generated, { columns: state.columnTypes });
+        } catch {
+          this.list('column', name, `generated expression ${generated} that Retort cannot read`);
+        }
+        continue;
+      }
       if (column.default === null) continue;
       try {
-        column.default = canonicalExpression(column.default, {
-          columns: state.columnTypes,
-          role: 'default',
-        });
+        // An older server may have kept `DEFAULT NULL::timestamp`; it means no default.
+        column.default = withoutNullDefault(
+          canonicalExpression(column.default, {
+            columns: state.columnTypes,
+            role: 'default',
+          }),
+        );
       } catch {
         this.list('column', name, `default ${column.default} that Retort cannot read`);
         column.default = null;
@@ -283,6 +305,23 @@ class CatalogReader {
         // Domains, composite, range and extension types too: kept as `format_type` spells them.
         return columnTypeSpelling(c.type, []);
     }
+  }
+
+  /** An identity column's generation and sequence options; null when they cannot be read. */
+  private identity(c: ColumnRow): CatalogIdentity | null | undefined {
+    if (c.identity !== 'a' && c.identity !== 'd') return undefined;
+    const s =
+      c.identity_sequence === null ? undefined : this.relationByOid.get(c.identity_sequence);
+    if (!s || s.seq_start === null || s.seq_increment === null || s.seq_min === null) return null;
+    return {
+      generation: c.identity === 'a' ? 'ALWAYS' : 'BY DEFAULT',
+      start: s.seq_start,
+      increment: s.seq_increment,
+      minValue: s.seq_min,
+      maxValue: s.seq_max!,
+      cache: s.seq_cache!,
+      cycle: s.seq_cycle === true,
+    };
   }
 
   /** SERIAL's sequence: the column's own type, starting at 1 by 1, up to the type's maximum. */
