@@ -16,7 +16,7 @@ import '@xyflow/react/dist/style.css';
 import '../styles/canvas.css';
 import '../styles/canvas-view.css';
 import '../styles/canvas-items.css';
-import { AREA_COLOR, type Design, NOTE_SIZE, type Position } from '@retort/core';
+import { AREA_COLOR, type Design, type Position } from '@retort/core';
 import {
   applyNodeChanges,
   Background,
@@ -498,14 +498,12 @@ function CanvasView({
     [flow],
   );
 
+  // A new note takes a free spot in view (as a new table does), so it covers no table.
   const addNoteInView = useCallback(() => {
-    if (readOnly) return;
-    const centre = viewCenter();
-    designStore.getState().addNote({
-      x: snap(centre.x - NOTE_SIZE.width / 2),
-      y: snap(centre.y - NOTE_SIZE.height / 2),
-    });
-  }, [readOnly, viewCenter]);
+    const state = designStore.getState();
+    if (readOnly || !state.design) return;
+    state.addNote(freeSpot(state.design, viewRect()).position);
+  }, [readOnly, viewRect]);
 
   /** An area around the selected tables, or an empty one in the middle of the view. */
   const addAreaInView = useCallback(() => {
