@@ -275,6 +275,8 @@ function CanvasView({
 
   const onNodeClick = useCallback(
     (event: MouseEvent, node: FlowNode) => {
+      // The table last jumped to stays highlighted only until the next click.
+      viewStore.getState().clearReveal();
       if (node.type === 'note' || node.type === 'area') {
         if (!isSnapshot) select({ kind: node.type, id: node.id });
         return;
@@ -712,7 +714,7 @@ function CanvasView({
             />
           )}
           {!readOnly && !isSnapshot && (
-            <Panel position="top-left" className="canvas-tools">
+            <Panel position="top-right" className="canvas-tools">
               <button
                 type="button"
                 onClick={addNoteInView}
