@@ -27,6 +27,7 @@ import {
 import { camelCase } from '../names/case';
 import { stringLiteral, templateText, uniqueIdentifier } from '../typescript/identifier';
 import { type ModelNames, modelNames, type TableNames } from '../typescript/model';
+import { foreignKeyComment, hasIndexOptions, indexComment } from '../typescript/unexpressed';
 
 /** Names the module imports or declares itself; tables and enums never take them. */
 const MODULE_NAMES = [
@@ -348,6 +349,8 @@ function extraConfig(
     let line = `    foreignKey({\n      name: ${stringLiteral(fk.name)},\n      columns: [${fk.columns.map(own).join(', ')}],\n      foreignColumns: [${fk.refColumns.map(ref).join(', ')}],\n    })`;
     if (fk.onDelete !== 'NO ACTION') line += `.onDelete(${stringLiteral(ACTIONS[fk.onDelete])})`;
     if (fk.onUpdate !== 'NO ACTION') line += `.onUpdate(${stringLiteral(ACTIONS[fk.onUpdate])})`;
+    const note = foreignKeyComment('Drizzle', fk);
+    if (note !== null) lines.push(`    ${note}`);
     lines.push(`${line},`);
   }
   for (const u of table.uniques) {
@@ -360,6 +363,10 @@ function extraConfig(
     lines.push(`    check(${stringLiteral(k.name)}, sql\`${templateText(k.expression)}\`),`);
   }
   for (const i of table.indexes) {
+    if (hasIndexOptions(i)) {
+      lines.push(`    ${indexComment('This Drizzle model', i)}`);
+      continue;
+    }
     const fn = i.unique ? 'uniqueIndex' : 'index';
     imports.add(fn);
     lines.push(`    ${fn}(${stringLiteral(i.name)}).on(${i.columns.map(own).join(', ')}),`);

@@ -33,6 +33,7 @@ import { stringLiteral, uniqueIdentifier } from '../typescript/identifier';
 import { type ModelNames, modelNames, type RelationEnd } from '../typescript/model';
 import { POSTGRES_INTERVAL_FIELDS } from '../typescript/postgres-interval';
 import { arrayOf, readType } from '../typescript/read-type';
+import { foreignKeyComment, hasIndexOptions, indexComment } from '../typescript/unexpressed';
 
 const TYPEORM_NAMES = [
   'Check',
@@ -212,6 +213,10 @@ function renderEntity(
     lines.push(`@${use('Unique')}(${stringLiteral(u.name)}, [${u.columns.map(prop).join(', ')}])`);
   }
   for (const i of table.indexes) {
+    if (hasIndexOptions(i)) {
+      lines.push(indexComment('This TypeORM entity', i));
+      continue;
+    }
     const options = i.unique ? ', { unique: true }' : '';
     lines.push(
       `@${use('Index')}(${stringLiteral(i.name)}, [${i.columns.map(prop).join(', ')}]${options})`,
@@ -300,12 +305,19 @@ function renderRelation(
   );
   const options = [`onDelete: ${ACTIONS[fk.onDelete]}`, `onUpdate: ${ACTIONS[fk.onUpdate]}`];
   if (!nullable) options.push('nullable: false');
+  if (fk.deferrable) {
+    options.push(
+      `deferrable: '${fk.initiallyDeferred ? 'INITIALLY DEFERRED' : 'INITIALLY IMMEDIATE'}'`,
+    );
+  }
+  const note = fk.match || fk.notValid ? foreignKeyComment('TypeORM', fk) : null;
   const joins = fk.columns.map(
     (c, i) =>
       `{ name: ${stringLiteral(c)}, referencedColumnName: ${stringLiteral(to.properties.get(fk.refColumns[i]!)!)}, foreignKeyConstraintName: ${stringLiteral(fk.name)} }`,
   );
   const join = joins.length === 1 ? joins[0]! : `[\n    ${joins.join(',\n    ')},\n  ]`;
   return [
+    ...(note === null ? [] : [`  ${note}`]),
     `  @${use('ManyToOne')}(() => ${to.className}, (${param}) => ${param}.${end.inverse}, { ${options.join(', ')} })`,
     `  @${use('JoinColumn')}(${join})`,
     `  ${end.property}!: Relation<${to.className}>${nullable ? ' | null' : ''};`,

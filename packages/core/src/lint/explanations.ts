@@ -28,7 +28,7 @@ export const lintExplanations: Readonly<Record<string, string>> = {
   'disallowed-unique-constraint':
     'ADD CONSTRAINT UNIQUE builds its index while blocking writes to the table.',
   'require-concurrent-index-creation':
-    'CREATE INDEX without CONCURRENTLY blocks writes to the table while it builds.',
+    'CREATE INDEX without CONCURRENTLY blocks writes to the table while it builds; build it CONCURRENTLY in a step of its own.',
   'adding-foreign-key-constraint':
     'A new foreign key locks both tables while every row is checked.',
   'constraint-missing-not-valid': 'A new check locks the table while every row is checked.',

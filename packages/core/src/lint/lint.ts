@@ -217,12 +217,13 @@ export function lintOperations(ops: readonly Operation[]): LintFinding[] {
         add(
           'require-concurrent-index-creation',
           'warning',
-          `Index ${op.index.name} on ${op.table} is built without CONCURRENTLY, which blocks writes to ${op.table} while it builds.`,
+          `Index ${op.index.name} on ${op.table} is built without CONCURRENTLY, which blocks writes to ${op.table} while it builds; on a busy table, build it with CREATE INDEX CONCURRENTLY in a revision step of its own, outside the transaction.`,
         );
         return;
       case 'create_foreign_key':
         identifiers(op.foreignKey.name);
-        if (!existing(op.table)) return;
+        // A NOT VALID key checks no existing row: nothing to fail, no long lock.
+        if (!existing(op.table) || op.foreignKey.notValid) return;
         add(
           'CD101',
           'warning',

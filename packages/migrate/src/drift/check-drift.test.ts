@@ -104,6 +104,31 @@ const CHANGES: [change: string, sql: string, found: string][] = [
     'foreign key "projects_owner_id_fkey" is MATCH SIMPLE DEFERRABLE INITIALLY DEFERRED VALID in the database, MATCH SIMPLE NOT DEFERRABLE VALID expected',
   ],
   [
+    'an index method changed',
+    'DROP INDEX members_last_seen_idx; CREATE INDEX members_last_seen_idx ON members USING brin (last_seen)',
+    'index "members_last_seen_idx" is brin (last_seen) in the database, btree (last_seen) expected',
+  ],
+  [
+    'an index made partial',
+    'DROP INDEX members_last_seen_idx; CREATE INDEX members_last_seen_idx ON members (last_seen) WHERE NOT is_admin',
+    'index "members_last_seen_idx" is btree (last_seen) WHERE NOT is_admin in the database, btree (last_seen) expected',
+  ],
+  [
+    'INCLUDE columns added to an index',
+    'DROP INDEX projects_org_title_idx; CREATE INDEX projects_org_title_idx ON projects (organisation_id, title) INCLUDE (budget)',
+    'index "projects_org_title_idx" is btree (organisation_id, title) INCLUDE (budget) in the database, btree (organisation_id, title) expected',
+  ],
+  [
+    'a primary key in another column order',
+    'ALTER TABLE project_members DROP CONSTRAINT project_members_pkey, ADD CONSTRAINT project_members_pkey PRIMARY KEY (member_id, project_id)',
+    'primary key is on (member_id, project_id) in the database, (project_id, member_id) expected',
+  ],
+  [
+    'a foreign key made NOT VALID',
+    'ALTER TABLE projects DROP CONSTRAINT projects_owner_id_fkey, ADD CONSTRAINT projects_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES members (id) ON DELETE SET NULL NOT VALID',
+    'foreign key "projects_owner_id_fkey" is MATCH SIMPLE NOT DEFERRABLE NOT VALID in the database, MATCH SIMPLE NOT DEFERRABLE VALID expected',
+  ],
+  [
     'a check made NOT VALID',
     'ALTER TABLE projects DROP CONSTRAINT projects_budget_check, ADD CONSTRAINT projects_budget_check CHECK (budget >= 0) NOT VALID',
     'constraint public.projects.projects_budget_check is not modelled by Retort (NOT VALID)',
