@@ -70,7 +70,7 @@ describe('designToFlow', () => {
   });
 
   it('problems land on the table that holds them and on the offending row', () => {
-    const design = updateColumn(shop(), 't_users', 'c_users_username', { type: 'strng' });
+    const design = updateColumn(shop(), 't_users', 'c_users_username', { type: 'varchar(10' });
     const problems = designProblems(design);
     expect(problems.length).toBeGreaterThan(0);
     const { nodes } = designToFlow(design, problems, null);
@@ -96,7 +96,7 @@ describe('designToFlow', () => {
   });
 
   it('a foreign key with a type mismatch is drawn as a problem edge', () => {
-    const mismatched = updateColumn(shop(), 't_orders', 'c_orders_user_id', { type: 'INTEGER' });
+    const mismatched = updateColumn(shop(), 't_orders', 'c_orders_user_id', { type: 'TEXT' });
     const { edges } = designToFlow(mismatched, designProblems(mismatched), null);
     expect(edges.find((e) => e.source === 't_orders')!.className).toBe('fk-edge fk-edge--problem');
   });
