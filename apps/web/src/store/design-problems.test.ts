@@ -10,7 +10,7 @@ const shop = (): Design => validateDesign(JSON.parse(readFileSync(shopFile, 'utf
 
 describe('design problems', () => {
   it('an unknown type is a problem of its table and of its column', () => {
-    const design = updateColumn(shop(), 't_orders', 'c_orders_created_at', { type: 'tiemstamp' });
+    const design = updateColumn(shop(), 't_orders', 'c_orders_created_at', { type: 'timestamp(' });
     const problems = designProblems(design);
     expect(problems.map((p) => p.path)).toEqual(['tables[1].columns[2].type']);
     const index = indexProblems(design, problems);
@@ -21,7 +21,7 @@ describe('design problems', () => {
   });
 
   it('moving a table reuses the problems instead of validating again', () => {
-    const design = updateColumn(shop(), 't_orders', 'c_orders_created_at', { type: 'tiemstamp' });
+    const design = updateColumn(shop(), 't_orders', 'c_orders_created_at', { type: 'timestamp(' });
     const before = designProblems(design);
     const moved = moveTable(design, 't_users', { x: 999, y: 999 });
     expect(designProblems(moved)).toBe(before);
@@ -29,7 +29,7 @@ describe('design problems', () => {
 
   it('problems follow their objects to the new paths after an earlier table is deleted', () => {
     const design = updateColumn(shop(), 't_order_products', 'c_order_products_quantity', {
-      type: 'nteger',
+      type: 'integer(',
     });
     const problems = designProblems(design);
     expect(problems.map((p) => p.path)).toEqual(['tables[3].columns[2].type']);
