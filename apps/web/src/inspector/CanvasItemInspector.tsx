@@ -5,7 +5,7 @@
  */
 import { canvasOf, type Design } from '@retort/core';
 import { designStore } from '../store/design-store';
-import { CommitInput, Field } from './fields';
+import { CommitInput, DeleteAction, Field } from './fields';
 
 export const SWATCHES: [string, string][] = [
   ['Blue', '#3b82f6'],
@@ -79,15 +79,10 @@ export function NoteInspector(props: { design: Design; noteId: string; readOnly:
       </Field>
       <p className="muted-note">Notes are part of the drawing: they never make a revision.</p>
       {!readOnly && (
-        <div className="inspector-actions">
-          <button
-            type="button"
-            className="danger-button"
-            onClick={() => designStore.getState().deleteNote(noteId)}
-          >
-            Delete note
-          </button>
-        </div>
+        <DeleteAction
+          label="Delete note"
+          onDelete={() => designStore.getState().deleteNote(noteId)}
+        />
       )}
     </div>
   );
@@ -121,15 +116,10 @@ export function AreaInspector(props: { design: Design; areaId: string; readOnly:
         revision.
       </p>
       {!readOnly && (
-        <div className="inspector-actions">
-          <button
-            type="button"
-            className="danger-button"
-            onClick={() => designStore.getState().deleteArea(areaId)}
-          >
-            Delete area
-          </button>
-        </div>
+        <DeleteAction
+          label="Delete area"
+          onDelete={() => designStore.getState().deleteArea(areaId)}
+        />
       )}
     </div>
   );

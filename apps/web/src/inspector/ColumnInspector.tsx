@@ -2,7 +2,7 @@ import type { Design } from '@retort/core';
 import { SUGGESTED_TYPES } from '@retort/core';
 import type { DesignProblem } from '../store/design-problems';
 import { designStore, useDesignStore } from '../store/design-store';
-import { CommitInput, Field, Problems, Toggle } from './fields';
+import { CommitInput, DeleteAction, Field, Problems, Toggle } from './fields';
 import { fieldProblems } from './problem-paths';
 
 const FIELDS = [
@@ -131,15 +131,10 @@ export function ColumnInspector(props: {
         />
       </Field>
       {!readOnly && (
-        <div className="inspector-actions">
-          <button
-            type="button"
-            className="danger-button"
-            onClick={() => designStore.getState().deleteColumn(tableId, columnId)}
-          >
-            Delete column
-          </button>
-        </div>
+        <DeleteAction
+          label="Delete column"
+          onDelete={() => designStore.getState().deleteColumn(tableId, columnId)}
+        />
       )}
     </div>
   );

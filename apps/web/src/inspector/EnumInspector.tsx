@@ -2,7 +2,7 @@ import type { Design } from '@retort/core';
 import { useState } from 'react';
 import type { DesignProblem } from '../store/design-problems';
 import { designStore } from '../store/design-store';
-import { CommitInput, Field, Problems, Section } from './fields';
+import { CommitInput, DeleteAction, Field, Problems, Section } from './fields';
 import { fieldProblems } from './problem-paths';
 
 export function EnumInspector(props: {
@@ -118,15 +118,10 @@ export function EnumInspector(props: {
         {usedBy.length > 0 ? `Used by ${usedBy.join(', ')}.` : 'No column uses this enum yet.'}
       </p>
       {!readOnly && (
-        <div className="inspector-actions">
-          <button
-            type="button"
-            className="danger-button"
-            onClick={() => designStore.getState().deleteEnum(enumId)}
-          >
-            Delete enum
-          </button>
-        </div>
+        <DeleteAction
+          label="Delete enum"
+          onDelete={() => designStore.getState().deleteEnum(enumId)}
+        />
       )}
     </div>
   );

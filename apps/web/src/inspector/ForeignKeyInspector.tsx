@@ -1,7 +1,7 @@
 import type { Design, ReferentialAction } from '@retort/core';
 import type { DesignProblem } from '../store/design-problems';
 import { designStore } from '../store/design-store';
-import { CommitInput, Field, Problems } from './fields';
+import { CommitInput, DeleteAction, Field, Problems } from './fields';
 import { fieldProblems } from './problem-paths';
 
 const ACTIONS: ReferentialAction[] = [
@@ -74,15 +74,10 @@ export function ForeignKeyInspector(props: {
         onChange={(onUpdate) => update({ onUpdate })}
       />
       {!readOnly && (
-        <div className="inspector-actions">
-          <button
-            type="button"
-            className="danger-button"
-            onClick={() => designStore.getState().deleteForeignKey(tableId, foreignKeyId)}
-          >
-            Delete foreign key
-          </button>
-        </div>
+        <DeleteAction
+          label="Delete foreign key"
+          onDelete={() => designStore.getState().deleteForeignKey(tableId, foreignKeyId)}
+        />
       )}
     </div>
   );

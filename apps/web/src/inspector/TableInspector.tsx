@@ -2,7 +2,7 @@ import type { Design } from '@retort/core';
 import type { DesignProblem } from '../store/design-problems';
 import { designStore, useDesignStore } from '../store/design-store';
 import { ColorSwatches } from './CanvasItemInspector';
-import { CommitInput, Field, Problems, Section } from './fields';
+import { CommitInput, DeleteAction, Field, Problems, Section } from './fields';
 import { fieldProblems } from './problem-paths';
 import { TableKeys } from './TableKeys';
 
@@ -126,15 +126,7 @@ export function TableInspector(props: {
       <Problems messages={at.general.filter((m) => !at.field('columns')?.includes(m))} />
 
       {!readOnly && (
-        <div className="inspector-actions">
-          <button
-            type="button"
-            className="danger-button"
-            onClick={() => store().deleteTable(tableId)}
-          >
-            Delete table
-          </button>
-        </div>
+        <DeleteAction label="Delete table" onDelete={() => store().deleteTable(tableId)} />
       )}
     </div>
   );

@@ -130,3 +130,14 @@ export function Section(props: { title: string; actions?: ReactNode; children: R
     </section>
   );
 }
+
+/** The inspector's last row: removing what it shows. */
+export function DeleteAction(props: { label: string; onDelete: () => void }) {
+  return (
+    <div className="inspector-actions">
+      <button type="button" className="danger-button" onClick={props.onDelete}>
+        {props.label}
+      </button>
+    </div>
+  );
+}
