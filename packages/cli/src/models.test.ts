@@ -64,9 +64,9 @@ describe('retort models on bad input', () => {
       place: /not valid JSON at line \d+, column \d+/,
     },
     {
-      name: 'an unknown type',
-      text: () => design().replace('"BIGINT"', '"BIGNUM"'),
-      place: /tables\[0\]\.columns\[0\]\.type.*BIGNUM/,
+      name: 'text that is no type',
+      text: () => design().replace('"BIGINT"', '"BIG INT"'),
+      place: /tables\[0\]\.columns\[0\]\.type.*BIG INT/,
     },
     {
       name: 'a foreign key to a missing column',
