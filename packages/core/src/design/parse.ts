@@ -5,7 +5,7 @@
  */
 import { RetortError } from '../errors';
 import { describeJsonError } from './json-error';
-import { DESIGN_FORMAT, type Design, READABLE_DESIGN_FORMATS } from './types';
+import { DESIGN_FORMAT, type Design, READABLE_DESIGN_FORMATS, readableFormats } from './types';
 import { validateDesign } from './validate';
 
 export function parseDesign(input: unknown): Design {
@@ -23,7 +23,7 @@ export function parseDesign(input: unknown): Design {
       throw new RetortError(
         format === undefined
           ? `design.json has no "format"; Retort reads "${DESIGN_FORMAT}".`
-          : `design.json has format ${JSON.stringify(format)}; Retort reads ${READABLE_DESIGN_FORMATS.map((f) => `"${f}"`).join(' and ')}.`,
+          : `design.json has format ${JSON.stringify(format)}; Retort reads ${readableFormats()}.`,
         'invalid_input',
       );
     }

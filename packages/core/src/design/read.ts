@@ -22,7 +22,7 @@ import type {
   Table,
   UniqueConstraint,
 } from './types';
-import { DESIGN_FORMAT, INDEX_METHODS, READABLE_DESIGN_FORMATS } from './types';
+import { DESIGN_FORMAT, INDEX_METHODS, READABLE_DESIGN_FORMATS, readableFormats } from './types';
 
 export const REFERENTIAL_ACTIONS: readonly ReferentialAction[] = [
   'CASCADE',
@@ -151,7 +151,7 @@ export class DesignReader {
         'format',
         format === undefined
           ? `is missing: a design.json starts with "format": "${DESIGN_FORMAT}".`
-          : `is ${JSON.stringify(format)}; Retort reads ${READABLE_DESIGN_FORMATS.map((f) => `"${f}"`).join(' and ')}.`,
+          : `is ${JSON.stringify(format)}; Retort reads ${readableFormats()}.`,
       );
     }
     return {

@@ -1,5 +1,5 @@
 /**
- * The design model: what `design.json` (format `retort.design/2`; `retort.design/1` files
+ * The design model: what `design.json` (format `retort.design/3`; `/1` and `/2` files
  * are read as well and upgraded on load) holds once read and normalised. Every optional field of the file is filled with its documented default, so
  * code that receives a `Design` never checks for `undefined`.
  *
@@ -7,9 +7,23 @@
  * point at column and table ids, so a rename is a rename, not a drop and an add.
  */
 
-export const DESIGN_FORMAT = 'retort.design/2';
-/** The formats Retort reads: /2 adds what /1 could not say, so a /1 file is a valid /2 one. */
-export const READABLE_DESIGN_FORMATS: readonly string[] = ['retort.design/1', DESIGN_FORMAT];
+export const DESIGN_FORMAT = 'retort.design/3';
+/**
+ * The formats Retort reads: each adds what the one before could not say, so an older file is
+ * a valid newer one. A release that reads only older formats refuses a newer file rather
+ * than dropping the fields it does not know.
+ */
+export const READABLE_DESIGN_FORMATS: readonly string[] = [
+  'retort.design/1',
+  'retort.design/2',
+  DESIGN_FORMAT,
+];
+
+/** The readable formats as a sentence names them. */
+export function readableFormats(): string {
+  const quoted = READABLE_DESIGN_FORMATS.map((f) => `"${f}"`);
+  return `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`;
+}
 
 export type ReferentialAction = 'CASCADE' | 'SET NULL' | 'SET DEFAULT' | 'RESTRICT' | 'NO ACTION';
 

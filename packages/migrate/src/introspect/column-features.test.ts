@@ -19,7 +19,7 @@ import { designFromCatalog } from './design-from-catalog';
 import { introspect } from './introspect';
 
 const base = {
-  format: 'retort.design/2',
+  format: 'retort.design/3',
   name: 'features',
   tables: [
     {

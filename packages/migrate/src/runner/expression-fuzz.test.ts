@@ -115,7 +115,7 @@ const mutated = fc
 
 function designWith(sql: string) {
   return {
-    format: 'retort.design/2',
+    format: 'retort.design/3',
     name: 'fuzz',
     enums: [],
     tables: [
