@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SAME_PROBLEM } from './aliases';
 import { ENUM_VALUE_USED_IN_SAME_REVISION } from './enum-value-use';
 import { lintExplanations } from './explanations';
+import { KEY_WIDTH_CODE } from './key-widths';
 
 const read = (path: string) => readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8');
 
@@ -12,6 +13,7 @@ const read = (path: string) => readFileSync(fileURLToPath(new URL(path, import.m
 const emitted = [
   ...[...read('./lint.ts').matchAll(/\badd\(\s*'([^']+)'/g)].map((m) => m[1]!),
   ENUM_VALUE_USED_IN_SAME_REVISION,
+  KEY_WIDTH_CODE,
   ...Object.entries(SAME_PROBLEM).flat(),
 ];
 const headings = [...read('../../../../docs/lint.md').matchAll(/^## (.+)$/gm)].map((m) =>

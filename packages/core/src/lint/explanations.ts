@@ -33,6 +33,8 @@ export const lintExplanations: Readonly<Record<string, string>> = {
     'A new foreign key locks both tables while every row is checked.',
   'constraint-missing-not-valid': 'A new check locks the table while every row is checked.',
   'drop-enum': 'Code or columns that still name the dropped enum type fail.',
+  'foreign-key-integer-width':
+    'A key column narrower than the key it references fails once ids outgrow it.',
   'hand-written-sql': 'Retort runs hand-written SQL as written and cannot check what it does.',
   'identifier-too-long': 'Postgres cuts names longer than 63 bytes, so two names can collide.',
   'prefer-timestamptz': 'TIMESTAMP drops the time zone; TIMESTAMPTZ stores an instant.',

@@ -6,7 +6,7 @@
  * in the same run say nothing about rows or locks: there are none yet.
  */
 
-import type { CatalogColumn } from '../catalog/types';
+import type { Catalog, CatalogColumn } from '../catalog/types';
 import { identifierBytes, MAX_IDENTIFIER_BYTES } from '../naming/postgres-names';
 import { needsUsing } from '../operations/casts';
 import { NOT_RESTORED } from '../operations/data-loss';
@@ -16,6 +16,7 @@ import { LiveNames } from '../operations/live-names';
 import type { Operation } from '../operations/types';
 import { foldAliases } from './aliases';
 import { enumValueUses } from './enum-value-use';
+import { keyWidthFindings } from './key-widths';
 import { narrowing } from './narrowing';
 import { rewritesTable } from './rewrite';
 import type { LintFinding, LintLevel } from './types';
@@ -23,7 +24,12 @@ import type { LintFinding, LintLevel } from './types';
 const q = (name: string) => `"${name}"`;
 const at = (table: string, column: string) => `${table}.${column}`;
 
-export function lintOperations(ops: readonly Operation[]): LintFinding[] {
+/**
+ * `after` gives the schema the operations lead to, for the findings that need more than the
+ * operations say (column types at both ends of a foreign key); it is called only when one of
+ * those findings could apply.
+ */
+export function lintOperations(ops: readonly Operation[], after?: () => Catalog): LintFinding[] {
   const findings: LintFinding[] = [];
   // Operations on a table created in the same list say nothing about rows or locks.
   const names = new LiveNames();
@@ -323,6 +329,7 @@ export function lintOperations(ops: readonly Operation[]): LintFinding[] {
     names.follow(op);
   });
   findings.push(...enumValueUses(ops));
+  if (after) findings.push(...keyWidthFindings(ops, after));
   // Stable: findings on one operation keep their order.
   return foldAliases(findings.sort((a, b) => a.operation - b.operation));
 }

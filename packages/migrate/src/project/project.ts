@@ -13,6 +13,7 @@ import {
   parseDesign,
   RetortError,
   revisionSnapshot,
+  toCatalog,
 } from '@retort/core';
 import { type DesignState, type Project, REVISION_FORMAT, type Revision } from '../contract';
 import { removeLeftoverTemps, writeFileAtomic } from './atomic-write';
@@ -127,7 +128,7 @@ export async function openProject(dir: string): Promise<ProjectStore> {
     return {
       parent: head?.id ?? null,
       operations,
-      lint: lintOperations(operations),
+      lint: lintOperations(operations, () => toCatalog(design)),
       sql: renderMigrationSql(operations),
     };
   };
