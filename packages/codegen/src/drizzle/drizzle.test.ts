@@ -2,12 +2,17 @@ import { toCatalog } from '@retort/core';
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
 import { describe, expect, it } from 'vitest';
 import { awkwardDesign } from '../testing/awkward-design';
+import { columnFeaturesDesign } from '../testing/column-features-design';
 import { goldenFolder } from '../testing/golden';
 import { emitDrizzle } from './emit';
 
 const expectGolden = goldenFolder(new URL('./golden/', import.meta.url));
 
 describe('emitDrizzle', () => {
+  it('renders identity, generated and collated columns, with a comment for what it cannot say', () => {
+    expectGolden('column-features.schema.ts', emitDrizzle(columnFeaturesDesign));
+  });
+
   it('renders the shop example as the golden schema.ts', () => {
     expectGolden('shop.schema.ts', emitDrizzle(loadShopDesign()));
   });

@@ -27,7 +27,13 @@ import {
 import { camelCase } from '../names/case';
 import { stringLiteral, templateText, uniqueIdentifier } from '../typescript/identifier';
 import { type ModelNames, modelNames, type TableNames } from '../typescript/model';
-import { foreignKeyComment, hasIndexOptions, indexComment } from '../typescript/unexpressed';
+import {
+  collationComment,
+  foreignKeyComment,
+  hasIndexOptions,
+  identitySequenceOptions,
+  indexComment,
+} from '../typescript/unexpressed';
 
 /** Names the module imports or declares itself; tables and enums never take them. */
 const MODULE_NAMES = [
@@ -119,6 +125,18 @@ function renderDrizzle(catalog: Catalog): string {
       if (type.array) builder += '.array()';
       if (column.name === singlePk) builder += '.primaryKey()';
       else if (!column.nullable && !column.autoincrement) builder += '.notNull()';
+      if (column.identity) {
+        const options = identitySequenceOptions(column.identity, column.type);
+        const call =
+          column.identity.generation === 'ALWAYS'
+            ? 'generatedAlwaysAsIdentity'
+            : 'generatedByDefaultAsIdentity';
+        builder += `.${call}(${options.length > 0 ? `{ ${options.map(([k, v]) => `${k}: ${v}`).join(', ')} }` : ''})`;
+      }
+      if (column.generated !== undefined) {
+        usesSql = true;
+        builder += `.generatedAlwaysAs(sql\`${templateText(column.generated)}\`)`;
+      }
       if (column.default !== null) {
         if (column.default === 'now()') builder += '.defaultNow()';
         else {
@@ -128,7 +146,9 @@ function renderDrizzle(catalog: Catalog): string {
       }
       const unique = inlineUnique.get(column.name);
       if (unique !== undefined) builder += `.unique(${stringLiteral(unique)})`;
-      return `    ${tableNames.properties.get(column.name)}: ${builder},`;
+      const collation = collationComment('Drizzle', table.name, column);
+      const line = `    ${tableNames.properties.get(column.name)}: ${builder},`;
+      return collation === null ? line : `    ${collation}\n${line}`;
     });
     const extras = extraConfig(table, tableNames, names, inlineUnique, imports);
     if (extras.some((line) => line.includes('sql`'))) usesSql = true;

@@ -26,7 +26,15 @@ import { propertyKey, stringLiteral, uniqueIdentifier } from '../typescript/iden
 import { POSTGRES_INTERVAL_FIELDS } from '../typescript/postgres-interval';
 import { arrayOf, otherBase, readType } from '../typescript/read-type';
 
-type Helper = 'Generated' | 'ArrayType' | 'Int8' | 'Numeric' | 'Timestamp' | 'Json' | 'Interval';
+type Helper =
+  | 'Generated'
+  | 'GeneratedAlways'
+  | 'ArrayType'
+  | 'Int8'
+  | 'Numeric'
+  | 'Timestamp'
+  | 'Json'
+  | 'Interval';
 
 /** The helper types, as kysely-codegen declares them. */
 const HELPERS: Record<Helper, string[]> = {
@@ -39,6 +47,12 @@ const HELPERS: Record<Helper, string[]> = {
     'export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>',
     '  ? ColumnType<S, I | undefined, U>',
     '  : ColumnType<T, T | undefined, T>;',
+  ],
+  // kysely's own GeneratedAlways<S> would keep a helper type such as Int8 as the selected type.
+  GeneratedAlways: [
+    'export type GeneratedAlways<T> = T extends ColumnType<infer S, infer _I, infer _U>',
+    '  ? ColumnType<S, never, never>',
+    '  : ColumnType<T, never, never>;',
   ],
   Int8: [
     'export type Int8 = ColumnType<string, bigint | number | string, bigint | number | string>;',
@@ -75,6 +89,7 @@ const HELPER_NAMES = [
   'ArrayType',
   'ArrayTypeImpl',
   'Generated',
+  'GeneratedAlways',
   'Int8',
   'Interval',
   'IPostgresInterval',
@@ -144,7 +159,11 @@ function columnType(
     } else element = arrayOf(element);
   }
   if (column.nullable) element = `${element} | null`;
-  if (column.autoincrement || column.default !== null) {
+  // The server fills these in: ALWAYS ones refuse a value, the others take one or default.
+  if (column.generated !== undefined || column.identity?.generation === 'ALWAYS') {
+    used.add('GeneratedAlways');
+    element = `GeneratedAlways<${element}>`;
+  } else if (column.autoincrement || column.identity || column.default !== null) {
     used.add('Generated');
     element = `Generated<${element}>`;
   }

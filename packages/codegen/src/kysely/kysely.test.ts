@@ -1,12 +1,17 @@
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
 import { describe, expect, it } from 'vitest';
 import { awkwardDesign } from '../testing/awkward-design';
+import { columnFeaturesDesign } from '../testing/column-features-design';
 import { goldenFolder } from '../testing/golden';
 import { emitKysely } from './emit';
 
 const expectGolden = goldenFolder(new URL('./golden/', import.meta.url));
 
 describe('emitKysely', () => {
+  it('renders identity, generated and collated columns, with a comment for what it cannot say', () => {
+    expectGolden('column-features.database.ts', emitKysely(columnFeaturesDesign));
+  });
+
   it('renders the shop example as the golden database.ts', () => {
     expectGolden('shop.database.ts', emitKysely(loadShopDesign()));
   });

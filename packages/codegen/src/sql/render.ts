@@ -48,7 +48,8 @@ export function identityClause(identity: CatalogIdentity, type: string): string 
   return `GENERATED ${identity.generation} AS IDENTITY${options.length > 0 ? ` (${options.join(' ')})` : ''}`;
 }
 
-function identityOptionsSql(o: Omit<ColumnIdentity, 'generation'>): string[] {
+/** The non-default identity options as SQL clauses (`START WITH 10`, `CACHE 20`). */
+export function identityOptionsSql(o: Omit<ColumnIdentity, 'generation'>): string[] {
   const out: string[] = [];
   if (o.start !== null) out.push(`START WITH ${o.start}`);
   if (o.increment !== null) out.push(`INCREMENT BY ${o.increment}`);

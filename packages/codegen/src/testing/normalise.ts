@@ -63,3 +63,18 @@ export function withTypeormDefaultSpelling(catalog: DumpedCatalog): DumpedCatalo
     })),
   };
 }
+
+/**
+ * TypeORM's identity options are only ALWAYS or BY DEFAULT: an identity's sequence options
+ * (`START WITH`, `CACHE`, …) cannot be declared, and the generated entity says so in a
+ * comment. The identity itself stays compared.
+ */
+export function withoutIdentitySequenceOptions(catalog: DumpedCatalog): DumpedCatalog {
+  return {
+    ...catalog,
+    tables: catalog.tables.map((t) => ({
+      ...t,
+      columns: t.columns.map((c) => (c.identity === null ? c : { ...c, ownedSequence: null })),
+    })),
+  };
+}

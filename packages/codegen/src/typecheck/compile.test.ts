@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitDrizzle } from '../drizzle';
 import { emitKysely } from '../kysely';
 import { awkwardDesign } from '../testing/awkward-design';
+import { columnFeaturesDesign } from '../testing/column-features-design';
 import { createTempProject, type RunResult, type TempProject, typecheck } from '../testing/project';
 import { QUERIES } from '../testing/queries';
 import { emitTypeorm, emitTypeormFiles } from '../typeorm';
@@ -49,6 +50,25 @@ compiling['awkward names: typeorm, in one file and one file per entity'] = {
   ...prefix('entities/', emitTypeormFiles(awkwardDesign)),
 };
 
+// Identity and generated columns: an insert leaves them out; an ALWAYS one refuses a value.
+const kyselyTickets = (values: string) => `import { Kysely, PostgresDialect } from 'kysely';
+import type { Database } from './database';
+declare const dialect: PostgresDialect;
+const db = new Kysely<Database>({ dialect });
+export const q = db.insertInto('tickets').values(${values}).returning(['id', 'code_length']);
+export const id: Promise<{ id: string; code_length: number | null }[]> = q.execute();
+`;
+compiling['identity, generated and collated columns: drizzle'] = {
+  'schema.ts': emitDrizzle(columnFeaturesDesign),
+};
+compiling['identity, generated and collated columns: typeorm'] = {
+  'entities.ts': emitTypeorm(columnFeaturesDesign),
+};
+compiling['identity, generated and collated columns: kysely'] = {
+  'database.ts': emitKysely(columnFeaturesDesign),
+  'query.ts': kyselyTickets("{ code: 'a' }"),
+};
+
 /** Cases with a deliberate type error in query.ts, and the error tsc must give. */
 const failing: Record<string, { files: Files; error: RegExp }> = {
   drizzle: {
@@ -58,6 +78,13 @@ const failing: Record<string, { files: Files; error: RegExp }> = {
   kysely: {
     files: { 'database.ts': emitKysely(designs.shop), 'query.ts': QUERIES.kysely.shop.wrong },
     error: /error TS/,
+  },
+  'kysely, a value for a GENERATED ALWAYS identity': {
+    files: {
+      'database.ts': emitKysely(columnFeaturesDesign),
+      'query.ts': kyselyTickets("{ id: '5', code: 'a' }"),
+    },
+    error: /error TS2353: Object literal may only specify known properties, and 'id'/,
   },
   typeorm: {
     files: {

@@ -16,8 +16,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { emitDrizzle } from '../drizzle';
 import { emitSql } from '../sql';
 import { awkwardDesign } from '../testing/awkward-design';
+import { columnFeaturesDesign } from '../testing/column-features-design';
 import {
   withoutComments,
+  withoutIdentitySequenceOptions,
   withoutTablesLackingPrimaryKey,
   withTypeormDefaultSpelling,
 } from '../testing/normalise';
@@ -29,6 +31,7 @@ const designs: [string, () => Design][] = [
   ['the shop example', loadShopDesign],
   ['the every-feature design', () => everyFeatureDesign],
   ['a design with awkward names', () => awkwardDesign],
+  ['identity, generated and collated columns', () => columnFeaturesDesign],
 ];
 
 async function withDatabase<T>(fn: (db: ServerDatabase) => Promise<T>): Promise<T> {
@@ -102,7 +105,9 @@ describe.skipIf(serverUrl() === null)('the real tools build the schema Retort bu
       }
 
       const typeormNormalised = (c: DumpedCatalog) =>
-        withTypeormDefaultSpelling(withoutTablesLackingPrimaryKey(c));
+        withoutIdentitySequenceOptions(
+          withTypeormDefaultSpelling(withoutTablesLackingPrimaryKey(c)),
+        );
 
       async function synchronize(files: Record<string, string>): Promise<DumpedCatalog> {
         const project = createTempProject({ ...files, 'sync.ts': TYPEORM_SYNCHRONIZE });

@@ -29,11 +29,17 @@ import {
   toCatalog,
 } from '@retort/core';
 import { pascalCase, words } from '../names/case';
+import { identityClause } from '../sql/render';
 import { stringLiteral, uniqueIdentifier } from '../typescript/identifier';
 import { type ModelNames, modelNames, type RelationEnd } from '../typescript/model';
 import { POSTGRES_INTERVAL_FIELDS } from '../typescript/postgres-interval';
 import { arrayOf, readType } from '../typescript/read-type';
-import { foreignKeyComment, hasIndexOptions, indexComment } from '../typescript/unexpressed';
+import {
+  foreignKeyComment,
+  hasIndexOptions,
+  identityOptionsComment,
+  indexComment,
+} from '../typescript/unexpressed';
 
 const TYPEORM_NAMES = [
   'Check',
@@ -242,7 +248,20 @@ function renderEntity(
         `// TypeORM has no column type for ${type.element}: its Postgres spelling goes to the DDL as it is.`,
       );
     }
-    if (isPk) {
+    for (const comment of [
+      identityOptionsComment('TypeORM', table.name, column),
+      column.identity && isPk && pk.columns.length > 1
+        ? `// TypeORM cannot express the identity of ${table.name}.${column.name} in a composite primary key: ${identityClause(column.identity, column.type)}.`
+        : null,
+    ]) {
+      if (comment !== null) decorators.push(comment);
+    }
+    if (isPk && column.identity && pk.columns.length === 1) {
+      // PrimaryGeneratedColumn('identity') takes no type: TypeORM makes it integer unless told.
+      decorators.push(
+        `@${use('PrimaryGeneratedColumn')}('identity', { name: ${stringLiteral(column.name)}, type: ${stringLiteral(column.type.toLowerCase())}, generatedIdentity: ${stringLiteral(column.identity.generation)}, primaryKeyConstraintName: ${stringLiteral(pk.name)} })`,
+      );
+    } else if (isPk) {
       options.push(`primaryKeyConstraintName: ${stringLiteral(pk.name)}`);
       if (column.autoincrement)
         decorators.push(
@@ -250,6 +269,12 @@ function renderEntity(
         );
       else decorators.push(`@${use('PrimaryColumn')}({ ${options.join(', ')} })`);
     } else {
+      if (column.identity) {
+        options.push(
+          "generated: 'identity'",
+          `generatedIdentity: ${stringLiteral(column.identity.generation)}`,
+        );
+      }
       decorators.push(`@${use('Column')}({ ${options.join(', ')} })`);
       if (column.autoincrement) decorators.push(`@${use('Generated')}('increment')`);
     }
@@ -348,6 +373,10 @@ function columnOptions(
   if (column.nullable) options.push('nullable: true');
   if (column.default !== null) options.push(`default: () => ${stringLiteral(column.default)}`);
   if (column.comment !== null) options.push(`comment: ${stringLiteral(column.comment)}`);
+  if (column.collation !== undefined) options.push(`collation: ${stringLiteral(column.collation)}`);
+  if (column.generated !== undefined) {
+    options.push(`asExpression: ${stringLiteral(column.generated)}`, "generatedType: 'STORED'");
+  }
   return options;
 }
 

@@ -1,6 +1,7 @@
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
 import { describe, expect, it } from 'vitest';
 import { awkwardDesign } from '../testing/awkward-design';
+import { columnFeaturesDesign } from '../testing/column-features-design';
 import { goldenFolder } from '../testing/golden';
 import { emitTypeorm, emitTypeormFiles } from './emit';
 
@@ -13,6 +14,10 @@ function joinFiles(files: Record<string, string>): string {
 }
 
 describe('emitTypeorm', () => {
+  it('renders identity, generated and collated columns, with a comment for what it cannot say', () => {
+    expectGolden('column-features.entities.ts', emitTypeorm(columnFeaturesDesign));
+  });
+
   it('renders the shop example as the golden entities.ts', () => {
     expectGolden('shop.entities.ts', emitTypeorm(loadShopDesign()));
   });

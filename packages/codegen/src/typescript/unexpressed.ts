@@ -4,11 +4,15 @@
  * Retort's SQL and its Alembic revisions still create them.
  */
 import {
+  type CatalogColumn,
   type CatalogForeignKey,
+  type CatalogIdentity,
   type CatalogIndex,
   describeIndex,
   foreignKeyOptionsText,
+  identityOptions,
 } from '@retort/core';
+import { identityOptionsSql } from '../sql/render';
 
 /** True when the index is more than plain ascending btree columns. */
 export function hasIndexOptions(index: CatalogIndex): boolean {
@@ -31,4 +35,43 @@ export function indexComment(library: string, index: CatalogIndex): string {
 export function foreignKeyComment(library: string, fk: CatalogForeignKey): string | null {
   if (!fk.match && !fk.deferrable && !fk.notValid) return null;
   return `// ${library} cannot express foreign key ${fk.name}: ${foreignKeyOptionsText(fk)}.`;
+}
+
+/** A comment for a column's collation, or null when it has the type's default. */
+export function collationComment(
+  library: string,
+  table: string,
+  column: CatalogColumn,
+): string | null {
+  if (column.collation === undefined) return null;
+  return `// ${library} cannot express the collation of ${table}.${column.name}: COLLATE "${column.collation}".`;
+}
+
+/** An identity's options as numbers where they are safe integers, else as decimal text. */
+export function identitySequenceOptions(
+  identity: CatalogIdentity,
+  type: string,
+): [key: 'startWith' | 'increment' | 'minValue' | 'maxValue' | 'cache' | 'cycle', value: string][] {
+  const o = identityOptions(identity, type);
+  const number = (v: string) => (Number.isSafeInteger(Number(v)) ? v : `'${v}'`);
+  const out: ReturnType<typeof identitySequenceOptions> = [];
+  if (o.start !== null) out.push(['startWith', number(o.start)]);
+  if (o.increment !== null) out.push(['increment', number(o.increment)]);
+  if (o.minValue !== null) out.push(['minValue', number(o.minValue)]);
+  if (o.maxValue !== null) out.push(['maxValue', number(o.maxValue)]);
+  if (o.cache !== null) out.push(['cache', number(o.cache)]);
+  if (o.cycle) out.push(['cycle', 'true']);
+  return out;
+}
+
+/** A comment for identity sequence options a library cannot pass on, or null when none are set. */
+export function identityOptionsComment(
+  library: string,
+  table: string,
+  column: CatalogColumn,
+): string | null {
+  if (!column.identity) return null;
+  const options = identityOptionsSql(identityOptions(column.identity, column.type));
+  if (options.length === 0) return null;
+  return `// ${library} cannot express the identity options of ${table}.${column.name}: ${options.join(' ')}.`;
 }
