@@ -1,6 +1,6 @@
 /**
  * Finding things on the example: the palette (Ctrl+K or /) jumps to a table or a column by
- * name, centring and highlighting it; focus mode keeps a table and its neighbours and fades
+ * name, centring and highlighting it, and to a subject area or a note; focus mode keeps a table and its neighbours and fades
  * the rest, one or two foreign-key hops away, until Esc.
  */
 import type { Page } from '@playwright/test';
@@ -31,7 +31,7 @@ test('Ctrl+K finds a table and / finds a column; the canvas centres and highligh
   await expect(table(page, 'order_products')).not.toBeInViewport();
 
   await page.keyboard.press('Control+k');
-  const search = page.getByRole('combobox', { name: 'Find a table or column' });
+  const search = page.getByRole('combobox', { name: 'Find a table, column, area or note' });
   await expect(search).toBeFocused();
   await page.keyboard.type('order');
   const results = page.getByTestId('find-result');
@@ -103,4 +103,41 @@ test.describe('on a wide screen, where every table stays drawn', () => {
     await page.keyboard.press('Escape');
     await expect(page.locator('.react-flow__node.is-faded')).toHaveCount(0);
   });
+});
+
+test('the palette finds a subject area by name and a note by a word of its text', async ({
+  page,
+}) => {
+  await openExample(page);
+  await page.getByRole('button', { name: 'Add note' }).click();
+  const note = page.getByTestId('note-node');
+  await note.dblclick();
+  await page.keyboard.type('Refunds go through finance.');
+  await page.keyboard.press('Control+Enter');
+  await expect(note).toHaveText('Refunds go through finance.');
+
+  await table(page, 'products').locator('.table-node__header').click();
+  await page.keyboard.press('g');
+  const name = page.getByLabel('Area name');
+  await name.fill('Catalogue');
+  await name.press('Enter');
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 300 } });
+  await panAway(page);
+  await expect(note).not.toBeInViewport();
+
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('finance');
+  const results = page.getByTestId('find-result');
+  await expect(results).toHaveCount(1);
+  await expect(results.first()).toHaveText(/note\s*Refunds go through finance\./);
+  await page.keyboard.press('Enter');
+  await expect(note).toBeInViewport();
+  await expect(page.getByTestId('note-inspector')).toBeVisible();
+
+  await page.keyboard.press('/');
+  await page.keyboard.type('catal');
+  await expect(results.first()).toHaveText(/area\s*Catalogue/);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('area-node')).toBeInViewport();
+  await expect(page.getByLabel('Area name')).toHaveValue('Catalogue');
 });

@@ -42,7 +42,7 @@ const TABS: { id: Tab; label: string }[] = [
 ];
 
 function revealImported(tableId: string) {
-  requestAnimationFrame(() => viewStore.getState().revealTable(tableId));
+  requestAnimationFrame(() => viewStore.getState().revealItem(tableId));
 }
 
 export function App() {
@@ -98,6 +98,15 @@ export function App() {
       if (mod && event.shiftKey && event.key.toLowerCase() === 'e') {
         event.preventDefault();
         if (!sessionStore.getState().viewing) setPicture(true);
+      } else if (
+        event.key.toLowerCase() === 'i' &&
+        !mod &&
+        !event.altKey &&
+        !sessionStore.getState().viewing &&
+        designStore.getState().design
+      ) {
+        event.preventDefault();
+        setImporting(true);
       } else if (event.key === '?') {
         event.preventDefault();
         setHelp((open) => !open);
@@ -166,7 +175,7 @@ export function App() {
           type="button"
           onClick={() => setImporting(true)}
           disabled={!editing || !hasDesign}
-          title="Bring tables in from SQL or DBML"
+          title="Bring tables in from SQL or DBML (I)"
         >
           Import…
         </button>

@@ -213,7 +213,7 @@ function CanvasView({
         derived,
         exporting
           ? { highlighted: null, focused: null }
-          : { highlighted: reveal?.tableId ?? null, focused },
+          : { highlighted: reveal?.id ?? null, focused },
         classCache.current,
       ),
     [derived, reveal, focused, exporting],
@@ -576,13 +576,14 @@ function CanvasView({
     fitView();
   }, [documentKey, viewNodes.length, fitView]);
 
-  // A jump from the find palette centres the table, at a zoom where its columns read.
+  // A jump from the find palette centres the table (or note, or area), at a zoom where a
+  // table's columns read.
   useEffect(() => {
     if (!reveal) return;
-    const node = flow.getNode(reveal.tableId);
+    const node = flow.getNode(reveal.id);
     if (!node) return;
-    const width = node.measured?.width ?? TABLE_WIDTH;
-    const height = node.measured?.height ?? TABLE_HEADER_HEIGHT;
+    const width = node.measured?.width ?? node.width ?? TABLE_WIDTH;
+    const height = node.measured?.height ?? node.height ?? TABLE_HEADER_HEIGHT;
     void flow.setCenter(node.position.x + width / 2, node.position.y + Math.min(height / 2, 160), {
       zoom: Math.max(flow.getZoom(), 0.8),
       duration: 250,

@@ -1,7 +1,8 @@
 /**
  * The find palette: Ctrl/Cmd+K (or `/`) opens it; typing filters the tables and columns by
- * name, the arrow keys move through the list, Enter (or a click) jumps there: the table or
- * column is selected and the canvas centres on the table and highlights it. Esc closes it.
+ * name (and the subject areas by name, the notes by their text), the arrow keys move through
+ * the list, Enter (or a click) jumps there: what was found is selected and the canvas centres
+ * on it, highlighting a table. Esc closes it.
  */
 import '../styles/find.css';
 import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react';
@@ -42,12 +43,61 @@ export function FindPalette({ onJump }: { onJump?: (match: FindMatch) => void })
 
 function jumpTo(match: FindMatch) {
   const state = designStore.getState();
-  state.select(
-    match.kind === 'table'
-      ? { kind: 'table', id: match.tableId }
-      : { kind: 'column', tableId: match.tableId, id: match.columnId },
-  );
-  viewStore.getState().revealTable(match.tableId);
+  switch (match.kind) {
+    case 'table':
+      state.select({ kind: 'table', id: match.tableId });
+      viewStore.getState().revealItem(match.tableId);
+      break;
+    case 'column':
+      state.select({ kind: 'column', tableId: match.tableId, id: match.columnId });
+      viewStore.getState().revealItem(match.tableId);
+      break;
+    case 'area':
+    case 'note':
+      state.select({ kind: match.kind, id: match.id });
+      viewStore.getState().revealItem(match.id);
+      break;
+  }
+}
+
+const matchKey = (match: FindMatch) =>
+  match.kind === 'table' ? match.tableId : match.kind === 'column' ? match.columnId : match.id;
+
+function MatchLabel({ match }: { match: FindMatch }) {
+  switch (match.kind) {
+    case 'table':
+      return (
+        <>
+          <span className="find-palette__kind">table</span>
+          <span className="find-palette__name">{match.table}</span>
+        </>
+      );
+    case 'column':
+      return (
+        <>
+          <span className="find-palette__kind">column</span>
+          <span className="find-palette__name">
+            <span className="find-palette__table">{match.table}.</span>
+            {match.column}
+          </span>
+          <code className="find-palette__type">{match.type}</code>
+        </>
+      );
+    case 'area':
+      return (
+        <>
+          <span className="find-palette__kind">area</span>
+          <span className="find-palette__name">{match.name}</span>
+        </>
+      );
+    case 'note':
+      return (
+        <>
+          <span className="find-palette__kind">note</span>
+          <span className="find-palette__name">{match.text}</span>
+        </>
+      );
+  }
 }
 
 function FindDialog({
@@ -89,15 +139,15 @@ function FindDialog({
         aria-label="Close find"
         onClick={onClose}
       />
-      <div className="find-palette" role="dialog" aria-label="Find a table or column">
+      <div className="find-palette" role="dialog" aria-label="Find a table, column, area or note">
         <input
           className="find-palette__input"
           role="combobox"
           aria-expanded="true"
           aria-controls={listId}
           aria-activedescendant={current >= 0 ? `${listId}-${current}` : undefined}
-          aria-label="Find a table or column"
-          placeholder="Find a table or column (table.column narrows)"
+          aria-label="Find a table, column, area or note"
+          placeholder="Find a table, column, area or note (table.column narrows)"
           value={query}
           // biome-ignore lint/a11y/noAutofocus: the palette opens because the user asked to find
           autoFocus
@@ -110,7 +160,7 @@ function FindDialog({
         <div className="find-palette__list" id={listId} role="listbox">
           {matches.map((match, i) => (
             <div
-              key={match.kind === 'table' ? match.tableId : match.columnId}
+              key={matchKey(match)}
               id={`${listId}-${i}`}
               role="option"
               aria-selected={i === current}
@@ -123,26 +173,10 @@ function FindDialog({
               onKeyDown={(event) => event.key === 'Enter' && onJump(match)}
               onMouseMove={() => i !== current && setActive(i)}
             >
-              {match.kind === 'table' ? (
-                <>
-                  <span className="find-palette__kind">table</span>
-                  <span className="find-palette__name">{match.table}</span>
-                </>
-              ) : (
-                <>
-                  <span className="find-palette__kind">column</span>
-                  <span className="find-palette__name">
-                    <span className="find-palette__table">{match.table}.</span>
-                    {match.column}
-                  </span>
-                  <code className="find-palette__type">{match.type}</code>
-                </>
-              )}
+              <MatchLabel match={match} />
             </div>
           ))}
-          {matches.length === 0 && (
-            <p className="find-palette__empty">No table or column matches.</p>
-          )}
+          {matches.length === 0 && <p className="find-palette__empty">Nothing matches.</p>}
         </div>
       </div>
     </div>

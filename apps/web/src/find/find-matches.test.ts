@@ -2,7 +2,18 @@ import { loadShopDesign } from '@retort/testing/designs';
 import { describe, expect, it } from 'vitest';
 import { type FindMatch, findMatches } from './find-matches';
 
-const label = (m: FindMatch) => (m.kind === 'table' ? m.table : `${m.table}.${m.column}`);
+const label = (m: FindMatch) => {
+  switch (m.kind) {
+    case 'table':
+      return m.table;
+    case 'column':
+      return `${m.table}.${m.column}`;
+    case 'area':
+      return `area ${m.name}`;
+    case 'note':
+      return `note ${m.text}`;
+  }
+};
 
 describe('findMatches', () => {
   const shop = loadShopDesign();
@@ -32,6 +43,51 @@ describe('findMatches', () => {
     const found = findMatches(shop, 'users.lang');
     expect(found.map(label)).toEqual(['users.language_code']);
     expect(found[0]?.kind).toBe('column');
+  });
+
+  it('finds subject areas by name and notes by a word of their text, after the tables', () => {
+    const design = {
+      ...shop,
+      canvas: {
+        areas: [
+          {
+            id: 'a1',
+            name: 'Sales',
+            color: '#3b82f6',
+            position: { x: 0, y: 0 },
+            width: 400,
+            height: 300,
+          },
+        ],
+        notes: [
+          {
+            id: 'n1',
+            text: 'Orders are never deleted.\nAsk finance first.',
+            position: { x: 0, y: 0 },
+            width: 220,
+            height: 120,
+          },
+          {
+            id: 'n2',
+            text: 'Users log in with Telegram.',
+            position: { x: 0, y: 0 },
+            width: 220,
+            height: 120,
+          },
+        ],
+      },
+    };
+    expect(findMatches(design, 'sal').map(label)).toEqual(['area Sales']);
+    expect(findMatches(design, 'finance').map(label)).toEqual(['note Orders are never deleted.']);
+    const orders = findMatches(design, 'orders').map(label);
+    expect(orders[0]).toBe('orders');
+    expect(orders).toContain('note Orders are never deleted.');
+    expect(findMatches(design, 'telegram').map(label)).toEqual([
+      'users.telegram_id',
+      'note Users log in with Telegram.',
+    ]);
+    // "table.column" queries look at columns only.
+    expect(findMatches(design, 'users.tele').map(label)).toEqual(['users.telegram_id']);
   });
 
   it('finds nothing for a name that is nowhere', () => {

@@ -3,8 +3,10 @@
  * and underscores ignored), best first: an exact name, then a name that starts with the
  * query, then one that contains it; tables before their columns at the same rank; shorter
  * names first. A query `orders.id` (or `orders id`) looks for columns `id*` of tables `orders*`.
+ * Subject areas (by name) and notes (by any word of their text) are found too, after the
+ * tables and columns of the same rank.
  */
-import type { Design } from '@retort/core';
+import { canvasOf, type Design } from '@retort/core';
 
 export type FindMatch =
   | { kind: 'table'; tableId: string; table: string }
@@ -15,7 +17,16 @@ export type FindMatch =
       table: string;
       column: string;
       type: string;
-    };
+    }
+  | { kind: 'area'; id: string; name: string }
+  | { kind: 'note'; id: string; text: string };
+
+/** A note's first line, shortened: how the palette names it. */
+export function noteLabel(text: string): string {
+  const line = text.trim().split('\n')[0]?.trim() ?? '';
+  if (line === '') return '(empty note)';
+  return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+}
 
 const fold = (text: string) => text.toLowerCase().replace(/_/g, '');
 
@@ -36,10 +47,10 @@ export function findMatches(design: Design | null, query: string, limit = 50): F
     .map(fold);
   const scored: { match: FindMatch; score: number; length: number }[] = [];
   if (words.length === 0) {
-    return design.tables
-      .map((t): FindMatch => ({ kind: 'table', tableId: t.id, table: t.name }))
-      .sort((a, b) => a.table.localeCompare(b.table))
-      .slice(0, limit);
+    return [...design.tables]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .slice(0, limit)
+      .map((t): FindMatch => ({ kind: 'table', tableId: t.id, table: t.name }));
   }
   const [first = '', second] = words;
   for (const table of design.tables) {
@@ -70,6 +81,35 @@ export function findMatches(design: Design | null, query: string, limit = 50): F
         },
         score: columnRank * 2 + 1 + (second === undefined ? 0 : tableRank * 2),
         length: table.name.length + column.name.length,
+      });
+    }
+  }
+  if (second === undefined) {
+    // Ranked as a column of the same rank would be: after the tables, beside the columns.
+    const canvas = canvasOf(design);
+    for (const area of canvas.areas) {
+      const areaRank = rank(area.name, first);
+      if (areaRank < 0) continue;
+      scored.push({
+        match: { kind: 'area', id: area.id, name: area.name },
+        score: areaRank * 2 + 1,
+        length: area.name.length,
+      });
+    }
+    for (const note of canvas.notes) {
+      const noteRank = Math.min(
+        ...note.text
+          .split(/\s+/)
+          .filter(Boolean)
+          .map((word) => rank(word, first))
+          .map((r) => (r < 0 ? Number.POSITIVE_INFINITY : r)),
+        fold(note.text).includes(first) ? 2 : Number.POSITIVE_INFINITY,
+      );
+      if (!Number.isFinite(noteRank)) continue;
+      scored.push({
+        match: { kind: 'note', id: note.id, text: noteLabel(note.text) },
+        score: noteRank * 2 + 1,
+        length: note.text.length,
       });
     }
   }

@@ -15,7 +15,11 @@ const SHORTCUTS: [string, string][] = [
   ['Drag a selected table', 'Move every selected table'],
   [`${mod}+D`, 'Duplicate the selected tables'],
   [`${mod}+C / ${mod}+V`, 'Copy the selected tables; paste them here or in another tab'],
-  [`${mod}+K or /`, 'Find a table or column by name and jump to it'],
+  [
+    `${mod}+K or /`,
+    'Find a table or column by name, an area by name or a note by its text, and jump to it',
+  ],
+  ['I', 'Import SQL or DBML into the design (pasted or dropped)'],
   [
     `Shift+${mod}+E`,
     'Export a picture of the diagram or the selection (PNG or SVG, light or dark)',

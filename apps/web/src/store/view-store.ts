@@ -1,6 +1,6 @@
 /**
- * How the diagram is being looked at, apart from the design: the table last jumped to (drawn
- * highlighted, and centred by the canvas) and focus mode (one table and its neighbours up
+ * How the diagram is being looked at, apart from the design: the table (or note, or area)
+ * last jumped to (centred by the canvas, and a table drawn highlighted) and focus mode (one table and its neighbours up
  * to one or two foreign-key hops; the rest fades). None of it is saved or undone.
  */
 import { useStore } from 'zustand';
@@ -9,11 +9,11 @@ import { createStore } from 'zustand/vanilla';
 export type FocusHops = 1 | 2;
 
 export interface ViewState {
-  /** The table the canvas shows highlighted; `seq` grows with every jump, so a repeat jumps again. */
-  reveal: { tableId: string; seq: number } | null;
+  /** What the canvas centres (a table: highlighted); `seq` grows with every jump, so a repeat jumps again. */
+  reveal: { id: string; seq: number } | null;
   focus: { tableId: string; hops: FocusHops } | null;
-  /** Jumps to a table: the canvas centres on it and highlights it. */
-  revealTable(tableId: string): void;
+  /** Jumps to a table, note or area by id: the canvas centres on it and highlights a table. */
+  revealItem(id: string): void;
   clearReveal(): void;
   /** Focuses on a table, keeping the number of hops already chosen (one at first). */
   focusOn(tableId: string, hops?: FocusHops): void;
@@ -24,8 +24,8 @@ export interface ViewState {
 export const viewStore = createStore<ViewState>()((set, get) => ({
   reveal: null,
   focus: null,
-  revealTable(tableId) {
-    set({ reveal: { tableId, seq: (get().reveal?.seq ?? 0) + 1 } });
+  revealItem(id) {
+    set({ reveal: { id, seq: (get().reveal?.seq ?? 0) + 1 } });
   },
   clearReveal() {
     if (get().reveal) set({ reveal: null });
