@@ -228,11 +228,19 @@ export function updateColumn(
   return result;
 }
 
+/** Fields a column has only when used: a patch of `undefined` removes them from the file. */
+const OPTIONAL_COLUMN_FIELDS = ['identity', 'generated', 'collation'] as const;
+
 function patchedColumn(column: Column, patch: ColumnPatch): Column {
   const changed = (Object.keys(patch) as (keyof ColumnPatch)[]).some(
     (key) => !sameValue(column[key], patch[key]),
   );
-  return changed ? { ...column, ...patch } : column;
+  if (!changed) return column;
+  const next = { ...column, ...patch };
+  for (const key of OPTIONAL_COLUMN_FIELDS) {
+    if (key in patch && patch[key] === undefined) delete next[key];
+  }
+  return next;
 }
 
 function retypeReferencingColumns(
