@@ -3,7 +3,7 @@
  * as the SQL that will run, applied, and found in the database as designed.
  */
 import type { Page } from '@playwright/test';
-import { confirmRun, openExample as open, row, table } from './editor-page';
+import { clickEdge, confirmRun, openExample as open, row, table } from './editor-page';
 import { expect, test } from './fixtures';
 import { connectToProjectDatabase } from './project-database';
 
@@ -100,4 +100,33 @@ test('identity, generated and collated columns are designed, reviewed and applie
     ?.columns.find((c) => c.name === 'invoice_no');
   expect(invoice).toBeDefined();
   expect(invoice && 'identity' in invoice).toBe(false);
+});
+
+test('index method and partial WHERE, and deferrable foreign key options, reach the review', async ({
+  page,
+}) => {
+  await open(page);
+  await table(page, 'orders').locator('.table-node__header').click();
+  await page.getByRole('button', { name: 'Add index' }).click();
+  const editor = page.getByTestId('index-editor').last();
+  await editor.getByLabel('Index method').selectOption('brin');
+  const where = editor.getByLabel('Index where');
+  await where.fill('created_at IS NOT NULL');
+  await where.press('Enter');
+
+  await clickEdge(page);
+  const fk = page.getByTestId('foreign-key-inspector');
+  await expect(fk).toBeVisible();
+  await expect(fk.getByLabel('Initially deferred')).toBeDisabled();
+  await fk.getByLabel('Deferrable').check();
+  await fk.getByLabel('Initially deferred').check();
+  await fk.getByLabel('Match').selectOption('FULL');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+
+  await page.getByRole('tab', { name: 'Review' }).click();
+  const sql = page.getByTestId('code-sql');
+  await expect(sql).toContainText('USING brin');
+  await expect(sql).toContainText('WHERE created_at IS NOT NULL');
+  await expect(sql).toContainText('MATCH FULL');
+  await expect(sql).toContainText('DEFERRABLE INITIALLY DEFERRED');
 });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Locator, Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
-import { confirmRun, openExample as open, row, table } from './editor-page';
+import { clickEdge, confirmRun, openExample as open, row, table } from './editor-page';
 import { expect, test } from './fixtures';
 
 type Box = { x: number; y: number; width: number; height: number };
@@ -100,19 +100,8 @@ test('selecting a table, a column or a key on the canvas opens the inspector fro
   await expect(page.getByLabel('Column name')).toHaveValue('username');
 
   await page.getByRole('tab', { name: 'Timeline' }).click();
-  // The middle of the orders -> users key's line, read from the drawing.
-  const edge = page.locator('.react-flow__edge').first();
-  const point = await edge.locator('path.react-flow__edge-path').evaluate((path) => {
-    const line = path as SVGPathElement;
-    const middle = line.getPointAtLength(line.getTotalLength() / 2);
-    const matrix = line.getScreenCTM();
-    if (!matrix) throw new Error('The key is not drawn.');
-    return {
-      x: middle.x * matrix.a + middle.y * matrix.c + matrix.e,
-      y: middle.x * matrix.b + middle.y * matrix.d + matrix.f,
-    };
-  });
-  await page.mouse.click(point.x, point.y);
+  // The middle of the orders -> users key's line.
+  await clickEdge(page);
   await expect(inspector).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('foreign-key-inspector')).toBeVisible();
 });

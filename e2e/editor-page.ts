@@ -22,3 +22,19 @@ export async function confirmRun(page: Page, button: 'Apply' | 'Downgrade' | 'Up
   await dialog.getByRole('button', { name: button, exact: true }).click();
   await expect(dialog).toHaveCount(0);
 }
+
+/** Clicks the middle of a foreign key's line, read from the drawing. */
+export async function clickEdge(page: Page, index = 0) {
+  const edge = page.locator('.react-flow__edge').nth(index);
+  const point = await edge.locator('path.react-flow__edge-path').evaluate((path) => {
+    const line = path as SVGPathElement;
+    const middle = line.getPointAtLength(line.getTotalLength() / 2);
+    const matrix = line.getScreenCTM();
+    if (!matrix) throw new Error('The key is not drawn.');
+    return {
+      x: middle.x * matrix.a + middle.y * matrix.c + matrix.e,
+      y: middle.x * matrix.b + middle.y * matrix.d + matrix.f,
+    };
+  });
+  await page.mouse.click(point.x, point.y);
+}

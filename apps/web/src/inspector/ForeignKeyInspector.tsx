@@ -1,7 +1,7 @@
-import type { Design, ReferentialAction } from '@retort/core';
+import type { Design, ForeignKeyMatch, ReferentialAction } from '@retort/core';
 import type { DesignProblem } from '../store/design-problems';
 import { designStore } from '../store/design-store';
-import { CommitInput, DeleteAction, Field, Problems } from './fields';
+import { CommitInput, DeleteAction, Field, Problems, Toggle } from './fields';
 import { fieldProblems } from './problem-paths';
 
 const ACTIONS: ReferentialAction[] = [
@@ -32,6 +32,10 @@ export function ForeignKeyInspector(props: {
     'name',
     'onDelete',
     'onUpdate',
+    'match',
+    'deferrable',
+    'initiallyDeferred',
+    'notValid',
   ]);
   const update = (
     patch: Parameters<ReturnType<typeof designStore.getState>['updateForeignKey']>[2],
@@ -73,6 +77,43 @@ export function ForeignKeyInspector(props: {
         problems={at.field('onUpdate')}
         onChange={(onUpdate) => update({ onUpdate })}
       />
+      <Field label="Match" problems={at.field('match')}>
+        <select
+          aria-label="Match"
+          className="inspector-input"
+          value={fk.match}
+          disabled={readOnly}
+          onChange={(event) => update({ match: event.currentTarget.value as ForeignKeyMatch })}
+        >
+          <option value="SIMPLE">SIMPLE (default: a NULL in any column skips the check)</option>
+          <option value="FULL">FULL (all columns NULL, or none)</option>
+        </select>
+      </Field>
+      <div className="inspector-toggles">
+        <Toggle
+          label="Deferrable"
+          checked={fk.deferrable}
+          disabled={readOnly}
+          problems={at.field('deferrable')}
+          onChange={(deferrable) =>
+            update(deferrable ? { deferrable } : { deferrable, initiallyDeferred: false })
+          }
+        />
+        <Toggle
+          label="Initially deferred"
+          checked={fk.initiallyDeferred}
+          disabled={readOnly || !fk.deferrable}
+          problems={at.field('initiallyDeferred')}
+          onChange={(initiallyDeferred) => update({ initiallyDeferred })}
+        />
+        <Toggle
+          label="Not valid (existing rows unchecked)"
+          checked={fk.notValid}
+          disabled={readOnly}
+          problems={at.field('notValid')}
+          onChange={(notValid) => update({ notValid })}
+        />
+      </div>
       {!readOnly && (
         <DeleteAction
           label="Delete foreign key"

@@ -1,5 +1,5 @@
 /** Editors for a table's unique constraints, indexes and check constraints. */
-import type { Table } from '@retort/core';
+import { INDEX_METHODS, type Index, type IndexMethod, type Table } from '@retort/core';
 import { type DesignProblem, problemsAt } from '../store/design-problems';
 import { designStore } from '../store/design-store';
 import { CommitInput, Problems, Section } from './fields';
@@ -97,12 +97,47 @@ export function TableKeys(props: {
                 />
               )}
             </div>
-            <ColumnPicker
-              table={table}
-              selected={index.columns}
-              disabled={readOnly}
-              onChange={(columns) => store().updateIndex(table.id, index.id, { columns })}
-            />
+            {index.keys === null ? (
+              <ColumnPicker
+                table={table}
+                selected={index.columns}
+                disabled={readOnly}
+                onChange={(columns) => store().updateIndex(table.id, index.id, { columns })}
+              />
+            ) : (
+              <p className="inspector-keys" data-testid="index-keys">
+                Keys: <code>{indexKeysText(table, index)}</code>
+              </p>
+            )}
+            <div className="inspector-key__row">
+              <select
+                aria-label="Index method"
+                className="inspector-input"
+                value={index.method}
+                disabled={readOnly}
+                onChange={(event) =>
+                  store().updateIndex(table.id, index.id, {
+                    method: event.currentTarget.value as IndexMethod,
+                  })
+                }
+              >
+                {INDEX_METHODS.map((method) => (
+                  <option key={method} value={method}>
+                    {method}
+                  </option>
+                ))}
+              </select>
+              <CommitInput
+                aria-label="Index where"
+                className="inspector-code"
+                value={index.where ?? ''}
+                placeholder="WHERE (partial index, optional)"
+                disabled={readOnly}
+                onCommit={(where) =>
+                  store().updateIndex(table.id, index.id, { where: where.trim() || null })
+                }
+              />
+            </div>
             <Problems messages={messages(`${base}.indexes[${i}]`)} />
           </div>
         ))}
@@ -149,6 +184,21 @@ export function TableKeys(props: {
       </Section>
     </>
   );
+}
+
+/** An index's keys as its DDL lists them: `lower(email), created_at DESC NULLS LAST`. */
+function indexKeysText(table: Table, index: Index): string {
+  return (index.keys ?? [])
+    .map((key) => {
+      const column = table.columns.find((c) => c.id === key.column)?.name;
+      const parts = [key.expression !== null ? `(${key.expression})` : (column ?? '?')];
+      if (key.collation) parts.push(`COLLATE "${key.collation}"`);
+      if (key.opclass) parts.push(key.opclass);
+      if (key.descending) parts.push('DESC');
+      if (key.nulls) parts.push(`NULLS ${key.nulls}`);
+      return parts.join(' ');
+    })
+    .join(', ');
 }
 
 /** Column chips to toggle, in the table's column order. */
