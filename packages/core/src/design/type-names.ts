@@ -190,14 +190,30 @@ function builtin(name: string, args: number[] | null): string | null {
  */
 export function normalizeType(raw: string, enumNames: readonly string[]): string | null {
   const trimmed = raw.trim();
-  const enumMatch = /^(.*?)\s*(\[\s*\])?$/.exec(trimmed);
-  if (enumMatch && enumNames.includes(enumMatch[1]!)) {
-    return withArray(enumMatch[1]!, enumMatch[2] !== undefined);
+  if (enumNames.length > 0) {
+    const enumMatch = /^(.*?)\s*(\[\s*\])?$/.exec(trimmed);
+    if (enumMatch && enumNames.includes(enumMatch[1]!)) {
+      return withArray(enumMatch[1]!, enumMatch[2] !== undefined);
+    }
   }
+  return builtinSpelling(trimmed);
+}
+
+/**
+ * The canonical spelling of a built-in type text, remembered: a large design spells the same
+ * few types thousands of times, and every read of it normalises each one.
+ */
+const builtinSpellings = new Map<string, string | null>();
+const MAX_REMEMBERED_SPELLINGS = 10_000;
+
+function builtinSpelling(trimmed: string): string | null {
+  const remembered = builtinSpellings.get(trimmed);
+  if (remembered !== undefined) return remembered;
   const parts = splitType(trimmed);
-  if (!parts) return null;
-  const type = builtin(parts.name, parts.args);
-  return type === null ? null : withArray(type, parts.array);
+  const type = parts && builtin(parts.name, parts.args);
+  const spelling = parts && type !== null ? withArray(type, parts.array) : null;
+  if (builtinSpellings.size < MAX_REMEMBERED_SPELLINGS) builtinSpellings.set(trimmed, spelling);
+  return spelling;
 }
 
 /**

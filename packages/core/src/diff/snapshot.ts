@@ -7,7 +7,7 @@
  */
 import { toCatalog } from '../catalog/from-design';
 import type { Design } from '../design/types';
-import { applyOperations } from '../operations/apply';
+import { CatalogState } from '../operations/apply';
 import type { Operation } from '../operations/types';
 
 /** `after` with its columns in the order `operations` (the diff from `before`) leave them. */
@@ -16,7 +16,10 @@ export function revisionSnapshot(
   after: Design,
   operations: readonly Operation[],
 ): Design {
-  const produced = applyOperations(toCatalog(before), operations);
+  // The state's own catalog is read, not a snapshot of it: only its column order is used.
+  const state = new CatalogState(toCatalog(before));
+  for (const op of operations) state.apply(op);
+  const produced = state.catalog;
   const order = new Map(
     produced.tables.map((t) => [t.name, new Map(t.columns.map((c, i) => [c.name, i]))]),
   );

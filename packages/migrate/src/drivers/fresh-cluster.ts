@@ -10,9 +10,12 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { type Extensions, PGlite } from '@electric-sql/pglite';
+import type { Extensions, PGlite } from '@electric-sql/pglite';
 
 let loaded: Promise<Blob | null> | null = null;
+
+/** PGlite's module, loaded by the first command that opens one: the others start without it. */
+const pglite = async () => (await import('@electric-sql/pglite')).PGlite;
 
 async function cachePath(): Promise<string> {
   const wasm = join(
@@ -38,13 +41,13 @@ export async function createMemoryPglite(extensions: Extensions = {}): Promise<P
   const cluster = await loaded;
   if (cluster) {
     try {
-      return await PGlite.create({ loadDataDir: cluster, extensions });
+      return await (await pglite()).create({ loadDataDir: cluster, extensions });
     } catch {
       // A damaged cache file: fall back to initdb and write it again.
       loaded = null;
     }
   }
-  const pg = await PGlite.create({ extensions });
+  const pg = await (await pglite()).create({ extensions });
   await remember(pg).catch(() => {});
   return pg;
 }
@@ -52,11 +55,12 @@ export async function createMemoryPglite(extensions: Extensions = {}): Promise<P
 /** The PGlite of a data folder; a new folder starts from the cached cluster when there is one. */
 export async function createFolderPglite(dataDir: string): Promise<PGlite> {
   const existing = await readdir(dataDir).catch(() => []);
-  if (existing.length > 0) return PGlite.create(dataDir);
+  const engine = await pglite();
+  if (existing.length > 0) return engine.create(dataDir);
   loaded ??= readCluster();
   const cluster = await loaded;
-  if (cluster) return PGlite.create(dataDir, { loadDataDir: cluster });
-  const pg = await PGlite.create(dataDir);
+  if (cluster) return engine.create(dataDir, { loadDataDir: cluster });
+  const pg = await engine.create(dataDir);
   await remember(pg).catch(() => {});
   return pg;
 }

@@ -12,11 +12,23 @@ import { basename, dirname, join } from 'node:path';
 const TEMP_FILE = /^\..+\.[0-9a-f]{8}\.tmp$/;
 
 export async function writeFileAtomic(path: string, text: string): Promise<void> {
+  await replaceFile(path, text, true);
+}
+
+/**
+ * Like `writeFileAtomic` without the syncs: readers still see old or new, never half, but a
+ * power cut may lose the write. For local caches, whose loss costs only time.
+ */
+export async function writeCacheFile(path: string, text: string): Promise<void> {
+  await replaceFile(path, text, false);
+}
+
+async function replaceFile(path: string, text: string, durable: boolean): Promise<void> {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(temp, 'wx');
   try {
     await handle.writeFile(text, 'utf8');
-    await handle.sync();
+    if (durable) await handle.sync();
   } finally {
     await handle.close();
   }
@@ -26,7 +38,7 @@ export async function writeFileAtomic(path: string, text: string): Promise<void>
     await rm(temp, { force: true });
     throw error;
   }
-  await syncDirectory(dirname(path));
+  if (durable) await syncDirectory(dirname(path));
 }
 
 /** The rename is an entry of the folder: only syncing the folder makes it durable. */

@@ -58,7 +58,7 @@ export function designChange(parent: Design, next: Design): DesignChange {
   const layout: Record<string, Position | null> = {};
   for (const table of next.tables) {
     const before = parentTables.get(table.id);
-    if (before && deepEqual(before, table)) continue;
+    if (before && sameTable(before, table)) continue;
     if (before && deepEqual({ ...before, position: table.position }, table)) {
       layout[table.id] = table.position;
     } else {
@@ -150,14 +150,21 @@ export function designHash(design: Design): string {
 
 const HASHED_FORMAT = 'retort.design/1';
 
+/**
+ * The JSON of `value` with every object's keys sorted and no spaces. JSON.stringify walks the
+ * value natively; the replacer only hands it each object with its keys in order.
+ */
 function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  return JSON.stringify(value, sortedKeys) ?? 'null';
+}
+
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record)
-    .filter((key) => record[key] !== undefined)
-    .sort();
-  return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
+  // No prototype, so a key named __proto__ is a key like any other.
+  const sorted: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(record).sort()) sorted[key] = record[key];
+  return sorted;
 }
 
 interface WithId {
@@ -181,6 +188,15 @@ function replayOrder(parent: readonly WithId[], changed: readonly WithId[], remo
 
 function sameOrder(ids: readonly string[], items: readonly WithId[]): boolean {
   return ids.length === items.length && ids.every((id, i) => id === items[i]!.id);
+}
+
+/**
+ * Tables read by the same reader list their keys in the same order, so equal JSON (native,
+ * and the common case: most tables do not change) settles it; unequal JSON is compared
+ * value by value, since key order alone may differ.
+ */
+function sameTable(a: Table, b: Table): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b) || deepEqual(a, b);
 }
 
 function deepEqual(a: unknown, b: unknown): boolean {

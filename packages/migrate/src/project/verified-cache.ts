@@ -6,7 +6,7 @@
  */
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic-write';
+import { writeCacheFile } from './atomic-write';
 
 const FORMAT = 'retort.verified/1';
 
@@ -31,7 +31,7 @@ export async function readVerified(root: string): Promise<Set<string>> {
 export async function writeVerified(root: string, keys: readonly string[]): Promise<void> {
   try {
     await mkdir(join(root, '.retort'), { recursive: true });
-    await writeFileAtomic(verifiedCachePath(root), `${JSON.stringify({ format: FORMAT, keys })}\n`);
+    await writeCacheFile(verifiedCachePath(root), `${JSON.stringify({ format: FORMAT, keys })}\n`);
   } catch {
     // Nothing lost but time.
   }
