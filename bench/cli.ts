@@ -4,7 +4,8 @@
  * the exported project, successive one-column revisions (the last as fast as the first,
  * small files), and `upgrade head` of the large initial revision against Alembic's. Alembic
  * runs where `/usr/bin/python3` has it and the server (TEST_DATABASE_URL) is there.
- * `--quick` runs it on 200 tables and 10 successive revisions instead of 1000 and 100.
+ * `--quick` runs it on 200 tables and 10 successive revisions instead of 1000 and 100;
+ * `--steps=N` sets the number of successive revisions alone.
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -30,7 +31,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'packages/cli/bin/retort.js');
 const quick = process.env.RETORT_BENCH_QUICK === '1';
 const TABLES = quick ? 200 : 1000;
-const STEPS = quick ? 10 : 100;
+// `--steps=N` (RETORT_BENCH_STEPS) runs fewer successive revisions when only the rest is wanted.
+const STEPS = Number(process.env.RETORT_BENCH_STEPS) || (quick ? 10 : 100);
 
 interface Ran {
   ms: number;
@@ -216,8 +218,16 @@ async function atScale(withAlembic: boolean): Promise<Measurement[]> {
       unit: '',
     });
     if (downgraded) retort(['upgrade', 'head'], project, env);
-    let autogenerate: Ran | null = null;
+    console.error(
+      `cli: upgrade head ${up.ms.toFixed(0)} ms, downgrade base ${down.ms.toFixed(0)} ms`,
+    );
+    // The 5% change, as whole commands: `retort revision` and, where Alembic runs,
+    // `alembic revision --autogenerate` on the exported project at head, alternated so both
+    // see the same machine; each run's file is removed before the next, the last kept.
+    const revisionRuns: Ran[] = [];
+    const autogenerateRuns: Ran[] = [];
     let alembicFound = 0;
+    let autogenerate: (() => Ran) | null = null;
     if (withAlembic) {
       const exported = join(dir, 'alembic');
       retort(['export', 'alembic', exported], project);
@@ -227,33 +237,47 @@ async function atScale(withAlembic: boolean): Promise<Measurement[]> {
         ms(`alembic upgrade head, ${TABLES} tables`, theirs.ms),
         ratio('alembic upgrade / retort upgrade', theirs.ms / up.ms),
       );
-      autogenerate = alembic(['revision', '--autogenerate', '-m', 'change'], exported, {
-        DATABASE_URL: alembicUrl,
-      });
       const versions = join(exported, 'versions');
-      const file = readdirSync(versions).find((f) => f.endsWith('_change.py'));
-      const text = file ? readFileSync(join(versions, file), 'utf8') : '';
-      const upgradeBody = text.split('def downgrade')[0] ?? '';
-      alembicFound = (upgradeBody.match(/op\.(add_column|alter_column)\(/g) ?? []).length;
+      autogenerate = () => {
+        const ran = alembic(['revision', '--autogenerate', '-m', 'change'], exported, {
+          DATABASE_URL: alembicUrl,
+        });
+        const file = readdirSync(versions).find((f) => f.endsWith('_change.py'));
+        const text = file ? readFileSync(join(versions, file), 'utf8') : '';
+        const upgradeBody = text.split('def downgrade')[0] ?? '';
+        alembicFound = (upgradeBody.match(/op\.(add_column|alter_column)\(/g) ?? []).length;
+        if (file) rmSync(join(versions, file));
+        return ran;
+      };
     }
-
-    // The 5% change.
-    console.error(
-      `cli: upgrade head ${up.ms.toFixed(0)} ms, downgrade base ${down.ms.toFixed(0)} ms`,
-    );
-    const revision = retort(['revision', '-m', 'widen and add'], project);
-    out.push(ms(`retort revision, 5% of ${TABLES} tables`, revision.ms), {
+    const runs = 3;
+    let revision: Ran | null = null;
+    for (let i = 0; i < runs; i++) {
+      if (autogenerate) autogenerateRuns.push(autogenerate());
+      if (revision) rmSync(join(project, fileOf(revision.stdout)));
+      revision = retort(['revision', '-m', 'widen and add'], project);
+      revisionRuns.push(revision);
+    }
+    const mid = (xs: Ran[]) =>
+      xs.map((r) => r.ms).sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+    out.push(ms(`retort revision, 5% of ${TABLES} tables (median of ${runs})`, mid(revisionRuns)), {
       name: 'retort revision: changes found (of 450)',
-      value: operationsOf(revision.stdout),
+      value: operationsOf(revision!.stdout),
       unit: 'ops',
     });
     if (autogenerate) {
       out.push(
-        ms('alembic revision --autogenerate, same change', autogenerate.ms),
+        ms(
+          `alembic revision --autogenerate, same change (median of ${runs})`,
+          mid(autogenerateRuns),
+        ),
         { name: 'alembic autogenerate: changes found (of 450)', value: alembicFound, unit: 'ops' },
-        ratio('alembic autogenerate / retort revision', autogenerate.ms / revision.ms),
+        ratio('alembic autogenerate / retort revision', mid(autogenerateRuns) / mid(revisionRuns)),
       );
     }
+    console.error(
+      `cli: revision ${mid(revisionRuns).toFixed(0)} ms${autogenerate ? `, autogenerate ${mid(autogenerateRuns).toFixed(0)} ms` : ''}`,
+    );
     retort(['upgrade', 'head'], project, env);
 
     // Successive one-column revisions: each applied, history and current read after it.

@@ -22,9 +22,12 @@ const suites: Suite[] = [
 ];
 
 await loadExpressionParser();
-// `npm run bench -- cli --quick`: suites by name; --quick runs the slow ones smaller.
+// `npm run bench -- cli --quick`: suites by name; --quick runs the slow ones smaller,
+// --steps=N runs N successive one-column revisions in the cli suite.
 const args = process.argv.slice(2);
 if (args.includes('--quick')) process.env.RETORT_BENCH_QUICK = '1';
+const steps = args.find((arg) => arg.startsWith('--steps='));
+if (steps) process.env.RETORT_BENCH_STEPS = steps.slice('--steps='.length);
 const only = args.filter((arg) => !arg.startsWith('--'));
 const rows: (Measurement & { suite: string })[] = [];
 let failed = false;

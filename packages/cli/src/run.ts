@@ -24,7 +24,10 @@ function program(context: CommandContext): Command {
       '--database-url <url>',
       'a Postgres URL (default: DATABASE_URL, else the embedded PGlite)',
     )
-    .showSuggestionAfterError(true);
+    .showSuggestionAfterError(true)
+    // Every command reads designs, whose expressions Postgres' parser checks; help and
+    // usage errors need no parser, so it loads only once a command is about to run.
+    .hook('preAction', () => loadExpressionParser());
   const commands = [
     modelsCommand,
     revisionCommand,
@@ -60,7 +63,6 @@ export async function run(argv: string[], io: Io): Promise<number> {
     },
   };
   try {
-    await loadExpressionParser();
     await program(context).parseAsync(argv, { from: 'user' });
     return exitCode;
   } catch (error) {
