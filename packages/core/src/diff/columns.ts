@@ -26,7 +26,7 @@ function sameColumn(a: CatalogColumn, b: CatalogColumn): boolean {
  * Postgres (before 17) cannot give a column a generated expression in place: the column is
  * dropped and added again, generated (at the end of its table, its values computed).
  */
-function needsRecreate(before: CatalogColumn, after: CatalogColumn): boolean {
+export function needsRecreate(before: CatalogColumn, after: CatalogColumn): boolean {
   return after.generated !== undefined && (before.generated ?? null) !== after.generated;
 }
 

@@ -8,6 +8,7 @@ import type { Catalog, CatalogForeignKey } from '../catalog/types';
 import type { Design } from '../design/types';
 import { CatalogState } from '../operations/apply';
 import type { Operation } from '../operations/types';
+import { needsRecreate } from './columns';
 import { compareConstraints, type NameMap } from './constraints';
 import type { PlanContext, TablePair } from './context';
 import { enumOf, enumsRecreatedBefore } from './enums';
@@ -49,6 +50,29 @@ export function matchDesigns(a: Design, b: Design): PlanContext {
     table: (name) => tableRenames.get(name),
     column: (table, column) => columnRenames.get(table)?.get(column),
   };
+  // A column that is dropped and added again (made generated) takes its indexes, keys and
+  // checks with it, and the foreign keys that reference it: for them it is a new column, so
+  // they are dropped before and created again after. So too when only the downgrade makes it
+  // generated again (the upgrade ends its expression), so that the reverse is exact.
+  const recreated = new Set<string>();
+  for (const [tableName, map] of columnRenames) {
+    const before = tableA(tableName);
+    const after = tableB(tableRenames.get(tableName)!);
+    for (const [from, to] of map) {
+      const x = before.columns.find((c) => c.name === from);
+      const y = after.columns.find((c) => c.name === to);
+      if (x && y && (needsRecreate(x, y) || needsRecreate(y, x)))
+        recreated.add(`${tableName}\0${from}`);
+    }
+  }
+  const constraintNames: NameMap =
+    recreated.size === 0
+      ? names
+      : {
+          table: names.table,
+          column: (table, column) =>
+            recreated.has(`${table}\0${column}`) ? undefined : names.column(table, column),
+        };
   // Enums recreated (a value removed or moved) in this direction or in the reverse one (an
   // added value is removed again by the downgrade): their columns change type one by one,
   // and Postgres refuses a foreign key between columns of the old and the new type, so such
@@ -60,7 +84,7 @@ export function matchDesigns(a: Design, b: Design): PlanContext {
     if (!tb) continue;
     const before = tableA(ta.name);
     const after = tableB(tb.name);
-    const constraints = compareConstraints(before, after, names);
+    const constraints = compareConstraints(before, after, constraintNames);
     const onRecreated = (fk: { before: CatalogForeignKey }) =>
       fk.before.columns.some((c) => {
         const column = before.columns.find((x) => x.name === c);

@@ -59,6 +59,11 @@ const base = {
         },
         { id: 'c_label', name: 'label', type: 'varchar(20)', collation: 'C' },
       ],
+      // Indexes on columns that are dropped and added again when they become generated.
+      indexes: [
+        { id: 'i_search', columns: ['c_search'], method: 'gin' },
+        { id: 'i_label', columns: ['c_label'] },
+      ],
     },
   ],
 };
@@ -104,6 +109,12 @@ const CHANGES: Array<[string, (d: typeof base) => void]> = [
     'stop generating a column',
     (d) => {
       delete (d.tables[0]!.columns[6] as { generated?: unknown }).generated;
+    },
+  ],
+  [
+    'make an indexed column generated',
+    (d) => {
+      (d.tables[0]!.columns[9] as Record<string, unknown>).generated = { sql: 'left(title, 20)' };
     },
   ],
   [
