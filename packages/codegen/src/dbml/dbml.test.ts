@@ -18,6 +18,7 @@ describe('designToDbml', () => {
   it('quotes awkward names and says which expressions DBML cannot hold', () => {
     const out = designToDbml(awkwardDesign);
     expectGolden('awkward.dbml', out);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the name holds a literal ${x}
     expect(out).toContain('  "2fa code" text [note: \'back`tick ${x}\']');
     expect(out).toContain('    // check not expressible in DBML (it holds a backquote)');
   });

@@ -18,6 +18,7 @@ describe('designToMermaid', () => {
   it('spells awkward names as Mermaid words and keeps the real name in the comment', () => {
     const out = designToMermaid(awkwardDesign);
     expectGolden('awkward.mmd', out);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the name holds a literal ${x}
     expect(out).toContain('        text _2fa_code "2fa code; back`tick ${x}"');
   });
 

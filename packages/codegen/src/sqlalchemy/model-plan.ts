@@ -176,7 +176,7 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
     const after: string[] = [];
 
     const columnOrder = table.columns.filter((c) => pkColumns.has(c.name)).map((c) => c.name);
-    const ordered = pk !== null && pk.columns.some((c, i) => columnOrder[i] !== c);
+    const ordered = pk?.columns.some((c, i) => columnOrder[i] !== c);
     if (pk && (pk.name !== pkeyName(table.name) || ordered)) {
       imports.from(SA, 'PrimaryKeyConstraint');
       tableArgs.push(

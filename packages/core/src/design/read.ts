@@ -405,7 +405,7 @@ export class DesignReader {
       unique: this.boolean(obj, 'unique', path, false),
       method: this.choice(obj, 'method', path, INDEX_METHODS, 'btree'),
       // Plain ascending column keys are the columns: one spelling for one index.
-      keys: keys !== null && keys.every(isPlainKey) ? null : keys,
+      keys: keys?.every(isPlainKey) ? null : keys,
       include: this.optionalIdList(obj, 'include', path) ?? [],
       where: this.nullableString(obj, 'where', path),
       nullsNotDistinct: this.boolean(obj, 'nullsNotDistinct', path, false),

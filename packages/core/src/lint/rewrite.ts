@@ -27,7 +27,7 @@ export function rewritesTable(from: string, to: string): boolean {
     return f.length === null || t.length < f.length;
   }
   if (f.base === 'NUMERIC' && t.base === 'NUMERIC') {
-    if (t.length === null) return f.length === null ? false : true;
+    if (t.length === null) return f.length !== null;
     return f.length === null || t.length < f.length || t.scale !== f.scale;
   }
   return true;
