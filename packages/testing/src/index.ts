@@ -21,12 +21,19 @@ export interface ServerDatabase {
   drop(): Promise<void>;
 }
 
-/** A fresh, empty database on the real server, so tests can run in parallel. */
-export async function createServerDatabase(prefix = 'retort_test'): Promise<ServerDatabase> {
+/**
+ * A fresh database on the real server, so tests can run in parallel: empty, or a copy of
+ * `options.template` (a database nobody is connected to).
+ */
+export async function createServerDatabase(
+  prefix = 'retort_test',
+  options: { template?: string } = {},
+): Promise<ServerDatabase> {
   const admin = serverUrl();
   if (!admin) throw new Error('TEST_DATABASE_URL is not set.');
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  await withAdmin(admin, (client) => client.query(`CREATE DATABASE "${name}"`));
+  const template = options.template ? ` TEMPLATE "${options.template}"` : '';
+  await withAdmin(admin, (client) => client.query(`CREATE DATABASE "${name}"${template}`));
   const url = new URL(admin);
   url.pathname = `/${name}`;
   return {
