@@ -7,7 +7,7 @@
 import { createServerDatabase, serverUrl } from '@retort/testing';
 import { freshPglite } from '@retort/testing/pglite';
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 interface Session {
   exec(sql: string): Promise<void>;
@@ -15,6 +15,11 @@ interface Session {
   version(): Promise<number>;
   close(): Promise<void>;
 }
+
+/**
+ * One database per describe, emptied after each test (an open transaction rolled back, the
+ * public schema made anew): starting a fresh PGlite or server database per test cost seconds.
+ */
 
 async function pglite(): Promise<Session> {
   const db = await freshPglite();
@@ -68,16 +73,22 @@ describe.each([
   ['PGlite', pglite, true],
   ['the PostgreSQL server', server, !!serverUrl()],
 ] as const)('a new enum value on %s', (_name, open, enabled) => {
-  let session: Session | undefined;
+  let session: Session;
+  beforeAll(async () => {
+    if (enabled) session = await open();
+  });
   afterEach(async () => {
+    if (!enabled) return;
+    await session.exec('ROLLBACK');
+    await session.exec('DROP SCHEMA public CASCADE; CREATE SCHEMA public');
+  });
+  afterAll(async () => {
     await session?.close();
-    session = undefined;
   });
 
   it.skipIf(!enabled).each(USES)(
     'cannot be used as %s in the transaction that added it',
     async (_kind, use) => {
-      session = await open();
       await session.exec(SETUP);
       await session.exec('BEGIN');
       await session.exec(ADD);
@@ -91,7 +102,6 @@ describe.each([
   it.skipIf(!enabled).each(USES)(
     'can be used as %s once that transaction committed',
     async (_kind, use) => {
-      session = await open();
       await session.exec(SETUP);
       await session.exec(`BEGIN; ${ADD}; COMMIT`);
       await session.exec(`BEGIN; ${use}; COMMIT`);
@@ -100,7 +110,6 @@ describe.each([
   );
 
   it.skipIf(!enabled)('is not in the way when the added value is not used', async () => {
-    session = await open();
     await session.exec(SETUP);
     await session.exec('BEGIN');
     await session.exec(ADD);
@@ -114,7 +123,6 @@ describe.each([
   it.skipIf(!enabled)(
     'is unusable on 15 even when the enum was created in the same transaction (18 allows it)',
     async () => {
-      session = await open();
       const version = await session.version();
       const run = session.exec(
         "BEGIN; CREATE TYPE mood AS ENUM ('happy'); ALTER TYPE mood ADD VALUE 'sad'; CREATE TABLE days (m mood DEFAULT 'sad'); COMMIT",
@@ -132,7 +140,6 @@ describe.each([
   it.skipIf(!enabled)(
     'stays unusable after the enum is renamed in the same transaction',
     async () => {
-      session = await open();
       await session.exec(SETUP);
       await session.exec(`BEGIN; ${ADD}; ALTER TYPE status RENAME TO order_status`);
       await expect(
