@@ -73,9 +73,17 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export async function dumpCatalog(url: string, schema = 'public'): Promise<DumpedCatalog> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+/**
+ * `source` is a database URL (a connection is opened and closed) or an open client, which a
+ * test reading the catalog many times keeps instead of connecting each time.
+ */
+export async function dumpCatalog(
+  source: string | pg.ClientBase,
+  schema = 'public',
+): Promise<DumpedCatalog> {
+  const own = typeof source === 'string' ? new pg.Client({ connectionString: source }) : null;
+  if (own) await own.connect();
+  const client = own ?? (source as pg.ClientBase);
   try {
     const qualified = new RegExp(
       `(?<![\\w"])(?:${escapeRegExp(schema)}|"${escapeRegExp(schema)}")\\.`,
@@ -237,6 +245,6 @@ export async function dumpCatalog(url: string, schema = 'public'): Promise<Dumpe
         .sort(byName),
     };
   } finally {
-    await client.end();
+    await own?.end();
   }
 }

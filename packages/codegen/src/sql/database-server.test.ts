@@ -29,7 +29,7 @@ describe.skipIf(!serverUrl())('migration SQL on the PostgreSQL server', () => {
       await checkMigrationRoundTrip(
         {
           exec: (sql) => client.query(sql),
-          catalog: async () => unordered(await dumpCatalog(database.url)),
+          catalog: async () => unordered(await dumpCatalog(client)),
         },
         4243,
       );
