@@ -15,14 +15,18 @@ const chromium = {
  * the embedded PGlite, once on the real Postgres when TEST_DATABASE_URL names one. The
  * `diagram-*` specs exercise the drawing alone (nothing reaches the database beyond the
  * fixture's setup), so they run once, on PGlite.
+ *
+ * Every test has its own server, project folder and database (e2e/fixtures.ts), so tests run
+ * in parallel, one per worker: two, which keep both cores of a small machine busy while each
+ * waits on its browser or server (`--workers=1` runs them one by one).
  */
 export default defineConfig<ServerOptions>({
   testDir: 'e2e',
   outputDir: 'test-results/artifacts',
   timeout: 180_000,
   expect: { timeout: 15_000 },
-  workers: 1,
-  fullyParallel: false,
+  workers: 2,
+  fullyParallel: true,
   forbidOnly: process.env.CI === 'true',
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],

@@ -3,18 +3,17 @@
  * import leaves it) and a 1000-table one, served by the real `retort serve`.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import type { Design } from '@retort/core';
 import { largeDesign, relationalDesign } from '@retort/testing/large-design';
-import { startRetort } from './retort-server';
+import { scratch, startRetort } from './retort-server';
 
 const test = base.extend<{ open: (design: Design) => Promise<void> }>({
   open: async ({ page }, use) => {
     const stops: (() => Promise<void>)[] = [];
     await use(async (design) => {
-      const projectDir = await mkdtemp(path.join(tmpdir(), 'retort-e2e-scale-'));
+      const projectDir = await mkdtemp(path.join(scratch, 'retort-e2e-scale-'));
       await writeFile(path.join(projectDir, 'design.json'), JSON.stringify(design));
       const server = await startRetort(projectDir, { DATABASE_URL: '' }, 180_000);
       stops.push(async () => {

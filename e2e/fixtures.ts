@@ -11,14 +11,10 @@
  * (`CREATE DATABASE ... TEMPLATE`), so it starts from the same state without the seconds that
  * unpacking a fresh PGlite cluster and upgrading it take.
  */
-import { execFile } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { test as base, expect } from '@playwright/test';
-import { startRetort } from './retort-server';
+import { copyFolder, scratch, startRetort } from './retort-server';
 
 export interface ServerOptions {
   database: 'pglite' | 'postgres';
@@ -39,22 +35,6 @@ interface Template {
 }
 
 const root = path.resolve(import.meta.dirname, '..');
-
-/**
- * Where the throwaway projects go: memory (/dev/shm) where the machine has it, since each
- * holds a 40 MB PGlite cluster that would otherwise be written to disk per test.
- */
-const scratch = (() => {
-  try {
-    accessSync('/dev/shm', constants.W_OK);
-    return '/dev/shm';
-  } catch {
-    return tmpdir();
-  }
-})();
-
-/** Copies a folder with `cp -a`, many times faster than fs.cp on a PGlite cluster's 1000 files. */
-const copyFolder = (from: string, to: string) => promisify(execFile)('cp', ['-a', `${from}/.`, to]);
 
 function apiOf(url: string) {
   return async <T>(method: string, route: string, body?: unknown): Promise<T> => {

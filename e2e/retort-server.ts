@@ -1,6 +1,9 @@
 /** Starts the real `retort serve` (the CLI) on a free 127.0.0.1 port, for tests and benchmarks. */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 export interface RunningRetort {
   url: string;
@@ -9,6 +12,23 @@ export interface RunningRetort {
 }
 
 const root = path.resolve(import.meta.dirname, '..');
+
+/**
+ * Where the throwaway projects go: memory (/dev/shm) where the machine has it, since each
+ * holds a 40 MB PGlite cluster that would otherwise be written to disk per test.
+ */
+export const scratch = (() => {
+  try {
+    accessSync('/dev/shm', constants.W_OK);
+    return '/dev/shm';
+  } catch {
+    return tmpdir();
+  }
+})();
+
+/** Copies a folder with `cp -a`, many times faster than fs.cp on a PGlite cluster's 1000 files. */
+export const copyFolder = (from: string, to: string) =>
+  promisify(execFile)('cp', ['-a', `${from}/.`, to]);
 
 export async function startRetort(
   projectDir: string,
