@@ -10,6 +10,7 @@
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitDrizzle } from '../drizzle';
+import { hostileDesign } from '../interop/hostile-design';
 import { emitKysely } from '../kysely';
 import { awkwardDesign } from '../testing/awkward-design';
 import { columnFeaturesDesign } from '../testing/column-features-design';
@@ -48,6 +49,14 @@ compiling['awkward names: kysely'] = { 'database.ts': emitKysely(awkwardDesign) 
 compiling['awkward names: typeorm, in one file and one file per entity'] = {
   'entities.ts': emitTypeorm(awkwardDesign),
   ...prefix('entities/', emitTypeormFiles(awkwardDesign)),
+};
+
+// No text of a design breaks out of the code: interop/hostile-design.test.ts checks the strings.
+compiling['hostile names: drizzle, kysely and typeorm, in one file and one file per entity'] = {
+  'drizzle.ts': emitDrizzle(hostileDesign),
+  'kysely.ts': emitKysely(hostileDesign),
+  'typeorm.ts': emitTypeorm(hostileDesign),
+  ...prefix('entities/', emitTypeormFiles(hostileDesign)),
 };
 
 // Identity and generated columns: an insert leaves them out; an ALWAYS one refuses a value.
