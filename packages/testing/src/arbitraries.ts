@@ -1,7 +1,8 @@
 /**
  * fast-check arbitraries for designs that are valid by construction: `arbDesign()` for
- * 1-6 tables with enums, keys, uniques, indexes, checks and foreign keys (only to a primary
- * key or unique column, with the same type), and `arbDesignEdit(design)` for one edit a
+ * 1-6 tables with enums, keys (identity ones too), uniques, indexes (hash, partial,
+ * descending), checks, collated and generated columns and foreign keys (only to a primary
+ * key or unique column, with the same type; some deferrable), and `arbDesignEdit(design)` for one edit a
  * user could make in the editor, the result still valid.
  */
 import {
@@ -146,7 +147,7 @@ function randomColumn(g: Gen, id: string, name: string, enums: EnumType[]): Colu
     });
   }
   const [type, defaultSql] = pick(g, TYPES);
-  return newColumn({
+  const column = newColumn({
     id,
     name,
     type,
@@ -154,6 +155,26 @@ function randomColumn(g: Gen, id: string, name: string, enums: EnumType[]): Colu
     default: defaultSql && chance(g, 40) ? { sql: defaultSql } : null,
     comment: chance(g, 10) ? `The ${name}.` : null,
   });
+  if (COLLATABLE.has(type) && chance(g, 15)) column.collation = pick(g, ['C', 'POSIX']);
+  return column;
+}
+
+const COLLATABLE = new Set(['TEXT', 'VARCHAR(40)', 'VARCHAR', 'CHAR(2)']);
+/** Numeric types a generated `<column> * 2` keeps. */
+const DOUBLABLE = new Set(['SMALLINT', 'INTEGER', 'BIGINT', 'NUMERIC(10,2)', 'NUMERIC', 'REAL']);
+/** Types every index method in the generators (btree, hash, brin) has an operator class for. */
+const HASHABLE = new Set(['INTEGER', 'BIGINT', 'TEXT', 'VARCHAR(40)', 'DATE', 'TIMESTAMP']);
+
+/** Columns named in SQL text (checks, generated expressions, partial index predicates). */
+function columnsInSql(table: Table): Set<string> {
+  const names = new Set<string>();
+  const add = (sql: string) => {
+    for (const name of expressionColumns(sql)) names.add(name);
+  };
+  for (const k of table.checks) add(k.expression);
+  for (const c of table.columns) if (c.generated) add(c.generated.sql);
+  for (const i of table.indexes) if (i.where) add(i.where);
+  return names;
 }
 
 function singlePrimaryKey(table: Table): Column | null {
@@ -191,6 +212,7 @@ function addForeignKey(g: Gen, design: Design, tableIndex: number): Design | nul
     onDelete: pick(g, ACTIONS),
     onUpdate: chance(g, 30) ? pick(g, ACTIONS) : null,
     ...FOREIGN_KEY_DEFAULTS,
+    ...(chance(g, 20) ? { deferrable: true, initiallyDeferred: chance(g, 50) } : {}),
   };
   return replaceTable(design, tableIndex, {
     ...table,
@@ -253,6 +275,19 @@ function buildTable(g: Gen, id: string, name: string, enums: EnumType[]): Table 
         nullable: false,
         autoincrement: auto,
         default: type === 'UUID' && chance(g, 50) ? { sql: 'gen_random_uuid()' } : null,
+        ...((type === 'INTEGER' || type === 'BIGINT') && !auto && chance(g, 40)
+          ? {
+              identity: {
+                generation: chance(g, 50) ? ('ALWAYS' as const) : ('BY DEFAULT' as const),
+                start: chance(g, 30) ? String(int(g, 1, 1000)) : null,
+                increment: chance(g, 20) ? String(int(g, 2, 10)) : null,
+                minValue: null,
+                maxValue: null,
+                cache: chance(g, 20) ? String(int(g, 2, 50)) : null,
+                cycle: false,
+              },
+            }
+          : {}),
       }),
     );
   }
@@ -288,14 +323,47 @@ function buildTable(g: Gen, id: string, name: string, enums: EnumType[]): Table 
       ...UNIQUE_DEFAULTS,
     });
   }
+  const doubled = plain.find((c) => DOUBLABLE.has(c.type));
+  if (doubled && chance(g, 20)) {
+    const generatedName = `${doubled.name.slice(0, 50)}_twice`;
+    if (!taken.has(generatedName)) {
+      taken.add(generatedName);
+      columns.push(
+        newColumn({
+          id: `${id}_g`,
+          name: generatedName,
+          type: doubled.type,
+          generated: { sql: `${doubled.name} * 2` },
+        }),
+      );
+    }
+  }
   if (plain.length >= 1 && chance(g, 40)) {
     const column = pick(g, plain);
+    const unique = chance(g, 20);
+    const option = HASHABLE.has(column.type) ? int(g, 1, 5) : 0;
     table.indexes.push({
       id: `${id}_i`,
       name: chance(g, 50) ? `ix_${name.slice(0, 26)}_${id}_${column.name.slice(0, 20)}` : null,
       columns: [column.id],
-      unique: chance(g, 20),
+      unique,
       ...INDEX_DEFAULTS,
+      ...(option === 1 && !unique ? { method: 'hash' as const } : {}),
+      ...(option === 2 ? { where: `${column.name} IS NOT NULL` } : {}),
+      ...(option === 3
+        ? {
+            keys: [
+              {
+                column: column.id,
+                expression: null,
+                descending: true,
+                nulls: chance(g, 50) ? ('LAST' as const) : null,
+                opclass: null,
+                collation: null,
+              },
+            ],
+          }
+        : {}),
     });
   }
   if (chance(g, 30)) {
@@ -349,10 +417,8 @@ function usedColumnIds(design: Design): Set<string> {
     }
     for (const u of table.uniques) for (const id of u.columns) used.add(id);
     for (const i of table.indexes) for (const id of i.columns) used.add(id);
-    for (const k of table.checks) {
-      const names = expressionColumns(k.expression);
-      for (const c of table.columns) if (names.includes(c.name)) used.add(c.id);
-    }
+    const named = columnsInSql(table);
+    for (const c of table.columns) if (named.has(c.name) || c.generated) used.add(c.id);
   }
   return used;
 }
@@ -412,9 +478,10 @@ const renameTable: Edit = (g, design, focus) => {
 const renameColumn: Edit = (g, design, focus) => {
   const index = tableIndex(g, design, focus);
   const table = design.tables[index]!;
-  // Checks name their columns in SQL text, so a column a check uses keeps its name.
-  const inChecks = new Set(table.checks.flatMap((k) => expressionColumns(k.expression)));
-  const candidates = table.columns.filter((c) => !inChecks.has(c.name));
+  // Checks, generated columns and partial indexes name their columns in SQL text, so a
+  // column they use keeps its name.
+  const inSql = columnsInSql(table);
+  const candidates = table.columns.filter((c) => !inSql.has(c.name));
   if (candidates.length === 0) return null;
   const column = pick(g, candidates);
   const name = freshName(
