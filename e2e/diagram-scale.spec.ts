@@ -45,6 +45,36 @@ async function wheel(page: Page, notches: number) {
   await page.waitForTimeout(300);
 }
 
+/** The zoom at which fitting stops shrinking (`READABLE_ZOOM` in canvas/level-of-detail.ts). */
+const READABLE_ZOOM = 0.5;
+
+/**
+ * At least five tables lie wholly in the canvas, drawn with their columns, and their names
+ * are at least 6 px high on screen.
+ */
+async function expectSeveralReadableTables(page: Page) {
+  await expect
+    .poll(async () => {
+      const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+      return page.locator('[data-detail="full"] .table-node__name').evaluateAll(
+        (names, view) =>
+          names.filter((name) => {
+            const box = name.closest('[data-testid="table-node"]')!.getBoundingClientRect();
+            const text = name.getBoundingClientRect();
+            return (
+              box.left >= view.x &&
+              box.top >= view.y &&
+              box.right <= view.x + view.width &&
+              box.bottom <= view.y + view.height &&
+              text.height >= 6
+            );
+          }).length,
+        pane,
+      );
+    })
+    .toBeGreaterThanOrEqual(5);
+}
+
 test('a 150-table schema without a layout opens laid out, on its most connected part, readable', async ({
   page,
   open,
@@ -54,16 +84,18 @@ test('a 150-table schema without a layout opens laid out, on its most connected 
   await expect(tables.first()).toBeVisible({ timeout: 120_000 });
   // Laid out and saved: every table got a position in design.json.
   await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 120_000 });
-  await expect.poll(() => zoom(page)).toBeGreaterThanOrEqual(0.5);
+  await expect.poll(() => zoom(page)).toBeGreaterThanOrEqual(READABLE_ZOOM);
   await expect(page.locator('[data-detail="full"]').first()).toBeVisible();
   await expect(page.getByTestId('column-row').first()).toBeVisible();
+  await expectSeveralReadableTables(page);
   await page.screenshot({ path: info.outputPath('layout-150-opened.png') });
 
   // The fit button fits the same readable part, never the whole grey carpet.
   await wheel(page, 10);
   expect(await zoom(page)).toBeLessThan(0.2);
   await page.getByRole('button', { name: 'Fit view' }).click();
-  await expect.poll(() => zoom(page)).toBeGreaterThanOrEqual(0.5);
+  await expect.poll(() => zoom(page)).toBeGreaterThanOrEqual(READABLE_ZOOM);
+  await expectSeveralReadableTables(page);
 });
 
 test('zoomed out, tables become title bars and then blocks; zoomed in, columns come back', async ({

@@ -66,6 +66,7 @@ import {
   type TableFlowNode,
 } from './design-to-flow';
 import { FocusBar } from './FocusBar';
+import { ForeignKeyEdge } from './ForeignKeyEdge';
 import { freeSpot, type Rect } from './free-spot';
 import {
   type DiagramImage,
@@ -118,7 +119,7 @@ export interface CanvasProps {
 
 const nodeTypes: NodeTypes = { table: TableNode, note: NoteNode, area: AreaNode };
 type FlowNode = TableFlowNode | NoteFlowNode | AreaFlowNode;
-const edgeTypes: EdgeTypes = {};
+const edgeTypes: EdgeTypes = { foreignKey: ForeignKeyEdge };
 const SNAP: [number, number] = [GRID_SIZE, GRID_SIZE];
 /**
  * Fitting keeps tables clear of the zoom controls (bottom left, 26px wide, 80px high) and the
@@ -192,12 +193,11 @@ function CanvasView({
   const derived = useMemo(() => {
     const graph = designToFlow(design, problems, exporting ? null : selection, {
       readOnly,
-      detail,
       previous: previous.current,
     });
     previous.current = graph;
     return graph;
-  }, [design, problems, selection, readOnly, detail, exporting]);
+  }, [design, problems, selection, readOnly, exporting]);
 
   const reveal = useViewStore((s) => (isSnapshot ? null : s.reveal));
   const focus = useViewStore((s) => (isSnapshot ? null : s.focus));

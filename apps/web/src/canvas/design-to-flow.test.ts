@@ -10,15 +10,18 @@ const shopFile = fileURLToPath(new URL('../../../../examples/shop/design.json', 
 const shop = (): Design => validateDesign(JSON.parse(readFileSync(shopFile, 'utf8'))).design!;
 
 describe('designToFlow', () => {
-  it('zoomed out, edges carry no label and reuse nothing labelled; nodes stay the same', () => {
+  it('derives the same node and edge objects again when nothing changed', () => {
     const design = shop();
-    const full = designToFlow(design, [], null);
-    const outline = designToFlow(design, [], null, { detail: 'title', previous: full });
-    expect(outline.edges.map((e) => e.label)).toEqual([undefined, undefined, undefined, undefined]);
-    expect(outline.nodes).toEqual(full.nodes);
-    for (const [i, node] of outline.nodes.entries()) expect(node).toBe(full.nodes[i]);
-    const back = designToFlow(design, [], null, { detail: 'full', previous: outline });
-    expect(back.edges.map((e) => e.label)).toEqual(full.edges.map((e) => e.label));
+    const first = designToFlow(design, [], null);
+    const again = designToFlow(design, [], null, { previous: first });
+    for (const [i, node] of again.nodes.entries()) expect(node).toBe(first.nodes[i]);
+    for (const [i, edge] of again.edges.entries()) expect(edge).toBe(first.edges[i]);
+    expect(again.edges.map((e) => e.label)).toEqual([
+      'ON DELETE SET NULL',
+      'ON DELETE CASCADE',
+      'ON DELETE CASCADE',
+      'ON DELETE RESTRICT',
+    ]);
   });
 
   it('the tutorial shop is four table nodes and four foreign-key edges between column handles', () => {
@@ -43,7 +46,7 @@ describe('designToFlow', () => {
         'c_products_product_id@right',
       ],
     ]);
-    expect(edges.every((e) => e.type === 'smoothstep' && e.className === 'fk-edge')).toBe(true);
+    expect(edges.every((e) => e.type === 'foreignKey' && e.className === 'fk-edge')).toBe(true);
     expect(edges.map((e) => e.label)).toEqual([
       'ON DELETE SET NULL',
       'ON DELETE CASCADE',

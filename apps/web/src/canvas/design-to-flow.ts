@@ -2,14 +2,15 @@
  * The canvas is a view of the design: React Flow nodes (one per table) and edges (one per
  * foreign-key column pair) are derived here, never stored. Given the previous result, node
  * and edge objects whose inputs did not change are reused as they are, so React Flow and the
- * memoised `TableNode` skip them: editing one table of 500 re-renders one node.
+ * memoised `TableNode` skip them: editing one table of 500 re-renders one node. Nothing here
+ * depends on the zoom: the level of detail is read by the node and edge components, so
+ * zooming past a level never replaces a node or an edge object.
  */
 import type { Design, Position, Table } from '@retort/core';
 import type { Edge, MarkerType, Node, NodeHandle } from '@xyflow/react';
 import type { DesignProblem, ProblemIndex } from '../store/design-problems';
 import { indexProblems } from '../store/design-problems';
 import type { Selection } from '../store/design-store';
-import type { Detail } from './level-of-detail';
 import { HANDLE_SIZE, handleBox, TABLE_WIDTH, tableHeight } from './table-size';
 
 export interface TableNodeData extends Record<string, unknown> {
@@ -42,11 +43,6 @@ export interface FlowGraph {
 
 export interface DesignToFlowOptions {
   readOnly?: boolean;
-  /**
-   * How much the canvas draws (see `level-of-detail.ts`). Below full detail, edges carry no
-   * label: hundreds of measured SVG texts nobody can read at that zoom.
-   */
-  detail?: Detail;
   /** The previous result; unchanged nodes and edges are reused from it. */
   previous?: FlowGraph;
 }
@@ -61,7 +57,6 @@ export function designToFlow(
 ): FlowGraph {
   if (!design) return EMPTY;
   const readOnly = options.readOnly ?? false;
-  const labelled = (options.detail ?? 'full') === 'full';
   const index = indexProblems(design, problems);
   const previousNodes = new Map(options.previous?.nodes.map((n) => [n.id, n]));
   const previousEdges = new Map(options.previous?.edges.map((e) => [e.id, e]));
@@ -106,7 +101,7 @@ export function designToFlow(
         selection.id === fk.id &&
         selection.tableId === table.id;
       const invalid = index.byKey.has(fk.id);
-      const label = labelled ? `ON DELETE ${fk.onDelete ?? 'NO ACTION'}` : undefined;
+      const label = `ON DELETE ${fk.onDelete ?? 'NO ACTION'}`;
       fk.columns.forEach((columnId, i) => {
         const targetColumnId = fk.references.columns[i];
         if (!targetColumnId) return;
@@ -139,7 +134,7 @@ export function designToFlow(
         }
         edges.push({
           id,
-          type: 'smoothstep',
+          type: 'foreignKey',
           source: table.id,
           sourceHandle,
           target: target.id,

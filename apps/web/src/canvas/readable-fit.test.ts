@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Design } from '@retort/core';
 import { validateDesign } from '@retort/core';
-import type { Node } from '@xyflow/react';
+import { getNodesBounds, type Node } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
 import { clearFit } from './readable-fit';
 import { TABLE_WIDTH, tableHeight } from './table-size';
@@ -49,5 +49,38 @@ describe('clearFit', () => {
       0.5,
     );
     expect(insets).toBe(beside);
+  });
+});
+
+describe('readableFit', () => {
+  it('fits the densest screenful of a large diagram, not one table alone', async () => {
+    const { relationalDesign } = await import('@retort/testing/large-design');
+    const design = relationalDesign(150);
+    // A sparse grid with one dense corner, where the fit should land.
+    const laidOut = {
+      ...design,
+      tables: design.tables.map((t, i) => ({
+        ...t,
+        position:
+          i < 12
+            ? { x: 6000 + (i % 4) * 280, y: 6000 + Math.floor(i / 4) * 320 }
+            : { x: (i % 14) * 420, y: Math.floor(i / 14) * 460 },
+      })),
+    };
+    const view = { width: 880 - 56 - 232, height: 756 - 48 };
+    const { fit } = clearFit(
+      laidOut,
+      nodesOf(laidOut),
+      view,
+      [{ top: 0, right: 0, bottom: 0, left: 0 }],
+      0.5,
+    );
+    expect(fit.nodes?.length).toBeGreaterThanOrEqual(8);
+    expect(fit.nodes!.every((n) => n.position.x >= 6000)).toBe(true);
+    expect(fit.maxZoom).toBeUndefined();
+    const bounds = getNodesBounds(fit.nodes!);
+    expect(Math.min(view.width / bounds.width, view.height / bounds.height)).toBeGreaterThanOrEqual(
+      0.5,
+    );
   });
 });
