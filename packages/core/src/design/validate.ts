@@ -38,10 +38,9 @@ export function validateDesign(input: unknown): DesignValidation {
  * Postgres cannot store one in a name or a text value, and generated code cannot carry it.
  */
 function nulProblems(value: unknown, path: string): Problem[] {
-  // JSON writes a NUL as \u0000, so a design whose JSON has none holds none: one pass over
-  // one string instead of a path built for every value. (A backslash followed by u0000 in
-  // some text also matches, and is then looked for value by value.)
-  if (path === '' && !(JSON.stringify(value) ?? '').includes('\\u0000')) return [];
+  // Most designs hold no NUL: one walk over the texts, building no path, says so; the
+  // paths are built only for a design that holds one.
+  if (path === '' && !holdsNul(value)) return [];
   if (typeof value === 'string') {
     return value.includes('\u0000')
       ? [
@@ -59,6 +58,18 @@ function nulProblems(value: unknown, path: string): Problem[] {
     );
   }
   return [];
+}
+
+/** Whether any text in `value` holds a NUL. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (holdsNul(item)) return true;
+    return false;
+  }
+  for (const key in value) if (holdsNul((value as Record<string, unknown>)[key])) return true;
+  return false;
 }
 
 class Checker {

@@ -1,3 +1,4 @@
 /** Comparing two designs: the operations from one schema to the other. */
+export { designCatalog } from './catalogs';
 export { diff } from './diff';
 export { revisionSnapshot } from './snapshot';

@@ -3,11 +3,11 @@
  * so a rename is a rename and keeps the data. Constraints are matched here too, by what
  * they do once the renames are applied (see constraints.ts).
  */
-import { toCatalog } from '../catalog/from-design';
 import type { Catalog, CatalogForeignKey } from '../catalog/types';
 import type { Design } from '../design/types';
 import { CatalogState } from '../operations/apply';
 import type { Operation } from '../operations/types';
+import { designCatalog } from './catalogs';
 import { needsRecreate } from './columns';
 import { compareConstraints, type NameMap } from './constraints';
 import type { PlanContext, TablePair } from './context';
@@ -15,8 +15,8 @@ import { enumOf, enumsRecreatedBefore } from './enums';
 import { createTables } from './tables';
 
 export function matchDesigns(a: Design, b: Design): PlanContext {
-  const ca = toCatalog(a);
-  const cb = toCatalog(b);
+  const ca = designCatalog(a);
+  const cb = designCatalog(b);
   const ops: Operation[] = [];
   const state = new CatalogState(ca);
   const emit = (op: Operation) => {

@@ -5,10 +5,10 @@
  * its operations produce, so it takes the design with each table's columns in the order the
  * database will hold them; the design itself keeps the order the person chose.
  */
-import { toCatalog } from '../catalog/from-design';
 import type { Design } from '../design/types';
 import { CatalogState } from '../operations/apply';
 import type { Operation } from '../operations/types';
+import { designCatalog } from './catalogs';
 
 /** `after` with its columns in the order `operations` (the diff from `before`) leave them. */
 export function revisionSnapshot(
@@ -17,7 +17,7 @@ export function revisionSnapshot(
   operations: readonly Operation[],
 ): Design {
   // The state's own catalog is read, not a snapshot of it: only its column order is used.
-  const state = new CatalogState(toCatalog(before));
+  const state = new CatalogState(designCatalog(before));
   for (const op of operations) state.apply(op);
   const produced = state.catalog;
   const order = new Map(

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { alembicRevisionFile, renderMigrationSql } from '@retort/codegen';
 import {
   type Design,
+  designCatalog,
   diff,
   type LintFinding,
   lintOperations,
@@ -13,7 +14,6 @@ import {
   parseDesign,
   RetortError,
   revisionSnapshot,
-  toCatalog,
 } from '@retort/core';
 import { type DesignState, type Project, REVISION_FORMAT, type Revision } from '../contract';
 import { removeLeftoverTemps, writeFileAtomic } from './atomic-write';
@@ -128,7 +128,7 @@ export async function openProject(dir: string): Promise<ProjectStore> {
     return {
       parent: head?.id ?? null,
       operations,
-      lint: lintOperations(operations, () => toCatalog(design)),
+      lint: lintOperations(operations, () => designCatalog(design)),
       sql: renderMigrationSql(operations),
     };
   };
