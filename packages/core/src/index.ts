@@ -6,4 +6,5 @@ export * from './expression';
 export * from './lint';
 export * from './lint/types';
 export * from './naming';
+export * from './objects';
 export * from './operations';

@@ -1,5 +1,5 @@
 /** One operation in plain words, as a reviewer reads it: "Change type of users.x from A to B". */
-import { type Operation, unhandledOperation } from '@retort/core';
+import { describeObject, type Operation, unhandledOperation } from '@retort/core';
 
 function columnChanges(op: Extract<Operation, { kind: 'alter_column' }>): string {
   const { before, after, table } = op;
@@ -75,6 +75,12 @@ export function describeOperation(op: Operation): string {
       return `Rename index ${op.table}.${op.from} to ${op.to}`;
     case 'execute':
       return `Run ${op.upgrade.length} hand-written SQL statement${op.upgrade.length === 1 ? '' : 's'}`;
+    case 'create_object':
+      return `${op.around ? 'Create again' : 'Create'} ${describeObject(op.object)}${op.around ? ` (after the change to ${op.around.join(', ')})` : ''}`;
+    case 'drop_object':
+      return `Drop ${describeObject(op.object)}${op.around ? ` (to change ${op.around.join(', ')}; created again after)` : ''}`;
+    case 'replace_object':
+      return `Replace ${describeObject(op.after)}`;
     default:
       return unhandledOperation(op);
   }

@@ -418,6 +418,9 @@ class Renderer {
       case 'rename_constraint':
       case 'rename_index':
       case 'execute':
+      case 'create_object':
+      case 'drop_object':
+      case 'replace_object':
         return renderOperationSql(op).map((s) => this.execute(s));
       default:
         return unhandledOperation(op);

@@ -13,10 +13,13 @@ import {
   type CatalogIndexKey,
   type CatalogUnique,
   type ColumnIdentity,
+  createObjectSql,
+  dropObjectSql,
   enumChange,
   identityOptions,
   makeObjectName,
   type Operation,
+  replaceObjectSql,
   reverseOperations,
   type TableSpec,
   unhandledOperation,
@@ -335,6 +338,12 @@ export function renderOperationSql(op: Operation): string[] {
       return [`ALTER INDEX ${quoteName(op.from)} RENAME TO ${quoteName(op.to)}`];
     case 'execute':
       return [...op.upgrade];
+    case 'create_object':
+      return createObjectSql(op.object);
+    case 'drop_object':
+      return dropObjectSql(op.object);
+    case 'replace_object':
+      return replaceObjectSql(op.before, op.after);
     default:
       return unhandledOperation(op);
   }

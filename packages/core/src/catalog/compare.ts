@@ -3,6 +3,7 @@
  * actual one (read back from a database). Each difference is a sentence a user can act on,
  * for drift checks and for test failures.
  */
+import { describeObjectDifferences } from '../objects/catalog';
 import type {
   Catalog,
   CatalogCheck,
@@ -214,6 +215,7 @@ export function describeCatalogDifferences(
       const a = actualTables.get(e.name);
       return a ? tableDifferences(e, a, options) : [];
     }),
+    ...describeObjectDifferences(expected.objects, actual.objects),
   ];
 }
 

@@ -11,6 +11,7 @@
 import type { Column, Design, ForeignKey, Index, IndexKey, Table } from '../design/types';
 import { canonicalExpression, expressionColumns } from '../expression/canonical';
 import { createSchemaNames } from '../naming/schema-names';
+import { catalogObjects } from '../objects/catalog';
 import { catalogIdentity } from './identity';
 import type {
   Catalog,
@@ -37,9 +38,11 @@ export function toCatalog(design: Design): Catalog {
   }
   const tablesById = new Map(design.tables.map((t) => [t.id, t]));
   const tables = design.tables.map((table) => catalogTable(table, tablesById, names));
+  const objects = catalogObjects(design);
   return {
     enums: design.enums.map((e) => ({ name: e.name, values: [...e.values] })).sort(byName),
     tables: tables.sort(byName),
+    ...(objects ? { objects } : {}),
   };
 }
 

@@ -12,7 +12,9 @@
  * present only when they differ from Postgres' default, so operations that do not use them
  * are stored exactly as they always were.
  */
+
 import type { ForeignKeyMatch, IndexMethod, NullsOrder, ReferentialAction } from '../design/types';
+import type { CatalogObject } from '../objects/types';
 
 export interface CatalogColumn {
   name: string;
@@ -120,4 +122,6 @@ export interface CatalogEnum {
 export interface Catalog {
   enums: CatalogEnum[];
   tables: CatalogTable[];
+  /** Views, functions, triggers, policies...; absent when there are none (see `objects/types.ts`). */
+  objects?: CatalogObject[];
 }

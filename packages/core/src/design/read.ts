@@ -5,6 +5,7 @@
  * caller can report them all together with the semantic ones.
  */
 import type { Problem } from '../errors';
+import { readObjects } from '../objects/read';
 import type {
   CanvasData,
   CheckConstraint,
@@ -162,7 +163,13 @@ export class DesignReader {
       ...(root.canvas === undefined || root.canvas === null
         ? {}
         : { canvas: this.canvas(root.canvas, 'canvas') }),
+      ...this.objects(root.objects),
     };
+  }
+
+  private objects(value: unknown): Pick<Design, 'objects'> {
+    const objects = readObjects(value, (path, message) => this.problem(path, message));
+    return objects ? { objects } : {};
   }
 
   /** Notes and subject areas; kept only when the file has them (see `canvas-data.ts`). */

@@ -188,6 +188,8 @@ export interface EnumType {
   values: string[];
 }
 
+import type { DesignObject } from '../objects/types';
+
 export interface Design {
   format: typeof DESIGN_FORMAT;
   name: string;
@@ -195,6 +197,11 @@ export interface Design {
   tables: Table[];
   /** Notes and subject areas on the canvas; absent: none (see `canvas-data.ts`). */
   canvas?: CanvasData;
+  /**
+   * Views, functions, triggers, policies... (format /3, see `objects/types.ts`); absent:
+   * none, so a design without them hashes as it did before.
+   */
+  objects?: DesignObject[];
 }
 
 /** A note on the canvas: text in a box (see `canvas-data.ts`). */

@@ -8,6 +8,7 @@ import type { Problem } from '../errors';
 import { expressionColumns } from '../expression/canonical';
 import { isSingleExpression } from '../expression/parse';
 import { identifierBytes, MAX_IDENTIFIER_BYTES, makeObjectName } from '../naming/postgres-names';
+import { checkObjects } from '../objects/validate';
 import { checkCanvasData } from './canvas-data';
 import { DesignReader } from './read';
 import { isReferenceable } from './references';
@@ -29,6 +30,7 @@ export function validateDesign(input: unknown): DesignValidation {
     // A field already reported for its shape is not reported again for its meaning.
     const reported = new Set(problems.map((p) => p.path));
     problems.push(...checkDesign(design).filter((p) => !reported.has(p.path)));
+    problems.push(...checkObjects(design).filter((p) => !reported.has(p.path)));
   }
   return { design: problems.length === 0 ? normalizeDesignTypes(design) : null, problems };
 }

@@ -36,5 +36,6 @@ function directionKey(design: Design): string {
   return JSON.stringify({
     enums: design.enums,
     tables: design.tables.map(({ position: _position, color: _color, ...table }) => table),
+    objects: design.objects,
   });
 }

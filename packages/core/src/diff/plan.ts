@@ -1,5 +1,7 @@
 /**
  * The ordering pass: one run of the family comparers, in the order Postgres needs.
+ *  0. drop objects that go or must be created again, create new independent functions
+ *     (objects.ts),
  *  1. drop foreign keys that go (and the keys of tables that go),
  *  2. drop tables that go (reverse foreign-key order),
  *  3. drop other constraints and indexes that go, 4. drop columns that go,
@@ -7,7 +9,8 @@
  *  6. change columns away from an enum about to be recreated, 7. change enum values,
  *  8. create new enums, 9. change columns and table comments, 10. drop enums that go,
  *  11. add columns, 12. create tables (foreign-key order), 13. create constraints and
- *  indexes, 14. create foreign keys.
+ *  indexes, 14. create foreign keys, 15. drop independent functions that go, then create
+ *  and replace objects in dependency order.
  * Each step reads the catalog as the steps before it left it (`ctx.state`).
  */
 import type { Design } from '../design/types';
@@ -35,10 +38,13 @@ import {
   renameEnums,
 } from './enums';
 import { matchDesigns } from './match';
+import { createObjects, dropObjects, planObjects } from './objects';
 import { createNewTables, dropTables, renameTables, setTableComment } from './tables';
 
 export function plan(a: Design, b: Design): Operation[] {
   const ctx = matchDesigns(a, b);
+  const objects = planObjects(ctx);
+  dropObjects(ctx, objects);
   dropForeignKeys(ctx);
   dropTables(ctx);
   dropConstraints(ctx);
@@ -63,5 +69,6 @@ export function plan(a: Design, b: Design): Operation[] {
   createNewTables(ctx);
   createConstraints(ctx);
   createForeignKeys(ctx);
+  createObjects(ctx, objects);
   return ctx.ops;
 }

@@ -173,6 +173,9 @@ export function enumValueUses(ops: readonly Operation[]): LintFinding[] {
       case 'rename_constraint':
       case 'rename_index':
       case 'create_enum':
+      case 'create_object':
+      case 'drop_object':
+      case 'replace_object':
         return;
       default:
         unhandledOperation(op);

@@ -35,6 +35,12 @@ export const lintExplanations: Readonly<Record<string, string>> = {
   'drop-enum': 'Code or columns that still name the dropped enum type fail.',
   'foreign-key-integer-width':
     'A key column narrower than the key it references fails once ids outgrow it.',
+  'drop-function-used-by-trigger':
+    'Postgres refuses to drop a function a trigger still calls; drop or change the trigger first.',
+  'security-definer-without-search-path':
+    "A SECURITY DEFINER function resolves names through the caller's search_path unless it sets its own.",
+  'recreate-dependent-object':
+    'A view, policy or trigger is dropped and created again around a column change; it is missing in between.',
   'hand-written-sql': 'Retort runs hand-written SQL as written and cannot check what it does.',
   'identifier-too-long': 'Postgres cuts names longer than 63 bytes, so two names can collide.',
   'prefer-timestamptz': 'TIMESTAMP drops the time zone; TIMESTAMPTZ stores an instant.',

@@ -8,6 +8,8 @@
 
 import type { Catalog, CatalogColumn } from '../catalog/types';
 import { identifierBytes, MAX_IDENTIFIER_BYTES } from '../naming/postgres-names';
+import { type CatalogObject, describeObject, objectKey } from '../objects/types';
+import { bareName } from '../objects/validate';
 import { needsUsing } from '../operations/casts';
 import { NOT_RESTORED } from '../operations/data-loss';
 import { enumChange } from '../operations/enum-change';
@@ -22,15 +24,39 @@ import { rewritesTable } from './rewrite';
 import type { LintFinding, LintLevel } from './types';
 
 const q = (name: string) => `"${name}"`;
+
+/** Whether a trigger's definition (`... EXECUTE FUNCTION public.touch()`) calls `name`. */
+function callsFunction(definition: string, name: string): boolean {
+  const match = /EXECUTE (?:FUNCTION|PROCEDURE) (.+?)\(/i.exec(definition);
+  if (!match) return false;
+  const called = match[1]!.split('.').at(-1)!.replace(/^"|"$/g, '').replaceAll('""', '"');
+  return called === name;
+}
 const at = (table: string, column: string) => `${table}.${column}`;
 
 /**
  * `after` gives the schema the operations lead to, for the findings that need more than the
  * operations say (column types at both ends of a foreign key); it is called only when one of
- * those findings could apply.
+ * those findings could apply. `before`: the objects of the schema the operations start from,
+ * so dropping a function a trigger still calls is seen even when the trigger is not part of
+ * the change.
  */
-export function lintOperations(ops: readonly Operation[], after?: () => Catalog): LintFinding[] {
+export function lintOperations(
+  ops: readonly Operation[],
+  after?: () => Catalog,
+  before: { objects?: readonly CatalogObject[] } = {},
+): LintFinding[] {
   const findings: LintFinding[] = [];
+  const dropped = new Set(
+    ops.flatMap((op) => (op.kind === 'drop_object' ? [objectKey(op.object)] : [])),
+  );
+  const created = new Set(
+    ops.flatMap((op) => (op.kind === 'create_object' ? [objectKey(op.object)] : [])),
+  );
+  const triggers = [
+    ...(before.objects ?? []).filter((o) => !dropped.has(objectKey(o))),
+    ...ops.flatMap((op) => (op.kind === 'create_object' ? [op.object] : [])),
+  ].filter((o) => o.kind === 'trigger');
   // Operations on a table created in the same list say nothing about rows or locks.
   const names = new LiveNames();
   const lintOne = (op: Operation, operation: number) => {
@@ -304,6 +330,47 @@ export function lintOperations(ops: readonly Operation[], after?: () => Catalog)
       case 'rename_index':
         identifiers(op.to);
         return;
+      case 'create_object':
+      case 'replace_object': {
+        const o = op.kind === 'create_object' ? op.object : op.after;
+        if (
+          (o.kind === 'function' || o.kind === 'procedure') &&
+          /\bSECURITY DEFINER\b/i.test(o.definition) &&
+          !/^\s*SET search_path\b/im.test(o.definition)
+        ) {
+          add(
+            'security-definer-without-search-path',
+            'warning',
+            `${describeObject(o)} runs as its owner (SECURITY DEFINER) without its own search_path; a caller's schema can put objects in its way. Add SET search_path.`,
+          );
+        }
+        if (op.kind === 'create_object') identifiers(bareName(o));
+        return;
+      }
+      case 'drop_object': {
+        const o = op.object;
+        if (op.around) {
+          add(
+            'recreate-dependent-object',
+            'notice',
+            `${describeObject(o)} depends on ${op.around.join(', ')}, which Postgres cannot change under it: it is dropped and created again in this revision.`,
+          );
+          return;
+        }
+        if (o.kind !== 'function' || created.has(objectKey(o))) return;
+        const name = bareName(o);
+        const callers = triggers.filter(
+          (t) => t.dependsOn.includes(objectKey(o)) || callsFunction(t.definition, name),
+        );
+        if (callers.length > 0) {
+          add(
+            'drop-function-used-by-trigger',
+            'error',
+            `Dropping ${describeObject(o)} fails: ${callers.map(describeObject).join(', ')} still ${callers.length === 1 ? 'calls' : 'call'} it.`,
+          );
+        }
+        return;
+      }
       case 'execute':
         add(
           'hand-written-sql',

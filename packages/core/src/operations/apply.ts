@@ -8,6 +8,8 @@
 import { renameIndexColumns } from '../catalog/index-columns';
 import type { Catalog, CatalogColumn, CatalogTable } from '../catalog/types';
 import { RetortError } from '../errors';
+import { sortObjects } from '../objects/catalog';
+import { describeObject, objectKey } from '../objects/types';
 import { unhandledOperation } from './exhaustive';
 import { renameColumnsInExpression } from './expression-rename';
 import type { Operation } from './types';
@@ -69,6 +71,7 @@ export class CatalogState {
       t.indexes.sort(byName);
       t.checks.sort(byName);
     }
+    if (catalog.objects !== undefined) catalog.objects = sortObjects(catalog.objects);
     return catalog;
   }
 
@@ -249,6 +252,28 @@ export class CatalogState {
       }
       case 'execute':
         return;
+      case 'create_object': {
+        const objects = this.catalog.objects ?? [];
+        const key = objectKey(op.object);
+        if (objects.some((o) => objectKey(o) === key)) {
+          throw misfit(op, `${describeObject(op.object)} already exists`);
+        }
+        this.catalog.objects = [...objects, clone(op.object)];
+        return;
+      }
+      case 'drop_object':
+      case 'replace_object': {
+        const gone = op.kind === 'drop_object' ? op.object : op.before;
+        const objects = this.catalog.objects ?? [];
+        const key = objectKey(gone);
+        const at = objects.findIndex((o) => objectKey(o) === key);
+        if (at < 0) throw misfit(op, `there is no ${describeObject(gone)}`);
+        const rest = objects.filter((_, i) => i !== at);
+        if (op.kind === 'replace_object') rest.push(clone(op.after));
+        if (rest.length > 0) this.catalog.objects = rest;
+        else delete this.catalog.objects;
+        return;
+      }
       default:
         unhandledOperation(op);
     }

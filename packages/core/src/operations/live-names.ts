@@ -58,6 +58,9 @@ export class LiveNames {
       case 'rename_constraint':
       case 'rename_index':
       case 'execute':
+      case 'create_object':
+      case 'drop_object':
+      case 'replace_object':
         break;
       default:
         unhandledOperation(op);

@@ -63,6 +63,12 @@ export function reverseOperation(op: Operation): Operation {
       return { kind: 'rename_index', table: op.table, from: op.to, to: op.from };
     case 'execute':
       return { kind: 'execute', upgrade: op.downgrade, downgrade: op.upgrade };
+    case 'create_object':
+      return { ...op, kind: 'drop_object' };
+    case 'drop_object':
+      return { ...op, kind: 'create_object' };
+    case 'replace_object':
+      return { kind: 'replace_object', before: op.after, after: op.before };
     default:
       return unhandledOperation(op);
   }

@@ -16,6 +16,7 @@ import type {
   CatalogTable,
   CatalogUnique,
 } from '../catalog/types';
+import type { CatalogObject } from '../objects/types';
 
 /** A table as created: its indexes are separate `create_index` operations, like Alembic's. */
 export type TableSpec = Omit<CatalogTable, 'indexes'>;
@@ -158,6 +159,34 @@ export interface Execute {
   downgrade: string[];
 }
 
+/**
+ * A view, function, trigger, policy or other object (see `objects/types.ts`), created from
+ * its definition. `around` names the tables whose change made the plan drop the object and
+ * create it again (Postgres refuses to change a column a view or policy uses); absent when
+ * the object itself is new.
+ */
+export interface CreateObject {
+  kind: 'create_object';
+  object: CatalogObject;
+  around?: string[];
+}
+/** Drops an object; it carries the definition, so its reverse creates it exactly. */
+export interface DropObject {
+  kind: 'drop_object';
+  object: CatalogObject;
+  around?: string[];
+}
+/**
+ * A changed definition or comment, where Postgres changes it in place (`CREATE OR REPLACE`
+ * of a function with the same arguments and result, of a view keeping its columns; a
+ * comment); otherwise the plan drops and creates instead.
+ */
+export interface ReplaceObject {
+  kind: 'replace_object';
+  before: CatalogObject;
+  after: CatalogObject;
+}
+
 export type Operation =
   | CreateTable
   | DropTable
@@ -182,6 +211,9 @@ export type Operation =
   | AlterEnum
   | RenameConstraint
   | RenameIndex
-  | Execute;
+  | Execute
+  | CreateObject
+  | DropObject
+  | ReplaceObject;
 
 export type OperationKind = Operation['kind'];

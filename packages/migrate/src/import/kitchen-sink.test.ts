@@ -7,7 +7,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RetortError } from '@retort/core';
+import { type Design, RetortError } from '@retort/core';
 import { createServerDatabase, serverUrl } from '@retort/testing';
 import { compareDumps, FIXTURES_DIR, pgDump, psqlFile, readFixture } from '@retort/testing/pg-dump';
 import { describe, expect, it } from 'vitest';
@@ -21,17 +21,18 @@ import { importDatabase, importSql, readSqlDesign } from './import-database';
 const KITCHEN_SINK_UNMODELLED = [
   'schema app_private: schema other than public',
   'table app_private.account_secrets: table in schema app_private',
-  'function app_private.touch_updated_at(): function',
+  'function app_private.touch_updated_at(): function in schema app_private',
   'schema app_public: schema other than public',
-  'function app_public.current_account_id(): function',
+  'function app_public.current_account_id(): function in schema app_public',
   'table app_public.events: table in schema app_public, partitioned table',
   'table app_public.events_2026: table in schema app_public, partition of app_public.events',
   'table app_public.invoice_lines: table in schema app_public',
   'type app_public.invoice_status: enum outside the public schema',
+  'row-level security app_public.invoices: row-level security in schema app_public',
   'table app_public.invoices: table in schema app_public',
-  'policy app_public.invoices.invoices_owner: row-level security policy',
-  'trigger app_public.invoices.invoices_touch: trigger',
-  'view app_public.open_invoices: view',
+  'policy app_public.invoices.invoices_owner: policy in schema app_public',
+  'trigger app_public.invoices.invoices_touch: trigger in schema app_public',
+  'view app_public.open_invoices: view in schema app_public',
   'type app_public.positive_cents: domain type',
   'type app_public.postal_address: composite type',
   'extension btree_gist: extension (in schema public)',
@@ -45,6 +46,24 @@ const KITCHEN_SINK_UNMODELLED = [
 const lines = (items: readonly Unmodelled[]) => items.map((u) => `${u.kind} ${u.name}: ${u.why}`);
 
 const onServer = serverUrl() !== null;
+
+/**
+ * Postgres 16 stopped qualifying the columns of a one-table query in `pg_get_viewdef`
+ * (`members.id` became `id`); PGlite is a newer Postgres than the test server, so the view
+ * definitions are compared without those qualifiers.
+ */
+function withoutColumnQualifiers(design: Design): Design {
+  const tables = design.tables.map((t) => t.name).join('|');
+  const qualifier = new RegExp(`\\b(?:${tables})\\.(?=[a-z_])`, 'g');
+  return {
+    ...design,
+    objects: design.objects?.map((o) =>
+      o.kind === 'view' || o.kind === 'materialized_view'
+        ? { ...o, definition: o.definition.replace(qualifier, '') }
+        : o,
+    ),
+  };
+}
 
 async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'retort-import-'));
@@ -101,7 +120,7 @@ describe('the kitchen-sink schema', () => {
           const drift = await checkDrift(db, await (await openProject(target.dir)).revisions());
           expect(drift.differences).toHaveLength(KITCHEN_SINK_UNMODELLED.length);
           expect(drift.differences).toContain(
-            'view app_public.open_invoices is not modelled by Retort (view)',
+            'view app_public.open_invoices is not modelled by Retort (view in schema app_public)',
           );
         } finally {
           await db.close();
@@ -169,7 +188,7 @@ describe.runIf(onServer)('the modelled subset', () => {
         await db.close();
       }
       const comparison = compareDumps(before, await pgDump(rebuilt.url));
-      expect(comparison.objects).toBe(30);
+      expect(comparison.objects).toBe(44);
       expect(comparison.differences).toEqual([]);
     } finally {
       await target.cleanup();
@@ -190,7 +209,21 @@ describe.runIf(onServer)('the modelled subset', () => {
           name: 'subset',
         });
         expect(fromFile.unmodelled).toEqual([]);
-        expect(fromFile.design).toEqual(fromServer.design);
+        expect(withoutColumnQualifiers(fromFile.design)).toEqual(
+          withoutColumnQualifiers(fromServer.design),
+        );
+        expect(fromFile.design.objects?.map((o) => `${o.kind} ${o.name}`)).toEqual([
+          'force_row_security projects',
+          'function current_organisation()',
+          'function touch_last_seen()',
+          'index organisation_sizes_organisation_id_idx',
+          'materialized_view organisation_sizes',
+          'policy projects_by_organisation',
+          'row_security projects',
+          'trigger members_touch',
+          'view active_admins',
+          'view active_members',
+        ]);
       } finally {
         await source.close();
       }

@@ -239,26 +239,16 @@ export interface OtherRow {
 
 /**
  * Everything else a schema can hold, none of which Retort models: one row per object with
- * its kind, qualified name and why it is listed.
+ * its kind, qualified name and why it is listed. (Views, functions, procedures, triggers
+ * and policies are read as objects: object-queries.ts.)
  */
 export const OTHER_OBJECTS = `
-  SELECT CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate'
-                        WHEN 'w' THEN 'window function' ELSE 'function' END AS kind,
+  SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END AS kind,
          n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS name,
-         CASE p.prokind WHEN 'p' THEN 'procedure' WHEN 'a' THEN 'aggregate'
-                        WHEN 'w' THEN 'window function' ELSE 'function' END AS why
+         CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END AS why
     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-   WHERE n.nspname = ANY($1::text[]) AND ${NOT_EXTENSION_MEMBER('pg_proc', 'p.oid')}
-  UNION ALL
-  SELECT 'trigger', n.nspname || '.' || c.relname || '.' || g.tgname,
-         CASE WHEN g.tgconstraint <> 0 THEN 'constraint trigger' ELSE 'trigger' END
-    FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-   WHERE n.nspname = ANY($1::text[]) AND NOT g.tgisinternal
-     AND COALESCE((to_jsonb(g) ->> 'tgparentid')::oid, 0) = 0
-  UNION ALL
-  SELECT 'policy', n.nspname || '.' || c.relname || '.' || p.polname, 'row-level security policy'
-    FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-   WHERE n.nspname = ANY($1::text[])
+   WHERE n.nspname = ANY($1::text[]) AND p.prokind IN ('a', 'w')
+     AND ${NOT_EXTENSION_MEMBER('pg_proc', 'p.oid')}
   UNION ALL
   SELECT 'rule', n.nspname || '.' || c.relname || '.' || r.rulename, 'rule'
     FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace

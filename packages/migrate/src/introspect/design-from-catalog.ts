@@ -10,8 +10,10 @@ import {
   type Column,
   DESIGN_FORMAT,
   type Design,
+  type DesignObject,
   type Index,
   identityOptions,
+  objectKey,
   pkeyName,
   type Table,
 } from '@retort/core';
@@ -141,6 +143,49 @@ export function designFromCatalog(catalog: Catalog, name: string): Design {
       values: [...e.values],
     })),
     tables,
+    ...designObjects(catalog, tableIds, unique),
+  };
+}
+
+/** The catalog's objects with ids (`o_<kind>_<name>`); dependencies by table and object id. */
+function designObjects(
+  catalog: Catalog,
+  tableIds: ReadonlyMap<string, string>,
+  unique: (base: string) => string,
+): Pick<Design, 'objects'> {
+  const objects = catalog.objects ?? [];
+  if (objects.length === 0) return {};
+  const ids = new Map<string, string>();
+  for (const o of objects) {
+    const base = `${o.kind}_${o.table === null ? '' : `${o.table}_`}${o.name.replace(/\(.*$/s, '')}`;
+    ids.set(objectKey(o), unique(`o_${idPart(base)}`));
+  }
+  const relationIds = new Map(
+    objects.filter((o) => o.table === null).map((o) => [o.name, ids.get(objectKey(o))!]),
+  );
+  const idOf = (key: string) =>
+    key.startsWith('table:') ? tableIds.get(key.slice('table:'.length)) : ids.get(key);
+  return {
+    objects: objects.map(
+      (o): DesignObject => ({
+        id: ids.get(objectKey(o))!,
+        kind: o.kind,
+        schema: o.schema,
+        name: o.name,
+        table:
+          o.table === null
+            ? null
+            : o.kind === 'index'
+              ? (relationIds.get(o.table) ?? null)
+              : (tableIds.get(o.table) ?? null),
+        definition: o.definition,
+        comment: o.comment,
+        dependsOn: o.dependsOn.flatMap((d) => {
+          const id = idOf(d);
+          return id === undefined ? [] : [id];
+        }),
+      }),
+    ),
   };
 }
 

@@ -42,6 +42,8 @@ import {
   TYPES,
   type TypeRow,
 } from './catalog-queries';
+import { DEPENDENCIES, type DependencyRow, OBJECTS, type ObjectRow } from './object-queries';
+import { readObjects } from './read-objects';
 
 /** The one schema Retort models today. */
 export const MODELLED_SCHEMA = 'public';
@@ -57,9 +59,8 @@ const ACTIONS: Record<string, ReferentialAction> = {
   d: 'SET DEFAULT',
 };
 
+/** Views and materialized views are read as objects (read-objects.ts). */
 const RELATION_KINDS: Record<string, string> = {
-  v: 'view',
-  m: 'materialized view',
   f: 'foreign table',
 };
 
@@ -99,6 +100,8 @@ export async function introspectDatabase(
   const indexes = await db.query<IndexRow>(INDEXES, params);
   const types = await db.query<TypeRow>(TYPES, params);
   const others = await db.query<OtherRow>(OTHER_OBJECTS, params);
+  const objects = await db.query<ObjectRow>(OBJECTS, params);
+  const dependencies = await db.query<DependencyRow>(DEPENDENCIES);
   const reader = new CatalogReader(relations.rows);
   for (const schema of schemas) {
     if (schema !== MODELLED_SCHEMA) reader.list('schema', schema, 'schema other than public');
@@ -110,7 +113,13 @@ export async function introspectDatabase(
   reader.readIndexes(indexes.rows);
   reader.readSequences();
   for (const row of others.rows) reader.list(row.kind, row.name, row.why);
-  return reader.result();
+  const result = reader.result();
+  const read = readObjects(objects.rows, dependencies.rows, reader.modelledTables());
+  if (read.objects.length > 0) result.catalog.objects = read.objects;
+  result.unmodelled = [...result.unmodelled, ...read.unmodelled].sort((a, b) =>
+    a.name === b.name ? (a.why < b.why ? -1 : 1) : a.name < b.name ? -1 : 1,
+  );
+  return result;
 }
 
 interface TableState {
@@ -167,6 +176,7 @@ class CatalogReader {
     for (const r of this.relations) {
       const name = this.qualified(r);
       if (r.kind === 'S') continue;
+      if (r.kind === 'v' || r.kind === 'm') continue;
       if (RELATION_KINDS[r.kind]) {
         this.list(RELATION_KINDS[r.kind]!, name, RELATION_KINDS[r.kind]!);
         continue;
@@ -184,13 +194,6 @@ class CatalogReader {
       if (r.persistence === 'u') this.list('table', name, 'unlogged table');
       if (r.options !== null && r.options.length > 0) {
         this.list('table', name, `storage parameters (${r.options.join(', ')})`);
-      }
-      if (r.rls) {
-        this.list(
-          'table',
-          name,
-          r.force_rls ? 'row-level security enabled and forced' : 'row-level security enabled',
-        );
       }
       this.tables.set(r.oid, {
         row: r,
@@ -520,6 +523,11 @@ class CatalogReader {
         s.owned === 'a' ? 'sequence owned by a column, not a plain serial' : 'sequence',
       );
     }
+  }
+
+  /** Modelled tables by oid, with their names. */
+  modelledTables(): Map<number, string> {
+    return new Map([...this.tables].map(([oid, state]) => [oid, state.table.name]));
   }
 
   result(): Introspection {

@@ -463,6 +463,9 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
     case 'rename_constraint':
     case 'rename_index':
     case 'execute':
+    case 'create_object':
+    case 'drop_object':
+    case 'replace_object':
       return [];
     default:
       return unhandledOperation(op);

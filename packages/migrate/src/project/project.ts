@@ -4,6 +4,7 @@ import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { alembicRevisionFile, renderMigrationSql } from '@retort/codegen';
 import {
+  catalogObjects,
   type Design,
   designCatalog,
   diff,
@@ -128,7 +129,9 @@ export async function openProject(dir: string): Promise<ProjectStore> {
     return {
       parent: head?.id ?? null,
       operations,
-      lint: lintOperations(operations, () => designCatalog(design)),
+      lint: lintOperations(operations, () => designCatalog(design), {
+        objects: head ? catalogObjects(head.schema) : undefined,
+      }),
       sql: renderMigrationSql(operations),
     };
   };

@@ -54,6 +54,17 @@ export function estimateLocks(steps: readonly LockStep[]): number {
           break;
         case 'execute':
           break;
+        case 'create_object':
+        case 'drop_object': {
+          const o = op.object;
+          total += 1;
+          if (o.table !== null) touch(o.table, 1);
+          break;
+        }
+        case 'replace_object':
+          total += 1;
+          if (op.after.table !== null) touch(op.after.table, 1);
+          break;
         case 'create_foreign_key':
         case 'drop_foreign_key':
           touch(op.table, rewriteObjects(find(step.before, op.table)));

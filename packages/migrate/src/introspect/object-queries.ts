@@ -1,0 +1,111 @@
+/**
+ * The two queries that read a schema's objects (views, materialized views and their
+ * indexes, functions, procedures, triggers, policies, row-level security) and what they
+ * depend on, whatever their number. Each definition is Postgres' own print of it; a policy
+ * is written back as pg_dump writes it.
+ */
+
+export interface ObjectRow {
+  /** `pg_class`, `pg_proc`, `pg_trigger` or `pg_policy`, and the object's oid in it. */
+  class: string;
+  oid: number;
+  kind: string;
+  schema: string;
+  name: string;
+  /** The oid and name of the table (or materialized view) it belongs to. */
+  table: number | null;
+  table_name: string | null;
+  definition: string | null;
+  comment: string | null;
+  /** Why part of the object is not carried (view options, an internal language...). */
+  note: string | null;
+}
+
+const NOT_EXTENSION_MEMBER = (catalog: string, oid: string) =>
+  `NOT EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.classid = '${catalog}'::regclass AND xd.objid = ${oid} AND xd.deptype = 'e')`;
+
+export const OBJECTS = `
+  SELECT 'pg_class' AS class, c.oid::int AS oid,
+         CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materialized_view' END AS kind,
+         n.nspname AS schema, c.relname AS name, NULL::int AS table, NULL::text AS table_name,
+         pg_get_viewdef(c.oid) AS definition, obj_description(c.oid, 'pg_class') AS comment,
+         CASE WHEN c.reloptions IS NOT NULL THEN 'options ' || array_to_string(c.reloptions, ', ') END AS note
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('v', 'm')
+     AND ${NOT_EXTENSION_MEMBER('pg_class', 'c.oid')}
+  UNION ALL
+  SELECT 'pg_class', x.oid::int, 'index', n.nspname, x.relname, i.indrelid::int, m.relname::text,
+         pg_get_indexdef(i.indexrelid), obj_description(x.oid, 'pg_class'), NULL
+    FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid
+    JOIN pg_class m ON m.oid = i.indrelid JOIN pg_namespace n ON n.oid = x.relnamespace
+   WHERE n.nspname = ANY($1::text[]) AND m.relkind = 'm'
+  UNION ALL
+  SELECT 'pg_proc', p.oid::int, CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,
+         n.nspname, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', NULL, NULL,
+         pg_get_functiondef(p.oid), obj_description(p.oid, 'pg_proc'),
+         CASE WHEN l.lanname IN ('internal', 'c') THEN 'language ' || l.lanname END
+    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+    JOIN pg_language l ON l.oid = p.prolang
+   WHERE n.nspname = ANY($1::text[]) AND p.prokind IN ('f', 'p')
+     AND ${NOT_EXTENSION_MEMBER('pg_proc', 'p.oid')}
+  UNION ALL
+  SELECT 'pg_trigger', g.oid::int, 'trigger', n.nspname, g.tgname, g.tgrelid::int, c.relname::text,
+         pg_get_triggerdef(g.oid), obj_description(g.oid, 'pg_trigger'),
+         CASE WHEN g.tgenabled <> 'O' THEN 'enabled state ' || g.tgenabled::text END
+    FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = ANY($1::text[]) AND NOT g.tgisinternal
+     AND COALESCE((to_jsonb(g) ->> 'tgparentid')::oid, 0) = 0
+  UNION ALL
+  SELECT 'pg_policy', p.oid::int, 'policy', n.nspname, p.polname, p.polrelid::int, c.relname::text,
+         'CREATE POLICY ' || quote_ident(p.polname) || ' ON ' || quote_ident(n.nspname) || '.'
+           || quote_ident(c.relname)
+           || CASE WHEN p.polpermissive THEN '' ELSE ' AS RESTRICTIVE' END
+           || CASE p.polcmd WHEN 'r' THEN ' FOR SELECT' WHEN 'a' THEN ' FOR INSERT'
+                            WHEN 'w' THEN ' FOR UPDATE' WHEN 'd' THEN ' FOR DELETE' ELSE '' END
+           || CASE WHEN p.polroles = '{0}' THEN ''
+                   ELSE ' TO ' || array_to_string(ARRAY(SELECT quote_ident(r.rolname) FROM pg_roles r
+                                                         WHERE r.oid = ANY(p.polroles)), ', ') END
+           || COALESCE(' USING (' || pg_get_expr(p.polqual, p.polrelid) || ')', '')
+           || COALESCE(' WITH CHECK (' || pg_get_expr(p.polwithcheck, p.polrelid) || ')', '') || ';',
+         obj_description(p.oid, 'pg_policy'), NULL
+    FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = ANY($1::text[])
+  UNION ALL
+  SELECT 'pg_class', c.oid::int, 'row_security', n.nspname, c.relname, c.oid::int, c.relname::text,
+         'ALTER TABLE ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname)
+           || ' ENABLE ROW LEVEL SECURITY;', NULL, NULL
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r', 'p') AND c.relrowsecurity
+  UNION ALL
+  SELECT 'pg_class', c.oid::int, 'force_row_security', n.nspname, c.relname, c.oid::int, c.relname::text,
+         'ALTER TABLE ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname)
+           || ' FORCE ROW LEVEL SECURITY;', NULL, NULL
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r', 'p') AND c.relforcerowsecurity`;
+
+export interface DependencyRow {
+  class: string;
+  oid: number;
+  ref_class: string;
+  ref_oid: number;
+}
+
+/**
+ * What user objects depend on, from pg_depend: a view's dependencies are its rewrite rule's,
+ * a table's row type stands for the table. Only objects created after initdb (oid 16384 on).
+ */
+export const DEPENDENCIES = `
+  SELECT DISTINCT
+         CASE WHEN d.classid = 'pg_rewrite'::regclass THEN 'pg_class' ELSE d.classid::regclass::text END AS class,
+         (CASE WHEN d.classid = 'pg_rewrite'::regclass THEN r.ev_class ELSE d.objid END)::int AS oid,
+         CASE WHEN d.refclassid = 'pg_type'::regclass AND t.typrelid <> 0 THEN 'pg_class'
+              ELSE d.refclassid::regclass::text END AS ref_class,
+         (CASE WHEN d.refclassid = 'pg_type'::regclass AND t.typrelid <> 0 THEN t.typrelid
+               ELSE d.refobjid END)::int AS ref_oid
+    FROM pg_depend d
+    LEFT JOIN pg_rewrite r ON d.classid = 'pg_rewrite'::regclass AND r.oid = d.objid
+    LEFT JOIN pg_type t ON d.refclassid = 'pg_type'::regclass AND t.oid = d.refobjid
+   WHERE d.objid >= 16384 AND d.refobjid >= 16384 AND d.deptype IN ('n', 'a')
+     AND d.classid IN ('pg_rewrite'::regclass, 'pg_class'::regclass, 'pg_proc'::regclass,
+                       'pg_trigger'::regclass, 'pg_policy'::regclass)
+     AND d.refclassid IN ('pg_class'::regclass, 'pg_proc'::regclass, 'pg_type'::regclass)`;

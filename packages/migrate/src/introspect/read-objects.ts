@@ -1,0 +1,118 @@
+/**
+ * The objects of the introspected schema (object-queries.ts) as catalog objects, with their
+ * dependencies from pg_depend. What cannot be carried without changing its meaning is listed
+ * instead, never dropped silently: an object outside `public` (schemas are not modelled
+ * yet), on a table Retort leaves out, a view with options, a disabled trigger, a function in
+ * C or internal; and so is everything that depends on such an object.
+ */
+import {
+  type CatalogObject,
+  describeObject,
+  OBJECT_KIND_WORDS,
+  type ObjectKind,
+  objectKey,
+  sortObjects,
+  tableKey,
+} from '@retort/core';
+import type { Unmodelled } from '../contract';
+import type { DependencyRow, ObjectRow } from './object-queries';
+
+const MODELLED_SCHEMA = 'public';
+
+export function readObjects(
+  rows: readonly ObjectRow[],
+  dependencies: readonly DependencyRow[],
+  tables: ReadonlyMap<number, string>,
+): { objects: CatalogObject[]; unmodelled: Unmodelled[] } {
+  const unmodelled: Unmodelled[] = [];
+  const ref = (cls: string, oid: number) => `${cls}:${oid}`;
+  const relations = new Map(
+    rows.filter((r) => r.class === 'pg_class' && r.table === null).map((r) => [r.oid, r.name]),
+  );
+  const objects = new Map<string, CatalogObject>();
+  const why = new Map<string, string>();
+  for (const row of rows) {
+    const kind = row.kind as ObjectKind;
+    const ownerName =
+      row.table === null ? null : (tables.get(row.table) ?? relations.get(row.table) ?? null);
+    const object: CatalogObject = {
+      kind,
+      schema: row.schema,
+      name: row.name,
+      table: ownerName ?? row.table_name,
+      definition: row.definition ?? '',
+      comment: row.comment,
+      dependsOn: [],
+    };
+    const key = ref(row.class, row.oid) + (kind === 'force_row_security' ? ':force' : '');
+    objects.set(key, object);
+    const reasons: string[] = [];
+    const word = OBJECT_KIND_WORDS[kind];
+    if (row.schema !== MODELLED_SCHEMA) reasons.push(`${word} in schema ${row.schema}`);
+    else if (row.table !== null && ownerName === null) {
+      reasons.push(`${word} on ${row.schema}.${row.table_name}, which is not modelled`);
+    }
+    if (row.note !== null) reasons.push(row.note);
+    if (row.definition === null) reasons.push('no definition Postgres can print');
+    if (reasons.length > 0) why.set(key, reasons.join(', '));
+  }
+  const byOid = new Map<string, string>();
+  for (const [key] of objects) if (!key.endsWith(':force')) byOid.set(key, key);
+  // Dependencies: onto a modelled table, or onto another object.
+  const deps = new Map<string, Set<string>>();
+  for (const d of dependencies) {
+    const from = byOid.get(ref(d.class, d.oid));
+    if (from === undefined) continue;
+    const to = ref(d.ref_class, d.ref_oid);
+    if (to === from) continue;
+    const set = deps.get(from) ?? new Set();
+    if (d.ref_class === 'pg_class' && tables.has(d.ref_oid))
+      set.add(tableKey(tables.get(d.ref_oid)!));
+    else if (objects.has(to)) set.add(to);
+    else continue;
+    deps.set(from, set);
+  }
+  for (const [key, o] of objects) {
+    const set = deps.get(key.replace(/:force$/, '')) ?? new Set<string>();
+    if (o.kind === 'row_security' || o.kind === 'force_row_security') {
+      set.clear();
+      set.add(tableKey(o.name));
+    } else if (o.table !== null) {
+      const owner = [...objects].find(
+        ([, x]) => x.table === null && x.name === o.table && x.kind === 'materialized_view',
+      );
+      set.add(o.kind === 'index' && owner ? owner[0] : tableKey(o.table));
+    }
+    deps.set(key, set);
+  }
+  // What depends on a left-out object is left out too.
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [key, set] of deps) {
+      if (why.has(key)) continue;
+      const missing = [...set].find((d) => objects.has(d) && why.has(d));
+      if (missing === undefined) continue;
+      why.set(key, `depends on ${describeObject(objects.get(missing)!)}, which is not modelled`);
+      grew = true;
+    }
+  }
+  const out: CatalogObject[] = [];
+  for (const [key, o] of objects) {
+    const reason = why.get(key);
+    if (reason !== undefined) {
+      const scoped = o.table !== null && o.table !== o.name;
+      unmodelled.push({
+        kind: OBJECT_KIND_WORDS[o.kind],
+        name: `${o.schema}.${scoped ? `${o.table}.` : ''}${o.name}`,
+        why: reason,
+      });
+      continue;
+    }
+    o.dependsOn = [...(deps.get(key) ?? [])]
+      .map((d) => (d.startsWith('table:') ? d : objectKey(objects.get(d)!)))
+      .sort();
+    out.push(o);
+  }
+  return { objects: sortObjects(out), unmodelled };
+}
