@@ -35,8 +35,8 @@ const CHANGES: [change: string, sql: string, found: string][] = [
   ],
   [
     'a changed column type',
-    'ALTER TABLE members ALTER COLUMN display_name TYPE varchar(50)',
-    'column "display_name" is VARCHAR(50) in the database, TEXT expected',
+    'ALTER TABLE projects ALTER COLUMN title TYPE varchar(50)',
+    'column "title" is VARCHAR(50) in the database, TEXT expected',
   ],
   [
     'a dropped NOT NULL',
@@ -76,7 +76,7 @@ const CHANGES: [change: string, sql: string, found: string][] = [
   [
     'a trigger added',
     'CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN NEW.last_seen := now(); RETURN NEW; END $$; CREATE TRIGGER members_stamp BEFORE UPDATE ON members FOR EACH ROW EXECUTE FUNCTION stamp()',
-    'trigger public.members.members_stamp is not modelled by Retort (trigger)',
+    'trigger public.members_stamp on members is in the database but not expected',
   ],
   [
     'a partial index added',
@@ -140,18 +140,18 @@ const CHANGES: [change: string, sql: string, found: string][] = [
   ],
   [
     'a column given a collation',
-    'ALTER TABLE members ALTER COLUMN display_name TYPE text COLLATE "C"',
-    'table "members": column "display_name" has collation C in the database, none expected',
+    'ALTER TABLE projects ALTER COLUMN title TYPE text COLLATE "C"',
+    'table "projects": column "title" has collation C in the database, none expected',
   ],
   [
     'a view added',
     'CREATE VIEW admins AS SELECT id, email FROM members WHERE is_admin',
-    'view public.admins is not modelled by Retort (view)',
+    'view public.admins is in the database but not expected',
   ],
   [
     'a policy added',
     'ALTER TABLE members ENABLE ROW LEVEL SECURITY; CREATE POLICY members_self ON members USING (is_admin)',
-    'policy public.members.members_self is not modelled by Retort (row-level security policy)',
+    'policy public.members_self on members is in the database but not expected',
   ],
   [
     'a standalone sequence added',
@@ -161,7 +161,32 @@ const CHANGES: [change: string, sql: string, found: string][] = [
   [
     'a function added',
     'CREATE FUNCTION answer() RETURNS integer LANGUAGE sql AS $$ SELECT 42 $$',
-    'function public.answer() is not modelled by Retort (function)',
+    'function public.answer() is in the database but not expected',
+  ],
+  [
+    'a view changed',
+    'CREATE OR REPLACE VIEW active_members AS SELECT id, organisation_id, email, display_name FROM members WHERE last_seen IS NOT NULL AND NOT is_admin',
+    'view public.active_members is defined as',
+  ],
+  [
+    'a trigger dropped',
+    'DROP TRIGGER members_touch ON members',
+    'trigger public.members_touch on members is missing from the database',
+  ],
+  [
+    'a comment on a materialized view changed',
+    "COMMENT ON MATERIALIZED VIEW organisation_sizes IS 'Head count'",
+    'materialized view public.organisation_sizes has comment "Head count" in the database, "Members per organisation" expected',
+  ],
+  [
+    'row-level security no longer forced',
+    'ALTER TABLE projects NO FORCE ROW LEVEL SECURITY',
+    'forced row-level security on public.projects is missing from the database',
+  ],
+  [
+    'a function body changed',
+    'CREATE OR REPLACE FUNCTION touch_last_seen() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$',
+    'function public.touch_last_seen() is defined as',
   ],
   [
     'an unlogged table',

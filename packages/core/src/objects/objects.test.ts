@@ -1,0 +1,164 @@
+/**
+ * Objects in the design: validation names what Postgres would refuse, the catalog carries
+ * them by name, and the diff creates them in dependency order, drops them in reverse, and
+ * drops and re-creates the stacked views and the policy around a column type change.
+ */
+import { objectsDesign, widened } from '@retort/testing/objects-design';
+import { describe, expect, it } from 'vitest';
+import { describeCatalogDifferences } from '../catalog/compare';
+import { toCatalog } from '../catalog/from-design';
+import type { Design } from '../design/types';
+import { validateDesign } from '../design/validate';
+import { diff } from '../diff/diff';
+import { lintOperations } from '../lint/lint';
+import { applyOperations } from '../operations/apply';
+import { reverseOperations } from '../operations/reverse';
+import type { Operation } from '../operations/types';
+import { createObjectSql, dropObjectSql } from './plan-sql';
+import { describeObject } from './types';
+
+const empty: Design = { format: 'retort.design/3', name: 'ledger', enums: [], tables: [] };
+
+const steps = (ops: Operation[]) =>
+  ops.map((op) => {
+    switch (op.kind) {
+      case 'create_object':
+      case 'drop_object':
+        return `${op.kind} ${describeObject(op.object)}${op.around ? ` around ${op.around.join(',')}` : ''}`;
+      case 'replace_object':
+        return `${op.kind} ${describeObject(op.after)}`;
+      case 'alter_column':
+        return `${op.kind} ${op.table}.${op.before.name} ${op.before.type} -> ${op.after.type}`;
+      default:
+        return op.kind;
+    }
+  });
+
+describe('design objects', () => {
+  it('are valid, and each problem has its path and sentence', () => {
+    expect(validateDesign(objectsDesign()).problems).toEqual([]);
+    const design = objectsDesign();
+    const objects = design.objects!;
+    const broken: Design = {
+      ...design,
+      objects: [
+        ...objects.slice(0, 3),
+        { ...objects[3]!, dependsOn: ['o_nowhere'] },
+        { ...objects[4]!, table: null },
+        { ...objects[2]!, id: 'o_again' },
+      ],
+    };
+    expect(validateDesign(broken).problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      "objects[4].table: a policy belongs to a table: give the table's id.",
+      'objects[5].name: view "rich_accounts" has the name of view rich_accounts in schema public.',
+      'objects[3].dependsOn[0]: "o_nowhere" is no table or object of the design.',
+    ]);
+    const circle: Design = {
+      ...design,
+      objects: objects.map((o) => (o.id === 'o_rich' ? { ...o, dependsOn: ['o_richest'] } : o)),
+    };
+    expect(validateDesign(circle).problems.map((p) => p.message)).toEqual([
+      'objects depend on each other in a circle (o_rich -> o_richest -> o_rich); Postgres could create none of them first.',
+    ]);
+  });
+
+  it('are created after the tables in dependency order, and dropped in reverse', () => {
+    const ops = diff(empty, objectsDesign());
+    expect(steps(ops)).toEqual([
+      'create_object function public.current_owner()',
+      'create_object function public.touch()',
+      'create_table',
+      'create_object view public.rich_accounts',
+      'create_object view public.richest_accounts',
+      'create_object row-level security on public.accounts',
+      'create_object forced row-level security on public.accounts',
+      'create_object policy public.accounts_owner on accounts',
+      'create_object trigger public.accounts_touch on accounts',
+    ]);
+    expect(diff(objectsDesign(), empty)).toEqual(reverseOperations(ops));
+    expect(
+      describeCatalogDifferences(
+        toCatalog(objectsDesign()),
+        applyOperations(toCatalog(empty), ops),
+      ),
+    ).toEqual([]);
+  });
+
+  it('around a column type change: the stacked views, the policy and the trigger are dropped first and created again after', () => {
+    const before = objectsDesign();
+    const after = widened(before);
+    const ops = diff(before, after);
+    expect(steps(ops)).toEqual([
+      'drop_object trigger public.accounts_touch on accounts around accounts',
+      'drop_object policy public.accounts_owner on accounts around accounts',
+      'drop_object forced row-level security on public.accounts around accounts',
+      'drop_object row-level security on public.accounts around accounts',
+      'drop_object view public.richest_accounts around accounts',
+      'drop_object view public.rich_accounts around accounts',
+      'alter_column accounts.balance INTEGER -> BIGINT',
+      'alter_column accounts.owner_id INTEGER -> BIGINT',
+      'create_object view public.rich_accounts around accounts',
+      'create_object view public.richest_accounts around accounts',
+      'create_object row-level security on public.accounts around accounts',
+      'create_object forced row-level security on public.accounts around accounts',
+      'create_object policy public.accounts_owner on accounts around accounts',
+      'create_object trigger public.accounts_touch on accounts around accounts',
+    ]);
+    expect(diff(after, before)).toEqual(reverseOperations(ops));
+    expect(lintOperations(ops).filter((f) => f.code === 'recreate-dependent-object')).toHaveLength(
+      6,
+    );
+  });
+
+  it('a function changed in place is replaced; one whose result changes is dropped and created with its trigger', () => {
+    const before = objectsDesign();
+    const body = (design: Design, from: string, to: string): Design => ({
+      ...design,
+      objects: design.objects!.map((o) =>
+        o.id === 'o_touch' ? { ...o, definition: o.definition.replace(from, to) } : o,
+      ),
+    });
+    const inPlace = body(before, 'now()', 'clock_timestamp()');
+    expect(steps(diff(before, inPlace))).toEqual(['replace_object function public.touch()']);
+    const otherResult = body(before, 'RETURNS trigger', 'RETURNS event_trigger');
+    expect(steps(diff(before, otherResult))).toEqual([
+      'drop_object trigger public.accounts_touch on accounts',
+      'drop_object function public.touch()',
+      'create_object function public.touch()',
+      'create_object trigger public.accounts_touch on accounts',
+    ]);
+  });
+
+  it('dropping a function a trigger still calls, and SECURITY DEFINER without search_path, are linted', () => {
+    const design = objectsDesign();
+    const touch = toCatalog(design).objects!.find((o) => o.name === 'touch()')!;
+    const findings = lintOperations([{ kind: 'drop_object', object: touch }], toCatalog(design));
+    expect(findings.map((f) => `${f.code}: ${f.message}`)).toEqual([
+      'drop-function-used-by-trigger: Dropping function public.touch() fails: trigger public.accounts_touch on accounts still calls it.',
+    ]);
+    const owner = toCatalog(design).objects!.find((o) => o.name === 'current_owner()')!;
+    const loose = {
+      ...owner,
+      definition: owner.definition.replace(/ SET search_path[^\n]*\n/, ''),
+    };
+    expect(lintOperations([{ kind: 'create_object', object: loose }]).map((f) => f.code)).toEqual([
+      'security-definer-without-search-path',
+    ]);
+    expect(lintOperations([{ kind: 'create_object', object: owner }])).toEqual([]);
+  });
+
+  it('render as SQL Postgres runs: one statement each, comments beside', () => {
+    const objects = toCatalog(objectsDesign()).objects!;
+    const view = objects.find((o) => o.name === 'rich_accounts')!;
+    expect(createObjectSql(view)).toEqual([
+      'CREATE VIEW public.rich_accounts AS\n SELECT accounts.id,\n    accounts.balance\n   FROM accounts\n  WHERE (accounts.balance > 100)',
+      "COMMENT ON VIEW public.rich_accounts IS 'Accounts over 100'",
+    ]);
+    const trigger = objects.find((o) => o.kind === 'trigger')!;
+    expect(dropObjectSql(trigger)).toEqual(['DROP TRIGGER accounts_touch ON public.accounts']);
+    const force = objects.find((o) => o.kind === 'force_row_security')!;
+    expect(dropObjectSql(force)).toEqual([
+      'ALTER TABLE public.accounts NO FORCE ROW LEVEL SECURITY',
+    ]);
+  });
+});
