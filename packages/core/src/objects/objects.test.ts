@@ -132,7 +132,11 @@ describe('design objects', () => {
   it('dropping a function a trigger still calls, and SECURITY DEFINER without search_path, are linted', () => {
     const design = objectsDesign();
     const touch = toCatalog(design).objects!.find((o) => o.name === 'touch()')!;
-    const findings = lintOperations([{ kind: 'drop_object', object: touch }], toCatalog(design));
+    const findings = lintOperations(
+      [{ kind: 'drop_object', object: touch }],
+      undefined,
+      toCatalog(design),
+    );
     expect(findings.map((f) => `${f.code}: ${f.message}`)).toEqual([
       'drop-function-used-by-trigger: Dropping function public.touch() fails: trigger public.accounts_touch on accounts still calls it.',
     ]);
