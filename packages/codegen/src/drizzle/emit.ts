@@ -33,6 +33,8 @@ import {
   hasIndexOptions,
   identitySequenceOptions,
   indexComment,
+  objectsComment,
+  withObjectsComment,
 } from '../typescript/unexpressed';
 
 /** Names the module imports or declares itself; tables and enums never take them. */
@@ -83,7 +85,7 @@ const ACTIONS: Record<ReferentialAction, string> = {
 };
 
 export function emitDrizzle(design: Design): string {
-  return renderDrizzle(toCatalog(design));
+  return withObjectsComment(renderDrizzle(toCatalog(design)), objectsComment('Drizzle', design));
 }
 
 function renderDrizzle(catalog: Catalog): string {

@@ -11,6 +11,7 @@
  * Where kysely-codegen names the interface after the plural table (`Users`), Retort uses the
  * singular class name (`User`), as in its other models.
  */
+
 import {
   type BuiltinTypeBase,
   type Catalog,
@@ -25,6 +26,7 @@ import { classNames } from '../names/class-name';
 import { propertyKey, stringLiteral, uniqueIdentifier } from '../typescript/identifier';
 import { POSTGRES_INTERVAL_FIELDS } from '../typescript/postgres-interval';
 import { arrayOf, otherBase, readType } from '../typescript/read-type';
+import { objectsComment, withObjectsComment } from '../typescript/unexpressed';
 
 type Helper =
   | 'Generated'
@@ -104,7 +106,7 @@ const HELPER_NAMES = [
 ];
 
 export function emitKysely(design: Design): string {
-  return renderKysely(toCatalog(design));
+  return withObjectsComment(renderKysely(toCatalog(design)), objectsComment('Kysely', design));
 }
 
 function renderKysely(catalog: Catalog): string {

@@ -15,6 +15,7 @@ import {
   foreignKeyIsRequired,
   foreignKeyIsUnique,
 } from '../keys/foreign-key-shape';
+import { objectsComment } from '../typescript/unexpressed';
 
 const ENTITY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const WORD = /^[A-Za-z_][A-Za-z0-9_\-[\]()]*$/;
@@ -81,5 +82,6 @@ export function designToMermaid(design: Design): string {
       if (line !== null) lines.push(line);
     }
   }
+  lines.push(...objectsComment('A Mermaid ER diagram', design, '    %%'));
   return `${lines.join('\n')}\n`;
 }

@@ -39,6 +39,7 @@ import {
   hasIndexOptions,
   identityOptionsComment,
   indexComment,
+  objectsComment,
 } from '../typescript/unexpressed';
 
 const TYPEORM_NAMES = [
@@ -101,6 +102,7 @@ export function emitTypeorm(design: Design): string {
   for (const block of plan.enumBlocks.values()) out.push(block, '');
   if (plan.modules.some((m) => m.usesInterval)) out.push(...INTERVAL_TYPE, '');
   for (const m of plan.modules) out.push(m.code, '');
+  out.push(...objectsComment('TypeORM', design));
   return `${out.join('\n').trimEnd()}\n`;
 }
 

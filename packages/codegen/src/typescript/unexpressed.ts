@@ -8,9 +8,13 @@ import {
   type CatalogForeignKey,
   type CatalogIdentity,
   type CatalogIndex,
+  creationOrder,
+  type Design,
   describeIndex,
+  describeObject,
   foreignKeyOptionsText,
   identityOptions,
+  toCatalog,
 } from '@retort/core';
 import { identityOptionsSql } from '../sql/render';
 
@@ -74,4 +78,22 @@ export function identityOptionsComment(
   const options = identityOptionsSql(identityOptions(column.identity, column.type));
   if (options.length === 0) return null;
   return `// ${library} cannot express the identity options of ${table}.${column.name}: ${options.join(' ')}.`;
+}
+
+/**
+ * The design's views, functions, triggers and policies, which a model library or diagram has
+ * no words for: one comment line each (`comment` is the format's comment marker), or none.
+ */
+export function objectsComment(library: string, design: Design, comment = '//'): string[] {
+  const objects = toCatalog(design).objects ?? [];
+  if (objects.length === 0) return [];
+  return [
+    `${comment} ${library} cannot express these objects; Retort's SQL and Alembic revisions create them:`,
+    ...creationOrder(objects).map((o) => `${comment}   ${describeObject(o)}`),
+  ];
+}
+
+/** A generated file with the objects comment after it, when there is one. */
+export function withObjectsComment(source: string, comment: readonly string[]): string {
+  return comment.length === 0 ? source : `${source}\n${comment.join('\n')}\n`;
 }
