@@ -48,8 +48,9 @@ describe('POST /api/import', () => {
     ]);
     const tasks = reply.json.design.tables.find((t: { name: string }) => t.name === 'tasks');
     expect(tasks.foreignKeys).toEqual([expect.objectContaining({ onDelete: 'CASCADE' })]);
-    expect(reply.json.unmodelled).toEqual([
-      expect.objectContaining({ kind: 'view', name: 'public.open_tasks' }),
+    expect(reply.json.unmodelled).toEqual([]);
+    expect(reply.json.design.objects).toEqual([
+      expect.objectContaining({ kind: 'view', name: 'open_tasks', dependsOn: ['t_tasks'] }),
     ]);
     expect(project.snapshot()).toEqual(before);
   });

@@ -103,14 +103,14 @@ describe('retort import', () => {
     expect(result.code).toBe(1);
     const lines = result.stderr.split('\n');
     expect(lines[0]).toBe(
-      'retort: The database holds 21 objects Retort does not model; nothing was written. Import the rest without them with --allow-partial.',
+      'retort: The database holds 22 objects Retort does not model; nothing was written. Import the rest without them with --allow-partial.',
     );
-    expect(lines).toContain('  view app_public.open_invoices: view');
+    expect(lines).toContain('  view app_public.open_invoices: view in schema app_public');
     expect(lines).toContain('  type public.year: domain type');
     expect(lines).toContain(
       '  constraint public.bookings.bookings_no_overlap: exclusion constraint',
     );
-    expect(lines.filter((line) => line.startsWith('  '))).toHaveLength(21);
+    expect(lines.filter((line) => line.startsWith('  '))).toHaveLength(22);
     expect(readdirSync(dir)).toEqual(['dump.sql']);
   }, 300_000);
 
@@ -125,7 +125,7 @@ describe('retort import', () => {
     expect(lines[0]).toMatch(
       /^Imported dump\.sql: 3 tables written to design\.json, baseline revision [0-9a-f]{12}\.$/,
     );
-    expect(lines[1]).toBe('Left out 21 objects Retort does not model:');
+    expect(lines[1]).toBe('Left out 22 objects Retort does not model:');
     expect(lines).toContain('  table app_private.account_secrets: table in schema app_private');
     const design = JSON.parse(readFileSync(join(dir, 'design.json'), 'utf8'));
     expect(design.tables.map((t: { name: string }) => t.name)).toEqual([
@@ -153,7 +153,7 @@ describe('retort import', () => {
         const partial = await retort([...args, '--allow-partial'], { cwd: dir });
         expect(partial.code).toBe(0);
         expect(partial.stdout).toMatch(/^Imported the database: 0 tables written/);
-        expect(partial.stdout).toContain('Left out 12 objects Retort does not model:\n');
+        expect(partial.stdout).toContain('Left out 13 objects Retort does not model:\n');
 
         const check = await retort(['check', '--database-url', db.url], { cwd: dir });
         expect(check.code).toBe(1);
