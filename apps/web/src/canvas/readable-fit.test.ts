@@ -77,7 +77,7 @@ describe('readableFit', () => {
     );
     expect(fit.nodes?.length).toBeGreaterThanOrEqual(8);
     expect(fit.nodes!.every((n) => n.position.x >= 6000)).toBe(true);
-    expect(fit.maxZoom).toBeUndefined();
+    expect(fit.maxZoom).toBe(0.5);
     const bounds = getNodesBounds(fit.nodes!);
     expect(Math.min(view.width / bounds.width, view.height / bounds.height)).toBeGreaterThanOrEqual(
       0.5,

@@ -1,9 +1,10 @@
 /**
  * What "fit view" fits: every table when they all fit at a readable zoom; otherwise the most
  * connected part of the schema that does: the largest group of tables joined by foreign
- * keys, else the densest part of the diagram, the view-sized window (at the readable zoom)
- * that holds the most tables wholly. So a 1000-table design opens on a screenful of tables
- * one can read, not on a grey carpet nor on one lonely hub; people zoom out from there.
+ * keys, else its most referenced table with its neighbours, else the densest part of the
+ * diagram: the view-sized window (at the readable zoom) that holds the most tables wholly.
+ * So a 1000-table design opens on a screenful of tables one can read, not on a grey carpet
+ * nor on one lonely hub; people zoom out from there.
  */
 import type { Design } from '@retort/core';
 import { getNodesBounds, type Node } from '@xyflow/react';
@@ -37,12 +38,38 @@ export function readableFit<N extends Node>(
   const group = largest.map((t) => byId.get(t.id)).filter((n): n is N => n !== undefined);
   if (group.length > 0 && fits(group)) return { nodes: group };
 
+  // The most referenced table with its neighbours, when they fit.
+  const neighbours = new Map<string, Set<string>>();
+  const link = (a: string, b: string) => {
+    const set = neighbours.get(a) ?? new Set<string>();
+    set.add(b);
+    neighbours.set(a, set);
+  };
+  for (const table of largest) {
+    for (const fk of table.foreignKeys) {
+      if (fk.references.table === table.id) continue;
+      link(table.id, fk.references.table);
+      link(fk.references.table, table.id);
+    }
+  }
+  let hub: string | null = null;
+  for (const [id, set] of neighbours) {
+    if (!hub || set.size > (neighbours.get(hub)?.size ?? 0)) hub = id;
+  }
+  if (hub) {
+    const around = [hub, ...(neighbours.get(hub) ?? [])]
+      .map((id) => byId.get(id))
+      .filter((n): n is N => n !== undefined);
+    if (fits(around)) return { nodes: around };
+  }
+
   const window = {
     width: view.width / ((1 + 2 * options.padding) * options.minZoom),
     height: view.height / ((1 + 2 * options.padding) * options.minZoom),
   };
   const densest = densestWindow(nodes, window);
-  if (densest.length > 1) return { nodes: densest };
+  // At the readable zoom itself: the window was sized for it, and what lies around it shows.
+  if (densest.length > 1) return { nodes: densest, maxZoom: options.minZoom };
   return { nodes: [densest[0] ?? nodes[0]!], maxZoom: options.minZoom };
 }
 
