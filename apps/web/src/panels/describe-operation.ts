@@ -73,6 +73,14 @@ export function describeOperation(op: Operation): string {
       return `Rename constraint ${op.table}.${op.from} to ${op.to}`;
     case 'rename_index':
       return `Rename index ${op.table}.${op.from} to ${op.to}`;
+    case 'create_schema':
+      return `Create schema ${op.schema}`;
+    case 'drop_schema':
+      return `Drop schema ${op.schema}`;
+    case 'set_table_schema':
+      return `Move table ${op.table} from schema ${op.from} to ${op.to}`;
+    case 'set_enum_schema':
+      return `Move enum ${op.name} from schema ${op.from} to ${op.to}`;
     case 'execute':
       return `Run ${op.upgrade.length} hand-written SQL statement${op.upgrade.length === 1 ? '' : 's'}`;
     case 'create_object':

@@ -7,6 +7,7 @@
  * builds exactly the catalog Retort's own SQL does.
  */
 import {
+  bareName,
   type CatalogColumn,
   type CatalogEnum,
   type CatalogForeignKey,
@@ -14,7 +15,9 @@ import {
   makeObjectName,
   type Operation,
   parseCanonicalType,
+  qualifiedName,
   reverseOperations,
+  schemaOf,
   type TableSpec,
   unhandledOperation,
 } from '@retort/core';
@@ -22,6 +25,8 @@ import {
   docstringText,
   escapeTextColons,
   PythonImports,
+  pyEnumNameArgs,
+  pyNameArgs,
   pythonString,
   pythonStrings,
   renderSaType,
@@ -30,7 +35,7 @@ import {
 } from '../python';
 import { indexArguments } from '../python/index-options';
 import { alterColumnSteps } from '../sql/alter-column-steps';
-import { quoteLiteral, quoteName } from '../sql/identifier';
+import { quoteInSchemaOf, quoteLiteral, quoteName, quoteTable } from '../sql/identifier';
 import {
   addForeignKey,
   addSerialSql,
@@ -118,7 +123,7 @@ class Renderer {
     }
     if (options.sequence !== null) {
       args.push(
-        `server_default=sa.text(${pythonString(`nextval(${quoteLiteral(quoteName(options.sequence))}::regclass)`)})`,
+        `server_default=sa.text(${pythonString(`nextval(${quoteLiteral(quoteTable(options.sequence))}::regclass)`)})`,
       );
     } else if (column.default !== null && !column.autoincrement) {
       args.push(`server_default=${renderServerDefault(column.default, 'alembic').expr}`);
@@ -137,10 +142,11 @@ class Renderer {
   foreignKey(fk: CatalogForeignKey): string {
     // SQLAlchemy splits a "table.column" string at every dot (the first parts name a
     // schema), so a name holding a dot is given as a column of a throwaway Table instead.
+    const ref = pyNameArgs(fk.refTable);
     const refs = hasDot(fk)
       ? fk.refColumns.map(
           (c) =>
-            `sa.Table(${pythonString(fk.refTable)}, sa.MetaData(), sa.Column(${pythonString(c)})).c[${pythonString(c)}]`,
+            `sa.Table(${[ref.name, 'sa.MetaData()', `sa.Column(${pythonString(c)})`, ...ref.kw].join(', ')}).c[${pythonString(c)}]`,
         )
       : fk.refColumns.map((c) => pythonString(`${fk.refTable}.${c}`));
     return `sa.ForeignKeyConstraint([${pythonStrings(fk.columns)}], [${refs.join(', ')}], ${[`name=${pythonString(fk.name)}`, ...actions(fk)].join(', ')})`;
@@ -149,12 +155,16 @@ class Renderer {
   createForeignKey(table: string, fk: CatalogForeignKey): string {
     // Alembic joins referent and column with a dot, which a column name with a dot breaks.
     if (fk.refColumns.some((c) => c.includes('.'))) return this.execute(addForeignKey(table, fk));
+    const source = pyNameArgs(table, 'source_schema');
+    const referent = pyNameArgs(fk.refTable, 'referent_schema');
     const args = [
       pythonString(fk.name),
-      pythonString(table),
-      pythonString(fk.refTable),
+      source.name,
+      referent.name,
       `[${pythonStrings(fk.columns)}]`,
       `[${pythonStrings(fk.refColumns)}]`,
+      ...source.kw,
+      ...referent.kw,
       ...actions(fk),
     ];
     if (fk.notValid) args.push('postgresql_not_valid=True');
@@ -169,18 +179,20 @@ class Renderer {
     const sequences = new Map<string, string>();
     for (const c of table.columns) {
       if (c.autoincrement && c !== serialColumn) {
-        sequences.set(c.name, makeObjectName(table.name, c.name, 'seq'));
+        sequences.set(c.name, makeObjectName(bareName(table.name), c.name, 'seq'));
       }
     }
     const before = [...sequences].map(([, seq]) =>
       this.execute(
-        `CREATE SEQUENCE ${quoteName(seq)} AS ${table.columns.find((c) => sequences.get(c.name) === seq)!.type}`,
+        `CREATE SEQUENCE ${quoteInSchemaOf(table.name, seq)} AS ${table.columns.find((c) => sequences.get(c.name) === seq)!.type}`,
       ),
     );
     const args = table.columns.map((c) =>
       this.column(c, {
         serial: c === serialColumn,
-        sequence: sequences.get(c.name) ?? null,
+        sequence: sequences.has(c.name)
+          ? qualifiedName(schemaOf(table.name), sequences.get(c.name)!)
+          : null,
         lonePk: pk?.columns.length === 1 && pk.columns[0] === c.name,
       }),
     );
@@ -202,17 +214,19 @@ class Renderer {
       args.push(`sa.UniqueConstraint(${pythonStrings(u.columns)}, name=${pythonString(u.name)})`);
     }
     if (table.comment !== null) args.push(`comment=${pythonString(table.comment)}`);
+    const named = pyNameArgs(table.name);
+    args.push(...named.kw);
     const pad = ' '.repeat('op.create_table('.length);
-    const call = `op.create_table(${pythonString(table.name)},\n${args.map((a) => `${pad}${a}`).join(',\n')}\n${pad})`;
+    const call = `op.create_table(${named.name},\n${args.map((a) => `${pad}${a}`).join(',\n')}\n${pad})`;
     const after = [...sequences].map(([column, seq]) =>
       this.execute(
-        `ALTER SEQUENCE ${quoteName(seq)} OWNED BY ${quoteName(table.name)}.${quoteName(column)}`,
+        `ALTER SEQUENCE ${quoteInSchemaOf(table.name, seq)} OWNED BY ${quoteTable(table.name)}.${quoteName(column)}`,
       ),
     );
     for (const u of nullsNotDistinct) {
       after.push(
         this.execute(
-          `ALTER TABLE ${quoteName(table.name)} ADD CONSTRAINT ${quoteName(u.name)} ${uniqueClause(u)}`,
+          `ALTER TABLE ${quoteTable(table.name)} ADD CONSTRAINT ${quoteName(u.name)} ${uniqueClause(u)}`,
         ),
       );
     }
@@ -308,8 +322,9 @@ class Renderer {
 
   private alterCall(table: string, current: CatalogColumn, changes: string[]): string {
     const typeChange = changes.find((c) => c.startsWith('type_='));
+    const named = pyNameArgs(table);
     const args = [
-      pythonString(table),
+      named.name,
       pythonString(current.name),
       `existing_type=${this.type(current.type)}`,
     ];
@@ -318,7 +333,7 @@ class Renderer {
     if (!changes.some((c) => c.startsWith('nullable='))) {
       args.push(`existing_nullable=${current.nullable ? 'True' : 'False'}`);
     }
-    args.push(...changes.filter((c) => c !== typeChange));
+    args.push(...changes.filter((c) => c !== typeChange), ...named.kw);
     return `op.alter_column(${args.join(', ')})`;
   }
 
@@ -327,40 +342,55 @@ class Renderer {
       case 'create_table':
         return this.createTable(op.table);
       case 'drop_table':
-        return [`op.drop_table(${pythonString(op.table.name)})`];
+        return [call('drop_table', op.table.name)];
       case 'rename_table':
-        return [`op.rename_table(${pythonString(op.from)}, ${pythonString(op.to)})`];
+        return [call('rename_table', op.from, pythonString(bareName(op.to)))];
       case 'set_table_comment': {
-        const existing = op.from === null ? '' : `, existing_comment=${pythonString(op.from)}`;
+        const existing = op.from === null ? [] : [`existing_comment=${pythonString(op.from)}`];
         return op.to === null
-          ? [`op.drop_table_comment(${pythonString(op.table)}${existing})`]
-          : [
-              `op.create_table_comment(${pythonString(op.table)}, ${pythonString(op.to)}${existing})`,
-            ];
+          ? [call('drop_table_comment', op.table, ...existing)]
+          : [call('create_table_comment', op.table, pythonString(op.to), ...existing)];
       }
       case 'add_column': {
         const c = op.column;
         if (!c.autoincrement) {
           return [
-            `op.add_column(${pythonString(op.table)}, ${this.column(c, { serial: false, sequence: null, lonePk: false })})`,
+            call(
+              'add_column',
+              op.table,
+              this.column(c, { serial: false, sequence: null, lonePk: false }),
+            ),
           ];
         }
-        const seq = makeObjectName(op.table, c.name, 'seq');
+        const seq = makeObjectName(bareName(op.table), c.name, 'seq');
         return [
-          this.execute(`CREATE SEQUENCE ${quoteName(seq)} AS ${c.type}`),
-          `op.add_column(${pythonString(op.table)}, ${this.column(c, { serial: false, sequence: seq, lonePk: false })})`,
+          this.execute(`CREATE SEQUENCE ${quoteInSchemaOf(op.table, seq)} AS ${c.type}`),
+          call(
+            'add_column',
+            op.table,
+            this.column(c, {
+              serial: false,
+              sequence: qualifiedName(schemaOf(op.table), seq),
+              lonePk: false,
+            }),
+          ),
           this.execute(
-            `ALTER SEQUENCE ${quoteName(seq)} OWNED BY ${quoteName(op.table)}.${quoteName(c.name)}`,
+            `ALTER SEQUENCE ${quoteInSchemaOf(op.table, seq)} OWNED BY ${quoteTable(op.table)}.${quoteName(c.name)}`,
           ),
         ];
       }
       case 'drop_column':
-        return [`op.drop_column(${pythonString(op.table)}, ${pythonString(op.column.name)})`];
+        return [call('drop_column', op.table, pythonString(op.column.name))];
       case 'alter_column':
         return this.alterColumn(op.table, op.before, op.after);
       case 'create_primary_key':
         return [
-          `op.create_primary_key(${pythonString(op.primaryKey.name)}, ${pythonString(op.table)}, [${pythonStrings(op.primaryKey.columns)}])`,
+          callNamed(
+            'create_primary_key',
+            op.primaryKey.name,
+            op.table,
+            `[${pythonStrings(op.primaryKey.columns)}]`,
+          ),
         ];
       case 'drop_primary_key':
         return [dropConstraint(op.primaryKey.name, op.table, 'primary')];
@@ -373,50 +403,66 @@ class Renderer {
         if (op.unique.nullsNotDistinct) {
           return [
             this.execute(
-              `ALTER TABLE ${quoteName(op.table)} ADD CONSTRAINT ${quoteName(op.unique.name)} ${uniqueClause(op.unique)}`,
+              `ALTER TABLE ${quoteTable(op.table)} ADD CONSTRAINT ${quoteName(op.unique.name)} ${uniqueClause(op.unique)}`,
             ),
           ];
         }
         return [
-          `op.create_unique_constraint(${pythonString(op.unique.name)}, ${pythonString(op.table)}, [${pythonStrings(op.unique.columns)}])`,
+          callNamed(
+            'create_unique_constraint',
+            op.unique.name,
+            op.table,
+            `[${pythonStrings(op.unique.columns)}]`,
+          ),
         ];
       case 'drop_unique':
         return [dropConstraint(op.unique.name, op.table, 'unique')];
       case 'create_index': {
         if (op.index.nullsNotDistinct) return [this.execute(createIndexSql(op.table, op.index))];
         const { keys, options } = indexArguments(op.index, 'sa.text');
-        const args = [
-          pythonString(op.index.name),
-          pythonString(op.table),
-          `[${keys.join(', ')}]`,
-          `unique=${op.index.unique ? 'True' : 'False'}`,
-          ...options,
+        return [
+          callNamed(
+            'create_index',
+            op.index.name,
+            op.table,
+            `[${keys.join(', ')}]`,
+            `unique=${op.index.unique ? 'True' : 'False'}`,
+            ...options,
+          ),
         ];
-        return [`op.create_index(${args.join(', ')})`];
       }
       case 'drop_index':
         return [
-          `op.drop_index(${pythonString(op.index.name)}, table_name=${pythonString(op.table)})`,
+          `op.drop_index(${[pythonString(op.index.name), `table_name=${pyNameArgs(op.table).name}`, ...pyNameArgs(op.table).kw].join(', ')})`,
         ];
       case 'create_check':
         return [
-          `op.create_check_constraint(${pythonString(op.check.name)}, ${pythonString(op.table)}, ${pythonString(escapeTextColons(op.check.expression), '"')})`,
+          callNamed(
+            'create_check_constraint',
+            op.check.name,
+            op.table,
+            pythonString(escapeTextColons(op.check.expression), '"'),
+          ),
         ];
       case 'drop_check':
         return [dropConstraint(op.check.name, op.table, 'check')];
       case 'create_enum':
         return [
-          `postgresql.ENUM(${[...op.enum.values.map((v) => pythonString(v)), `name=${pythonString(op.enum.name)}`].join(', ')}).create(op.get_bind())`,
+          `postgresql.ENUM(${[...op.enum.values.map((v) => pythonString(v)), pyEnumNameArgs(op.enum.name)].join(', ')}).create(op.get_bind())`,
         ];
       case 'drop_enum':
         return [
-          `postgresql.ENUM(${[...op.enum.values.map((v) => pythonString(v)), `name=${pythonString(op.enum.name)}`].join(', ')}).drop(op.get_bind())`,
+          `postgresql.ENUM(${[...op.enum.values.map((v) => pythonString(v)), pyEnumNameArgs(op.enum.name)].join(', ')}).drop(op.get_bind())`,
         ];
       case 'alter_enum':
         return alterEnumSql(op).map((s) => this.execute(s));
       case 'rename_enum':
       case 'rename_constraint':
       case 'rename_index':
+      case 'create_schema':
+      case 'drop_schema':
+      case 'set_table_schema':
+      case 'set_enum_schema':
       case 'execute':
       case 'create_object':
       case 'drop_object':
@@ -457,11 +503,23 @@ function actions(fk: CatalogForeignKey): string[] {
 }
 
 function dropConstraint(name: string, table: string, type: string): string {
-  return `op.drop_constraint(${pythonString(name)}, ${pythonString(table)}, type_=${pythonString(type)})`;
+  return callNamed('drop_constraint', name, table, `type_=${pythonString(type)}`);
+}
+
+/** `op.<fn>('users', ...args)`, with `schema='app'` last for a table outside public. */
+function call(fn: string, table: string, ...args: string[]): string {
+  const named = pyNameArgs(table);
+  return `op.${fn}(${[named.name, ...args, ...named.kw].join(', ')})`;
+}
+
+/** `op.<fn>('name', 'users', ...args)`, for the calls that name their object before the table. */
+function callNamed(fn: string, name: string, table: string, ...args: string[]): string {
+  const named = pyNameArgs(table);
+  return `op.${fn}(${[pythonString(name), named.name, ...args, ...named.kw].join(', ')})`;
 }
 
 function hasDot(fk: CatalogForeignKey): boolean {
-  return fk.refTable.includes('.') || fk.refColumns.some((c) => c.includes('.'));
+  return bareName(fk.refTable).includes('.') || fk.refColumns.some((c) => c.includes('.'));
 }
 
 function body(lines: string[]): string {

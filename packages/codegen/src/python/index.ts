@@ -7,5 +7,6 @@ export {
   pythonStrings,
   pythonText,
 } from './literal';
+export { pyEnumNameArgs, pyNameArgs, pySchema } from './schema-names';
 export { renderServerDefault, type ServerDefault } from './server-default';
 export { renderSaType, type SaType, type SaTypeContext, saIdentity } from './types';

@@ -8,6 +8,7 @@ import {
 } from '@retort/core';
 import { PythonImports } from './imports';
 import { pythonString, pythonStrings } from './literal';
+import { pyEnumNameArgs } from './schema-names';
 
 export interface SaTypeContext {
   enums: readonly CatalogEnum[];
@@ -139,7 +140,7 @@ function alembicType(info: TypeInfo, ctx: SaTypeContext, imports: PythonImports)
       return otherType(info, ctx, imports, 'alembic');
     case 'ENUM':
       // The enum is created by its own operation; the column must not create it again.
-      return `${d('ENUM')}(${pythonStrings(enumValues(info, ctx))}, name=${pythonString(info.enumName!)}, create_type=False)`;
+      return `${d('ENUM')}(${pythonStrings(enumValues(info, ctx))}, ${pyEnumNameArgs(info.enumName!)}, create_type=False)`;
   }
 }
 
@@ -197,7 +198,7 @@ function modelType(info: TypeInfo, ctx: SaTypeContext, imports: PythonImports): 
     case 'ENUM': {
       const name = info.enumName!;
       if (ctx.enumVariable) return ctx.enumVariable(name);
-      return `${c('Enum')}(${pythonStrings(enumValues(info, ctx))}, name=${pythonString(name)})`;
+      return `${c('Enum')}(${pythonStrings(enumValues(info, ctx))}, ${pyEnumNameArgs(name)})`;
     }
   }
 }

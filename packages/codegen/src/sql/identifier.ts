@@ -4,7 +4,13 @@
  * categories R, T and C; a column-name keyword such as `time` or `int` would read as a type
  * where a type is expected, so those are quoted too).
  */
-import { otherTypeShape, passThroughTypeSpelling } from '@retort/core';
+import {
+  otherTypeShape,
+  passThroughTypeSpelling,
+  qualifiedName,
+  schemaOf,
+  splitQualifiedName,
+} from '@retort/core';
 
 const KEYWORDS = new Set(
   [
@@ -42,7 +48,13 @@ const BUILTIN = /^[A-Z]+(?: [A-Z]+)?(?:\(\d+(?:,\d+)?\))?$/;
 export function sqlType(type: string): string {
   const array = type.endsWith('[]');
   const element = array ? type.slice(0, -2) : type;
-  const text = BUILTIN.test(element) || isTypeSpelling(element) ? element : quoteName(element);
+  // An enum outside public is named `app.status`, each part quoted as it needs.
+  const text =
+    BUILTIN.test(element) || isTypeSpelling(element)
+      ? element
+      : element.includes('.')
+        ? quoteTable(element)
+        : quoteName(element);
   return array ? `${text}[]` : text;
 }
 
@@ -61,4 +73,15 @@ function isTypeSpelling(element: string): boolean {
     (shape.schema === null || plain(shape.schema)) &&
     (shape.args === null || /^[0-9a-z_,' ]*$/.test(shape.args))
   );
+}
+
+/** A table's or type's catalog name (`app.users`, `users` in public) as SQL. */
+export function quoteTable(qualified: string): string {
+  const { schema, name } = splitQualifiedName(qualified);
+  return qualified.includes('.') ? `${quoteName(schema)}.${quoteName(name)}` : quoteName(name);
+}
+
+/** An index's or sequence's name, in the schema of the table (catalog name) it belongs to. */
+export function quoteInSchemaOf(table: string, name: string): string {
+  return quoteTable(qualifiedName(schemaOf(table), name));
 }

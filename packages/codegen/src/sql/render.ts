@@ -6,6 +6,7 @@
  */
 import {
   type AlterEnum,
+  bareName,
   type CatalogColumn,
   type CatalogForeignKey,
   type CatalogIdentity,
@@ -19,6 +20,7 @@ import {
   identityOptions,
   makeObjectName,
   type Operation,
+  qualifiedName,
   replaceObjectSql,
   reverseOperations,
   type TableSpec,
@@ -26,7 +28,14 @@ import {
   usingExpression,
 } from '@retort/core';
 import { type AlterColumnStep, alterColumnSteps } from './alter-column-steps';
-import { quoteLiteral, quoteName, quoteNames, sqlType } from './identifier';
+import {
+  quoteInSchemaOf,
+  quoteLiteral,
+  quoteName,
+  quoteNames,
+  quoteTable,
+  sqlType,
+} from './identifier';
 
 const SERIALS: Record<string, string> = {
   SMALLINT: 'SMALLSERIAL',
@@ -78,7 +87,7 @@ export function identityChanges(before: CatalogIdentity, after: CatalogIdentity)
 
 /** `NOT VALID` is left to the caller: Postgres takes it only in `ALTER TABLE ... ADD`. */
 export function foreignKeyClause(fk: CatalogForeignKey): string {
-  let text = `FOREIGN KEY (${quoteNames(fk.columns)}) REFERENCES ${quoteName(fk.refTable)} (${quoteNames(fk.refColumns)})`;
+  let text = `FOREIGN KEY (${quoteNames(fk.columns)}) REFERENCES ${quoteTable(fk.refTable)} (${quoteNames(fk.refColumns)})`;
   if (fk.match === 'FULL') text += ' MATCH FULL';
   if (fk.onDelete !== 'NO ACTION') text += ` ON DELETE ${fk.onDelete}`;
   if (fk.onUpdate !== 'NO ACTION') text += ` ON UPDATE ${fk.onUpdate}`;
@@ -87,7 +96,7 @@ export function foreignKeyClause(fk: CatalogForeignKey): string {
 }
 
 export function addForeignKey(table: string, fk: CatalogForeignKey): string {
-  return `ALTER TABLE ${quoteName(table)} ADD CONSTRAINT ${quoteName(fk.name)} ${foreignKeyClause(fk)}${fk.notValid ? ' NOT VALID' : ''}`;
+  return `ALTER TABLE ${quoteTable(table)} ADD CONSTRAINT ${quoteName(fk.name)} ${foreignKeyClause(fk)}${fk.notValid ? ' NOT VALID' : ''}`;
 }
 
 export function uniqueClause(u: CatalogUnique): string {
@@ -106,7 +115,7 @@ export function indexKeySql(key: CatalogIndexKey): string {
 /** `CREATE [UNIQUE] INDEX name ON table [USING method] (keys) [INCLUDE] [NULLS NOT DISTINCT] [WHERE]`. */
 export function createIndexSql(table: string, index: CatalogIndex): string {
   const keys = index.keys ? index.keys.map(indexKeySql).join(', ') : quoteNames(index.columns);
-  let text = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteName(index.name)} ON ${quoteName(table)}`;
+  let text = `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX ${quoteName(index.name)} ON ${quoteTable(table)}`;
   if (index.method !== undefined) text += ` USING ${index.method}`;
   text += ` (${keys})`;
   if (index.include && index.include.length > 0) text += ` INCLUDE (${quoteNames(index.include)})`;
@@ -118,7 +127,7 @@ export function createIndexSql(table: string, index: CatalogIndex): string {
 const comment = (value: string | null) => (value === null ? 'NULL' : quoteLiteral(value));
 
 function columnComment(table: string, column: string, value: string | null): string {
-  return `COMMENT ON COLUMN ${quoteName(table)}.${quoteName(column)} IS ${comment(value)}`;
+  return `COMMENT ON COLUMN ${quoteTable(table)}.${quoteName(column)} IS ${comment(value)}`;
 }
 
 function createTable(table: TableSpec): string[] {
@@ -133,11 +142,11 @@ function createTable(table: TableSpec): string[] {
   for (const fk of table.foreignKeys) {
     if (!fk.notValid) constraint(fk.name, foreignKeyClause(fk));
   }
-  const out = [`CREATE TABLE ${quoteName(table.name)} (\n${lines.join(',\n')}\n)`];
+  const out = [`CREATE TABLE ${quoteTable(table.name)} (\n${lines.join(',\n')}\n)`];
   // Postgres validates a key made with its table; only ALTER TABLE leaves it NOT VALID.
   for (const fk of table.foreignKeys) if (fk.notValid) out.push(addForeignKey(table.name, fk));
   if (table.comment !== null) {
-    out.push(`COMMENT ON TABLE ${quoteName(table.name)} IS ${comment(table.comment)}`);
+    out.push(`COMMENT ON TABLE ${quoteTable(table.name)} IS ${comment(table.comment)}`);
   }
   for (const c of table.columns) {
     if (c.comment !== null) out.push(columnComment(table.name, c.name, c.comment));
@@ -147,24 +156,24 @@ function createTable(table: TableSpec): string[] {
 
 /** The sequence of a SERIAL column, found by ownership (Postgres keeps its name across renames). */
 function serialSequence(table: string, column: string): string {
-  return `pg_get_serial_sequence(${quoteLiteral(quoteName(table))}, ${quoteLiteral(column)})`;
+  return `pg_get_serial_sequence(${quoteLiteral(quoteTable(table))}, ${quoteLiteral(column)})`;
 }
 
 /** Statements that give an existing integer column its own sequence, as SERIAL would. */
 export function addSerialSql(table: string, column: string, type: string): string[] {
-  const sequence = makeObjectName(table, column, 'seq');
-  const t = quoteName(table);
+  const sequence = quoteInSchemaOf(table, makeObjectName(bareName(table), column, 'seq'));
+  const t = quoteTable(table);
   const c = quoteName(column);
   return [
-    `CREATE SEQUENCE ${quoteName(sequence)} AS ${type} OWNED BY ${t}.${c}`,
-    `ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT nextval(${quoteLiteral(quoteName(sequence))}::regclass)`,
-    `SELECT setval(${quoteLiteral(quoteName(sequence))}, COALESCE(MAX(${c}), 0) + 1, false) FROM ${t}`,
+    `CREATE SEQUENCE ${sequence} AS ${type} OWNED BY ${t}.${c}`,
+    `ALTER TABLE ${t} ALTER COLUMN ${c} SET DEFAULT nextval(${quoteLiteral(sequence)}::regclass)`,
+    `SELECT setval(${quoteLiteral(sequence)}, COALESCE(MAX(${c}), 0) + 1, false) FROM ${t}`,
   ];
 }
 
 export function dropSerialSql(table: string, column: string): string[] {
   return [
-    `ALTER TABLE ${quoteName(table)} ALTER COLUMN ${quoteName(column)} DROP DEFAULT`,
+    `ALTER TABLE ${quoteTable(table)} ALTER COLUMN ${quoteName(column)} DROP DEFAULT`,
     `DO $$ BEGIN EXECUTE 'DROP SEQUENCE ' || ${serialSequence(table, column)}; END $$`,
   ];
 }
@@ -182,7 +191,7 @@ export function alterStepSql(
   before: CatalogColumn,
   step: AlterColumnStep,
 ): string[] {
-  const t = quoteName(table);
+  const t = quoteTable(table);
   const c = quoteName(before.name);
   const alter = (clause: string) => `ALTER TABLE ${t} ALTER COLUMN ${c} ${clause}`;
   switch (step.kind) {
@@ -231,7 +240,7 @@ export function alterStepSql(
 
 /** Statements that change an enum's values (see `enumChange`). */
 export function alterEnumSql(op: AlterEnum): string[] {
-  const name = quoteName(op.name);
+  const name = quoteTable(op.name);
   const change = enumChange(op);
   switch (change.kind) {
     case 'add':
@@ -249,22 +258,22 @@ export function alterEnumSql(op: AlterEnum): string[] {
         (r) => `ALTER TYPE ${name} RENAME VALUE ${quoteLiteral(r.from)} TO ${quoteLiteral(r.to)}`,
       );
     case 'recreate': {
-      const temp = makeObjectName(op.name, null, 'new');
-      const q = quoteName(temp);
+      const temp = makeObjectName(bareName(op.name), null, 'new');
+      const q = quoteInSchemaOf(op.name, temp);
       const out = [`CREATE TYPE ${q} AS ENUM (${op.after.map(quoteLiteral).join(', ')})`];
       for (const u of op.usages) {
-        const t = quoteName(u.table);
+        const t = quoteTable(u.table);
         const c = quoteName(u.column);
         const column = `ALTER TABLE ${t} ALTER COLUMN ${c}`;
         if (u.default !== null) out.push(`${column} DROP DEFAULT`);
         const array = u.array ? '[]' : '';
         out.push(`${column} TYPE ${q}${array} USING ${c}::text${array}::${q}${array}`);
       }
-      out.push(`DROP TYPE ${name}`, `ALTER TYPE ${q} RENAME TO ${name}`);
+      out.push(`DROP TYPE ${name}`, `ALTER TYPE ${q} RENAME TO ${quoteName(bareName(op.name))}`);
       for (const u of op.usages) {
         if (u.default !== null) {
           out.push(
-            `ALTER TABLE ${quoteName(u.table)} ALTER COLUMN ${quoteName(u.column)} SET DEFAULT ${u.default}`,
+            `ALTER TABLE ${quoteTable(u.table)} ALTER COLUMN ${quoteName(u.column)} SET DEFAULT ${u.default}`,
           );
         }
       }
@@ -278,25 +287,25 @@ export function renderOperationSql(op: Operation): string[] {
     case 'create_table':
       return createTable(op.table);
     case 'drop_table':
-      return [`DROP TABLE ${quoteName(op.table.name)}`];
+      return [`DROP TABLE ${quoteTable(op.table.name)}`];
     case 'rename_table':
-      return [`ALTER TABLE ${quoteName(op.from)} RENAME TO ${quoteName(op.to)}`];
+      return [`ALTER TABLE ${quoteTable(op.from)} RENAME TO ${quoteName(bareName(op.to))}`];
     case 'set_table_comment':
-      return [`COMMENT ON TABLE ${quoteName(op.table)} IS ${comment(op.to)}`];
+      return [`COMMENT ON TABLE ${quoteTable(op.table)} IS ${comment(op.to)}`];
     case 'add_column': {
-      const out = [`ALTER TABLE ${quoteName(op.table)} ADD COLUMN ${columnDefinition(op.column)}`];
+      const out = [`ALTER TABLE ${quoteTable(op.table)} ADD COLUMN ${columnDefinition(op.column)}`];
       if (op.column.comment !== null) {
         out.push(columnComment(op.table, op.column.name, op.column.comment));
       }
       return out;
     }
     case 'drop_column':
-      return [`ALTER TABLE ${quoteName(op.table)} DROP COLUMN ${quoteName(op.column.name)}`];
+      return [`ALTER TABLE ${quoteTable(op.table)} DROP COLUMN ${quoteName(op.column.name)}`];
     case 'alter_column':
       return alterColumn(op.table, op.before, op.after);
     case 'create_primary_key':
       return [
-        `ALTER TABLE ${quoteName(op.table)} ADD CONSTRAINT ${quoteName(op.primaryKey.name)} PRIMARY KEY (${quoteNames(op.primaryKey.columns)})`,
+        `ALTER TABLE ${quoteTable(op.table)} ADD CONSTRAINT ${quoteName(op.primaryKey.name)} PRIMARY KEY (${quoteNames(op.primaryKey.columns)})`,
       ];
     case 'drop_primary_key':
       return [dropConstraint(op.table, op.primaryKey.name)];
@@ -306,36 +315,48 @@ export function renderOperationSql(op: Operation): string[] {
       return [dropConstraint(op.table, op.foreignKey.name)];
     case 'create_unique':
       return [
-        `ALTER TABLE ${quoteName(op.table)} ADD CONSTRAINT ${quoteName(op.unique.name)} ${uniqueClause(op.unique)}`,
+        `ALTER TABLE ${quoteTable(op.table)} ADD CONSTRAINT ${quoteName(op.unique.name)} ${uniqueClause(op.unique)}`,
       ];
     case 'drop_unique':
       return [dropConstraint(op.table, op.unique.name)];
     case 'create_index':
       return [createIndexSql(op.table, op.index)];
     case 'drop_index':
-      return [`DROP INDEX ${quoteName(op.index.name)}`];
+      return [`DROP INDEX ${quoteInSchemaOf(op.table, op.index.name)}`];
     case 'create_check':
       return [
-        `ALTER TABLE ${quoteName(op.table)} ADD CONSTRAINT ${quoteName(op.check.name)} CHECK (${op.check.expression})`,
+        `ALTER TABLE ${quoteTable(op.table)} ADD CONSTRAINT ${quoteName(op.check.name)} CHECK (${op.check.expression})`,
       ];
     case 'drop_check':
       return [dropConstraint(op.table, op.check.name)];
     case 'create_enum':
       return [
-        `CREATE TYPE ${quoteName(op.enum.name)} AS ENUM (${op.enum.values.map(quoteLiteral).join(', ')})`,
+        `CREATE TYPE ${quoteTable(op.enum.name)} AS ENUM (${op.enum.values.map(quoteLiteral).join(', ')})`,
       ];
     case 'drop_enum':
-      return [`DROP TYPE ${quoteName(op.enum.name)}`];
+      return [`DROP TYPE ${quoteTable(op.enum.name)}`];
     case 'rename_enum':
-      return [`ALTER TYPE ${quoteName(op.from)} RENAME TO ${quoteName(op.to)}`];
+      return [`ALTER TYPE ${quoteTable(op.from)} RENAME TO ${quoteName(bareName(op.to))}`];
     case 'alter_enum':
       return alterEnumSql(op);
     case 'rename_constraint':
       return [
-        `ALTER TABLE ${quoteName(op.table)} RENAME CONSTRAINT ${quoteName(op.from)} TO ${quoteName(op.to)}`,
+        `ALTER TABLE ${quoteTable(op.table)} RENAME CONSTRAINT ${quoteName(op.from)} TO ${quoteName(op.to)}`,
       ];
     case 'rename_index':
-      return [`ALTER INDEX ${quoteName(op.from)} RENAME TO ${quoteName(op.to)}`];
+      return [`ALTER INDEX ${quoteInSchemaOf(op.table, op.from)} RENAME TO ${quoteName(op.to)}`];
+    case 'create_schema':
+      return [`CREATE SCHEMA ${quoteName(op.schema)}`];
+    case 'drop_schema':
+      return [`DROP SCHEMA ${quoteName(op.schema)}`];
+    case 'set_table_schema':
+      return [
+        `ALTER TABLE ${quoteTable(qualifiedName(op.from, op.table))} SET SCHEMA ${quoteName(op.to)}`,
+      ];
+    case 'set_enum_schema':
+      return [
+        `ALTER TYPE ${quoteTable(qualifiedName(op.from, op.name))} SET SCHEMA ${quoteName(op.to)}`,
+      ];
     case 'execute':
       return [...op.upgrade];
     case 'create_object':
@@ -350,7 +371,7 @@ export function renderOperationSql(op: Operation): string[] {
 }
 
 function dropConstraint(table: string, name: string): string {
-  return `ALTER TABLE ${quoteName(table)} DROP CONSTRAINT ${quoteName(name)}`;
+  return `ALTER TABLE ${quoteTable(table)} DROP CONSTRAINT ${quoteName(name)}`;
 }
 
 export interface MigrationSql {

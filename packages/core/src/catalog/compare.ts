@@ -208,7 +208,9 @@ export function describeCatalogDifferences(
   options: CompareOptions = {},
 ): string[] {
   const actualTables = byNameMap(actual.tables);
+  const schemas = (c: Catalog) => (c.schemas ?? []).map((name) => ({ name }));
   return [
+    ...compareNamed(schemas(expected), schemas(actual), 'schema', '', () => []),
     ...compareNamed(expected.enums, actual.enums, 'enum', '', enumDifferences),
     ...compareNamed(expected.tables, actual.tables, 'table', '', () => []),
     ...expected.tables.flatMap((e) => {

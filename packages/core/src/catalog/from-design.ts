@@ -10,7 +10,8 @@
  */
 import type { Column, Design, ForeignKey, Index, IndexKey, Table } from '../design/types';
 import { canonicalExpression, expressionColumns } from '../expression/canonical';
-import { createSchemaNames } from '../naming/schema-names';
+import { DEFAULT_SCHEMA, designSchemas, objectQualifiedName } from '../naming/qualified-names';
+import { createSchemaNames, type SchemaNames } from '../naming/schema-names';
 import { catalogObjects } from '../objects/catalog';
 import { catalogIdentity } from './identity';
 import type {
@@ -26,8 +27,19 @@ const byName = <T extends { name: string }>(a: T, b: T): number =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 
 export function toCatalog(design: Design): Catalog {
-  const names = createSchemaNames();
+  // Default names are chosen per schema: each has its own relation and constraint names.
+  const namesBySchema = new Map<string, SchemaNames>();
+  const schemaNames = (table: Table) => {
+    const schema = table.schema ?? DEFAULT_SCHEMA;
+    let names = namesBySchema.get(schema);
+    if (!names) {
+      names = createSchemaNames();
+      namesBySchema.set(schema, names);
+    }
+    return names;
+  };
   for (const table of design.tables) {
+    const names = schemaNames(table);
     names.reserveRelation(table.name);
     if (table.primaryKeyName !== null) names.reserveRelation(table.primaryKeyName);
     for (const u of table.uniques) if (u.name !== null) names.reserveRelation(u.name);
@@ -37,10 +49,14 @@ export function toCatalog(design: Design): Catalog {
     }
   }
   const tablesById = new Map(design.tables.map((t) => [t.id, t]));
-  const tables = design.tables.map((table) => catalogTable(table, tablesById, names));
+  const tables = design.tables.map((table) => catalogTable(table, tablesById, schemaNames(table)));
+  const schemas = designSchemas(design);
   const objects = catalogObjects(design);
   return {
-    enums: design.enums.map((e) => ({ name: e.name, values: [...e.values] })).sort(byName),
+    ...(schemas.length > 0 ? { schemas } : {}),
+    enums: design.enums
+      .map((e) => ({ name: objectQualifiedName(e), values: [...e.values] }))
+      .sort(byName),
     tables: tables.sort(byName),
     ...(objects ? { objects } : {}),
   };
@@ -86,7 +102,7 @@ function catalogColumn(column: Column, columns: Record<string, string>): Catalog
 function catalogTable(
   table: Table,
   tablesById: Map<string, Table>,
-  names: ReturnType<typeof createSchemaNames>,
+  names: SchemaNames,
 ): CatalogTable {
   const columnTypes = Object.fromEntries(table.columns.map((c) => [c.name, c.type]));
   const pkColumns =
@@ -129,7 +145,7 @@ function catalogTable(
     return {
       name: fk.name ?? names.foreignKey(table.name, columns),
       columns,
-      refTable: target.name,
+      refTable: objectQualifiedName(target),
       refColumns: columnNames(target, fk.references.columns),
       onDelete: fk.onDelete ?? 'NO ACTION',
       onUpdate: fk.onUpdate ?? 'NO ACTION',
@@ -140,7 +156,7 @@ function catalogTable(
   const indexes = table.indexes.map((i) => catalogIndex(table, i, columnTypes, names));
 
   return {
-    name: table.name,
+    name: objectQualifiedName(table),
     comment: table.comment,
     columns: table.columns.map((c) => catalogColumn(c, columnTypes)),
     primaryKey,
@@ -167,7 +183,7 @@ function catalogIndex(
   table: Table,
   index: Index,
   columnTypes: Record<string, string>,
-  names: ReturnType<typeof createSchemaNames>,
+  names: SchemaNames,
 ): CatalogIndex {
   const columns = columnNames(table, index.columns);
   const keys = index.keys?.map((k) => catalogIndexKey(table, k, columnTypes));

@@ -120,6 +120,11 @@ export interface CatalogEnum {
 }
 
 export interface Catalog {
+  /**
+   * The schemas other than public that hold the tables and enums, sorted; absent when there
+   * are none. Tables and enums outside public are named `schema.name` (`qualifiedName`).
+   */
+  schemas?: string[];
   enums: CatalogEnum[];
   tables: CatalogTable[];
   /** Views, functions, triggers, policies...; absent when there are none (see `objects/types.ts`). */

@@ -5,6 +5,7 @@
  * caller can report them all together with the semantic ones.
  */
 import type { Problem } from '../errors';
+import { DEFAULT_SCHEMA } from '../naming/qualified-names';
 import { readObjects } from '../objects/read';
 import type {
   CanvasData,
@@ -230,7 +231,12 @@ export class DesignReader {
       return [];
     });
     if (obj.values === undefined) this.problem(`${path}.values`, 'is missing.');
-    return { id: this.string(obj, 'id', path), name: this.string(obj, 'name', path), values };
+    return {
+      id: this.string(obj, 'id', path),
+      name: this.string(obj, 'name', path),
+      ...this.schema(obj, path),
+      values,
+    };
   }
 
   /** A table with its defaults filled (also for the tables a revision file holds). */
@@ -239,6 +245,7 @@ export class DesignReader {
     return {
       id: this.string(obj, 'id', path),
       name: this.string(obj, 'name', path),
+      ...this.schema(obj, path),
       comment: this.nullableString(obj, 'comment', path),
       position: this.position(obj.position, `${path}.position`),
       columns: this.list(obj.columns, `${path}.columns`).map((item, i) =>
@@ -260,6 +267,15 @@ export class DesignReader {
       ),
       ...this.tableColor(obj, path),
     };
+  }
+
+  /** A table's or enum's schema; absent for public, so a design without schemas reads as before. */
+  private schema(obj: Json, path: string): { schema?: string } {
+    const value = obj.schema;
+    if (value === undefined || value === null || value === DEFAULT_SCHEMA) return {};
+    if (typeof value === 'string') return { schema: value };
+    this.problem(`${path}.schema`, `must be text, not ${describe(value)}.`);
+    return {};
   }
 
   private tableColor(obj: Json, path: string): { color?: string } {

@@ -163,6 +163,8 @@ export interface CheckConstraint {
 export interface Table {
   id: string;
   name: string;
+  /** The Postgres schema; absent for `public` (format /3). Names are unique per schema. */
+  schema?: string;
   comment: string | null;
   /** Canvas position; null when the design was never laid out. */
   position: Position | null;
@@ -185,6 +187,11 @@ export interface Table {
 export interface EnumType {
   id: string;
   name: string;
+  /**
+   * The Postgres schema; absent for `public` (format /3). A column of an enum outside public
+   * names it qualified, as its type: `app.status`.
+   */
+  schema?: string;
   values: string[];
 }
 

@@ -8,6 +8,7 @@ import type { Problem } from '../errors';
 import { expressionColumns } from '../expression/canonical';
 import { isSingleExpression } from '../expression/parse';
 import { identifierBytes, MAX_IDENTIFIER_BYTES, makeObjectName } from '../naming/postgres-names';
+import { objectQualifiedName, qualifiedName, schemaNameProblem } from '../naming/qualified-names';
 import { checkObjects } from '../objects/validate';
 import { checkCanvasData } from './canvas-data';
 import { DesignReader } from './read';
@@ -127,14 +128,15 @@ function checkDesign(design: Design): Problem[] {
     checker.name(design.name, 'name', 'The design');
   }
 
-  const enumNames = design.enums.map((e) => e.name);
+  const enumNames = design.enums.map(objectQualifiedName);
   const typeNames = new Seen(checker);
   design.enums.forEach((enumType, e) => {
     const path = `enums[${e}]`;
     claimId(enumType.id, path);
     checker.name(enumType.name, `${path}.name`, 'Enum');
+    checkSchema(enumType.schema, path, checker);
     typeNames.claim(
-      enumType.name,
+      objectQualifiedName(enumType),
       `${path}.name`,
       (first) => `enum "${enumType.name}" is already defined at ${first}.`,
     );
@@ -163,13 +165,14 @@ function checkDesign(design: Design): Problem[] {
     const path = `tables[${t}]`;
     claimId(table.id, path);
     checker.name(table.name, `${path}.name`, 'Table');
+    checkSchema(table.schema, path, checker);
     relations.claim(
-      table.name,
+      objectQualifiedName(table),
       `${path}.name`,
       (first) => `table "${table.name}" is already defined at ${first}.`,
     );
     // A table's row type shares pg_type with enums.
-    if (enumNames.includes(table.name)) {
+    if (enumNames.includes(objectQualifiedName(table))) {
       checker.add(
         `${path}.name`,
         `table "${table.name}" has the name of an enum; Postgres keeps both in one namespace of types.`,
@@ -184,7 +187,7 @@ function checkDesign(design: Design): Problem[] {
       if (!column.autoincrement || table.name === '' || column.name === '') return;
       const sequence = makeObjectName(table.name, column.name, 'seq');
       relations.claim(
-        sequence,
+        qualifiedName(table.schema, sequence),
         `tables[${t}].columns[${c}].autoincrement`,
         (first) =>
           `serial column "${column.name}" of table "${table.name}" gets the sequence "${sequence}" from Postgres, but that is already the name of a relation at ${first}; rename one of them.`,
@@ -254,7 +257,7 @@ function checkTable(table: Table, path: string, context: Context): void {
     );
     if (relation) {
       context.relations.claim(
-        name,
+        qualifiedName(table.schema, name),
         npath,
         (first) => `"${name}" is already the name of a table, index or key at ${first}.`,
       );
@@ -293,7 +296,7 @@ function checkTable(table: Table, path: string, context: Context): void {
     if (index.name !== null) {
       checker.name(index.name, `${ipath}.name`, 'Index');
       context.relations.claim(
-        index.name,
+        qualifiedName(table.schema, index.name),
         `${ipath}.name`,
         (first) => `"${index.name}" is already the name of a table, index or key at ${first}.`,
       );
@@ -527,7 +530,8 @@ function checkColumn(
         `default ${JSON.stringify(column.default.sql)} uses ${referenced.map((n) => `"${n}"`).join(', ')}; a default cannot refer to columns (write a string in quotes).`,
       );
     }
-    const enumType = type === null ? undefined : design.enums.find((e) => e.name === type);
+    const enumType =
+      type === null ? undefined : design.enums.find((e) => objectQualifiedName(e) === type);
     const literal = /^\s*'((?:[^']|'')*)'\s*$/.exec(column.default.sql);
     if (enumType && literal && !enumType.values.includes(literal[1]!.replaceAll("''", "'"))) {
       checker.add(
@@ -659,9 +663,17 @@ function checkColumnV2(
   }
 }
 
+/** A table's or enum's schema: absent (public) or a name Postgres lets a design use. */
+function checkSchema(schema: string | undefined, path: string, checker: Checker): void {
+  if (schema === undefined) return;
+  const problem = schemaNameProblem(schema);
+  if (problem !== null) checker.add(`${path}.schema`, problem);
+  else checker.name(schema, `${path}.schema`, 'Schema');
+}
+
 /** Types written as aliases (`int4`, `character varying(40)`) in their canonical spelling. */
 export function normalizeDesignTypes(design: Design): Design {
-  const enumNames = design.enums.map((e) => e.name);
+  const enumNames = design.enums.map(objectQualifiedName);
   return {
     ...design,
     tables: design.tables.map((table) => ({

@@ -4,6 +4,7 @@
  */
 import type { CatalogEnum } from '../catalog/types';
 import type { Design, EnumType } from '../design/types';
+import { DEFAULT_SCHEMA, objectQualifiedName, qualifiedName } from '../naming/qualified-names';
 import { detectEnumRenames, enumChange } from '../operations/enum-change';
 import type { PlanContext } from './context';
 import { scheduleRenames, temporaryName } from './renames';
@@ -23,27 +24,40 @@ export function enumsRecreatedBefore(a: Design, b: Design): Set<string> {
         const renames = detectEnumRenames(e.values, after.values);
         return enumChange({ before: e.values, after: after.values, renames }).kind !== 'rename';
       })
-      .map((e) => e.name),
+      .map(objectQualifiedName),
   );
+}
+
+/** Enums that change schema move first, keeping their name; renames follow in the new schema. */
+export function moveEnums(ctx: PlanContext): void {
+  for (const e of ctx.enums.kept) {
+    const from = e.schema ?? DEFAULT_SCHEMA;
+    const to = ctx.enums.afterById.get(e.id)!.schema ?? DEFAULT_SCHEMA;
+    if (from !== to) ctx.emit({ kind: 'set_enum_schema', name: e.name, from, to });
+  }
 }
 
 export function renameEnums(ctx: PlanContext): void {
   const { state, enums } = ctx;
-  const enumTargets = new Set(ctx.after.enums.map((e) => e.name));
+  const enumTargets = new Set(ctx.after.enums.map(objectQualifiedName));
   const enumNamesNow = new Set(state.catalog.enums.map((e) => e.name));
   const reservedTypes = new Set([...enumTargets, ...enumNamesNow]);
   for (const e of enums.dropped) {
     // An enum that goes but whose name is wanted steps aside until it is dropped.
-    if (!enumTargets.has(e.name)) continue;
-    const temp = temporaryName(e.name, (n) => reservedTypes.has(n));
+    if (!enumTargets.has(objectQualifiedName(e))) continue;
+    const temp = qualifiedName(
+      e.schema,
+      temporaryName(e.name, (n) => reservedTypes.has(qualifiedName(e.schema, n))),
+    );
     reservedTypes.add(temp);
-    ctx.emit({ kind: 'rename_enum', from: e.name, to: temp });
+    ctx.emit({ kind: 'rename_enum', from: objectQualifiedName(e), to: temp });
     enums.droppedName.set(e.id, temp);
   }
-  const enumRenames = enums.kept.map((e) => ({
-    from: e.name,
-    to: enums.afterById.get(e.id)!.name,
-  }));
+  // Moved already: the rename happens in the enum's new schema.
+  const enumRenames = enums.kept.map((e) => {
+    const after = enums.afterById.get(e.id)!;
+    return { from: qualifiedName(after.schema, e.name), to: objectQualifiedName(after) };
+  });
   const presentEnums = new Set(state.catalog.enums.map((e) => e.name));
   for (const r of scheduleRenames(enumRenames, presentEnums, reservedTypes)) {
     ctx.emit({ kind: 'rename_enum', ...r });
@@ -71,7 +85,7 @@ export function recreatedEnums(changed: readonly EnumValueChange[]): Set<string>
           enumChange({ before: before.values, after: after.values, renames }).kind === 'recreate'
         );
       })
-      .map(({ after }) => after.name),
+      .map(({ after }) => objectQualifiedName(after)),
   );
 }
 
@@ -79,18 +93,18 @@ export function alterEnums(ctx: PlanContext, changed: readonly EnumValueChange[]
   for (const { before, after } of changed) {
     ctx.emit({
       kind: 'alter_enum',
-      name: after.name,
+      name: objectQualifiedName(after),
       before: [...before.values],
       after: [...after.values],
       renames: detectEnumRenames(before.values, after.values),
-      usages: ctx.state.usages(after.name),
+      usages: ctx.state.usages(objectQualifiedName(after)),
     });
   }
 }
 
 export function createEnums(ctx: PlanContext): void {
   for (const e of ctx.enums.created) {
-    const created: CatalogEnum = { name: e.name, values: [...e.values] };
+    const created: CatalogEnum = { name: objectQualifiedName(e), values: [...e.values] };
     ctx.emit({ kind: 'create_enum', enum: created });
   }
 }

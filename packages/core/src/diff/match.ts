@@ -5,6 +5,7 @@
  */
 import type { Catalog, CatalogForeignKey } from '../catalog/types';
 import type { Design } from '../design/types';
+import { objectQualifiedName } from '../naming/qualified-names';
 import { CatalogState } from '../operations/apply';
 import type { Operation } from '../operations/types';
 import { designCatalog } from './catalogs';
@@ -37,14 +38,14 @@ export function matchDesigns(a: Design, b: Design): PlanContext {
   for (const ta of a.tables) {
     const tb = designB.get(ta.id);
     if (!tb) continue;
-    tableRenames.set(ta.name, tb.name);
+    tableRenames.set(objectQualifiedName(ta), objectQualifiedName(tb));
     const columnsB = new Map(tb.columns.map((c) => [c.id, c.name]));
     const map = new Map<string, string>();
     for (const c of ta.columns) {
       const to = columnsB.get(c.id);
       if (to !== undefined) map.set(c.name, to);
     }
-    columnRenames.set(ta.name, map);
+    columnRenames.set(objectQualifiedName(ta), map);
   }
   const names: NameMap = {
     table: (name) => tableRenames.get(name),
@@ -82,8 +83,8 @@ export function matchDesigns(a: Design, b: Design): PlanContext {
   for (const ta of a.tables) {
     const tb = designB.get(ta.id);
     if (!tb) continue;
-    const before = tableA(ta.name);
-    const after = tableB(tb.name);
+    const before = tableA(objectQualifiedName(ta));
+    const after = tableB(objectQualifiedName(tb));
     const constraints = compareConstraints(before, after, constraintNames);
     const onRecreated = (fk: { before: CatalogForeignKey }) =>
       fk.before.columns.some((c) => {
@@ -98,8 +99,12 @@ export function matchDesigns(a: Design, b: Design): PlanContext {
     }
     pairs.push({ before, after, constraints });
   }
-  const droppedTables = a.tables.filter((t) => !designB.has(t.id)).map((t) => tableA(t.name));
-  const createdTables = b.tables.filter((t) => !designA.has(t.id)).map((t) => tableB(t.name));
+  const droppedTables = a.tables
+    .filter((t) => !designB.has(t.id))
+    .map((t) => tableA(objectQualifiedName(t)));
+  const createdTables = b.tables
+    .filter((t) => !designA.has(t.id))
+    .map((t) => tableB(objectQualifiedName(t)));
 
   const enumsB = new Map(b.enums.map((e) => [e.id, e]));
   const enumsA = new Map(a.enums.map((e) => [e.id, e]));
@@ -119,7 +124,7 @@ export function matchDesigns(a: Design, b: Design): PlanContext {
       dropped: droppedEnums,
       created: b.enums.filter((e) => !enumsA.has(e.id)),
       afterById: enumsB,
-      droppedName: new Map(droppedEnums.map((e) => [e.id, e.name])),
+      droppedName: new Map(droppedEnums.map((e) => [e.id, objectQualifiedName(e)])),
     },
     state,
     ops,

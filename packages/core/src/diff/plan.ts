@@ -1,11 +1,11 @@
 /**
  * The ordering pass: one run of the family comparers, in the order Postgres needs.
- *  0. drop objects that go or must be created again, create new independent functions
+ *  0. create the schemas that come (a last step drops those that go), drop objects that go or must be created again, create new independent functions
  *     (objects.ts),
  *  1. drop foreign keys that go (and the keys of tables that go),
  *  2. drop tables that go (reverse foreign-key order),
  *  3. drop other constraints and indexes that go, 4. drop columns that go,
- *  5. renames: enums, tables, columns, then constraint and index names,
+ *  5. moves to another schema and renames: enums, tables, columns, then constraint and index names,
  *  6. change columns away from an enum about to be recreated, 7. change enum values,
  *  8. create new enums, 9. change columns and table comments, 10. drop enums that go,
  *  11. add columns, 12. create tables (foreign-key order), 13. create constraints and
@@ -34,15 +34,18 @@ import {
   changedEnums,
   createEnums,
   dropEnums,
+  moveEnums,
   recreatedEnums,
   renameEnums,
 } from './enums';
 import { matchDesigns } from './match';
 import { createObjects, dropObjects, planObjects } from './objects';
-import { createNewTables, dropTables, renameTables, setTableComment } from './tables';
+import { createSchemas, dropSchemas } from './schemas';
+import { createNewTables, dropTables, moveTables, renameTables, setTableComment } from './tables';
 
 export function plan(a: Design, b: Design): Operation[] {
   const ctx = matchDesigns(a, b);
+  createSchemas(ctx);
   const objects = planObjects(ctx);
   dropObjects(ctx, objects);
   dropForeignKeys(ctx);
@@ -50,7 +53,9 @@ export function plan(a: Design, b: Design): Operation[] {
   dropConstraints(ctx);
   dropColumns(ctx);
 
+  moveEnums(ctx);
   renameEnums(ctx);
+  moveTables(ctx);
   renameTables(ctx);
   renameColumns(ctx);
   renameConstraints(ctx);
@@ -70,5 +75,6 @@ export function plan(a: Design, b: Design): Operation[] {
   createConstraints(ctx);
   createForeignKeys(ctx);
   createObjects(ctx, objects);
+  dropSchemas(ctx);
   return ctx.ops;
 }

@@ -6,6 +6,7 @@
  * exact reverse.
  */
 import type { CatalogTable } from '../catalog/types';
+import { bareName, qualifiedName, schemaOf, splitQualifiedName } from '../naming/qualified-names';
 import { reverseOperations } from '../operations/reverse';
 import type { CreateForeignKey, Operation } from '../operations/types';
 import type { PlanContext, TableCreation, TablePair } from './context';
@@ -46,11 +47,23 @@ export function dropTables(ctx: PlanContext): void {
   for (const op of reverseOperations(ctx.dropping.tables)) ctx.emit(op);
 }
 
+/** Tables that change schema move first, keeping their name; renames follow in the new schema. */
+export function moveTables(ctx: PlanContext): void {
+  for (const p of ctx.pairs) {
+    const from = splitQualifiedName(p.before.name);
+    const to = schemaOf(p.after.name);
+    if (from.schema !== to) {
+      ctx.emit({ kind: 'set_table_schema', table: from.name, from: from.schema, to });
+    }
+  }
+}
+
 export function renameTables(ctx: PlanContext): void {
   const presentTables = new Set(ctx.state.catalog.tables.map((t) => t.name));
   const reservedTables = new Set([...presentTables, ...ctx.catalogAfter.tables.map((t) => t.name)]);
+  const moved = (p: TablePair) => qualifiedName(schemaOf(p.after.name), bareName(p.before.name));
   for (const r of scheduleRenames(
-    ctx.pairs.map((p) => ({ from: p.before.name, to: p.after.name })),
+    ctx.pairs.map((p) => ({ from: moved(p), to: p.after.name })),
     presentTables,
     reservedTables,
   )) {

@@ -46,7 +46,7 @@ import {
 import { parseExpression } from './parse';
 
 export type { ExpressionContext } from './canonical-print';
-export { quoteIdentifier } from './sql-quote';
+export { quoteIdentifier, quoteQualifiedIdentifier } from './sql-quote';
 
 const canonical = new BoundedCache<string, string>(50_000);
 const columnsOf = new BoundedCache<string, string[]>(20_000);

@@ -77,3 +77,10 @@ export function quoteString(value: string): string {
   const body = value.replaceAll("'", "''");
   return value.includes('\\') ? `E'${body.replaceAll('\\', '\\\\')}'` : `'${body}'`;
 }
+
+/** A catalog name of a table or type, `app.users` as `app.users`, `public.a.b` as `public."a.b"`. */
+export function quoteQualifiedIdentifier(qualified: string): string {
+  const dot = qualified.indexOf('.');
+  if (dot < 0) return quoteIdentifier(qualified);
+  return `${quoteIdentifier(qualified.slice(0, dot))}.${quoteIdentifier(qualified.slice(dot + 1))}`;
+}

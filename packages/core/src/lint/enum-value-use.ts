@@ -160,6 +160,10 @@ export function enumValueUses(ops: readonly Operation[]): LintFinding[] {
           textUse(operation, sql, tables, 'hand-written SQL');
         }
         return;
+      case 'create_schema':
+      case 'drop_schema':
+      case 'set_table_schema':
+      case 'set_enum_schema':
       case 'set_table_comment':
       case 'create_primary_key':
       case 'drop_primary_key':

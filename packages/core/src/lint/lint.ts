@@ -378,6 +378,12 @@ export function lintOperations(
           'Hand-written SQL runs as written; Retort does not check what it does.',
         );
         return;
+      case 'create_schema':
+        identifiers(op.schema);
+        return;
+      case 'drop_schema':
+      case 'set_table_schema':
+      case 'set_enum_schema':
       case 'set_table_comment':
       case 'drop_primary_key':
       case 'drop_foreign_key':

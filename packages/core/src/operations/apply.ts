@@ -8,6 +8,7 @@
 import { renameIndexColumns } from '../catalog/index-columns';
 import type { Catalog, CatalogColumn, CatalogTable } from '../catalog/types';
 import { RetortError } from '../errors';
+import { DEFAULT_SCHEMA, qualifiedName, schemaOf } from '../naming/qualified-names';
 import { sortObjects } from '../objects/catalog';
 import { describeObject, objectKey } from '../objects/types';
 import { unhandledOperation } from './exhaustive';
@@ -63,6 +64,10 @@ export class CatalogState {
   /** The catalog with tables, enums and constraints sorted by name, as `toCatalog` gives it. */
   snapshot(): Catalog {
     const catalog = clone(this.catalog);
+    if (catalog.schemas !== undefined) {
+      if (catalog.schemas.length === 0) delete catalog.schemas;
+      else catalog.schemas.sort();
+    }
     catalog.enums.sort(byName);
     catalog.tables.sort(byName);
     for (const t of catalog.tables) {
@@ -86,6 +91,7 @@ export class CatalogState {
     switch (op.kind) {
       case 'create_table': {
         if (this.table(op.table.name)) throw misfit(op, `table "${op.table.name}" already exists`);
+        this.mustSchema(op, schemaOf(op.table.name));
         for (const fk of op.table.foreignKeys) {
           if (fk.refTable !== op.table.name) this.mustTable(op, fk.refTable);
         }
@@ -195,6 +201,7 @@ export class CatalogState {
         if (this.catalog.enums.some((e) => e.name === op.enum.name)) {
           throw misfit(op, `type "${op.enum.name}" already exists`);
         }
+        this.mustSchema(op, schemaOf(op.enum.name));
         this.catalog.enums.push(clone(op.enum));
         return;
       case 'drop_enum': {
@@ -212,12 +219,7 @@ export class CatalogState {
           throw misfit(op, `type "${op.to}" already exists`);
         }
         found.name = op.to;
-        for (const t of tables) {
-          for (const c of t.columns) {
-            if (c.type === op.from) c.type = op.to;
-            else if (c.type === `${op.from}[]`) c.type = `${op.to}[]`;
-          }
-        }
+        this.retypeEnumColumns(op.from, op.to);
         return;
       }
       case 'alter_enum': {
@@ -248,6 +250,49 @@ export class CatalogState {
         const found = all.find((c) => c.name === op.from);
         if (!found) throw misfit(op, `table "${op.table}" has no constraint or index "${op.from}"`);
         found.name = op.to;
+        return;
+      }
+      case 'create_schema': {
+        const schemas = this.catalog.schemas ?? [];
+        if (op.schema === DEFAULT_SCHEMA || schemas.includes(op.schema)) {
+          throw misfit(op, `schema "${op.schema}" already exists`);
+        }
+        this.catalog.schemas = [...schemas, op.schema];
+        return;
+      }
+      case 'drop_schema': {
+        const schemas = this.catalog.schemas ?? [];
+        if (!schemas.includes(op.schema)) throw misfit(op, `there is no schema "${op.schema}"`);
+        const user = [...tables, ...this.catalog.enums].find((o) => schemaOf(o.name) === op.schema);
+        if (user) throw misfit(op, `"${user.name}" is still in it`);
+        this.catalog.schemas = schemas.filter((s) => s !== op.schema);
+        return;
+      }
+      case 'set_table_schema': {
+        const from = qualifiedName(op.from, op.table);
+        const to = qualifiedName(op.to, op.table);
+        const table = this.mustTable(op, from);
+        this.mustSchema(op, op.to);
+        if (this.table(to)) throw misfit(op, `table "${to}" already exists`);
+        table.name = to;
+        this.byName.delete(from);
+        this.byName.set(to, table);
+        for (const t of tables) {
+          for (const fk of t.foreignKeys) if (fk.refTable === from) fk.refTable = to;
+        }
+        return;
+      }
+      case 'set_enum_schema': {
+        const from = qualifiedName(op.from, op.name);
+        const to = qualifiedName(op.to, op.name);
+        const found = this.catalog.enums.find((e) => e.name === from);
+        if (!found) throw misfit(op, `there is no enum "${from}"`);
+        this.mustSchema(op, op.to);
+        if (this.catalog.enums.some((e) => e.name === to)) {
+          throw misfit(op, `type "${to}" already exists`);
+        }
+        found.name = to;
+        this.retypeEnumColumns(from, to);
         return;
       }
       case 'execute':
@@ -293,6 +338,23 @@ export class CatalogState {
           array: c.type.endsWith('[]'),
         })),
     );
+  }
+
+  /** Columns of the enum `from` (or arrays of it) now name it `to`. */
+  private retypeEnumColumns(from: string, to: string): void {
+    for (const t of this.catalog.tables) {
+      for (const c of t.columns) {
+        if (c.type === from) c.type = to;
+        else if (c.type === `${from}[]`) c.type = `${to}[]`;
+      }
+    }
+  }
+
+  /** Public always exists; another schema only once created. */
+  private mustSchema(op: Operation, schema: string): void {
+    if (schema !== DEFAULT_SCHEMA && !(this.catalog.schemas ?? []).includes(schema)) {
+      throw misfit(op, `there is no schema "${schema}"`);
+    }
   }
 
   private renameColumn(table: CatalogTable, from: string, to: string): void {

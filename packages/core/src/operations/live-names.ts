@@ -1,3 +1,4 @@
+import { qualifiedName } from '../naming/qualified-names';
 import { unhandledOperation } from './exhaustive';
 import type { Operation } from './types';
 
@@ -38,6 +39,16 @@ export class LiveNames {
           this.columnMap(op.table).set(op.after.name, this.column(op.table, op.before.name));
         }
         break;
+      case 'set_table_schema': {
+        const from = qualifiedName(op.from, op.table);
+        const to = qualifiedName(op.to, op.table);
+        this.tables.set(to, this.table(from));
+        this.columns.set(to, this.columns.get(from) ?? new Map());
+        break;
+      }
+      case 'create_schema':
+      case 'drop_schema':
+      case 'set_enum_schema':
       case 'drop_table':
       case 'set_table_comment':
       case 'drop_column':

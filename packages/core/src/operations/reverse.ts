@@ -61,6 +61,14 @@ export function reverseOperation(op: Operation): Operation {
       return { kind: 'rename_constraint', table: op.table, from: op.to, to: op.from };
     case 'rename_index':
       return { kind: 'rename_index', table: op.table, from: op.to, to: op.from };
+    case 'create_schema':
+      return { kind: 'drop_schema', schema: op.schema };
+    case 'drop_schema':
+      return { kind: 'create_schema', schema: op.schema };
+    case 'set_table_schema':
+      return { kind: 'set_table_schema', table: op.table, from: op.to, to: op.from };
+    case 'set_enum_schema':
+      return { kind: 'set_enum_schema', name: op.name, from: op.to, to: op.from };
     case 'execute':
       return { kind: 'execute', upgrade: op.downgrade, downgrade: op.upgrade };
     case 'create_object':

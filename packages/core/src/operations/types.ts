@@ -152,6 +152,35 @@ export interface RenameIndex {
   from: string;
   to: string;
 }
+/**
+ * A schema other than public, created when the first table or enum of it appears and dropped
+ * when the last goes: never `IF NOT EXISTS`, so the reverse drops only what this created.
+ */
+export interface CreateSchema {
+  kind: 'create_schema';
+  schema: string;
+}
+export interface DropSchema {
+  kind: 'drop_schema';
+  schema: string;
+}
+/**
+ * `ALTER TABLE ... SET SCHEMA`: the table moves with its rows, columns, keys and indexes.
+ * `table` is its bare name, the same in both schemas.
+ */
+export interface SetTableSchema {
+  kind: 'set_table_schema';
+  table: string;
+  from: string;
+  to: string;
+}
+/** `ALTER TYPE ... SET SCHEMA`: the columns of the enum keep it. `name` is its bare name. */
+export interface SetEnumSchema {
+  kind: 'set_enum_schema';
+  name: string;
+  from: string;
+  to: string;
+}
 /** Hand-written SQL with its own downgrade, for data migrations. */
 export interface Execute {
   kind: 'execute';
@@ -211,6 +240,10 @@ export type Operation =
   | AlterEnum
   | RenameConstraint
   | RenameIndex
+  | CreateSchema
+  | DropSchema
+  | SetTableSchema
+  | SetEnumSchema
   | Execute
   | CreateObject
   | DropObject

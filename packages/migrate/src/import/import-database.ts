@@ -159,7 +159,7 @@ function lostByDesign(catalog: Catalog, design: Design): Unmodelled[] {
     return table
       ? {
           kind: 'table',
-          name: `${MODELLED_SCHEMA}.${table[1]}`,
+          name: table[1]!.includes('.') ? table[1]! : `${MODELLED_SCHEMA}.${table[1]}`,
           why: `${table[2]} (a design cannot keep it)`,
         }
       : { kind: 'schema', name: MODELLED_SCHEMA, why: `${difference} (a design cannot keep it)` };
@@ -173,9 +173,8 @@ function objectAt(design: Design, path: string): string {
   if (!table) return path;
   const column = match![2] === undefined ? undefined : table.columns[Number(match![2])];
   const rest = path.slice(match![0].length).replace(/^\./, '');
-  const object = column
-    ? `column ${MODELLED_SCHEMA}.${table.name}.${column.name}`
-    : `table ${MODELLED_SCHEMA}.${table.name}`;
+  const where = `${table.schema ?? MODELLED_SCHEMA}.${table.name}`;
+  const object = column ? `column ${where}.${column.name}` : `table ${where}`;
   return rest ? `${object} (${rest})` : object;
 }
 

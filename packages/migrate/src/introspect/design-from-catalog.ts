@@ -8,6 +8,7 @@ import {
   type Catalog,
   type CatalogIndex,
   type Column,
+  DEFAULT_SCHEMA,
   DESIGN_FORMAT,
   type Design,
   type DesignObject,
@@ -15,6 +16,7 @@ import {
   identityOptions,
   objectKey,
   pkeyName,
+  splitQualifiedName,
   type Table,
 } from '@retort/core';
 
@@ -25,6 +27,12 @@ const HEADER = 48;
 const ROW = 28;
 
 const idPart = (name: string) => name.replace(/[^A-Za-z0-9_]/g, '_');
+
+/** An enum's bare name, and its schema outside public. */
+function enumName(qualified: string): { name: string; schema?: string } {
+  const { schema, name } = splitQualifiedName(qualified);
+  return schema === DEFAULT_SCHEMA ? { name } : { name, schema };
+}
 
 export function designFromCatalog(catalog: Catalog, name: string): Design {
   const used = new Set<string>();
@@ -68,13 +76,15 @@ export function designFromCatalog(catalog: Catalog, name: string): Design {
     const pk = new Set(t.primaryKey?.columns ?? []);
     const pkInColumnOrder = t.columns.filter((c) => pk.has(c.name)).map((c) => c.name);
     const keyOrder = t.primaryKey?.columns ?? [];
+    const { schema, name: bare } = splitQualifiedName(t.name);
     return {
       id: tableId(t.name),
-      name: t.name,
+      name: bare,
+      ...(schema === DEFAULT_SCHEMA ? {} : { schema }),
       comment: t.comment,
       position: null,
       primaryKeyName:
-        t.primaryKey && t.primaryKey.name !== pkeyName(t.name) ? t.primaryKey.name : null,
+        t.primaryKey && t.primaryKey.name !== pkeyName(bare) ? t.primaryKey.name : null,
       primaryKeyOrder:
         keyOrder.join('\u0000') === pkInColumnOrder.join('\u0000')
           ? null
@@ -139,7 +149,7 @@ export function designFromCatalog(catalog: Catalog, name: string): Design {
     name,
     enums: catalog.enums.map((e, i) => ({
       id: enumIds[i]!,
-      name: e.name,
+      ...enumName(e.name),
       values: [...e.values],
     })),
     tables,

@@ -3,10 +3,11 @@
  * the two compare with `catalogsEqual`. `alembic_version` is the migration tool's, not the
  * schema's, and is left out.
  *
- * Every non-system schema is read. What Retort models goes into the catalog; everything else
- * is listed in `unmodelled` with why, never dropped silently. An object that cannot be carried
- * without changing its meaning (a partial index, a column of a domain type, a table outside
- * `public`) is left out of the catalog; one whose modelled part stands on its own (an identity
+ * Every non-system schema is read (or those `schemas` chooses); tables and enums outside
+ * `public` are named `schema.name`, and the schemas other than public are the catalog's. What
+ * Retort models goes into the catalog; everything else is listed in `unmodelled` with why,
+ * never dropped silently. An object that cannot be carried without changing its meaning (a
+ * column of a type Retort cannot read) is left out of the catalog; one whose modelled part stands on its own (an identity
  * column is still an integer column, an unlogged table still a table) stays, and is listed.
  */
 import {
@@ -18,12 +19,15 @@ import {
   type CatalogTable,
   canonicalExpression,
   columnTypeSpelling,
+  DEFAULT_SCHEMA,
   expressionColumns,
   foreignKeyOptions,
   INDEX_METHODS,
   INTEGER_TYPES,
+  qualifiedName,
   type ReferentialAction,
   RetortError,
+  schemaNameProblem,
   withoutNullDefault,
 } from '@retort/core';
 import type { Introspection, IntrospectOptions, Queryable, Unmodelled } from '../contract';
@@ -45,8 +49,8 @@ import {
 import { DEPENDENCIES, type DependencyRow, OBJECTS, type ObjectRow } from './object-queries';
 import { readObjects } from './read-objects';
 
-/** The one schema Retort models today. */
-export const MODELLED_SCHEMA = 'public';
+/** The schema the version table lives in, and whose tables are named without their schema. */
+export const MODELLED_SCHEMA = DEFAULT_SCHEMA;
 
 const byName = <T extends { name: string }>(a: T, b: T): number =>
   a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
@@ -103,9 +107,7 @@ export async function introspectDatabase(
   const objects = await db.query<ObjectRow>(OBJECTS, params);
   const dependencies = await db.query<DependencyRow>(DEPENDENCIES);
   const reader = new CatalogReader(relations.rows);
-  for (const schema of schemas) {
-    if (schema !== MODELLED_SCHEMA) reader.list('schema', schema, 'schema other than public');
-  }
+  reader.readSchemas(schemas);
   reader.readTypes(types.rows);
   reader.readRelations();
   reader.readColumns(columns.rows);
@@ -144,6 +146,21 @@ class CatalogReader {
     this.relationByOid = new Map(relations.map((r) => [r.oid, r]));
   }
 
+  /** Schemas other than public: each is the design's, even when nothing lives in it yet. */
+  private schemas: string[] = [];
+
+  readSchemas(schemas: readonly string[]): void {
+    this.schemas = schemas
+      .filter((s) => s !== DEFAULT_SCHEMA)
+      .flatMap((s) => {
+        const problem = schemaNameProblem(s);
+        if (problem === null) return [s];
+        this.list('schema', s, problem);
+        return [];
+      })
+      .sort();
+  }
+
   list(kind: string, name: string, why: string): void {
     this.unmodelled.push({ kind, name, why });
   }
@@ -155,13 +172,13 @@ class CatalogReader {
   readTypes(rows: TypeRow[]): void {
     for (const t of rows) {
       const name = `${t.schema}.${t.name}`;
-      if (t.kind === 'e' && t.schema === MODELLED_SCHEMA) {
-        this.enums.push({ name: t.name, values: names(t.labels) });
+      if (t.kind === 'e' && this.schemas.concat(DEFAULT_SCHEMA).includes(t.schema)) {
+        this.enums.push({ name: qualifiedName(t.schema, t.name), values: names(t.labels) });
         if (t.comment !== null) this.list('comment', `type ${name}`, 'comment on a type');
         continue;
       }
       const why: Record<string, string> = {
-        e: 'enum outside the public schema',
+        e: 'enum in a schema Retort cannot model',
         d: 'domain type',
         c: 'composite type',
         r: 'range type',
@@ -183,7 +200,9 @@ class CatalogReader {
       }
       if (r.schema === MODELLED_SCHEMA && r.name === 'alembic_version') continue;
       const whole: string[] = [];
-      if (r.schema !== MODELLED_SCHEMA) whole.push(`table in schema ${r.schema}`);
+      if (r.schema !== MODELLED_SCHEMA && !this.schemas.includes(r.schema)) {
+        whole.push(`table in schema ${r.schema}`);
+      }
       if (r.kind === 'p') whole.push('partitioned table');
       if (r.partition) whole.push(`partition of ${r.parents}`);
       else if (r.parents !== null) whole.push(`inherits from ${r.parents}`);
@@ -198,7 +217,7 @@ class CatalogReader {
       this.tables.set(r.oid, {
         row: r,
         table: {
-          name: r.name,
+          name: qualifiedName(r.schema, r.name),
           comment: r.comment,
           columns: [],
           primaryKey: null,
@@ -301,9 +320,9 @@ class CatalogReader {
     const typeName = `${c.type_schema}.${c.type_name}`;
     switch (c.type_kind) {
       case 'e':
-        return c.type_schema === MODELLED_SCHEMA
-          ? `${c.type_name}${c.array ? '[]' : ''}`
-          : { why: `enum type ${typeName}, outside the public schema` };
+        return this.enums.some((e) => e.name === qualifiedName(c.type_schema, c.type_name))
+          ? `${qualifiedName(c.type_schema, c.type_name)}${c.array ? '[]' : ''}`
+          : { why: `enum type ${typeName}, in a schema that is not read` };
       default:
         // Domains, composite, range and extension types too: kept as `format_type` spells them.
         return columnTypeSpelling(c.type, []);
@@ -539,7 +558,11 @@ class CatalogReader {
       checks: table.checks.sort(byName),
     }));
     return {
-      catalog: { enums: this.enums.sort(byName), tables: tables.sort(byName) },
+      catalog: {
+        ...(this.schemas.length > 0 ? { schemas: this.schemas } : {}),
+        enums: this.enums.sort(byName),
+        tables: tables.sort(byName),
+      },
       unmodelled: this.unmodelled.sort((a, b) =>
         a.name === b.name ? (a.why < b.why ? -1 : 1) : a.name < b.name ? -1 : 1,
       ),

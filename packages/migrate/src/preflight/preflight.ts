@@ -18,6 +18,7 @@ import {
   NOT_RESTORED,
   type Operation,
   quoteIdentifier as q,
+  quoteQualifiedIdentifier as qt,
   unhandledOperation,
 } from '@retort/core';
 import type { Database, DataLoss, PreflightFinding, Queryable } from '../contract';
@@ -233,7 +234,7 @@ async function sampleKeys(
     const { rows: keys } = await db.query<{ name: string }>(
       `SELECT a.attname AS name FROM pg_index i
        JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
-       WHERE i.indrelid = ${literal(q(table))}::regclass AND i.indisprimary
+       WHERE i.indrelid = ${literal(qt(table))}::regclass AND i.indisprimary
        ORDER BY array_position(i.indkey::int2[], a.attnum)`,
     );
     const columns = keys.length > 0 ? keys.map((k) => `breaking.${q(k.name)}`).join(', ') : '*';
@@ -275,7 +276,7 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
       const table = liveTable(op.table);
       const column = table && names.column(op.table, op.before.name);
       if (!table || !column) return [];
-      const t = q(table);
+      const t = qt(table);
       const c = q(column);
       const out: Count[] = [];
       if (op.before.type !== op.after.type) {
@@ -322,9 +323,9 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
           code: 'null_rows',
           rows: 0,
           message: `{rows} of ${op.table} would get NULL in the new NOT NULL column ${op.column.name}, which has no default.`,
-          sql: `SELECT count(*) AS n FROM ${q(table)}`,
+          sql: `SELECT count(*) AS n FROM ${qt(table)}`,
           table,
-          list: `SELECT * FROM ${q(table)}`,
+          list: `SELECT * FROM ${qt(table)}`,
         },
       ];
     }
@@ -348,9 +349,9 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
           code: 'duplicate_rows',
           rows: 0,
           message: `{rows} of ${op.table} {share} their (${key.columns.join(', ')}) with another row, so ${key.name} cannot be created.`,
-          sql: `SELECT coalesce(sum(n), 0) AS n FROM (SELECT count(*) AS n FROM ${q(table)} WHERE ${notNull} GROUP BY ${list} HAVING count(*) > 1) AS d`,
+          sql: `SELECT coalesce(sum(n), 0) AS n FROM (SELECT count(*) AS n FROM ${qt(table)} WHERE ${notNull} GROUP BY ${list} HAVING count(*) > 1) AS d`,
           table,
-          list: `SELECT * FROM ${q(table)} WHERE (${list}) IN (SELECT ${list} FROM ${q(table)} WHERE ${notNull} GROUP BY ${list} HAVING count(*) > 1) ORDER BY ${list}`,
+          list: `SELECT * FROM ${qt(table)} WHERE (${list}) IN (SELECT ${list} FROM ${qt(table)} WHERE ${notNull} GROUP BY ${list} HAVING count(*) > 1) ORDER BY ${list}`,
         },
       ];
       if (op.kind === 'create_primary_key') {
@@ -358,9 +359,9 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
           code: 'null_rows',
           rows: 0,
           message: `{rows} of ${op.table} {hold} NULL in (${key.columns.join(', ')}), the new primary key.`,
-          sql: `SELECT count(*) AS n FROM ${q(table)} WHERE NOT (${notNull})`,
+          sql: `SELECT count(*) AS n FROM ${qt(table)} WHERE NOT (${notNull})`,
           table,
-          list: `SELECT * FROM ${q(table)} WHERE NOT (${notNull})`,
+          list: `SELECT * FROM ${qt(table)} WHERE NOT (${notNull})`,
         });
       }
       return out;
@@ -379,9 +380,9 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
           code: 'orphan_rows',
           rows: 0,
           message: `{rows} of ${op.table} {point} to a ${fk.refTable} row that does not exist, so ${fk.name} cannot be created.`,
-          sql: `SELECT count(*) AS n FROM ${q(table)} AS c WHERE ${notNull} AND NOT EXISTS (SELECT 1 FROM ${q(ref)} AS p WHERE ${match})`,
+          sql: `SELECT count(*) AS n FROM ${qt(table)} AS c WHERE ${notNull} AND NOT EXISTS (SELECT 1 FROM ${qt(ref)} AS p WHERE ${match})`,
           table,
-          list: `SELECT c.* FROM ${q(table)} AS c WHERE ${notNull} AND NOT EXISTS (SELECT 1 FROM ${q(ref)} AS p WHERE ${match})`,
+          list: `SELECT c.* FROM ${qt(table)} AS c WHERE ${notNull} AND NOT EXISTS (SELECT 1 FROM ${qt(ref)} AS p WHERE ${match})`,
         },
       ];
     }
@@ -393,9 +394,9 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
           code: 'rows_failing_check',
           rows: 0,
           message: `{rows} of ${op.table} {fail} the new check ${op.check.name} (${op.check.expression}).`,
-          sql: `SELECT count(*) AS n FROM ${q(table)} WHERE NOT (${op.check.expression})`,
+          sql: `SELECT count(*) AS n FROM ${qt(table)} WHERE NOT (${op.check.expression})`,
           table,
-          list: `SELECT * FROM ${q(table)} WHERE NOT (${op.check.expression})`,
+          list: `SELECT * FROM ${qt(table)} WHERE NOT (${op.check.expression})`,
         },
       ];
     }
@@ -408,9 +409,9 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
           code: 'values_lost',
           rows: 0,
           message: `{rows} of ${op.table} {hold} a value in ${op.column.name}, which is dropped with the column; ${NOT_RESTORED} (the column comes back empty).`,
-          sql: `SELECT count(*) AS n FROM ${q(table)} WHERE ${q(column)} IS NOT NULL`,
+          sql: `SELECT count(*) AS n FROM ${qt(table)} WHERE ${q(column)} IS NOT NULL`,
           table,
-          list: `SELECT * FROM ${q(table)} WHERE ${q(column)} IS NOT NULL`,
+          list: `SELECT * FROM ${qt(table)} WHERE ${q(column)} IS NOT NULL`,
         },
       ];
     }
@@ -422,9 +423,9 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
           code: 'rows_lost',
           rows: 0,
           message: `{rows} of ${op.table.name} {go} with the table; ${NOT_RESTORED} (the table comes back empty).`,
-          sql: `SELECT count(*) AS n FROM ${q(table)}`,
+          sql: `SELECT count(*) AS n FROM ${qt(table)}`,
           table,
-          list: `SELECT * FROM ${q(table)}`,
+          list: `SELECT * FROM ${qt(table)}`,
         },
       ];
     }
@@ -442,13 +443,17 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
             code: 'rows_with_removed_value',
             rows: 0,
             message: `{rows} of ${usage.table} {hold} a value in ${usage.column} that ${op.name} no longer has (${removed.join(', ')}).`,
-            sql: `SELECT count(*) AS n FROM ${q(table)} WHERE ${q(column)}::text IN (${values})`,
+            sql: `SELECT count(*) AS n FROM ${qt(table)} WHERE ${q(column)}::text IN (${values})`,
             table,
-            list: `SELECT * FROM ${q(table)} WHERE ${q(column)}::text IN (${values})`,
+            list: `SELECT * FROM ${qt(table)} WHERE ${q(column)}::text IN (${values})`,
           },
         ];
       });
     }
+    case 'create_schema':
+    case 'drop_schema':
+    case 'set_table_schema':
+    case 'set_enum_schema':
     case 'create_table':
     case 'rename_table':
     case 'set_table_comment':

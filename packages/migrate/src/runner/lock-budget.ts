@@ -7,7 +7,7 @@
  * names the setting that would let that run through.
  */
 import type { Catalog, CatalogTable, Operation } from '@retort/core';
-import { RetortError } from '@retort/core';
+import { qualifiedName, RetortError } from '@retort/core';
 import type { Queryable } from '../contract';
 
 export interface LockStep {
@@ -50,7 +50,15 @@ export function estimateLocks(steps: readonly LockStep[]): number {
         case 'create_enum':
         case 'drop_enum':
         case 'rename_enum':
+        case 'set_enum_schema':
           total += 2;
+          break;
+        case 'set_table_schema':
+          touch(qualifiedName(op.from, op.table), 1);
+          break;
+        case 'create_schema':
+        case 'drop_schema':
+          total += 1;
           break;
         case 'execute':
           break;

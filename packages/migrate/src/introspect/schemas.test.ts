@@ -1,0 +1,137 @@
+/**
+ * Schemas on a real Postgres (PGlite and the server): Retort's SQL builds tables and an enum
+ * in `public`, `app` and `audit` with keys across them; introspection reads back the design's
+ * catalog and the design itself; moves between schemas run both ways; the downgrade leaves
+ * no schema behind.
+ */
+import { renderMigrationSql } from '@retort/codegen';
+import { type Design, describeCatalogDifferences, diff, toCatalog } from '@retort/core';
+import { createServerDatabase, serverUrl } from '@retort/testing';
+import { schemasDesign } from '@retort/testing/schemas-design';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../contract';
+import { openDatabase } from '../drivers/open-database';
+import { designFromCatalog } from './design-from-catalog';
+import { introspect, introspectDatabase } from './introspect';
+
+const empty = (d: Design): Design => ({ ...d, enums: [], tables: [] });
+
+function edited(edit: (d: Design) => void): Design {
+  const d = structuredClone(schemasDesign());
+  edit(d);
+  return d;
+}
+
+const MOVES: Array<[string, (d: Design) => void]> = [
+  [
+    'move a table to a schema that exists',
+    (d) => {
+      d.tables.find((t) => t.id === 't_orders')!.schema = 'audit';
+    },
+  ],
+  [
+    'move a table to a new schema, leaving its old one empty',
+    (d) => {
+      d.tables.find((t) => t.id === 't_events')!.schema = 'archive';
+    },
+  ],
+  [
+    'move a table out of public and rename it',
+    (d) => {
+      const t = d.tables.find((x) => x.id === 't_users')!;
+      t.schema = 'audit';
+      t.name = 'people';
+    },
+  ],
+  [
+    'move the enum to public',
+    (d) => {
+      delete d.enums[0]!.schema;
+      const orders = d.tables.find((t) => t.id === 't_orders')!;
+      orders.columns[2]!.type = 'order_status';
+      orders.columns[3]!.type = 'order_status[]';
+    },
+  ],
+];
+
+for (const kind of ['pglite', 'server'] as const) {
+  describe.runIf(kind === 'pglite' || serverUrl() !== null)(`schemas on ${kind}`, () => {
+    let db: Database;
+    let drop: () => Promise<void> = async () => {};
+    beforeAll(async () => {
+      if (kind === 'pglite') db = await openDatabase({ memory: true });
+      else {
+        const server = await createServerDatabase('retort_schemas');
+        db = await openDatabase({ url: server.url });
+        drop = server.drop;
+      }
+    });
+    afterAll(async () => {
+      await db.close();
+      await drop();
+    });
+
+    it('Retort SQL builds them; introspection reads back the catalog and the design; the downgrade leaves nothing', async () => {
+      const design = schemasDesign();
+      const sql = renderMigrationSql(diff(empty(design), design));
+      for (const s of sql.upgrade) await db.exec(s);
+      const read = await introspectDatabase(db);
+      expect(read.unmodelled).toEqual([]);
+      expect(describeCatalogDifferences(toCatalog(design), read.catalog)).toEqual([]);
+      const imported = designFromCatalog(read.catalog, 'schemas');
+      expect(imported.tables.map((t) => `${t.schema ?? 'public'}.${t.name}`).sort()).toEqual([
+        'app.orders',
+        'app.users',
+        'audit.events',
+        'public.users',
+      ]);
+      expect(imported.enums).toEqual([
+        {
+          id: 'e_app_order_status',
+          name: 'order_status',
+          schema: 'app',
+          values: ['new', 'paid', 'shipped'],
+        },
+      ]);
+      expect(toCatalog(imported)).toEqual(read.catalog);
+      // Only the chosen schemas are read.
+      const app = await introspect(db, { schemas: ['app'] });
+      expect(app.tables.map((t) => t.name)).toEqual(['app.orders', 'app.users']);
+      expect(app.schemas).toEqual(['app']);
+      for (const s of sql.downgrade) await db.exec(s);
+      expect(await introspect(db)).toEqual({ enums: [], tables: [] });
+      const left = await db.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_namespace WHERE nspname IN ('app', 'audit')`,
+      );
+      expect(left.rows[0]!.n).toBe(0);
+    });
+
+    it.each(MOVES)(
+      '%s: the upgrade makes the new catalog, the downgrade the old',
+      async (_, edit) => {
+        const before = schemasDesign();
+        const after = edited(edit);
+        const create = renderMigrationSql(diff(empty(before), before));
+        for (const s of create.upgrade) await db.exec(s);
+        try {
+          const step = renderMigrationSql(diff(before, after));
+          expect(step.upgrade.length).toBeGreaterThan(0);
+          for (const s of step.upgrade) await db.exec(s);
+          expect(
+            describeCatalogDifferences(toCatalog(after), await introspect(db), {
+              columnOrder: false,
+            }),
+          ).toEqual([]);
+          for (const s of step.downgrade) await db.exec(s);
+          expect(
+            describeCatalogDifferences(toCatalog(before), await introspect(db), {
+              columnOrder: false,
+            }),
+          ).toEqual([]);
+        } finally {
+          for (const s of create.downgrade) await db.exec(s);
+        }
+      },
+    );
+  });
+}
