@@ -14,7 +14,15 @@
  * DBML has no escape for a backquote inside an expression, so a default or check holding one
  * is written as a comment line saying so.
  */
-import type { Column, Design, ForeignKey, ReferentialAction, Table } from '@retort/core';
+import {
+  type Column,
+  type Design,
+  type ForeignKey,
+  objectQualifiedName,
+  type ReferentialAction,
+  splitQualifiedName,
+  type Table,
+} from '@retort/core';
 import { foreignKeyIsUnique } from '../keys/foreign-key-shape';
 import { objectsComment } from '../typescript/unexpressed';
 
@@ -32,8 +40,19 @@ export function dbmlString(text: string): string {
   return `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
 }
 
+/** A table or enum outside public as DBML names it: `app.users`. */
+function dbmlQualified(object: { schema?: string; name: string }): string {
+  return object.schema === undefined
+    ? dbmlName(object.name)
+    : `${dbmlName(object.schema)}.${dbmlName(object.name)}`;
+}
+
 function dbmlType(type: string, enumNames: ReadonlySet<string>): string {
   const element = type.endsWith('[]') ? type.slice(0, -2) : type;
+  if (enumNames.has(element) && element.includes('.') && !BARE.test(element)) {
+    const { schema, name } = splitQualifiedName(element);
+    return `${dbmlName(schema)}.${dbmlName(name)}${type.endsWith('[]') ? '[]' : ''}`;
+  }
   if (enumNames.has(element)) return BARE.test(element) ? type : dbmlName(type);
   const lower = type.toLowerCase();
   return /^[a-z0-9_(),[\]]+$/.test(lower) ? lower : `"${lower}"`;
@@ -90,7 +109,7 @@ function columnList(table: Table, ids: string[]): string {
 
 function tableBlock(table: Table, enumNames: ReadonlySet<string>): string[] {
   const pk = table.columns.filter((c) => c.primaryKey);
-  const lines = [`Table ${dbmlName(table.name)} {`];
+  const lines = [`Table ${dbmlQualified(table)} {`];
   for (const column of table.columns) lines.push(...columnLine(column, pk.length === 1, enumNames));
   const indexes: string[] = [];
   if (pk.length > 1) indexes.push(`    (${pk.map((c) => dbmlName(c.name)).join(', ')}) [pk]`);
@@ -126,7 +145,7 @@ function tableBlock(table: Table, enumNames: ReadonlySet<string>): string[] {
 }
 
 function endpoint(table: Table, ids: string[]): string {
-  return `${dbmlName(table.name)}.${columnList(table, ids)}`;
+  return `${dbmlQualified(table)}.${columnList(table, ids)}`;
 }
 
 function refLine(design: Design, table: Table, fk: ForeignKey): string {
@@ -142,13 +161,13 @@ function refLine(design: Design, table: Table, fk: ForeignKey): string {
 }
 
 export function designToDbml(design: Design): string {
-  const enumNames = new Set(design.enums.map((e) => e.name));
+  const enumNames = new Set(design.enums.map(objectQualifiedName));
   const blocks: string[][] = [
     [`Project ${dbmlName(design.name)} {`, "  database_type: 'PostgreSQL'", '}'],
   ];
   for (const e of design.enums) {
     blocks.push([
-      `Enum ${dbmlName(e.name)} {`,
+      `Enum ${dbmlQualified(e)} {`,
       ...e.values.map((v) => `  "${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`),
       '}',
     ]);

@@ -21,6 +21,7 @@ import {
   otherTypeShape,
   parseCanonicalType,
   type ReferentialAction,
+  splitQualifiedName,
   type TypeInfo,
   toCatalog,
 } from '@retort/core';
@@ -42,6 +43,7 @@ const MODULE_NAMES = [
   'sql',
   'relations',
   'pgTable',
+  'pgSchema',
   'pgEnum',
   'customType',
   'primaryKey',
@@ -103,10 +105,29 @@ function renderDrizzle(catalog: Catalog): string {
   const passThrough = new Set<string>();
 
   const body: string[] = [];
+  // A schema other than public is a `pgSchema`; its tables and enums are made through it.
+  const schemaConsts = new Map(
+    (catalog.schemas ?? []).map((s) => [s, uniqueIdentifier(`${s}_schema`, taken)]),
+  );
+  for (const [schema, constName] of schemaConsts) {
+    imports.add('pgSchema');
+    body.push(`export const ${constName} = pgSchema(${stringLiteral(schema)});`);
+  }
+  if (schemaConsts.size > 0) body.push('');
+  /** `pgTable('users'` or `appSchema.table('users'`, and likewise for enums. */
+  const maker = (qualified: string, inPublic: string, member: string) => {
+    const { schema, name } = splitQualifiedName(qualified);
+    const schemaConst = qualified.includes('.') ? schemaConsts.get(schema) : undefined;
+    if (schemaConst === undefined) imports.add(inPublic);
+    return {
+      call: schemaConst === undefined ? inPublic : `${schemaConst}.${member}`,
+      name,
+    };
+  };
   for (const e of catalog.enums) {
-    imports.add('pgEnum');
+    const made = maker(e.name, 'pgEnum', 'enum');
     body.push(
-      `export const ${enumConsts.get(e.name)} = pgEnum(${stringLiteral(e.name)}, [${e.values.map(stringLiteral).join(', ')}]);`,
+      `export const ${enumConsts.get(e.name)} = ${made.call}(${stringLiteral(made.name)}, [${e.values.map(stringLiteral).join(', ')}]);`,
     );
   }
   if (catalog.enums.length > 0) body.push('');
@@ -154,7 +175,8 @@ function renderDrizzle(catalog: Catalog): string {
     });
     const extras = extraConfig(table, tableNames, names, inlineUnique, imports);
     if (extras.some((line) => line.includes('sql`'))) usesSql = true;
-    const head = `export const ${tableNames.constName} = pgTable(\n  ${stringLiteral(table.name)},\n  {\n${columnLines.join('\n')}\n  }`;
+    const made = maker(table.name, 'pgTable', 'table');
+    const head = `export const ${tableNames.constName} = ${made.call}(\n  ${stringLiteral(made.name)},\n  {\n${columnLines.join('\n')}\n  }`;
     // In a foreign-key cycle TypeScript cannot infer the callback's type from the other
     // table's (which needs this one's): the annotation breaks the circle.
     const callback = inCycle.has(table.name) ? '(t): PgTableExtraConfigValue[] =>' : '(t) =>';

@@ -9,7 +9,13 @@
  * Mermaid's attribute names and types are single words, so anything else is spelled with
  * underscores and the exact name or type goes in the attribute's comment.
  */
-import type { Column, Design, ForeignKey, Table } from '@retort/core';
+import {
+  type Column,
+  type Design,
+  type ForeignKey,
+  objectQualifiedName,
+  type Table,
+} from '@retort/core';
 import {
   foreignKeyIsIdentifying,
   foreignKeyIsRequired,
@@ -66,13 +72,14 @@ function relationshipLine(design: Design, table: Table, fk: ForeignKey): string 
     .map((id) => table.columns.find((c) => c.id === id)?.name ?? id)
     .join(', ')
     .replaceAll('"', "'");
-  return `    ${entityName(target.name)} ${left}${line}${right} ${entityName(table.name)} : "${label}"`;
+  return `    ${entityName(objectQualifiedName(target))} ${left}${line}${right} ${entityName(objectQualifiedName(table))} : "${label}"`;
 }
 
 export function designToMermaid(design: Design): string {
   const lines = ['erDiagram'];
   for (const table of design.tables) {
-    lines.push(`    ${entityName(table.name)} {`);
+    // Outside public the entity is `app.users` (quoted: Mermaid's words have no dot).
+    lines.push(`    ${entityName(objectQualifiedName(table))} {`);
     for (const column of table.columns) lines.push(attributeLine(table, column));
     lines.push('    }');
   }

@@ -8,6 +8,7 @@
  * give a different one.
  */
 import {
+  bareName,
   type Catalog,
   type CatalogColumn,
   type CatalogForeignKey,
@@ -15,6 +16,7 @@ import {
   type Design,
   fkeyName,
   makeObjectName,
+  objectQualifiedName,
   parseCanonicalType,
   pkeyName,
   quoteIdentifier,
@@ -25,6 +27,8 @@ import {
 import { classNames, pythonIdentifier, pythonIdentifiers } from '../names';
 import {
   PythonImports,
+  pyEnumNameArgs,
+  pySchema,
   pythonString,
   pythonStrings,
   renderSaType,
@@ -33,7 +37,7 @@ import {
 } from '../python';
 import { indexArguments } from '../python/index-options';
 import { escapeTextColons } from '../python/literal';
-import { quoteName } from '../sql/identifier';
+import { quoteInSchemaOf, quoteName, quoteTable } from '../sql/identifier';
 import { createIndexSql, uniqueClause } from '../sql/render';
 import { cycleClosingKeys } from './fk-cycles';
 
@@ -133,7 +137,7 @@ const NUMERIC_BASES = new Set([
  */
 export function planModels(design: Design, moduleNames: ReadonlySet<string>): ModulePlan {
   const catalog = toCatalog(design);
-  const order = design.tables.map((t) => t.name);
+  const order = design.tables.map(objectQualifiedName);
   const tables = order
     .map((name) => catalog.tables.find((t) => t.name === name))
     .filter((t): t is CatalogTable => t !== undefined);
@@ -146,17 +150,25 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
   const enumVariables = new Map<string, string>();
   const definitions: string[] = [];
   for (const e of design.enums) {
+    const qualified = objectQualifiedName(e);
     let variable = pythonIdentifier(`${e.name}_enum`, bound);
     while (bound.has(variable)) variable = `${variable}_`;
     bound.add(variable);
-    enumVariables.set(e.name, variable);
+    enumVariables.set(qualified, variable);
     imports.from(SA, 'Enum');
-    const args = [...e.values.map((v) => pythonString(v)), `name=${pythonString(e.name)}`];
+    const args = [...e.values.map((v) => pythonString(v)), pyEnumNameArgs(qualified)];
     definitions.push(...renderCall(`${variable} = `, 'Enum', [...args, 'metadata=Base.metadata']));
   }
 
   const closing = cycleClosingKeys(catalog, order);
-  const classes = classNames(order, new Set([...bound, ...IMPORTABLE]));
+  // A class is named after its table's bare name, and after its schema too when two schemas
+  // hold a table of that name.
+  const bareCount = new Map<string, number>();
+  for (const t of design.tables) bareCount.set(t.name, (bareCount.get(t.name) ?? 0) + 1);
+  const classSource = (qualified: string) =>
+    bareCount.get(bareName(qualified))! > 1 ? qualified : bareName(qualified);
+  const classesBySource = classNames(order.map(classSource), new Set([...bound, ...IMPORTABLE]));
+  const classes = new Map(order.map((q) => [q, classesBySource.get(classSource(q))!]));
   for (const name of classes.values()) bound.add(name);
 
   const typeContext = {
@@ -169,6 +181,7 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
 
   const pending = tables.map((table) => {
     const className = classes.get(table.name)!;
+    const bare = bareName(table.name);
     const pk = table.primaryKey;
     const pkColumns = new Set(pk?.columns ?? []);
     const singleFks = new Map<string, CatalogForeignKey>();
@@ -177,7 +190,7 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
 
     const columnOrder = table.columns.filter((c) => pkColumns.has(c.name)).map((c) => c.name);
     const ordered = pk?.columns.some((c, i) => columnOrder[i] !== c);
-    if (pk && (pk.name !== pkeyName(table.name) || ordered)) {
+    if (pk && (pk.name !== pkeyName(bare) || ordered)) {
       imports.from(SA, 'PrimaryKeyConstraint');
       tableArgs.push(
         `PrimaryKeyConstraint(${pythonStrings(pk.columns)}, name=${pythonString(pk.name)})`,
@@ -185,7 +198,7 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
     }
     for (const fk of table.foreignKeys) {
       const cycle = closing.has(`${table.name}.${fk.name}`);
-      const defaultName = fk.name === fkeyName(table.name, fk.columns);
+      const defaultName = fk.name === fkeyName(bare, fk.columns);
       if (fk.columns.length === 1 && !singleFks.has(fk.columns[0]!)) {
         singleFks.set(fk.columns[0]!, fk);
         continue;
@@ -208,20 +221,19 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
     for (const u of table.uniques) {
       if (u.nullsNotDistinct) {
         ddlAfterCreate(
-          `ALTER TABLE ${quoteName(table.name)} ADD CONSTRAINT ${quoteName(u.name)} ${uniqueClause(u)}`,
+          `ALTER TABLE ${quoteTable(table.name)} ADD CONSTRAINT ${quoteName(u.name)} ${uniqueClause(u)}`,
         );
         continue;
       }
       if (
         u.columns.length === 1 &&
-        u.name === uniqueName(table.name, u.columns) &&
+        u.name === uniqueName(bare, u.columns) &&
         !inlineUnique.has(u.columns[0]!)
       ) {
         inlineUnique.add(u.columns[0]!);
         continue;
       }
-      const named =
-        u.name === uniqueName(table.name, u.columns) ? '' : `, name=${pythonString(u.name)}`;
+      const named = u.name === uniqueName(bare, u.columns) ? '' : `, name=${pythonString(u.name)}`;
       imports.from(SA, 'UniqueConstraint');
       tableArgs.push(`UniqueConstraint(${pythonStrings(u.columns)}${named})`);
     }
@@ -247,7 +259,12 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
       ];
       tableArgs.push(`Index(${args.join(', ')})`);
     }
-    if (table.comment !== null) tableArgs.push(`{'comment': ${pythonString(table.comment)}}`);
+    // Table options, last: the schema outside public, the comment.
+    const options: string[] = [];
+    const schema = pySchema(table.name);
+    if (schema !== null) options.push(`'schema': ${pythonString(schema)}`);
+    if (table.comment !== null) options.push(`'comment': ${pythonString(table.comment)}`);
+    if (options.length > 0) tableArgs.push(`{${options.join(', ')}}`);
 
     // SQLAlchemy makes SERIAL of one column per table: the autoincrement primary key
     // column. Any other SERIAL gets its sequence spelled out, owned by the column as
@@ -269,7 +286,7 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
       if (fk) {
         imports.from(SA, 'ForeignKey');
         const cycle = closing.has(`${table.name}.${fk.name}`);
-        const defaultName = fk.name === fkeyName(table.name, fk.columns);
+        const defaultName = fk.name === fkeyName(bare, fk.columns);
         const args = [pythonString(`${fk.refTable}.${fk.refColumns[0]}`)];
         args.push(...foreignKeyOptions(fk, cycle || !defaultName, cycle));
         foreignKeyExpr = `ForeignKey(${args.join(', ')})`;
@@ -286,16 +303,17 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
       } else if (column.autoincrement && column === serialPk) {
         kwargs.push('autoincrement=True');
       } else if (column.autoincrement) {
-        const seqName = makeObjectName(table.name, column.name, 'seq');
+        const seqName = makeObjectName(bare, column.name, 'seq');
         sequence = pythonIdentifier(seqName, bound);
         while (bound.has(sequence)) sequence = `${sequence}_`;
         bound.add(sequence);
         imports.from(SA, 'Sequence');
         const intType = renderSaType(column.type, { ...typeContext, style: 'model' });
         const args = [pythonString(seqName), `data_type=${intType.expr}`, 'metadata=Base.metadata'];
+        if (schema !== null) args.push(`schema=${pythonString(schema)}`);
         definitions.push(...renderCall(`${sequence} = `, 'Sequence', args));
         imports.from(SA, 'DDL').from(SA, 'event');
-        const ddl = `ALTER SEQUENCE ${quoteIdentifier(seqName)} OWNED BY ${quoteIdentifier(table.name)}.${quoteIdentifier(column.name)}`;
+        const ddl = `ALTER SEQUENCE ${quoteInSchemaOf(table.name, seqName)} OWNED BY ${quoteTable(table.name)}.${quoteIdentifier(column.name)}`;
         after.push(
           `event.listen(${className}.__table__, 'after_create', DDL(${pythonString(ddl.replaceAll('%', '%%'))}))`,
         );

@@ -25,6 +25,7 @@ import {
   otherTypeShape,
   parseCanonicalType,
   type ReferentialAction,
+  splitQualifiedName,
   type TypeInfo,
   toCatalog,
 } from '@retort/core';
@@ -214,7 +215,9 @@ function renderEntity(
   const self = names.table(table.name);
   const prop = (column: string): string => stringLiteral(self.properties.get(column)!);
   const lines: string[] = [];
-  const entityOptions = [`name: ${stringLiteral(table.name)}`];
+  const { schema, name: bare } = splitQualifiedName(table.name);
+  const entityOptions = [`name: ${stringLiteral(bare)}`];
+  if (table.name.includes('.')) entityOptions.push(`schema: ${stringLiteral(schema)}`);
   if (table.comment !== null) entityOptions.push(`comment: ${stringLiteral(table.comment)}`);
   lines.push(`@${use('Entity')}({ ${entityOptions.join(', ')} })`);
   for (const u of table.uniques) {

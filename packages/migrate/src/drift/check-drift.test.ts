@@ -59,9 +59,14 @@ const CHANGES: [change: string, sql: string, found: string][] = [
     'unique constraint "organisations_name_key" is missing',
   ],
   [
+    'a table moved to another schema',
+    'CREATE SCHEMA audit; ALTER TABLE organisations SET SCHEMA audit',
+    'table "audit.organisations" is in the database but not expected',
+  ],
+  [
     'a table added in another schema',
     'CREATE SCHEMA audit; CREATE TABLE audit.log (id integer)',
-    'table audit.log is not modelled by Retort (table in schema audit)',
+    'table "audit.log" is in the database but not expected',
   ],
   [
     'a serial turned into an identity',
