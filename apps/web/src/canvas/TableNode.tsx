@@ -112,7 +112,10 @@ function FullTable({ data, selected }: NodeProps<TableFlowNode>) {
             }}
           />
         ) : (
-          <span className="table-node__name">{table.name}</span>
+          <span className="table-node__name">
+            {table.schema && <span className="table-node__schema">{table.schema}.</span>}
+            {table.name}
+          </span>
         )}
         {problems.length > 0 && (
           <span

@@ -18,7 +18,12 @@ export function TableInspector(props: {
   const added = useDesignStore((s) => s.added === tableId);
   if (!table) return null;
   const base = `tables[${tableIndex}]`;
-  const at = fieldProblems(problems, base, ['name', 'comment', 'columns']);
+  const at = fieldProblems(problems, base, ['name', 'schema', 'comment', 'columns']);
+  // The design's schemas, suggested as the field is typed in.
+  const schemas = [
+    ...new Set(['public', ...design.tables.flatMap((t) => (t.schema ? [t.schema] : []))]),
+  ].sort();
+  const schemaList = `schemas-${tableId}`;
   const store = () => designStore.getState();
   const columnProblems = (i: number) =>
     fieldProblems(problems, `${base}.columns[${i}]`, []).general;
@@ -34,6 +39,21 @@ export function TableInspector(props: {
           invalid={!!at.field('name')}
           onCommit={(name) => store().renameTable(tableId, name)}
         />
+      </Field>
+      <Field label="Schema" problems={at.field('schema')}>
+        <CommitInput
+          aria-label="Schema"
+          value={table.schema ?? 'public'}
+          list={schemaList}
+          disabled={readOnly}
+          invalid={!!at.field('schema')}
+          onCommit={(schema) => store().setTableSchema(tableId, schema)}
+        />
+        <datalist id={schemaList}>
+          {schemas.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
       </Field>
       <Field label="Comment" problems={at.field('comment')}>
         <CommitInput

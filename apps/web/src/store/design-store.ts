@@ -60,6 +60,8 @@ export interface DesignActions {
   addTable(position?: Position): string | null;
   renameTable(tableId: string, name: string): void;
   setTableComment(tableId: string, comment: string | null): void;
+  /** Moves the table to another Postgres schema; empty text is public. */
+  setTableSchema(tableId: string, schema: string): void;
   deleteTable(tableId: string): void;
   /** Selects these tables: one is a table selection, none is no selection. */
   selectTables(tableIds: readonly string[]): void;
@@ -189,6 +191,9 @@ export function createDesignStore(initial: Partial<DesignState> = {}) {
           },
           setTableComment(tableId, comment) {
             edit((d) => edits.setTableComment(d, tableId, comment));
+          },
+          setTableSchema(tableId, schema) {
+            edit((d) => edits.setTableSchema(d, tableId, schema));
           },
           deleteTable(tableId) {
             edit(

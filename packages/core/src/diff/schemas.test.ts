@@ -6,6 +6,7 @@
 import { schemasDesign } from '@retort/testing/schemas-design';
 import { describe, expect, it } from 'vitest';
 import { toCatalog } from '../catalog/from-design';
+import { setTableSchema } from '../design/edits/edits';
 import type { Design } from '../design/types';
 import { validateDesign } from '../design/validate';
 import { applyOperations } from '../operations/apply';
@@ -178,5 +179,18 @@ describe('schemas in the diff', () => {
     expect(() => applyOperations(catalog, [{ kind: 'drop_schema', schema: 'audit' }])).toThrow(
       '"audit.events" is still in it',
     );
+  });
+});
+
+describe('moving a table in the editor', () => {
+  it('sets the schema, and leaves the field out for public', () => {
+    const moved = setTableSchema(schemasDesign(), 't_users', ' audit ');
+    expect(moved.tables.find((t) => t.id === 't_users')!.schema).toBe('audit');
+    const back = setTableSchema(moved, 't_users', 'public');
+    expect(back.tables.find((t) => t.id === 't_users')).not.toHaveProperty('schema');
+    expect(setTableSchema(back, 't_users', '')).toBe(back);
+    expect(diff(schemasDesign(), moved)).toEqual([
+      { kind: 'set_table_schema', table: 'users', from: 'public', to: 'audit' },
+    ]);
   });
 });

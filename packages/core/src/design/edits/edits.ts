@@ -3,6 +3,7 @@
  * changes nothing returns the same object, so the store records no empty undo step.
  */
 
+import { DEFAULT_SCHEMA } from '../../naming/qualified-names';
 import {
   FOREIGN_KEY_DEFAULTS,
   INDEX_DEFAULTS,
@@ -137,6 +138,19 @@ function cleanComment(comment: string | null): string | null {
 export function setTableComment(design: Design, tableId: string, comment: string | null): Design {
   const clean = cleanComment(comment);
   return mapTable(design, tableId, (t) => (t.comment === clean ? t : { ...t, comment: clean }));
+}
+
+/**
+ * Moves the table to `schema` (trimmed; empty or `public` is public, where the field is left
+ * out). Validation says when the schema is one Postgres keeps for itself.
+ */
+export function setTableSchema(design: Design, tableId: string, schema: string): Design {
+  const clean = schema.trim();
+  return mapTable(design, tableId, (t) => {
+    if ((t.schema ?? DEFAULT_SCHEMA) === (clean === '' ? DEFAULT_SCHEMA : clean)) return t;
+    const { schema: _old, ...rest } = t;
+    return clean === '' || clean === DEFAULT_SCHEMA ? rest : { ...rest, schema: clean };
+  });
 }
 
 /** Removes the table and every foreign key in other tables that points at it. */
