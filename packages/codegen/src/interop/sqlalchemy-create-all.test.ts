@@ -20,6 +20,7 @@ import {
 } from '@retort/testing';
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
 import { dumpCatalog } from '@retort/testing/pg-catalog';
+import { schemasDesign } from '@retort/testing/schemas-design';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emitSql } from '../sql';
@@ -103,6 +104,42 @@ describe.skipIf(!ready)('SQLAlchemy create_all against Postgres', () => {
       expect(fromModels).toEqual(fromSql);
     },
   );
+
+  it('for a design in three schemas, create_all of both model styles builds the catalog of Retort’s SQL, schema by schema', async () => {
+    const design = schemasDesign();
+    const fromSql = await freshDatabase();
+    const client = new pg.Client({ connectionString: fromSql.url });
+    await client.connect();
+    try {
+      await client.query(emitSql(design));
+    } finally {
+      await client.end();
+    }
+    for (const emit of sqlalchemy2Available
+      ? [emitSqlalchemy, emitSqlalchemy2]
+      : [emitSqlalchemy]) {
+      const fromModels = await freshDatabase();
+      // create_all makes tables and enums, not schemas: they are the database's.
+      const setup = new pg.Client({ connectionString: fromModels.url });
+      await setup.connect();
+      try {
+        await setup.query('CREATE SCHEMA app; CREATE SCHEMA audit');
+      } finally {
+        await setup.end();
+      }
+      const output = execFileSync(PYTHON, [createAllScript, writeModule(emit(design))], {
+        env: { ...process.env, RETORT_SQLALCHEMY_URL: psycopg2Url(fromModels.url) },
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      expect(output).toContain('create_all done');
+      for (const schema of ['public', 'app', 'audit']) {
+        const models = await dumpCatalog(fromModels.url, schema);
+        expect(models.tables.length).toBeGreaterThan(0);
+        expect(models).toEqual(await dumpCatalog(fromSql.url, schema));
+      }
+    }
+  });
 
   it('for the shop example, create_all of the models equals the tutorial’s own CREATE TABLEs', async () => {
     const tutorialSql = readFileSync(new URL('tutorial-shop.sql', fixtures), 'utf8');
