@@ -103,14 +103,14 @@ describe('retort import', () => {
     expect(result.code).toBe(1);
     const lines = result.stderr.split('\n');
     expect(lines[0]).toBe(
-      'retort: The database holds 22 objects Retort does not model; nothing was written. Import the rest without them with --allow-partial.',
+      'retort: The database holds 17 objects Retort does not model; nothing was written. Import the rest without them with --allow-partial.',
     );
     expect(lines).toContain('  view app_public.open_invoices: view in schema app_public');
     expect(lines).toContain('  type public.year: domain type');
     expect(lines).toContain(
       '  constraint public.bookings.bookings_no_overlap: exclusion constraint',
     );
-    expect(lines.filter((line) => line.startsWith('  '))).toHaveLength(22);
+    expect(lines.filter((line) => line.startsWith('  '))).toHaveLength(17);
     expect(readdirSync(dir)).toEqual(['dump.sql']);
   }, 300_000);
 
@@ -123,13 +123,20 @@ describe('retort import', () => {
     );
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(
-      /^Imported dump\.sql: 3 tables written to design\.json, baseline revision [0-9a-f]{12}\.$/,
+      /^Imported dump\.sql: 6 tables written to design\.json, baseline revision [0-9a-f]{12}\.$/,
     );
-    expect(lines[1]).toBe('Left out 22 objects Retort does not model:');
-    expect(lines).toContain('  table app_private.account_secrets: table in schema app_private');
+    expect(lines[1]).toBe('Left out 17 objects Retort does not model:');
+    expect(lines).toContain('  table app_public.events: partitioned table');
     const design = JSON.parse(readFileSync(join(dir, 'design.json'), 'utf8'));
-    expect(design.tables.map((t: { name: string }) => t.name)).toEqual([
+    expect(
+      design.tables.map((t: { schema?: string; name: string }) =>
+        [t.schema, t.name].filter(Boolean).join('.'),
+      ),
+    ).toEqual([
       'accounts',
+      'app_private.account_secrets',
+      'app_public.invoice_lines',
+      'app_public.invoices',
       'bookings',
       'rooms',
     ]);
@@ -137,7 +144,7 @@ describe('retort import', () => {
   }, 300_000);
 
   test.runIf(serverUrl() !== null)(
-    '--schema app_public lists its tables instead of importing 0 tables, and check never says No drift',
+    '--schema app_public imports its tables and enum, lists what it leaves out, and check never says No drift',
     async () => {
       const db = await createServerDatabase('retort_import');
       try {
@@ -146,20 +153,20 @@ describe('retort import', () => {
         const refused = await retort(args, { cwd: dir });
         expect(refused.code).toBe(1);
         expect(refused.stderr).toContain(
-          '  table app_public.invoices: table in schema app_public\n',
+          '  table app_public.invoices: row-level security enabled\n',
         );
         expect(readdirSync(dir)).toEqual([]);
 
         const partial = await retort([...args, '--allow-partial'], { cwd: dir });
         expect(partial.code).toBe(0);
-        expect(partial.stdout).toMatch(/^Imported the database: 0 tables written/);
-        expect(partial.stdout).toContain('Left out 13 objects Retort does not model:\n');
+        expect(partial.stdout).toMatch(/^Imported the database: 2 tables written/);
+        expect(partial.stdout).toContain('Left out 11 objects Retort does not model:\n');
 
         const check = await retort(['check', '--database-url', db.url], { cwd: dir });
         expect(check.code).toBe(1);
         expect(check.stdout).not.toContain('No drift');
         expect(check.stdout).toContain(
-          '  - table app_public.invoices is not modelled by Retort (table in schema app_public)\n',
+          '  - table app_public.invoices is not modelled by Retort (row-level security enabled)\n',
         );
       } finally {
         await db.drop();
