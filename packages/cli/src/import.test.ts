@@ -153,7 +153,7 @@ describe('retort import', () => {
         const refused = await retort(args, { cwd: dir });
         expect(refused.code).toBe(1);
         expect(refused.stderr).toContain(
-          '  table app_public.invoices: row-level security enabled\n',
+          '  view app_public.open_invoices: view in schema app_public\n',
         );
         expect(readdirSync(dir)).toEqual([]);
 
@@ -166,7 +166,7 @@ describe('retort import', () => {
         expect(check.code).toBe(1);
         expect(check.stdout).not.toContain('No drift');
         expect(check.stdout).toContain(
-          '  - table app_public.invoices is not modelled by Retort (row-level security enabled)\n',
+          '  - view app_public.open_invoices is not modelled by Retort (view in schema app_public)\n',
         );
       } finally {
         await db.drop();

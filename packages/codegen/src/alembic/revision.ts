@@ -7,7 +7,6 @@
  * builds exactly the catalog Retort's own SQL does.
  */
 import {
-  bareName,
   type CatalogColumn,
   type CatalogEnum,
   type CatalogForeignKey,
@@ -20,6 +19,7 @@ import {
   schemaOf,
   type TableSpec,
   unhandledOperation,
+  unqualifiedName,
 } from '@retort/core';
 import {
   docstringText,
@@ -179,7 +179,7 @@ class Renderer {
     const sequences = new Map<string, string>();
     for (const c of table.columns) {
       if (c.autoincrement && c !== serialColumn) {
-        sequences.set(c.name, makeObjectName(bareName(table.name), c.name, 'seq'));
+        sequences.set(c.name, makeObjectName(unqualifiedName(table.name), c.name, 'seq'));
       }
     }
     const before = [...sequences].map(([, seq]) =>
@@ -344,7 +344,7 @@ class Renderer {
       case 'drop_table':
         return [call('drop_table', op.table.name)];
       case 'rename_table':
-        return [call('rename_table', op.from, pythonString(bareName(op.to)))];
+        return [call('rename_table', op.from, pythonString(unqualifiedName(op.to)))];
       case 'set_table_comment': {
         const existing = op.from === null ? [] : [`existing_comment=${pythonString(op.from)}`];
         return op.to === null
@@ -362,7 +362,7 @@ class Renderer {
             ),
           ];
         }
-        const seq = makeObjectName(bareName(op.table), c.name, 'seq');
+        const seq = makeObjectName(unqualifiedName(op.table), c.name, 'seq');
         return [
           this.execute(`CREATE SEQUENCE ${quoteInSchemaOf(op.table, seq)} AS ${c.type}`),
           call(
@@ -519,7 +519,7 @@ function callNamed(fn: string, name: string, table: string, ...args: string[]): 
 }
 
 function hasDot(fk: CatalogForeignKey): boolean {
-  return bareName(fk.refTable).includes('.') || fk.refColumns.some((c) => c.includes('.'));
+  return unqualifiedName(fk.refTable).includes('.') || fk.refColumns.some((c) => c.includes('.'));
 }
 
 function body(lines: string[]): string {

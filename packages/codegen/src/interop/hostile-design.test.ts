@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { bareName, toCatalog } from '@retort/core';
+import { toCatalog, unqualifiedName } from '@retort/core';
 import { hasPythonTools, inCI, PYTHON } from '@retort/testing';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -48,7 +48,7 @@ function expectedTables() {
     // SQLAlchemy's `Table.name` is the bare name (a public name with a dot is `public.a.b`
     // in the catalog).
     catalog.tables.map((table) => [
-      bareName(table.name),
+      unqualifiedName(table.name),
       {
         comment: table.comment,
         columns: Object.fromEntries(
@@ -61,7 +61,7 @@ function expectedTables() {
                 .filter((fk) => fk.columns.includes(column.name))
                 .map(
                   (fk) =>
-                    `${bareName(fk.refTable)}|${fk.refColumns[fk.columns.indexOf(column.name)]}`,
+                    `${unqualifiedName(fk.refTable)}|${fk.refColumns[fk.columns.indexOf(column.name)]}`,
                 )
                 .sort(),
               enums: enumValues.get(column.type) ?? [],
@@ -102,7 +102,10 @@ function typescriptStrings(source: string): Set<string> {
   return found;
 }
 
-const names = catalog.tables.flatMap((t) => [bareName(t.name), ...t.columns.map((c) => c.name)]);
+const names = catalog.tables.flatMap((t) => [
+  unqualifiedName(t.name),
+  ...t.columns.map((c) => c.name),
+]);
 const qualifiedNames = catalog.tables.flatMap((t) => [t.name, ...t.columns.map((c) => c.name)]);
 const enumValues = catalog.enums.flatMap((e) => e.values);
 

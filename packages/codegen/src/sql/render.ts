@@ -6,7 +6,6 @@
  */
 import {
   type AlterEnum,
-  bareName,
   type CatalogColumn,
   type CatalogForeignKey,
   type CatalogIdentity,
@@ -25,6 +24,7 @@ import {
   reverseOperations,
   type TableSpec,
   unhandledOperation,
+  unqualifiedName,
   usingExpression,
 } from '@retort/core';
 import { type AlterColumnStep, alterColumnSteps } from './alter-column-steps';
@@ -161,7 +161,7 @@ function serialSequence(table: string, column: string): string {
 
 /** Statements that give an existing integer column its own sequence, as SERIAL would. */
 export function addSerialSql(table: string, column: string, type: string): string[] {
-  const sequence = quoteInSchemaOf(table, makeObjectName(bareName(table), column, 'seq'));
+  const sequence = quoteInSchemaOf(table, makeObjectName(unqualifiedName(table), column, 'seq'));
   const t = quoteTable(table);
   const c = quoteName(column);
   return [
@@ -258,7 +258,7 @@ export function alterEnumSql(op: AlterEnum): string[] {
         (r) => `ALTER TYPE ${name} RENAME VALUE ${quoteLiteral(r.from)} TO ${quoteLiteral(r.to)}`,
       );
     case 'recreate': {
-      const temp = makeObjectName(bareName(op.name), null, 'new');
+      const temp = makeObjectName(unqualifiedName(op.name), null, 'new');
       const q = quoteInSchemaOf(op.name, temp);
       const out = [`CREATE TYPE ${q} AS ENUM (${op.after.map(quoteLiteral).join(', ')})`];
       for (const u of op.usages) {
@@ -269,7 +269,10 @@ export function alterEnumSql(op: AlterEnum): string[] {
         const array = u.array ? '[]' : '';
         out.push(`${column} TYPE ${q}${array} USING ${c}::text${array}::${q}${array}`);
       }
-      out.push(`DROP TYPE ${name}`, `ALTER TYPE ${q} RENAME TO ${quoteName(bareName(op.name))}`);
+      out.push(
+        `DROP TYPE ${name}`,
+        `ALTER TYPE ${q} RENAME TO ${quoteName(unqualifiedName(op.name))}`,
+      );
       for (const u of op.usages) {
         if (u.default !== null) {
           out.push(
@@ -289,7 +292,7 @@ export function renderOperationSql(op: Operation): string[] {
     case 'drop_table':
       return [`DROP TABLE ${quoteTable(op.table.name)}`];
     case 'rename_table':
-      return [`ALTER TABLE ${quoteTable(op.from)} RENAME TO ${quoteName(bareName(op.to))}`];
+      return [`ALTER TABLE ${quoteTable(op.from)} RENAME TO ${quoteName(unqualifiedName(op.to))}`];
     case 'set_table_comment':
       return [`COMMENT ON TABLE ${quoteTable(op.table)} IS ${comment(op.to)}`];
     case 'add_column': {
@@ -336,7 +339,7 @@ export function renderOperationSql(op: Operation): string[] {
     case 'drop_enum':
       return [`DROP TYPE ${quoteTable(op.enum.name)}`];
     case 'rename_enum':
-      return [`ALTER TYPE ${quoteTable(op.from)} RENAME TO ${quoteName(bareName(op.to))}`];
+      return [`ALTER TYPE ${quoteTable(op.from)} RENAME TO ${quoteName(unqualifiedName(op.to))}`];
     case 'alter_enum':
       return alterEnumSql(op);
     case 'rename_constraint':

@@ -1,4 +1,4 @@
-import { bareName, type Design } from '@retort/core';
+import { type Design, unqualifiedName } from '@retort/core';
 import { docstringText, pythonString } from '../python';
 import { objectDdlLines } from '../python/object-ddl';
 import { type ColumnPlan, planModels, renderCall, renderTableArgs } from './model-plan';
@@ -29,7 +29,7 @@ export function emitSqlalchemy(design: Design): string {
   if (plan.definitions.length > 0) out.push('', ...plan.definitions);
   for (const table of plan.tables) {
     out.push('', '', `class ${table.className}(Base):`);
-    out.push(`    __tablename__ = ${pythonString(bareName(table.table.name))}`);
+    out.push(`    __tablename__ = ${pythonString(unqualifiedName(table.table.name))}`);
     out.push(...renderTableArgs(table.tableArgs));
     out.push('');
     for (const column of table.columns) out.push(...renderColumn(column));

@@ -8,7 +8,6 @@
  * give a different one.
  */
 import {
-  bareName,
   type Catalog,
   type CatalogColumn,
   type CatalogForeignKey,
@@ -23,6 +22,7 @@ import {
   type TypeInfo,
   toCatalog,
   uniqueName,
+  unqualifiedName,
 } from '@retort/core';
 import { classNames, pythonIdentifier, pythonIdentifiers } from '../names';
 import {
@@ -166,7 +166,7 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
   const bareCount = new Map<string, number>();
   for (const t of design.tables) bareCount.set(t.name, (bareCount.get(t.name) ?? 0) + 1);
   const classSource = (qualified: string) =>
-    bareCount.get(bareName(qualified))! > 1 ? qualified : bareName(qualified);
+    bareCount.get(unqualifiedName(qualified))! > 1 ? qualified : unqualifiedName(qualified);
   const classesBySource = classNames(order.map(classSource), new Set([...bound, ...IMPORTABLE]));
   const classes = new Map(order.map((q) => [q, classesBySource.get(classSource(q))!]));
   for (const name of classes.values()) bound.add(name);
@@ -181,7 +181,7 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
 
   const pending = tables.map((table) => {
     const className = classes.get(table.name)!;
-    const bare = bareName(table.name);
+    const bare = unqualifiedName(table.name);
     const pk = table.primaryKey;
     const pkColumns = new Set(pk?.columns ?? []);
     const singleFks = new Map<string, CatalogForeignKey>();

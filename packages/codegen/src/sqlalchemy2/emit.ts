@@ -1,4 +1,4 @@
-import { bareName, type Design, parseCanonicalType } from '@retort/core';
+import { type Design, parseCanonicalType, unqualifiedName } from '@retort/core';
 import { docstringText, PythonImports, pythonString } from '../python';
 import { objectDdlLines } from '../python/object-ddl';
 import { type ColumnPlan, planModels, renderCall, renderTableArgs } from '../sqlalchemy';
@@ -42,7 +42,7 @@ export function emitSqlalchemy2(design: Design): string {
 
   const bodies = plan.tables.map((table) => {
     const lines = ['', '', `class ${table.className}(Base):`];
-    lines.push(`    __tablename__ = ${pythonString(bareName(table.table.name))}`);
+    lines.push(`    __tablename__ = ${pythonString(unqualifiedName(table.table.name))}`);
     lines.push(...renderTableArgs(table.tableArgs));
     lines.push('');
     for (const column of table.columns) {

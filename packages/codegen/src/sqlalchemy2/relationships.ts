@@ -1,4 +1,4 @@
-import { bareName, type CatalogForeignKey } from '@retort/core';
+import { type CatalogForeignKey, unqualifiedName } from '@retort/core';
 import { pythonIdentifier, singularize } from '../names';
 import { pythonString } from '../python';
 import type { ModulePlan, TablePlan } from '../sqlalchemy';
@@ -56,8 +56,8 @@ export function planRelationships(
       const parentName = claim(
         parent.table.name,
         self || ambiguous
-          ? `${childName}_${bareName(child.table.name)}`
-          : bareName(child.table.name),
+          ? `${childName}_${unqualifiedName(child.table.name)}`
+          : unqualifiedName(child.table.name),
       );
       const fkColumns = `[${fk.columns.map((c) => `${child.className}.${attrOf(child, c)}`).join(', ')}]`;
       const optional = fk.columns.some(
@@ -100,7 +100,7 @@ function attrOf(table: TablePlan, column: string): string {
 function manyToOneName(fk: CatalogForeignKey, ambiguous: boolean): string {
   const only = fk.columns.length === 1 ? fk.columns[0]! : null;
   if (only && /.+_id$/i.test(only)) return only.slice(0, -3);
-  const words = bareName(fk.refTable).split('_');
+  const words = unqualifiedName(fk.refTable).split('_');
   words.push(singularize(words.pop()!));
   const target = words.join('_');
   return only && ambiguous ? `${only}_${target}` : target;

@@ -6,7 +6,12 @@
  * exact reverse.
  */
 import type { CatalogTable } from '../catalog/types';
-import { bareName, qualifiedName, schemaOf, splitQualifiedName } from '../naming/qualified-names';
+import {
+  qualifiedName,
+  schemaOf,
+  splitQualifiedName,
+  unqualifiedName,
+} from '../naming/qualified-names';
 import { reverseOperations } from '../operations/reverse';
 import type { CreateForeignKey, Operation } from '../operations/types';
 import type { PlanContext, TableCreation, TablePair } from './context';
@@ -61,7 +66,8 @@ export function moveTables(ctx: PlanContext): void {
 export function renameTables(ctx: PlanContext): void {
   const presentTables = new Set(ctx.state.catalog.tables.map((t) => t.name));
   const reservedTables = new Set([...presentTables, ...ctx.catalogAfter.tables.map((t) => t.name)]);
-  const moved = (p: TablePair) => qualifiedName(schemaOf(p.after.name), bareName(p.before.name));
+  const moved = (p: TablePair) =>
+    qualifiedName(schemaOf(p.after.name), unqualifiedName(p.before.name));
   for (const r of scheduleRenames(
     ctx.pairs.map((p) => ({ from: moved(p), to: p.after.name })),
     presentTables,

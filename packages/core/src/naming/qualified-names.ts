@@ -33,7 +33,7 @@ export function schemaOf(qualified: string): string {
 }
 
 /** The bare name of a catalog name. */
-export function bareName(qualified: string): string {
+export function unqualifiedName(qualified: string): string {
   return splitQualifiedName(qualified).name;
 }
 

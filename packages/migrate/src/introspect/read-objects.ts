@@ -13,6 +13,7 @@ import {
   objectKey,
   sortObjects,
   tableKey,
+  unqualifiedName,
 } from '@retort/core';
 import type { Unmodelled } from '../contract';
 import type { DependencyRow, ObjectRow } from './object-queries';
@@ -33,8 +34,14 @@ export function readObjects(
   const why = new Map<string, string>();
   for (const row of rows) {
     const kind = row.kind as ObjectKind;
+    // A table outside public is named `schema.table` in the catalog; the object names its schema.
+    const modelled = row.table === null ? undefined : tables.get(row.table);
     const ownerName =
-      row.table === null ? null : (tables.get(row.table) ?? relations.get(row.table) ?? null);
+      row.table === null
+        ? null
+        : ((modelled === undefined ? undefined : unqualifiedName(modelled)) ??
+          relations.get(row.table) ??
+          null);
     const object: CatalogObject = {
       kind,
       schema: row.schema,
