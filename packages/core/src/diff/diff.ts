@@ -22,20 +22,56 @@ import type { Operation } from '../operations/types';
 import { plan } from './plan';
 
 export function diff(before: Design, after: Design): Operation[] {
-  return directionKey(before) <= directionKey(after)
+  return directionKeyAtMost(before, after)
     ? plan(before, after)
     : reverseOperations(plan(after, before));
 }
 
 /**
- * What the plan reads of a design, and nothing else: moving or colouring a table on the
- * canvas, notes, areas or renaming the design must not flip the canonical direction, which would reorder the
- * operations shown for the same schema change.
+ * Whether the direction key of `a` sorts at or before that of `b`: the key is the JSON of
+ * what the plan reads of a design, and nothing else (moving or colouring a table on the
+ * canvas, notes, areas or renaming the design must not flip the canonical direction, which
+ * would reorder the operations shown for the same schema change). The two keys are written
+ * table by table and compared as they are written, so two designs that differ early are
+ * told apart without writing either whole.
  */
-function directionKey(design: Design): string {
-  return JSON.stringify({
-    enums: design.enums,
-    tables: design.tables.map(({ position: _position, color: _color, ...table }) => table),
-    objects: design.objects,
-  });
+function directionKeyAtMost(a: Design, b: Design): boolean {
+  const left = directionKeyParts(a);
+  const right = directionKeyParts(b);
+  let x = '';
+  let y = '';
+  for (;;) {
+    while (x === '') {
+      const next = left.next();
+      if (next.done) return true; // a's key is a prefix of b's, or equal to it
+      x = next.value;
+    }
+    while (y === '') {
+      const next = right.next();
+      if (next.done) return false; // b's key is a proper prefix of a's
+      y = next.value;
+    }
+    const n = Math.min(x.length, y.length);
+    if (x.slice(0, n) !== y.slice(0, n)) {
+      let i = 0;
+      while (x.charCodeAt(i) === y.charCodeAt(i)) i++;
+      return x.charCodeAt(i) < y.charCodeAt(i);
+    }
+    x = x.slice(n);
+    y = y.slice(n);
+  }
+}
+
+/**
+ * `JSON.stringify({ enums, tables, objects })` of a design, tables without position or
+ * colour, in parts.
+ */
+function* directionKeyParts(design: Design): Generator<string> {
+  yield `{"enums":${JSON.stringify(design.enums)},"tables":[`;
+  for (let i = 0; i < design.tables.length; i++) {
+    const { position: _position, color: _color, ...table } = design.tables[i]!;
+    yield `${i === 0 ? '' : ','}${JSON.stringify(table)}`;
+  }
+  // JSON.stringify leaves out a key whose value is undefined.
+  yield design.objects === undefined ? ']}' : `],"objects":${JSON.stringify(design.objects)}}`;
 }
