@@ -9,7 +9,6 @@ import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const SLOWEST = [
-  'packages/migrate/src/runner/lock-budget.test.ts',
   'packages/codegen/src/sql/database-server.test.ts',
   'packages/cli/src/migrations.test.ts',
   'packages/migrate/src/roundtrip/roundtrip.property.test.ts',
