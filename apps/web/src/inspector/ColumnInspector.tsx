@@ -1,5 +1,5 @@
 import type { Column, ColumnIdentity, Design } from '@retort/core';
-import { SUGGESTED_TYPES } from '@retort/core';
+import { IDENTITY_OPTION_DEFAULTS, SUGGESTED_TYPES } from '@retort/core';
 import type { DesignProblem } from '../store/design-problems';
 import { designStore, useDesignStore } from '../store/design-store';
 import { CommitInput, DeleteAction, Field, Problems, Toggle } from './fields';
@@ -22,20 +22,17 @@ const FIELDS = [
 /** Collations every Postgres has; others are typed in (`"de-x-icu"`, `en_US.utf8`). */
 const COMMON_COLLATIONS = ['C', 'POSIX', 'und-x-icu'];
 
-const NO_IDENTITY_OPTIONS: Omit<ColumnIdentity, 'generation'> = {
-  start: null,
-  increment: null,
-  minValue: null,
-  maxValue: null,
-  cache: null,
-  cycle: false,
-};
+/** The identity options the inspector edits; the others keep what the file says. */
+const IDENTITY_FIELDS = [
+  ['start', 'Starts at', 'Identity start'],
+  ['increment', 'Increment', 'Identity increment'],
+] as const;
 
 /** The patch that makes a column an identity (or not): Postgres makes it NOT NULL, with no default. */
 function identityPatch(column: Column, generation: string): Partial<Column> {
   if (generation === '') return { identity: undefined };
   const identity: ColumnIdentity = {
-    ...(column.identity ?? NO_IDENTITY_OPTIONS),
+    ...(column.identity ?? IDENTITY_OPTION_DEFAULTS),
     generation: generation as ColumnIdentity['generation'],
   };
   return { identity, nullable: false, default: null, autoincrement: false };
@@ -161,28 +158,19 @@ export function ColumnInspector(props: {
       </Field>
       {column.identity && (
         <div className="inspector-pair">
-          <Field label="Starts at">
-            <CommitInput
-              aria-label="Identity start"
-              value={column.identity.start ?? ''}
-              placeholder="1"
-              disabled={readOnly}
-              onCommit={(start) =>
-                update({ identity: { ...column.identity!, start: start.trim() || null } })
-              }
-            />
-          </Field>
-          <Field label="Increment">
-            <CommitInput
-              aria-label="Identity increment"
-              value={column.identity.increment ?? ''}
-              placeholder="1"
-              disabled={readOnly}
-              onCommit={(increment) =>
-                update({ identity: { ...column.identity!, increment: increment.trim() || null } })
-              }
-            />
-          </Field>
+          {IDENTITY_FIELDS.map(([key, label, ariaLabel]) => (
+            <Field key={key} label={label}>
+              <CommitInput
+                aria-label={ariaLabel}
+                value={column.identity?.[key] ?? ''}
+                placeholder="1"
+                disabled={readOnly}
+                onCommit={(value) =>
+                  update({ identity: { ...column.identity!, [key]: value.trim() || null } })
+                }
+              />
+            </Field>
+          ))}
         </div>
       )}
       <Field label="Generated (SQL, stored)" problems={at.field('generated')}>

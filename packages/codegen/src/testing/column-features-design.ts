@@ -2,16 +2,7 @@
  * Identity columns (ALWAYS with sequence options, BY DEFAULT), a generated STORED column and
  * a collation: what each TypeScript library can say of them, and the comment where it cannot.
  */
-import { type Design, newColumn, TABLE_KEY_DEFAULTS } from '@retort/core';
-
-const identity = {
-  start: null,
-  increment: null,
-  minValue: null,
-  maxValue: null,
-  cache: null,
-  cycle: false,
-};
+import { type Design, IDENTITY_OPTION_DEFAULTS, newColumn, TABLE_KEY_DEFAULTS } from '@retort/core';
 
 export const columnFeaturesDesign: Design = {
   format: 'retort.design/3',
@@ -31,14 +22,19 @@ export const columnFeaturesDesign: Design = {
           type: 'BIGINT',
           primaryKey: true,
           nullable: false,
-          identity: { ...identity, generation: 'ALWAYS', start: '1000', cache: '20' },
+          identity: {
+            ...IDENTITY_OPTION_DEFAULTS,
+            generation: 'ALWAYS',
+            start: '1000',
+            cache: '20',
+          },
         }),
         newColumn({
           id: 'c_number',
           name: 'number',
           type: 'INTEGER',
           nullable: false,
-          identity: { ...identity, generation: 'BY DEFAULT' },
+          identity: { ...IDENTITY_OPTION_DEFAULTS, generation: 'BY DEFAULT' },
         }),
         newColumn({ id: 'c_code', name: 'code', type: 'TEXT', nullable: false, collation: 'C' }),
         newColumn({

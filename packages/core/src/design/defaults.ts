@@ -5,7 +5,7 @@
  * did; `fillTableDefaults` puts them back when a stored table is read.
  */
 import { DesignReader } from './read';
-import type { Design, ForeignKey, Index, Table, UniqueConstraint } from './types';
+import type { ColumnIdentity, Design, ForeignKey, Index, Table, UniqueConstraint } from './types';
 
 type Loose = Record<string, unknown>;
 
@@ -21,6 +21,16 @@ function omit(record: Loose, defaults: Loose): Loose {
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
+
+/** An identity whose sequence options are all Postgres' own (`GENERATED … AS IDENTITY`). */
+export const IDENTITY_OPTION_DEFAULTS: Omit<ColumnIdentity, 'generation'> = {
+  start: null,
+  increment: null,
+  minValue: null,
+  maxValue: null,
+  cache: null,
+  cycle: false,
+};
 
 export const TABLE_KEY_DEFAULTS: Pick<Table, 'primaryKeyName' | 'primaryKeyOrder'> = {
   primaryKeyName: null,

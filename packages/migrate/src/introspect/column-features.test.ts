@@ -15,6 +15,7 @@ import { createServerDatabase, serverUrl } from '@retort/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../contract';
 import { openDatabase } from '../drivers/open-database';
+import { expectStepBothWays } from '../testing/step-round-trip';
 import { designFromCatalog } from './design-from-catalog';
 import { introspect } from './introspect';
 
@@ -178,33 +179,8 @@ for (const kind of ['pglite', 'server'] as const) {
       for (const s of sql.downgrade) await db.exec(s);
     });
 
-    it.each(CHANGES)(
-      '%s: the upgrade makes the new catalog, the downgrade the old',
-      async (_, edit) => {
-        const before = parseDesign(base);
-        const after = changed(edit);
-        const empty = parseDesign({ ...base, tables: [] });
-        const create = renderMigrationSql(diff(empty, before));
-        for (const s of create.upgrade) await db.exec(s);
-        try {
-          const step = renderMigrationSql(diff(before, after));
-          expect(step.upgrade.length).toBeGreaterThan(0);
-          for (const s of step.upgrade) await db.exec(s);
-          expect(
-            describeCatalogDifferences(toCatalog(after), await catalogOf(db), {
-              columnOrder: false,
-            }),
-          ).toEqual([]);
-          for (const s of step.downgrade) await db.exec(s);
-          expect(
-            describeCatalogDifferences(toCatalog(before), await catalogOf(db), {
-              columnOrder: false,
-            }),
-          ).toEqual([]);
-        } finally {
-          for (const s of create.downgrade) await db.exec(s);
-        }
-      },
+    it.each(CHANGES)('%s: the upgrade makes the new catalog, the downgrade the old', (_, edit) =>
+      expectStepBothWays(db, parseDesign(base), changed(edit)),
     );
   });
 }

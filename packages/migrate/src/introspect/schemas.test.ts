@@ -11,6 +11,7 @@ import { schemasDesign } from '@retort/testing/schemas-design';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../contract';
 import { openDatabase } from '../drivers/open-database';
+import { expectStepBothWays } from '../testing/step-round-trip';
 import { designFromCatalog } from './design-from-catalog';
 import { introspect, introspectDatabase } from './introspect';
 
@@ -106,32 +107,8 @@ for (const kind of ['pglite', 'server'] as const) {
       expect(left.rows[0]!.n).toBe(0);
     });
 
-    it.each(MOVES)(
-      '%s: the upgrade makes the new catalog, the downgrade the old',
-      async (_, edit) => {
-        const before = schemasDesign();
-        const after = edited(edit);
-        const create = renderMigrationSql(diff(empty(before), before));
-        for (const s of create.upgrade) await db.exec(s);
-        try {
-          const step = renderMigrationSql(diff(before, after));
-          expect(step.upgrade.length).toBeGreaterThan(0);
-          for (const s of step.upgrade) await db.exec(s);
-          expect(
-            describeCatalogDifferences(toCatalog(after), await introspect(db), {
-              columnOrder: false,
-            }),
-          ).toEqual([]);
-          for (const s of step.downgrade) await db.exec(s);
-          expect(
-            describeCatalogDifferences(toCatalog(before), await introspect(db), {
-              columnOrder: false,
-            }),
-          ).toEqual([]);
-        } finally {
-          for (const s of create.downgrade) await db.exec(s);
-        }
-      },
+    it.each(MOVES)('%s: the upgrade makes the new catalog, the downgrade the old', (_, edit) =>
+      expectStepBothWays(db, schemasDesign(), edited(edit)),
     );
   });
 }
