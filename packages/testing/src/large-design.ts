@@ -41,7 +41,8 @@ export function largeDesign(tables: number): Design {
         newColumn({ id: `${id}_c${c}`, name: `field_${c}`, type: TYPES[(t + c) % TYPES.length]! }),
       );
     }
-    const parent = t > 0 ? (t * 7919) % t : null;
+    // A scattered earlier table (7919 is prime): real schemas are not one hub with 999 keys.
+    const parent = t > 0 ? 7919 % t : null;
     if (parent !== null)
       columns.push(newColumn({ id: `${id}_parent`, name: `parent_id`, type: 'BIGINT' }));
     result.push({

@@ -4,6 +4,7 @@ import type { DesignProblem } from '../store/design-problems';
 import { designStore } from '../store/design-store';
 import { CommitInput, DeleteAction, Field, Problems, Section } from './fields';
 import { fieldProblems } from './problem-paths';
+import { SchemaField } from './SchemaField';
 
 export function EnumInspector(props: {
   design: Design;
@@ -17,7 +18,7 @@ export function EnumInspector(props: {
   const [newValue, setNewValue] = useState('');
   if (!enumType) return null;
   const base = `enums[${enumIndex}]`;
-  const at = fieldProblems(problems, base, ['name', 'values']);
+  const at = fieldProblems(problems, base, ['name', 'schema', 'values']);
   const setValues = (values: string[]) => designStore.getState().updateEnum(enumId, { values });
   const usedBy = design.tables.flatMap((t) =>
     t.columns
@@ -53,6 +54,14 @@ export function EnumInspector(props: {
           onCommit={(name) => designStore.getState().updateEnum(enumId, { name })}
         />
       </Field>
+      <SchemaField
+        design={design}
+        listId={`schemas-${enumId}`}
+        schema={enumType.schema}
+        problems={at.field('schema')}
+        readOnly={readOnly}
+        onCommit={(schema) => designStore.getState().setEnumSchema(enumId, schema)}
+      />
       <Section title="Values">
         <ol className="inspector-columns">
           {enumType.values.map((value, i) => (

@@ -4,6 +4,7 @@ import { designStore, useDesignStore } from '../store/design-store';
 import { ColorSwatches } from './CanvasItemInspector';
 import { CommitInput, DeleteAction, Field, Problems, Section } from './fields';
 import { fieldProblems } from './problem-paths';
+import { SchemaField } from './SchemaField';
 import { TableKeys } from './TableKeys';
 
 export function TableInspector(props: {
@@ -19,11 +20,6 @@ export function TableInspector(props: {
   if (!table) return null;
   const base = `tables[${tableIndex}]`;
   const at = fieldProblems(problems, base, ['name', 'schema', 'comment', 'columns']);
-  // The design's schemas, suggested as the field is typed in.
-  const schemas = [
-    ...new Set(['public', ...design.tables.flatMap((t) => (t.schema ? [t.schema] : []))]),
-  ].sort();
-  const schemaList = `schemas-${tableId}`;
   const store = () => designStore.getState();
   const columnProblems = (i: number) =>
     fieldProblems(problems, `${base}.columns[${i}]`, []).general;
@@ -40,21 +36,14 @@ export function TableInspector(props: {
           onCommit={(name) => store().renameTable(tableId, name)}
         />
       </Field>
-      <Field label="Schema" problems={at.field('schema')}>
-        <CommitInput
-          aria-label="Schema"
-          value={table.schema ?? 'public'}
-          list={schemaList}
-          disabled={readOnly}
-          invalid={!!at.field('schema')}
-          onCommit={(schema) => store().setTableSchema(tableId, schema)}
-        />
-        <datalist id={schemaList}>
-          {schemas.map((s) => (
-            <option key={s} value={s} />
-          ))}
-        </datalist>
-      </Field>
+      <SchemaField
+        design={design}
+        listId={`schemas-${tableId}`}
+        schema={table.schema}
+        problems={at.field('schema')}
+        readOnly={readOnly}
+        onCommit={(schema) => store().setTableSchema(tableId, schema)}
+      />
       <Field label="Comment" problems={at.field('comment')}>
         <CommitInput
           aria-label="Comment"

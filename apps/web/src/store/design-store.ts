@@ -125,6 +125,7 @@ export interface DesignActions {
 
   addEnum(name?: string, values?: string[]): string | null;
   updateEnum(enumId: string, patch: EnumPatch): void;
+  setEnumSchema(enumId: string, schema: string): void;
   deleteEnum(enumId: string): void;
 }
 
@@ -432,6 +433,9 @@ export function createDesignStore(initial: Partial<DesignState> = {}) {
             });
             if (enumId) set({ selection: { kind: 'enum', id: enumId } });
             return enumId;
+          },
+          setEnumSchema(enumId, schema) {
+            edit((d) => edits.setEnumSchema(d, enumId, schema));
           },
           updateEnum(enumId, patch) {
             edit((d) => edits.updateEnum(d, enumId, patch));

@@ -3,7 +3,7 @@
  * changes nothing returns the same object, so the store records no empty undo step.
  */
 
-import { DEFAULT_SCHEMA } from '../../naming/qualified-names';
+import { DEFAULT_SCHEMA, objectQualifiedName } from '../../naming/qualified-names';
 import {
   FOREIGN_KEY_DEFAULTS,
   INDEX_DEFAULTS,
@@ -488,20 +488,39 @@ export function updateEnum(design: Design, enumId: string, patch: EnumPatch): De
   if (patch.values) clean.values = patch.values.map((v) => v.trim()).filter((v) => v !== '');
   const after = patched<EnumType>(before, clean);
   if (after === before) return design;
-  let result: Design = { ...design, enums: mapItem(design.enums, enumId, () => after) };
-  if (after.name !== before.name) {
-    result = mapTables(result, (t) =>
-      t.columns.some((c) => c.type === before.name)
-        ? {
-            ...t,
-            columns: t.columns.map((c) =>
-              c.type === before.name ? { ...c, type: after.name } : c,
-            ),
-          }
-        : t,
-    );
-  }
-  return result;
+  const result: Design = { ...design, enums: mapItem(design.enums, enumId, () => after) };
+  return retypeEnumColumns(result, before, after);
+}
+
+/** Moves an enum to another schema ("" or "public" for public); its columns follow it. */
+export function setEnumSchema(design: Design, enumId: string, schema: string): Design {
+  const before = design.enums.find((e) => e.id === enumId);
+  if (!before) return design;
+  const clean = schema.trim() === '' ? DEFAULT_SCHEMA : schema.trim();
+  if ((before.schema ?? DEFAULT_SCHEMA) === clean) return design;
+  const { schema: _old, ...rest } = before;
+  const after: EnumType = clean === DEFAULT_SCHEMA ? rest : { ...rest, schema: clean };
+  const result: Design = { ...design, enums: mapItem(design.enums, enumId, () => after) };
+  return retypeEnumColumns(result, before, after);
+}
+
+/** Columns of an enum (and arrays of it) name it as it is now called, schema and all. */
+function retypeEnumColumns(design: Design, before: EnumType, after: EnumType): Design {
+  const from = objectQualifiedName(before);
+  const to = objectQualifiedName(after);
+  if (from === to) return design;
+  const retyped = (type: string) => (type === from ? to : type === `${from}[]` ? `${to}[]` : null);
+  return mapTables(design, (t) =>
+    t.columns.some((c) => retyped(c.type) !== null)
+      ? {
+          ...t,
+          columns: t.columns.map((c) => {
+            const type = retyped(c.type);
+            return type === null ? c : { ...c, type };
+          }),
+        }
+      : t,
+  );
 }
 
 export function deleteEnum(design: Design, enumId: string): Design {

@@ -1,0 +1,34 @@
+import type { Design } from '@retort/core';
+import { CommitInput, Field } from './fields';
+
+/** The schema of a table or an enum, suggesting the schemas the design already uses. */
+export function SchemaField(props: {
+  design: Design;
+  /** Unique on the page: names the suggestion list. */
+  listId: string;
+  schema: string | undefined;
+  problems: string[] | undefined;
+  readOnly: boolean;
+  onCommit: (schema: string) => void;
+}) {
+  const { design, listId, schema, problems, readOnly, onCommit } = props;
+  const used = [...design.tables, ...design.enums].flatMap((x) => (x.schema ? [x.schema] : []));
+  const schemas = [...new Set(['public', ...used])].sort();
+  return (
+    <Field label="Schema" problems={problems}>
+      <CommitInput
+        aria-label="Schema"
+        value={schema ?? 'public'}
+        list={listId}
+        disabled={readOnly}
+        invalid={!!problems}
+        onCommit={onCommit}
+      />
+      <datalist id={listId}>
+        {schemas.map((s) => (
+          <option key={s} value={s} />
+        ))}
+      </datalist>
+    </Field>
+  );
+}
