@@ -5,70 +5,34 @@
  * must be equal. For the tutorial's shop both also equal the tutorial's own CREATE TABLEs.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Design } from '@retort/core';
-import {
-  createServerDatabase,
-  hasPythonTools,
-  inCI,
-  PYTHON,
-  type ServerDatabase,
-  serverUrl,
-  sqlalchemyVersion,
-} from '@retort/testing';
+import { hasPythonTools, inCI, PYTHON, serverUrl, sqlalchemyVersion } from '@retort/testing';
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
 import { dumpCatalog } from '@retort/testing/pg-catalog';
 import { schemasDesign } from '@retort/testing/schemas-design';
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emitSql } from '../sql';
 import { emitSqlalchemy } from '../sqlalchemy';
 import { emitSqlalchemy2 } from '../sqlalchemy2';
+import { CREATE_ALL_SCRIPT, pythonModels } from './python-models';
 import { quirksDesign } from './quirks-design';
 
 const fixtures = new URL('./fixtures/', import.meta.url);
-const createAllScript = new URL('create_all.py', fixtures).pathname;
 
 const ready = serverUrl() !== null && hasPythonTools();
 if (!ready && !inCI)
   console.warn('SQLAlchemy interop skipped: no TEST_DATABASE_URL or no Python tools.');
 const sqlalchemy2Available = ready && Number(sqlalchemyVersion().split('.')[0]) >= 2;
 
-const databases: ServerDatabase[] = [];
-const dirs: string[] = [];
-afterEach(async () => {
-  await Promise.all(databases.splice(0).map((db) => db.drop()));
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-async function freshDatabase(): Promise<ServerDatabase> {
-  const db = await createServerDatabase('retort_sa');
-  databases.push(db);
-  return db;
-}
-
-function psycopg2Url(url: string): string {
-  return url.replace(/^postgres(ql)?:\/\//, 'postgresql+psycopg2://');
-}
-
-function writeModule(source: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'retort-sa-'));
-  dirs.push(dir);
-  const file = join(dir, 'models.py');
-  writeFileSync(file, source);
-  return file;
-}
+const { fresh: freshDatabase, tempFile, runScript } = pythonModels('sa');
+const writeModule = (source: string) => tempFile('models.py', source);
 
 /** Runs the models' create_all in a fresh database and returns its catalog. */
 async function catalogFromModels(source: string) {
   const db = await freshDatabase();
-  const output = execFileSync(PYTHON, [createAllScript, writeModule(source)], {
-    env: { ...process.env, RETORT_SQLALCHEMY_URL: psycopg2Url(db.url) },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const output = runScript(CREATE_ALL_SCRIPT, source, db.url);
   expect(output).toContain('create_all done');
   return dumpCatalog(db.url);
 }
@@ -127,11 +91,7 @@ describe.skipIf(!ready)('SQLAlchemy create_all against Postgres', () => {
       } finally {
         await setup.end();
       }
-      const output = execFileSync(PYTHON, [createAllScript, writeModule(emit(design))], {
-        env: { ...process.env, RETORT_SQLALCHEMY_URL: psycopg2Url(fromModels.url) },
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const output = runScript(CREATE_ALL_SCRIPT, emit(design), fromModels.url);
       expect(output).toContain('create_all done');
       for (const schema of ['public', 'app', 'audit']) {
         const models = await dumpCatalog(fromModels.url, schema);
