@@ -16,7 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { emitSql } from '../sql';
 import { emitSqlalchemy } from '../sqlalchemy';
 import { emitSqlalchemy2 } from '../sqlalchemy2';
-import { CREATE_ALL_SCRIPT, pythonModels } from './python-models';
+import { CREATE_ALL_SCRIPT, pythonModels } from '../testing/python-models';
 import { quirksDesign } from './quirks-design';
 
 const fixtures = new URL('./fixtures/', import.meta.url);

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { emitSql } from '../sql';
 import { emitSqlalchemy } from '../sqlalchemy';
 import { emitSqlalchemy2 } from '../sqlalchemy2';
-import { CREATE_ALL_SCRIPT, pythonModels } from './python-models';
+import { CREATE_ALL_SCRIPT, pythonModels } from '../testing/python-models';
 
 const ready = serverUrl() !== null && hasPythonTools();
 const sqlalchemy2 = ready && Number(sqlalchemyVersion().split('.')[0]) >= 2;

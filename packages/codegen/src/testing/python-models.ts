@@ -11,7 +11,8 @@ import { createServerDatabase, PYTHON, type ServerDatabase } from '@retort/testi
 import { afterEach } from 'vitest';
 
 /** `fixtures/create_all.py`: imports a models file and runs `Base.metadata.create_all`. */
-export const CREATE_ALL_SCRIPT = new URL('./fixtures/create_all.py', import.meta.url).pathname;
+export const CREATE_ALL_SCRIPT = new URL('../interop/fixtures/create_all.py', import.meta.url)
+  .pathname;
 
 export function psycopg2Url(url: string): string {
   return url.replace(/^postgres(ql)?:\/\//, 'postgresql+psycopg2://');
