@@ -135,7 +135,9 @@ export function lintOperations(
         identifiers(c.name);
         columnTypes(op.table, c);
         if (!existing(op.table)) return;
-        if (!c.nullable && c.default === null && !c.autoincrement) {
+        // Serial, identity and generated columns bring a value for every existing row.
+        const filled = c.autoincrement || c.identity !== undefined || c.generated !== undefined;
+        if (!c.nullable && c.default === null && !filled) {
           add(
             'MF103',
             'warning',
@@ -147,11 +149,12 @@ export function lintOperations(
             `Column ${at(op.table, c.name)} is added as NOT NULL without a default; add it nullable, backfill, then set NOT NULL.`,
           );
         }
-        if (c.autoincrement) {
+        if (filled) {
+          const kind = c.autoincrement ? 'serial' : c.identity ? 'identity' : 'generated';
           add(
             'adding-serial-primary-key-field',
             'warning',
-            `Adding serial column ${at(op.table, c.name)} rewrites ${op.table} under an exclusive lock.`,
+            `Adding ${kind} column ${at(op.table, c.name)} rewrites ${op.table} under an exclusive lock.`,
           );
         }
         return;
