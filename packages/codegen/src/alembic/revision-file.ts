@@ -4,7 +4,13 @@
  * they cannot disagree. A column may name an enum the revision creates (in the schema after
  * it) or one it drops (in the schema before it); its values come from whichever has it.
  */
-import { alembicSlug, type CatalogEnum, type Design, type Operation } from '@retort/core';
+import {
+  alembicSlug,
+  type CatalogEnum,
+  type Design,
+  type Operation,
+  objectQualifiedName,
+} from '@retort/core';
 import { emitAlembicRevision } from './revision';
 
 export interface AlembicRevisionSource {
@@ -23,8 +29,11 @@ export interface AlembicRevisionFile {
   text: string;
 }
 
+/** Named as the operations name them: qualified outside public (`app.state`). */
 function enumsOf(design: Design | null): CatalogEnum[] {
-  return design ? design.enums.map((e) => ({ name: e.name, values: [...e.values] })) : [];
+  return design
+    ? design.enums.map((e) => ({ name: objectQualifiedName(e), values: [...e.values] }))
+    : [];
 }
 
 /** `before` is the design the revision starts from: its parent's schema, or null for the first. */
