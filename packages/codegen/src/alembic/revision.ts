@@ -475,7 +475,10 @@ class Renderer {
 }
 
 function mayBecomeSerial(column: CatalogColumn): boolean {
-  if (column.autoincrement || column.default !== null) return false;
+  // An identity or generated column has its values already; SQLAlchemy refuses
+  // `autoincrement=False` beside an Identity.
+  if (column.autoincrement || column.default !== null || column.identity) return false;
+  if (column.generated !== undefined) return false;
   const info = parseCanonicalType(column.type, []);
   return !info.array && NUMERIC_BASES.has(info.base);
 }
