@@ -5,7 +5,7 @@
 import { type Design, IDENTITY_OPTION_DEFAULTS, newColumn, TABLE_KEY_DEFAULTS } from '@retort/core';
 
 export const columnFeaturesDesign: Design = {
-  format: 'retort.design/3',
+  format: 'retort.design/4',
   name: 'column_features',
   enums: [],
   tables: [

@@ -1,5 +1,5 @@
 /**
- * The design model: what `design.json` (format `retort.design/3`; `/1` and `/2` files
+ * The design model: what `design.json` (format `retort.design/4`; `/1`, `/2` and `/3` files
  * are read as well and upgraded on load) holds once read and normalised. Every optional field of the file is filled with its documented default, so
  * code that receives a `Design` never checks for `undefined`.
  *
@@ -7,7 +7,7 @@
  * point at column and table ids, so a rename is a rename, not a drop and an add.
  */
 
-export const DESIGN_FORMAT = 'retort.design/3';
+export const DESIGN_FORMAT = 'retort.design/4';
 /**
  * The formats Retort reads: each adds what the one before could not say, so an older file is
  * a valid newer one. A release that reads only older formats refuses a newer file rather
@@ -16,6 +16,7 @@ export const DESIGN_FORMAT = 'retort.design/3';
 export const READABLE_DESIGN_FORMATS: readonly string[] = [
   'retort.design/1',
   'retort.design/2',
+  'retort.design/3',
   DESIGN_FORMAT,
 ];
 

@@ -17,7 +17,7 @@ import type { Operation } from '../operations/types';
 import { createObjectSql, dropObjectSql } from './plan-sql';
 import { describeObject } from './types';
 
-const empty: Design = { format: 'retort.design/3', name: 'ledger', enums: [], tables: [] };
+const empty: Design = { format: 'retort.design/4', name: 'ledger', enums: [], tables: [] };
 
 const steps = (ops: Operation[]) =>
   ops.map((op) => {

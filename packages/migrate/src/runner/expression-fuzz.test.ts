@@ -115,7 +115,7 @@ const mutated = fc
 
 function designWith(sql: string) {
   return {
-    format: 'retort.design/3',
+    format: 'retort.design/4',
     name: 'fuzz',
     enums: [],
     tables: [
