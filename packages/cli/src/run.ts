@@ -14,6 +14,9 @@ import { serveCommand } from './commands/serve';
 import { reportFailure } from './failure';
 import type { Io } from './io';
 
+/** Commands whose designs are all read through the project, which awaits the parser itself. */
+const PROJECT_ONLY_COMMANDS = new Set(['revision', 'history', 'current', 'check']);
+
 function program(context: CommandContext): Command {
   const root = new Command('retort')
     .description(
@@ -26,8 +29,15 @@ function program(context: CommandContext): Command {
     )
     .showSuggestionAfterError(true)
     // Every command reads designs, whose expressions Postgres' parser checks; help and
-    // usage errors need no parser, so it loads only once a command is about to run.
-    .hook('preAction', () => loadExpressionParser());
+    // usage errors need no parser, so it loads only once a command is about to run. The
+    // commands that only read the project start it and go on: the project awaits it before
+    // the first parse, so the parser compiles while design.json and revisions are read.
+    .hook('preAction', (_root, action) => {
+      const loading = loadExpressionParser();
+      if (!PROJECT_ONLY_COMMANDS.has(action.name())) return loading;
+      // The project's own await reports a failure to load.
+      loading.catch(() => {});
+    });
   const commands = [
     modelsCommand,
     revisionCommand,

@@ -1,6 +1,6 @@
 /** The project folder: `design.json` (optimistic versions) and `revisions/` (the chain). */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { alembicRevisionFile, renderMigrationSql } from '@retort/codegen';
 import {
@@ -22,6 +22,7 @@ import { type RevisionFile, type VerifiedChain, verifiedKey, verifyChain } from 
 import { BASE_DESIGN, designChange, designHash } from './design-change';
 import { emptyDesignNamed } from './empty-design';
 import { ifProjectUnlocked, withProjectLock } from './project-lock';
+import { readWholeFile } from './read-whole-file';
 import { parseRevisionFile, revisionFileName, serializeRevision } from './revision-file';
 import { readVerified, writeVerified } from './verified-cache';
 
@@ -49,8 +50,10 @@ export interface ProjectStore extends Project {
 
 export async function openProject(dir: string): Promise<ProjectStore> {
   // Every read of a design validates its expressions with Postgres' parser; a library caller
-  // need not know to load it first.
-  await loadExpressionParser();
+  // need not know to load it first. Reads await it just before they parse, so it loads while
+  // the files are read.
+  const parser = loadExpressionParser();
+  parser.catch(() => {});
   const root = resolve(dir);
   const designPath = join(root, 'design.json');
   const revisionsDir = join(root, 'revisions');
@@ -72,7 +75,7 @@ export async function openProject(dir: string): Promise<ProjectStore> {
 
   const readBytes = async (): Promise<Buffer | null> => {
     try {
-      return await readFile(designPath);
+      return await readWholeFile(designPath);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
@@ -84,6 +87,7 @@ export async function openProject(dir: string): Promise<ProjectStore> {
     if (bytes === null) {
       throw new RetortError(`There is no design.json in ${root}.`, 'not_found');
     }
+    await parser;
     return { design: parseDesign(bytes.toString('utf8')), version: versionOf(bytes) };
   };
 
@@ -104,10 +108,14 @@ export async function openProject(dir: string): Promise<ProjectStore> {
       .map((name, i) => `${name}:${stats[i]!.size}:${stats[i]!.mtimeMs}:${stats[i]!.ino}`)
       .join('/');
     if (known?.listing === listing) return known.verified;
+    const contents = await Promise.all(
+      names.map((name) => readWholeFile(join(revisionsDir, name))),
+    );
+    await parser;
     const files: RevisionFile[] = [];
-    for (const name of names) {
+    for (const [i, name] of names.entries()) {
       const file = `revisions/${name}`;
-      const bytes = await readFile(join(revisionsDir, name));
+      const bytes = contents[i]!;
       files.push({
         file,
         revision: parseRevisionFile(file, bytes.toString('utf8')),
@@ -155,6 +163,7 @@ export async function openProject(dir: string): Promise<ProjectStore> {
     readDesign,
     saveDesign: (input, expectedVersion) =>
       serial(async () => {
+        await parser;
         const design = parseDesign(input);
         const bytes = await readBytes();
         const current = bytes === null ? MISSING : versionOf(bytes);
@@ -172,8 +181,7 @@ export async function openProject(dir: string): Promise<ProjectStore> {
       }),
     revisions,
     async pending() {
-      const { design } = await readDesign();
-      const chain = await revisions();
+      const [{ design }, chain] = await Promise.all([readDesign(), revisions()]);
       const { parent: _parent, ...pending } = pendingFrom(design, chain);
       return {
         ...pending,
@@ -188,8 +196,7 @@ export async function openProject(dir: string): Promise<ProjectStore> {
     return serial(async () => {
       const text = message.trim();
       if (!text) throw new RetortError('A revision needs a message (-m "...").', 'invalid_input');
-      const { design } = await readDesign();
-      const { chain, keys } = await verifiedChain();
+      const [{ design }, { chain, keys }] = await Promise.all([readDesign(), verifiedChain()]);
       const pending = pendingFrom(design, chain);
       if (pending.operations.length === 0) return null;
       const taken = new Set(chain.map((r) => r.id));
