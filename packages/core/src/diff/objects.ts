@@ -15,6 +15,7 @@
  *    after the tables, once nothing uses it.
  */
 
+import { qualifiedName } from '../naming/qualified-names';
 import { comparableDefinition, creationOrder } from '../objects/catalog';
 import { replaceableInPlace } from '../objects/plan-sql';
 import type { CatalogObject } from '../objects/types';
@@ -111,7 +112,7 @@ export function planObjects(ctx: PlanContext): ObjectPlan {
     const next = after.get(id);
     const onTables = [
       ...o.dependsOn.filter((d) => d.startsWith('table:')).map((d) => d.slice('table:'.length)),
-      ...(o.table !== null ? [o.table] : []),
+      ...(o.table !== null ? [qualifiedName(o.schema, o.table)] : []),
     ].filter((t) => tables.has(t));
     if (next === undefined) {
       if (!independentFunction(o)) drop.add(id);

@@ -3,6 +3,7 @@
  * differ, and the order in which Postgres can create them.
  */
 import type { Design } from '../design/types';
+import { objectQualifiedName } from '../naming/qualified-names';
 import {
   type CatalogObject,
   type DesignObject,
@@ -16,7 +17,10 @@ import { objectsOf } from './validate';
 export function catalogObjects(design: Design): CatalogObject[] | undefined {
   const objects = objectsOf(design);
   if (objects.length === 0) return undefined;
+  // An object names its table bare (its schema is the object's); a dependency names it as
+  // the catalog does, qualified outside public.
   const tables = new Map(design.tables.map((t) => [t.id, t.name]));
+  const tableKeys = new Map(design.tables.map((t) => [t.id, tableKey(objectQualifiedName(t))]));
   const byId = new Map<string, DesignObject>(objects.map((o) => [o.id, o]));
   const catalogOf = (o: DesignObject): Omit<CatalogObject, 'dependsOn'> => ({
     kind: o.kind,
@@ -31,8 +35,8 @@ export function catalogObjects(design: Design): CatalogObject[] | undefined {
       ...catalogOf(o),
       dependsOn: o.dependsOn
         .map((dep) => {
-          const table = tables.get(dep);
-          if (table !== undefined) return tableKey(table);
+          const table = tableKeys.get(dep);
+          if (table !== undefined) return table;
           const other = byId.get(dep);
           return other ? objectKey(catalogOf(other)) : dep;
         })

@@ -110,6 +110,32 @@ describe('design objects', () => {
     );
   });
 
+  it('outside public: keyed by the table’s qualified name, planned around its change, refused in another schema than their table’s', () => {
+    const before = inSchema(objectsDesign(), 'ledger');
+    expect(validateDesign(before).problems).toEqual([]);
+    const catalog = toCatalog(before);
+    expect(catalog.objects!.find((o) => o.kind === 'policy')).toMatchObject({
+      schema: 'ledger',
+      table: 'accounts',
+      dependsOn: ['function:ledger.current_owner()', 'table:ledger.accounts'],
+    });
+    const ops = diff(before, widened(before));
+    expect(steps(ops).filter((s) => s.includes('around'))).toHaveLength(12);
+    expect(steps(ops)[0]).toBe(
+      'drop_object trigger ledger.accounts_touch on accounts around ledger.accounts',
+    );
+    expect(diff(widened(before), before)).toEqual(reverseOperations(ops));
+    const view = catalog.objects!.find((o) => o.name === 'rich_accounts')!;
+    expect(createObjectSql(view)[0]).toMatch(/^CREATE VIEW ledger\.rich_accounts AS\n/);
+    const elsewhere: Design = {
+      ...before,
+      objects: before.objects!.map((o) => (o.kind === 'trigger' ? { ...o, schema: 'public' } : o)),
+    };
+    expect(validateDesign(elsewhere).problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      "objects[7].schema: a trigger is in its table's schema: ledger, not public.",
+    ]);
+  });
+
   it('a function changed in place is replaced; one whose result changes is dropped and created with its trigger', () => {
     const before = objectsDesign();
     const body = (design: Design, from: string, to: string): Design => ({
@@ -166,3 +192,19 @@ describe('design objects', () => {
     ]);
   });
 });
+
+/** The design with its table and objects in `schema`. */
+function inSchema(design: Design, schema: string): Design {
+  return {
+    ...design,
+    tables: design.tables.map((t) => ({ ...t, schema })),
+    objects: design.objects!.map((o) => ({
+      ...o,
+      schema,
+      definition: o.definition
+        .replaceAll('public.', `${schema}.`)
+        .replace('FROM accounts', `FROM ${schema}.accounts`)
+        .replace('FROM rich_accounts', `FROM ${schema}.rich_accounts`),
+    })),
+  };
+}

@@ -7,6 +7,7 @@
 import type { Design } from '../design/types';
 import type { Problem } from '../errors';
 import { identifierBytes, MAX_IDENTIFIER_BYTES } from '../naming/postgres-names';
+import { DEFAULT_SCHEMA } from '../naming/qualified-names';
 import { type DesignObject, OBJECT_KIND_WORDS, TABLE_SCOPED_KINDS } from './types';
 
 /** The design's objects; none when the field is absent. */
@@ -32,9 +33,12 @@ export function checkObjects(design: Design): Problem[] {
   const tableIds = new Map(design.tables.map((t) => [t.id, t]));
   const byId = new Map<string, DesignObject>();
   const namespaces = new Map<string, string>();
-  for (const t of design.tables) namespaces.set(`relation:public.${t.name}`, `table ${t.name}`);
-  for (const i of design.tables.flatMap((t) => t.indexes)) {
-    if (i.name !== null) namespaces.set(`relation:public.${i.name}`, `index ${i.name}`);
+  for (const t of design.tables) {
+    const schema = t.schema ?? DEFAULT_SCHEMA;
+    namespaces.set(`relation:${schema}.${t.name}`, `table ${t.name}`);
+    for (const i of t.indexes) {
+      if (i.name !== null) namespaces.set(`relation:${schema}.${i.name}`, `index ${i.name}`);
+    }
   }
   objects.forEach((o, i) => {
     const path = `objects[${i}]`;
@@ -80,6 +84,16 @@ export function checkObjects(design: Design): Problem[] {
         }
       } else if (!tableIds.has(o.table)) {
         add(`${path}.table`, `"${o.table}" is no table of the design.`);
+      } else {
+        // The object names its table bare, in its own schema, as Postgres keeps it.
+        const table = tableIds.get(o.table)!;
+        const schema = table.schema ?? DEFAULT_SCHEMA;
+        if (schema !== o.schema) {
+          add(
+            `${path}.schema`,
+            `a ${OBJECT_KIND_WORDS[o.kind]} is in its table's schema: ${schema}, not ${o.schema}.`,
+          );
+        }
       }
     }
     o.dependsOn.forEach((dep, k) => {

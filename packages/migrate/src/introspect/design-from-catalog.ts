@@ -16,6 +16,7 @@ import {
   identityOptions,
   objectKey,
   pkeyName,
+  qualifiedName,
   splitQualifiedName,
   type Table,
 } from '@retort/core';
@@ -170,8 +171,11 @@ function designObjects(
     const base = `${o.kind}_${o.table === null ? '' : `${o.table}_`}${o.name.replace(/\(.*$/s, '')}`;
     ids.set(objectKey(o), unique(`o_${idPart(base)}`));
   }
+  // An object names its table (or materialized view) bare, in its own schema.
   const relationIds = new Map(
-    objects.filter((o) => o.table === null).map((o) => [o.name, ids.get(objectKey(o))!]),
+    objects
+      .filter((o) => o.table === null)
+      .map((o) => [qualifiedName(o.schema, o.name), ids.get(objectKey(o))!]),
   );
   const idOf = (key: string) =>
     key.startsWith('table:') ? tableIds.get(key.slice('table:'.length)) : ids.get(key);
@@ -185,9 +189,9 @@ function designObjects(
         table:
           o.table === null
             ? null
-            : o.kind === 'index'
-              ? (relationIds.get(o.table) ?? null)
-              : (tableIds.get(o.table) ?? null),
+            : ((o.kind === 'index' ? relationIds : tableIds).get(
+                qualifiedName(o.schema, o.table),
+              ) ?? null),
         definition: o.definition,
         comment: o.comment,
         dependsOn: o.dependsOn.flatMap((d) => {

@@ -116,7 +116,7 @@ export async function introspectDatabase(
   reader.readSequences();
   for (const row of others.rows) reader.list(row.kind, row.name, row.why);
   const result = reader.result();
-  const read = readObjects(objects.rows, dependencies.rows, reader.modelledTables());
+  const read = readObjects(objects.rows, dependencies.rows, reader.modelledTables(), schemas);
   if (read.objects.length > 0) result.catalog.objects = read.objects;
   result.unmodelled = [...result.unmodelled, ...read.unmodelled].sort((a, b) =>
     a.name === b.name ? (a.why < b.why ? -1 : 1) : a.name < b.name ? -1 : 1,

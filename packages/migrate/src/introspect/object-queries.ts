@@ -88,6 +88,15 @@ export interface DependencyRow {
   oid: number;
   ref_class: string;
   ref_oid: number;
+  /**
+   * What is referred to, for telling an object that needs something Retort leaves out: its
+   * schema, its name (a routine's with its arguments), `function` or the relation's relkind,
+   * and whether an extension owns it.
+   */
+  ref_schema: string | null;
+  ref_name: string | null;
+  ref_kind: string | null;
+  ref_extension: boolean;
 }
 
 /**
@@ -95,6 +104,7 @@ export interface DependencyRow {
  * a table's row type stands for the table. Only objects created after initdb (oid 16384 on).
  */
 export const DEPENDENCIES = `
+  WITH deps AS (
   SELECT DISTINCT
          CASE WHEN d.classid = 'pg_rewrite'::regclass THEN 'pg_class' ELSE d.classid::regclass::text END AS class,
          (CASE WHEN d.classid = 'pg_rewrite'::regclass THEN r.ev_class ELSE d.objid END)::int AS oid,
@@ -108,4 +118,14 @@ export const DEPENDENCIES = `
    WHERE d.objid >= 16384 AND d.refobjid >= 16384 AND d.deptype IN ('n', 'a')
      AND d.classid IN ('pg_rewrite'::regclass, 'pg_class'::regclass, 'pg_proc'::regclass,
                        'pg_trigger'::regclass, 'pg_policy'::regclass)
-     AND d.refclassid IN ('pg_class'::regclass, 'pg_proc'::regclass, 'pg_type'::regclass)`;
+     AND d.refclassid IN ('pg_class'::regclass, 'pg_proc'::regclass, 'pg_type'::regclass))
+  SELECT deps.*, COALESCE(cn.nspname, pn.nspname) AS ref_schema,
+         COALESCE(c.relname::text, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')') AS ref_name,
+         CASE WHEN p.oid IS NOT NULL THEN 'function' ELSE c.relkind::text END AS ref_kind,
+         EXISTS (SELECT 1 FROM pg_depend e WHERE e.classid = deps.ref_class::regclass
+                    AND e.objid = deps.ref_oid AND e.deptype = 'e') AS ref_extension
+    FROM deps
+    LEFT JOIN pg_class c ON deps.ref_class = 'pg_class' AND c.oid = deps.ref_oid
+    LEFT JOIN pg_namespace cn ON cn.oid = c.relnamespace
+    LEFT JOIN pg_proc p ON deps.ref_class = 'pg_proc' AND p.oid = deps.ref_oid
+    LEFT JOIN pg_namespace pn ON pn.oid = p.pronamespace`;

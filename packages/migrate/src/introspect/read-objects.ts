@@ -1,9 +1,10 @@
 /**
  * The objects of the introspected schema (object-queries.ts) as catalog objects, with their
  * dependencies from pg_depend. What cannot be carried without changing its meaning is listed
- * instead, never dropped silently: an object outside `public` (schemas are not modelled
- * yet), on a table Retort leaves out, a view with options, a disabled trigger, a function in
- * C or internal; and so is everything that depends on such an object.
+ * instead, never dropped silently: an object on a table Retort leaves out, a view with
+ * options, a disabled trigger, a function in C or internal; and so is everything that depends
+ * on such an object. Objects live in any schema read; a table is referred to by its catalog
+ * name (`app.users`, or bare in public).
  */
 import {
   type CatalogObject,
@@ -11,6 +12,7 @@ import {
   OBJECT_KIND_WORDS,
   type ObjectKind,
   objectKey,
+  qualifiedName,
   sortObjects,
   tableKey,
   unqualifiedName,
@@ -18,12 +20,14 @@ import {
 import type { Unmodelled } from '../contract';
 import type { DependencyRow, ObjectRow } from './object-queries';
 
-const MODELLED_SCHEMA = 'public';
+/** Relation kinds an object can need whole: tables, views, foreign tables. */
+const NEEDED_RELATIONS = new Set(['r', 'p', 'v', 'm', 'f']);
 
 export function readObjects(
   rows: readonly ObjectRow[],
   dependencies: readonly DependencyRow[],
   tables: ReadonlyMap<number, string>,
+  schemas: readonly string[],
 ): { objects: CatalogObject[]; unmodelled: Unmodelled[] } {
   const unmodelled: Unmodelled[] = [];
   const ref = (cls: string, oid: number) => `${cls}:${oid}`;
@@ -55,8 +59,7 @@ export function readObjects(
     objects.set(key, object);
     const reasons: string[] = [];
     const word = OBJECT_KIND_WORDS[kind];
-    if (row.schema !== MODELLED_SCHEMA) reasons.push(`${word} in schema ${row.schema}`);
-    else if (row.table !== null && ownerName === null) {
+    if (row.table !== null && ownerName === null) {
       reasons.push(`${word} on ${row.schema}.${row.table_name}, which is not modelled`);
     }
     if (row.note !== null) reasons.push(row.note);
@@ -76,19 +79,27 @@ export function readObjects(
     if (d.ref_class === 'pg_class' && tables.has(d.ref_oid))
       set.add(tableKey(tables.get(d.ref_oid)!));
     else if (objects.has(to)) set.add(to);
-    else continue;
+    else {
+      const missing = missingDependency(d, schemas);
+      if (missing !== null && !why.has(from)) why.set(from, missing);
+      continue;
+    }
     deps.set(from, set);
   }
   for (const [key, o] of objects) {
     const set = deps.get(key.replace(/:force$/, '')) ?? new Set<string>();
     if (o.kind === 'row_security' || o.kind === 'force_row_security') {
       set.clear();
-      set.add(tableKey(o.name));
+      set.add(tableKey(qualifiedName(o.schema, o.name)));
     } else if (o.table !== null) {
       const owner = [...objects].find(
-        ([, x]) => x.table === null && x.name === o.table && x.kind === 'materialized_view',
+        ([, x]) =>
+          x.table === null &&
+          x.schema === o.schema &&
+          x.name === o.table &&
+          x.kind === 'materialized_view',
       );
-      set.add(o.kind === 'index' && owner ? owner[0] : tableKey(o.table));
+      set.add(o.kind === 'index' && owner ? owner[0] : tableKey(qualifiedName(o.schema, o.table)));
     }
     deps.set(key, set);
   }
@@ -122,4 +133,20 @@ export function readObjects(
     out.push(o);
   }
   return { objects: sortObjects(out), unmodelled };
+}
+
+/**
+ * Why an object cannot be carried when it needs `d`, which is neither a modelled table nor
+ * an object read: a routine or relation outside the schemas read, or one Retort leaves out
+ * (an aggregate, a partitioned table...). What an extension owns comes with the extension.
+ */
+function missingDependency(d: DependencyRow, schemas: readonly string[]): string | null {
+  if (d.ref_extension || d.ref_schema === null || d.ref_name === null) return null;
+  const isRelation = d.ref_class === 'pg_class' && NEEDED_RELATIONS.has(d.ref_kind ?? '');
+  if (!isRelation && d.ref_kind !== 'function') return null;
+  const word = d.ref_kind === 'function' ? 'function' : d.ref_kind === 'v' ? 'view' : 'table';
+  const what = `${word} ${d.ref_schema}.${d.ref_name}`;
+  return schemas.includes(d.ref_schema)
+    ? `depends on ${what}, which is not modelled`
+    : `depends on ${what}, outside the schemas read`;
 }
