@@ -16,6 +16,7 @@ import '@xyflow/react/dist/style.css';
 import '../styles/canvas.css';
 import '../styles/canvas-view.css';
 import '../styles/canvas-items.css';
+import '../styles/canvas-objects.css';
 import { AREA_COLOR, type Design, type Position } from '@retort/core';
 import {
   applyNodeChanges,
@@ -47,7 +48,7 @@ import {
   useState,
 } from 'react';
 import { isTyping } from '../is-typing';
-import { layoutMissingPositions } from '../layout/auto-layout';
+import { hasMissingPositions, layoutMissingPositions } from '../layout/auto-layout';
 import { useDesignProblems } from '../store/design-problems';
 import { designStore, redo, type Selection, undo, useDesignStore } from '../store/design-store';
 import { useViewStore, viewStore } from '../store/view-store';
@@ -58,12 +59,14 @@ import {
   type NoteFlowNode,
   NoteNode,
 } from './CanvasItems';
+import { DependencyEdge } from './DependencyEdge';
 import {
   designToFlow,
   type FlowGraph,
   type ForeignKeyEdgeData,
   type ForeignKeyFlowEdge,
   type TableFlowNode,
+  type ViewFlowNode,
 } from './design-to-flow';
 import { FocusBar } from './FocusBar';
 import { ForeignKeyEdge } from './ForeignKeyEdge';
@@ -80,6 +83,7 @@ import { clearFit, type Insets, paddingOf } from './readable-fit';
 import { TableNode } from './TableNode';
 import { selectedTableIds, useTableClipboard } from './table-clipboard';
 import { GRID_SIZE, TABLE_HEADER_HEIGHT, TABLE_WIDTH } from './table-size';
+import { ViewNode } from './ViewNode';
 import { createViewClassCache, decorateGraph } from './view-classes';
 
 export type CanvasMessageLevel = 'info' | 'error';
@@ -117,9 +121,9 @@ export interface CanvasProps {
   className?: string;
 }
 
-const nodeTypes: NodeTypes = { table: TableNode, note: NoteNode, area: AreaNode };
-type FlowNode = TableFlowNode | NoteFlowNode | AreaFlowNode;
-const edgeTypes: EdgeTypes = { foreignKey: ForeignKeyEdge };
+const nodeTypes: NodeTypes = { table: TableNode, view: ViewNode, note: NoteNode, area: AreaNode };
+type FlowNode = TableFlowNode | ViewFlowNode | NoteFlowNode | AreaFlowNode;
+const edgeTypes: EdgeTypes = { foreignKey: ForeignKeyEdge, dependency: DependencyEdge };
 const SNAP: [number, number] = [GRID_SIZE, GRID_SIZE];
 /**
  * Fitting keeps tables clear of the zoom controls (bottom left, 26px wide, 80px high) and the
@@ -281,6 +285,10 @@ function CanvasView({
         if (!isSnapshot) select({ kind: node.type, id: node.id });
         return;
       }
+      if (node.type === 'view') {
+        select({ kind: 'object', id: node.id });
+        return;
+      }
       if (event.shiftKey && !isSnapshot) {
         const ids = selectedTableIds();
         designStore
@@ -300,6 +308,7 @@ function CanvasView({
 
   const onEdgeClick = useCallback(
     (_: MouseEvent, edge: Edge) => {
+      if (edge.type !== 'foreignKey') return;
       const data = edge.data as ForeignKeyEdgeData | undefined;
       if (data) select({ kind: 'foreignKey', tableId: data.tableId, id: data.foreignKeyId });
     },
@@ -540,9 +549,10 @@ function CanvasView({
     onReady?.(controls);
   }, [onReady, controls]);
 
-  // Tables without a position (an imported design) are laid out once, then fitted in view.
+  // Tables and views without a position (an imported design) are laid out once, then fitted
+  // in view.
   useEffect(() => {
-    if (!design?.tables.some((t) => !t.position)) return;
+    if (!design || !hasMissingPositions(design)) return;
     let cancelled = false;
     layoutMissingPositions(design).then((positions) => {
       if (cancelled || !positions) return;
@@ -554,6 +564,12 @@ function CanvasView({
             tables: design.tables.map((t) => {
               const position = positions[t.id];
               return position ? { ...t, position } : t;
+            }),
+            ...(design.objects && {
+              objects: design.objects.map((o) => {
+                const position = positions[o.id];
+                return position ? { ...o, position } : o;
+              }),
             }),
           },
         });
@@ -624,7 +640,7 @@ function CanvasView({
     setSnapshotSelection(null);
   }
 
-  useCanvasKeys(readOnly, isSnapshot, select, wrapper, addNoteInView, addAreaInView);
+  useCanvasKeys(readOnly, isSnapshot, select, wrapper, addNoteInView, addAreaInView, onMessage);
   useTableClipboard({ enabled: !readOnly && !isSnapshot, isTyping, viewCenter });
 
   return (
@@ -771,6 +787,7 @@ function useCanvasKeys(
   wrapper: RefObject<HTMLDivElement | null>,
   addNote: () => void,
   addArea: () => void,
+  onMessage: CanvasProps['onMessage'],
 ) {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -835,6 +852,11 @@ function useCanvasKeys(
           case 'area':
             state.deleteArea(selection.id);
             break;
+          case 'object': {
+            const refused = state.deleteObject(selection.id);
+            if (refused) onMessage(`Not deleted: ${refused}`, 'error');
+            break;
+          }
           case 'enum':
             break;
         }
@@ -842,7 +864,7 @@ function useCanvasKeys(
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [readOnly, isSnapshot, select, wrapper, addNote, addArea]);
+  }, [readOnly, isSnapshot, select, wrapper, addNote, addArea, onMessage]);
 }
 
 type Drop =

@@ -1,13 +1,14 @@
 /**
  * One table on the canvas: a header with the name (double-click to rename) and one row per
  * column with its markers. Each row has a target handle on the left and a source handle on
- * the right, both with the column's id, so a foreign key is drawn column to column.
+ * the right, both with the column's id, so a foreign key is drawn column to column. A table
+ * a view reads has a handle on each side of its header, where the view's edge ends.
  */
 import type { Column } from '@retort/core';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { type CSSProperties, memo, useContext, useState } from 'react';
 import { designStore } from '../store/design-store';
-import { LEFT_SOURCE, RIGHT_TARGET, type TableFlowNode } from './design-to-flow';
+import { DEPENDENCY_IN, LEFT_SOURCE, RIGHT_TARGET, type TableFlowNode } from './design-to-flow';
 import { type Detail, DetailContext } from './level-of-detail';
 import { tableHeight } from './table-size';
 
@@ -77,6 +78,7 @@ function FullTable({ data, selected }: NodeProps<TableFlowNode>) {
     referencedColumns,
     selectedColumnId,
     readOnly,
+    readByView,
   } = data;
   const [renaming, setRenaming] = useState(false);
   const problemText = problems.map((p) => p.message).join('\n');
@@ -117,6 +119,17 @@ function FullTable({ data, selected }: NodeProps<TableFlowNode>) {
             {table.name}
           </span>
         )}
+        {readByView &&
+          (['left', 'right'] as const).map((side) => (
+            <Handle
+              key={side}
+              type="target"
+              id={`${DEPENDENCY_IN}-${side}`}
+              position={side === 'left' ? Position.Left : Position.Right}
+              isConnectable={false}
+              className="view-handle"
+            />
+          ))}
         {problems.length > 0 && (
           <span
             className="table-node__problem-count"

@@ -4,7 +4,15 @@ import type { Design } from '@retort/core';
 import { updateColumn, validateDesign } from '@retort/core';
 import { describe, expect, it } from 'vitest';
 import { designProblems } from '../store/design-problems';
-import { designToFlow } from './design-to-flow';
+import {
+  designToFlow as deriveFlow,
+  type ForeignKeyFlowEdge,
+  type TableFlowNode,
+} from './design-to-flow';
+
+/** The shop has no views: every node is a table, every edge a foreign key. */
+const designToFlow = (...args: Parameters<typeof deriveFlow>) =>
+  deriveFlow(...args) as { nodes: TableFlowNode[]; edges: ForeignKeyFlowEdge[] };
 
 const shopFile = fileURLToPath(new URL('../../../../examples/shop/design.json', import.meta.url));
 const shop = (): Design => validateDesign(JSON.parse(readFileSync(shopFile, 'utf8'))).design!;

@@ -1,17 +1,32 @@
 /**
- * The canvas is a view of the design: React Flow nodes (one per table) and edges (one per
- * foreign-key column pair) are derived here, never stored. Given the previous result, node
+ * The canvas is a view of the design: React Flow nodes (one per table, one per view or
+ * materialized view) and edges (one per foreign-key column pair, one per table or view a
+ * view reads) are derived here, never stored. Given the previous result, node
  * and edge objects whose inputs did not change are reused as they are, so React Flow and the
  * memoised `TableNode` skip them: editing one table of 500 re-renders one node. Nothing here
  * depends on the zoom: the level of detail is read by the node and edge components, so
  * zooming past a level never replaces a node or an edge object.
  */
-import type { Design, Position, Table } from '@retort/core';
+import {
+  type Design,
+  type DesignObject,
+  DRAWN_OBJECT_KINDS,
+  type Position,
+  type Table,
+} from '@retort/core';
 import type { Edge, MarkerType, Node, NodeHandle } from '@xyflow/react';
 import type { DesignProblem, ProblemIndex } from '../store/design-problems';
 import { indexProblems } from '../store/design-problems';
 import type { Selection } from '../store/design-store';
-import { HANDLE_SIZE, handleBox, TABLE_WIDTH, tableHeight } from './table-size';
+import {
+  HANDLE_SIZE,
+  handleBox,
+  TABLE_HEADER_HEIGHT,
+  TABLE_WIDTH,
+  tableHeight,
+  VIEW_HEIGHT,
+  VIEW_WIDTH,
+} from './table-size';
 
 export interface TableNodeData extends Record<string, unknown> {
   table: Table;
@@ -25,9 +40,32 @@ export interface TableNodeData extends Record<string, unknown> {
   referencedColumns: string[];
   selectedColumnId: string | null;
   readOnly: boolean;
+  /** Whether a view reads this table: its header then has the handles the view's edge ends on. */
+  readByView: boolean;
 }
 
 export type TableFlowNode = Node<TableNodeData, 'table'>;
+
+export interface ViewNodeData extends Record<string, unknown> {
+  view: DesignObject;
+  /** Problems of the view itself (its definition, name, dependencies). */
+  problems: string[];
+  readOnly: boolean;
+  /** Whether another view reads this one: it then has the handles that view's edge ends on. */
+  read: boolean;
+}
+
+export type ViewFlowNode = Node<ViewNodeData, 'view'>;
+
+export interface DependencyEdgeData extends Record<string, unknown> {
+  objectId: string;
+}
+
+/** A view reading a table or another view: from the view to what it reads. */
+export type DependencyFlowEdge = Edge<DependencyEdgeData, 'dependency'>;
+
+export type DiagramNode = TableFlowNode | ViewFlowNode;
+export type DiagramEdge = ForeignKeyFlowEdge | DependencyFlowEdge;
 
 export interface ForeignKeyEdgeData extends Record<string, unknown> {
   tableId: string;
@@ -37,8 +75,10 @@ export interface ForeignKeyEdgeData extends Record<string, unknown> {
 export type ForeignKeyFlowEdge = Edge<ForeignKeyEdgeData>;
 
 export interface FlowGraph {
-  nodes: TableFlowNode[];
-  edges: ForeignKeyFlowEdge[];
+  /** The tables, then the views. */
+  nodes: DiagramNode[];
+  /** The foreign keys, then the views' dependencies. */
+  edges: DiagramEdge[];
 }
 
 export interface DesignToFlowOptions {
@@ -58,8 +98,10 @@ export function designToFlow(
   if (!design) return EMPTY;
   const readOnly = options.readOnly ?? false;
   const index = indexProblems(design, problems);
-  const previousNodes = new Map(options.previous?.nodes.map((n) => [n.id, n]));
-  const previousEdges = new Map(options.previous?.edges.map((e) => [e.id, e]));
+  const previousNodes = new Map<string, DiagramNode>(options.previous?.nodes.map((n) => [n.id, n]));
+  const previousEdges = new Map<string, DiagramEdge>(options.previous?.edges.map((e) => [e.id, e]));
+  const views = (design.objects ?? []).filter((o) => DRAWN_OBJECT_KINDS.has(o.kind));
+  const readByView = new Set(views.flatMap((v) => v.dependsOn));
 
   const referenced = new Map<string, Set<string>>();
   for (const table of design.tables) {
@@ -76,7 +118,7 @@ export function designToFlow(
         ? [selection.id]
         : [],
   );
-  const nodes = design.tables.map((table, i) =>
+  const tableNodes = design.tables.map((table, i) =>
     tableNode(
       table,
       i,
@@ -85,13 +127,26 @@ export function designToFlow(
       selectedTables.has(table.id),
       readOnly,
       referenced.get(table.id),
-      previousNodes.get(table.id),
+      readByView.has(table.id),
+      previousNodes.get(table.id) as TableFlowNode | undefined,
     ),
   );
+  const viewNodes = views.map((view, i) =>
+    viewNode(
+      view,
+      view.position ?? viewFallbackPosition(i),
+      problemsOf(design, problems, view.id),
+      selection?.kind === 'object' && selection.id === view.id,
+      readOnly,
+      readByView.has(view.id),
+      previousNodes.get(view.id) as ViewFlowNode | undefined,
+    ),
+  );
+  const nodes: DiagramNode[] = viewNodes.length === 0 ? tableNodes : [...tableNodes, ...viewNodes];
 
   const tables = new Map(design.tables.map((t) => [t.id, t]));
   const positions = new Map(nodes.map((n) => [n.id, n.position]));
-  const edges: ForeignKeyFlowEdge[] = [];
+  const edges: DiagramEdge[] = [];
   for (const table of design.tables) {
     for (const fk of table.foreignKeys) {
       const target = tables.get(fk.references.table);
@@ -117,7 +172,7 @@ export function designToFlow(
         const sourceHandle = sourceSide === 'right' ? columnId : `${columnId}${LEFT_SOURCE}`;
         const targetHandle =
           targetSide === 'left' ? targetColumnId : `${targetColumnId}${RIGHT_TARGET}`;
-        const previous = previousEdges.get(id);
+        const previous = previousEdges.get(id) as ForeignKeyFlowEdge | undefined;
         if (
           previous &&
           previous.source === table.id &&
@@ -149,7 +204,173 @@ export function designToFlow(
       });
     }
   }
+  if (views.length > 0) dependencyEdges(views, nodes, selection, previousEdges, edges);
   return { nodes, edges };
+}
+
+/** Handle ids of what a dependency edge starts and ends on (see `TableNode`, `ViewNode`). */
+export const DEPENDENCY_IN = '@reads-in';
+export const DEPENDENCY_OUT = '@reads-out';
+
+function dependencyEdges(
+  views: readonly DesignObject[],
+  nodes: readonly DiagramNode[],
+  selection: Selection | null,
+  previousEdges: ReadonlyMap<string, DiagramEdge>,
+  edges: DiagramEdge[],
+): void {
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  for (const view of views) {
+    const from = byId.get(view.id);
+    if (!from) continue;
+    const selected = selection?.kind === 'object' && selection.id === view.id;
+    for (const dep of view.dependsOn) {
+      const to = byId.get(dep);
+      if (!to) continue;
+      const id = `reads:${view.id}:${dep}`;
+      const [sourceSide, targetSide] = boxSides(
+        from.position,
+        VIEW_WIDTH,
+        to.position,
+        to.type === 'view' ? VIEW_WIDTH : TABLE_WIDTH,
+      );
+      const sourceHandle = `${DEPENDENCY_OUT}-${sourceSide}`;
+      const targetHandle = `${DEPENDENCY_IN}-${targetSide}`;
+      const previous = previousEdges.get(id);
+      if (
+        previous &&
+        previous.source === view.id &&
+        previous.target === dep &&
+        previous.sourceHandle === sourceHandle &&
+        previous.targetHandle === targetHandle &&
+        previous.selected === selected
+      ) {
+        edges.push(previous);
+        continue;
+      }
+      edges.push({
+        id,
+        type: 'dependency',
+        source: view.id,
+        sourceHandle,
+        target: dep,
+        targetHandle,
+        className: 'reads-edge',
+        selected,
+        focusable: false,
+        selectable: false,
+        markerEnd: { type: 'arrow' as MarkerType, width: 14, height: 14 },
+        data: { objectId: view.id },
+      });
+    }
+  }
+}
+
+/** Which sides of two boxes an edge between them leaves and enters by: the facing ones. */
+function boxSides(
+  source: Position,
+  sourceWidth: number,
+  target: Position,
+  targetWidth: number,
+): [Side, Side] {
+  if (source.x + sourceWidth + 24 <= target.x) return ['right', 'left'];
+  if (target.x + targetWidth + 24 <= source.x) return ['left', 'right'];
+  return ['right', 'right'];
+}
+
+/** Messages of the problems under one object (`objects[i]...`). */
+function problemsOf(
+  design: Design,
+  problems: readonly DesignProblem[],
+  objectId: string,
+): string[] {
+  const i = design.objects?.findIndex((o) => o.id === objectId) ?? -1;
+  if (i < 0) return [];
+  const base = `objects[${i}]`;
+  return problems
+    .filter((p) => p.path === base || p.path.startsWith(`${base}.`))
+    .map((p) => p.message);
+}
+
+/** Where a view without a saved position is drawn until it is placed. */
+export function viewFallbackPosition(index: number): Position {
+  return { x: -(VIEW_WIDTH + 96), y: index * (VIEW_HEIGHT + 32) };
+}
+
+function viewNode(
+  view: DesignObject,
+  position: Position,
+  problems: string[],
+  selected: boolean,
+  readOnly: boolean,
+  read: boolean,
+  previous: ViewFlowNode | undefined,
+): ViewFlowNode {
+  const old = previous?.data;
+  if (
+    previous &&
+    old &&
+    old.view === view &&
+    old.readOnly === readOnly &&
+    previous.selected === selected &&
+    previous.position.x === position.x &&
+    previous.position.y === position.y &&
+    old.problems.join('\n') === problems.join('\n') &&
+    old.read === read
+  ) {
+    return previous;
+  }
+  return {
+    id: view.id,
+    type: 'view',
+    position,
+    selected,
+    draggable: !readOnly,
+    connectable: false,
+    initialWidth: VIEW_WIDTH,
+    initialHeight: VIEW_HEIGHT,
+    measured: { width: VIEW_WIDTH, height: VIEW_HEIGHT },
+    handles: viewHandles(read),
+    data: { view, problems, readOnly, read },
+  };
+}
+
+function viewHandles(read: boolean): NodeHandle[] {
+  const y = VIEW_HEIGHT / 2 - HANDLE_SIZE / 2;
+  const handle = (id: string, type: 'source' | 'target', side: Side): NodeHandle => ({
+    id,
+    type,
+    position: side as NodeHandle['position'],
+    x: side === 'left' ? -HANDLE_SIZE / 2 : VIEW_WIDTH - HANDLE_SIZE / 2,
+    y,
+    width: HANDLE_SIZE,
+    height: HANDLE_SIZE,
+  });
+  const handles = [
+    handle(`${DEPENDENCY_OUT}-left`, 'source', 'left'),
+    handle(`${DEPENDENCY_OUT}-right`, 'source', 'right'),
+  ];
+  if (read) {
+    handles.push(
+      handle(`${DEPENDENCY_IN}-left`, 'target', 'left'),
+      handle(`${DEPENDENCY_IN}-right`, 'target', 'right'),
+    );
+  }
+  return handles;
+}
+
+/** Where a table's header has the handles a view's edge ends on. */
+function tableDependencyHandles(): NodeHandle[] {
+  const y = TABLE_HEADER_HEIGHT / 2 - HANDLE_SIZE / 2;
+  return (['left', 'right'] as const).map((side) => ({
+    id: `${DEPENDENCY_IN}-${side}`,
+    type: 'target' as const,
+    position: side as NodeHandle['position'],
+    x: side === 'left' ? -HANDLE_SIZE / 2 : TABLE_WIDTH - HANDLE_SIZE / 2,
+    y,
+    width: HANDLE_SIZE,
+    height: HANDLE_SIZE,
+  }));
 }
 
 /**
@@ -187,6 +408,7 @@ function tableNode(
   selected: boolean,
   readOnly: boolean,
   referencedSet: ReadonlySet<string> | undefined,
+  readByView: boolean,
   previous: TableFlowNode | undefined,
 ): TableFlowNode {
   const referencedColumns = table.columns.filter((c) => referencedSet?.has(c.id)).map((c) => c.id);
@@ -201,6 +423,7 @@ function tableNode(
     old &&
     old.table === table &&
     old.readOnly === readOnly &&
+    old.readByView === readByView &&
     old.selectedColumnId === selectedColumnId &&
     old.referencedColumns.join() === referencedColumns.join() &&
     previous.selected === selected &&
@@ -228,7 +451,9 @@ function tableNode(
     initialWidth: TABLE_WIDTH,
     initialHeight: tableHeight(table.columns.length),
     measured: { width: TABLE_WIDTH, height: tableHeight(table.columns.length) },
-    handles: columnHandles(table, foreignKeyColumns, referencedColumns),
+    handles: readByView
+      ? [...columnHandles(table, foreignKeyColumns, referencedColumns), ...tableDependencyHandles()]
+      : columnHandles(table, foreignKeyColumns, referencedColumns),
     data: {
       table,
       problems: tableProblems,
@@ -237,6 +462,7 @@ function tableNode(
       referencedColumns,
       selectedColumnId,
       readOnly,
+      readByView,
     },
   };
 }

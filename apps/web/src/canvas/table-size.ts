@@ -23,3 +23,7 @@ export function handleBox(index: number, side: 'left' | 'right'): { x: number; y
 export function tableHeight(columnCount: number): number {
   return TABLE_HEADER_HEIGHT + Math.max(1, columnCount) * COLUMN_ROW_HEIGHT + 2;
 }
+
+/** A view or materialized view on the canvas: its name and schema, and a badge of its kind. */
+export const VIEW_WIDTH = 240;
+export const VIEW_HEIGHT = 64;

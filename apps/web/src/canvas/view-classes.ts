@@ -4,7 +4,7 @@
  * and edges without such a class are passed through as they are; decorated ones are kept per
  * derived object, so a decoration that did not change gives React Flow the same object.
  */
-import type { FlowGraph, ForeignKeyFlowEdge, TableFlowNode } from './design-to-flow';
+import type { DiagramEdge, DiagramNode, FlowGraph } from './design-to-flow';
 
 export const HIGHLIGHT_CLASS = 'table-node-wrapper--highlight';
 export const FADED_CLASS = 'is-faded';
@@ -40,7 +40,7 @@ export function decorateGraph(graph: FlowGraph, view: ViewClasses, cache: Cache)
   return { nodes, edges };
 }
 
-function withClass<T extends TableFlowNode | ForeignKeyFlowEdge>(
+function withClass<T extends DiagramNode | DiagramEdge>(
   item: T,
   className: string,
   cache: Cache,

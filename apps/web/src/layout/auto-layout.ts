@@ -7,12 +7,14 @@
  * hundred tables tall. They come first, in a row, and the groups are then packed in rows,
  * largest first, into a rectangle about as wide as a screen is, relative to its height; the tables
  * without any foreign key end up as a compact grid at the end. Node sizes follow the drawn
- * size of each table.
+ * size of each table. Views and materialized views are placed after the tables, beside what
+ * they read (`place-views.ts`).
  */
 import type { Design, Position, Table } from '@retort/core';
 import type { ELK as ElkApi, ElkNode } from 'elkjs/lib/elk-api';
 import { GRID_SIZE, TABLE_WIDTH, tableHeight } from '../canvas/table-size';
 import { connectedComponents } from './connected-components';
+import { placeViews } from './place-views';
 
 // elkjs is over a megabyte: it is loaded the first time a layout is needed, not with the app.
 let elk: Promise<ElkApi> | null = null;
@@ -47,11 +49,20 @@ interface PlacedGroup {
   height: number;
 }
 
-/** Positions for every table of the design (or only `tables`), keyed by table id. */
+/**
+ * Positions for every table and view of the design, keyed by id; given `tables`, for those
+ * tables only.
+ */
 export async function autoLayout(
   design: Design,
-  tables: readonly Table[] = design.tables,
+  tables?: readonly Table[],
 ): Promise<Record<string, Position>> {
+  const positions = await layoutTables(tables ?? design.tables);
+  if (tables !== undefined) return positions;
+  return { ...positions, ...placeViews(design, positions, { all: true }) };
+}
+
+async function layoutTables(tables: readonly Table[]): Promise<Record<string, Position>> {
   if (tables.length === 0) return {};
   const hubs = hubTables(tables);
   const groups = connectedComponents(tables, hubs);
@@ -197,12 +208,31 @@ function pack(groups: PlacedGroup[]): Record<string, Position> {
 }
 
 /**
- * Positions for the tables that have none, or `null` when every table has one. When some
- * tables are placed already, the new ones are laid out among themselves below them.
+ * Positions for the tables and views that have none, or `null` when every one has one. When
+ * some tables are placed already, the new ones are laid out among themselves below them; views
+ * go beside what they read.
  */
 export async function layoutMissingPositions(
   design: Design,
 ): Promise<Record<string, Position> | null> {
+  const tables = await missingTablePositions(design);
+  const views = placeViews(design, tables ?? {});
+  if (tables === null && Object.keys(views).length === 0) return null;
+  return { ...tables, ...views };
+}
+
+/** Whether a table or view waits for a position; the canvas asks on every design change. */
+export function hasMissingPositions(design: Design): boolean {
+  return (
+    design.tables.some((t) => !t.position) ||
+    (design.objects?.some(
+      (o) => (o.kind === 'view' || o.kind === 'materialized_view') && !o.position,
+    ) ??
+      false)
+  );
+}
+
+async function missingTablePositions(design: Design): Promise<Record<string, Position> | null> {
   const missing = design.tables.filter((t) => !t.position);
   if (missing.length === 0) return null;
   const placed = design.tables.filter((t) => t.position);

@@ -10,6 +10,7 @@ import type {
   CheckPatch,
   ColumnPatch,
   Design,
+  DesignObject,
   EnumPatch,
   ForeignKeyCheck,
   ForeignKeyPatch,
@@ -24,6 +25,7 @@ import { checkForeignKey } from '@retort/core';
 import { temporal } from 'zundo';
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
+import { placeViews } from '../layout/place-views';
 
 export type Selection =
   | { kind: 'table'; id: string; tableId?: undefined }
@@ -33,6 +35,8 @@ export type Selection =
   /** A note or a subject area on the canvas. */
   | { kind: 'note'; id: string; tableId?: undefined }
   | { kind: 'area'; id: string; tableId?: undefined }
+  /** A view, function, trigger, policy... of `design.objects`. */
+  | { kind: 'object'; id: string; tableId?: undefined }
   /** Two or more tables (shift-click, box selection, select all, a paste). */
   | { kind: 'tables'; ids: string[]; id?: undefined; tableId?: undefined };
 
@@ -127,6 +131,14 @@ export interface DesignActions {
   updateEnum(enumId: string, patch: EnumPatch): void;
   setEnumSchema(enumId: string, schema: string): void;
   deleteEnum(enumId: string): void;
+
+  /**
+   * Puts a checked object into the design, one undo step: in place of the one with its id,
+   * else as a new one (a new view drawn beside what it reads). Selects it.
+   */
+  putObject(object: DesignObject): void;
+  /** Why the object cannot be deleted (other objects need it), or null when it was. */
+  deleteObject(objectId: string): string | null;
 }
 
 export type DesignStore = DesignState & DesignActions;
@@ -445,6 +457,31 @@ export function createDesignStore(initial: Partial<DesignState> = {}) {
               (d) => edits.deleteEnum(d, enumId),
               selectionAfterDelete((s) => s.id === enumId),
             );
+          },
+
+          putObject(object) {
+            const selection: Selection = { kind: 'object', id: object.id };
+            edit((d) => {
+              const next = edits.putObject(d, object);
+              const spot = placeViews(next)[object.id];
+              return spot ? edits.moveObjects(next, { [object.id]: spot }) : next;
+            }, selection);
+            if (get().selection?.id !== object.id) set({ selection });
+          },
+          deleteObject(objectId) {
+            const { design, readOnly } = get();
+            if (!design || readOnly) return 'This design is read-only.';
+            const needed = edits
+              .objectDependents(design, objectId)
+              .filter((o) => o.table !== objectId);
+            if (needed.length > 0) {
+              return `${needed.map((o) => `${edits.OBJECT_KIND_WORDS[o.kind]} ${o.name}`).join(', ')} ${needed.length === 1 ? 'depends' : 'depend'} on it; delete or change ${needed.length === 1 ? 'that' : 'those'} first.`;
+            }
+            edit(
+              (d) => edits.deleteObject(d, objectId),
+              selectionAfterDelete((s) => s.id === objectId),
+            );
+            return null;
           },
         };
       },

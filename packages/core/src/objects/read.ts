@@ -63,6 +63,7 @@ function readObject(value: unknown, path: string, report: Report): DesignObject 
   } else if (deps !== undefined && deps !== null) {
     report(`${path}.dependsOn`, `must be a list of ids, not ${describe(deps)}.`);
   }
+  const position = readPosition(obj.position, `${path}.position`, report);
   return {
     id: text('id'),
     kind,
@@ -72,5 +73,23 @@ function readObject(value: unknown, path: string, report: Report): DesignObject 
     definition: text('definition'),
     comment: nullableText('comment'),
     dependsOn,
+    ...(position ? { position } : {}),
   };
+}
+
+function readPosition(
+  value: unknown,
+  path: string,
+  report: Report,
+): { x: number; y: number } | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    report(path, `must be an object {x, y}, not ${describe(value)}.`);
+    return null;
+  }
+  const { x, y } = value as Json;
+  const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+  if (!finite(x)) report(`${path}.x`, `must be a number, not ${describe(x)}.`);
+  if (!finite(y)) report(`${path}.y`, `must be a number, not ${describe(y)}.`);
+  return finite(x) && finite(y) ? { x, y } : null;
 }

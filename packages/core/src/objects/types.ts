@@ -79,6 +79,11 @@ export interface DesignObject {
   comment: string | null;
   /** Ids of the tables and objects it needs: created before it, dropped after it. */
   dependsOn: string[];
+  /**
+   * Where a view or materialized view is drawn on the canvas (drawing only, like a table's);
+   * absent: placed beside what it reads until it is moved.
+   */
+  position?: { x: number; y: number };
 }
 
 /**

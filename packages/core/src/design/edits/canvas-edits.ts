@@ -6,6 +6,7 @@ import { canvasOf, NOTE_SIZE } from '../canvas-data';
 import { designIds } from '../ids';
 import type { CanvasData, CanvasNote, Design, Position, SubjectArea } from '../types';
 import { newId } from './new-id';
+import { moveObjects } from './object-edits';
 
 export type NotePatch = Partial<Omit<CanvasNote, 'id'>>;
 export type AreaPatch = Partial<Omit<SubjectArea, 'id'>>;
@@ -86,9 +87,9 @@ export function deleteArea(design: Design, areaId: string): Design {
   return withCanvas(design, { ...canvas, areas: canvas.areas.filter((a) => a.id !== areaId) });
 }
 
-/** New positions of tables, notes and areas at once (an area dragged with what it holds). */
+/** New positions of tables, views, notes and areas at once (an area dragged with what it holds). */
 export function moveCanvasItems(design: Design, positions: Record<string, Position>): Design {
-  let next = design;
+  let next = moveObjects(design, positions);
   const tables = design.tables.map((t) => {
     const p = positions[t.id];
     if (!p) return t;
@@ -96,6 +97,7 @@ export function moveCanvasItems(design: Design, positions: Record<string, Positi
     return t.position?.x === position.x && t.position.y === position.y ? t : { ...t, position };
   });
   if (tables.some((t, i) => t !== design.tables[i])) next = { ...next, tables };
+
   const canvas = canvasOf(design);
   const move = <T extends { id: string; position: Position }>(items: T[]): T[] => {
     const moved = items.map((item) => {

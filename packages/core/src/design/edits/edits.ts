@@ -24,6 +24,7 @@ import type {
   UniqueConstraint,
 } from '../types';
 import { newId, nextFreeName } from './new-id';
+import { moveObjects, withoutTableObjects } from './object-edits';
 import { canonicalType } from './type-spelling';
 
 export type ColumnPatch = Partial<Omit<Column, 'id'>>;
@@ -153,7 +154,10 @@ export function setTableSchema(design: Design, tableId: string, schema: string):
   });
 }
 
-/** Removes the table and every foreign key in other tables that points at it. */
+/**
+ * Removes the table, every foreign key in other tables that points at it, and its own
+ * triggers, policies and row-level security (Postgres drops those with it).
+ */
 export function deleteTable(design: Design, tableId: string): Design {
   if (!findTable(design, tableId)) return design;
   const tables = design.tables
@@ -163,7 +167,7 @@ export function deleteTable(design: Design, tableId: string): Design {
         ? { ...t, foreignKeys: t.foreignKeys.filter((fk) => fk.references.table !== tableId) }
         : t,
     );
-  return { ...design, tables };
+  return withoutTableObjects({ ...design, tables }, new Set([tableId]));
 }
 
 export function moveTable(design: Design, tableId: string, position: Position): Design {
@@ -171,11 +175,13 @@ export function moveTable(design: Design, tableId: string, position: Position): 
   return mapTable(design, tableId, (t) => patched(t, { position: rounded }));
 }
 
+/** New positions of tables and of views and materialized views, by id. */
 export function applyLayout(design: Design, positions: Record<string, Position>): Design {
-  return mapTables(design, (t) => {
+  const placed = mapTables(design, (t) => {
     const p = positions[t.id];
     return p ? patched(t, { position: { x: Math.round(p.x), y: Math.round(p.y) } }) : t;
   });
+  return moveObjects(placed, positions);
 }
 
 // ---- columns ------------------------------------------------------------------------------

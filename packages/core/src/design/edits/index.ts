@@ -4,5 +4,6 @@ export * from './edits';
 export * from './foreign-key-check';
 export * from './import-design';
 export * from './new-id';
+export * from './object-edits';
 export * from './paste-tables';
 export * from './type-spelling';

@@ -6,9 +6,11 @@
  * in the target design and is dropped otherwise. Constraint names are left to the naming
  * convention, since two constraints of one schema cannot share a name.
  */
+
 import { designIds } from '../ids';
 import type { Design, Position, Table } from '../types';
 import { newId, nextFreeName } from './new-id';
+import { withoutTableObjects } from './object-edits';
 
 export const COPIED_TABLES_FORMAT = 'retort.tables/1';
 
@@ -128,7 +130,7 @@ export function pasteTables(
   };
 }
 
-/** Removes the tables and every foreign key that points at them. */
+/** Removes the tables, every foreign key that points at them, and their triggers and policies. */
 export function deleteTables(design: Design, tableIds: readonly string[]): Design {
   const gone = new Set(tableIds);
   if (!design.tables.some((t) => gone.has(t.id))) return design;
@@ -139,5 +141,5 @@ export function deleteTables(design: Design, tableIds: readonly string[]): Desig
         ? { ...t, foreignKeys: t.foreignKeys.filter((fk) => !gone.has(fk.references.table)) }
         : t,
     );
-  return { ...design, tables };
+  return withoutTableObjects({ ...design, tables }, gone);
 }
