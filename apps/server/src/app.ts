@@ -2,11 +2,13 @@
 import express, { type Express } from 'express';
 import { requireToken, tokenLogin } from './auth';
 import { errorHandler, unknownApiRoute } from './http-errors';
+import { createObjectChecker } from './object-check';
 import { isLoopback, type ServerOptions } from './options';
 import { designRoutes } from './routes/design';
 import { exportRoutes } from './routes/export';
 import { importRoutes } from './routes/import';
 import { modelRoutes } from './routes/models';
+import { objectRoutes } from './routes/objects';
 import { projectRoutes } from './routes/project';
 import { revisionRoutes } from './routes/revisions';
 import { runRoutes } from './routes/runs';
@@ -21,13 +23,14 @@ export const IMPORT_BODY_LIMIT = '12mb';
 export interface RetortApp {
   app: Express;
   workspace: Workspace;
-  /** Closes the database handle. */
+  /** Closes the database handle and the scratch database of object checks. */
   close(): Promise<void>;
 }
 
 export function createApp(options: ServerOptions): RetortApp {
   const log = options.log ?? ((message: string) => console.error(message));
   const workspace = createWorkspace(options.projectDir, options.databaseUrl);
+  const checker = createObjectChecker();
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -49,6 +52,7 @@ export function createApp(options: ServerOptions): RetortApp {
   api.use(runRoutes(workspace));
   api.use(exportRoutes(workspace));
   api.use(importRoutes());
+  api.use(objectRoutes(checker));
   api.use(unknownApiRoute);
   app.use('/api', api);
 
@@ -56,5 +60,11 @@ export function createApp(options: ServerOptions): RetortApp {
   app.use(webApp(options.webDir ?? DEFAULT_WEB_DIR));
   app.use(errorHandler(log));
 
-  return { app, workspace, close: () => workspace.close() };
+  return {
+    app,
+    workspace,
+    close: async () => {
+      await Promise.all([workspace.close(), checker.close()]);
+    },
+  };
 }

@@ -26,6 +26,8 @@ const PUBLIC_DETAILS = [
   'preflight',
   'differences',
   'postgresMessage',
+  'line',
+  'column',
 ] as const;
 
 export function statusOf(code: RetortErrorCode): number {

@@ -70,6 +70,25 @@ export const importBody = z.object({
     ),
 });
 
+/** A view's or function's SQL; a long function is a few hundred lines. */
+export const MAX_OBJECT_SQL = 100_000;
+
+export const checkObjectBody = z.object({
+  design: z.record(z.string(), z.unknown(), { error: 'must be a JSON object: the design' }),
+  sql: z
+    .string({ error: 'must be a string: one CREATE statement' })
+    .refine((text) => text.trim().length > 0, 'must not be empty')
+    .refine(
+      (text) => text.length <= MAX_OBJECT_SQL,
+      `must be at most ${MAX_OBJECT_SQL.toLocaleString('en')} characters`,
+    ),
+  replaces: z
+    .string({ error: 'must be a string: the id of the object the statement replaces' })
+    .min(1)
+    .max(200)
+    .optional(),
+});
+
 /** Parses `value` or throws one sentence naming the field, e.g. `body.target must be ...`. */
 export function parseRequest<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
   if (

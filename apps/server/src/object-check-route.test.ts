@@ -1,0 +1,174 @@
+/**
+ * `POST /api/objects/check`: the statement runs on a scratch Postgres over the design sent,
+ * and comes back as Postgres prints it; the project's database and files are never touched.
+ */
+import type { Database } from '@retort/migrate';
+import { copyProject, type ProjectCopy } from '@retort/testing/projects';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type RunningServer, startServer } from './start';
+import { call } from './testing/http-client';
+
+describe('POST /api/objects/check', () => {
+  let project: ProjectCopy;
+  let server: RunningServer;
+  let db: Database;
+  // biome-ignore lint/suspicious/noExplicitAny: the design as JSON
+  let design: any;
+  let before: ReturnType<ProjectCopy['snapshot']>;
+
+  const check = (sql: string, options: { design?: unknown; replaces?: string } = {}) =>
+    call(server.url, 'POST', '/api/objects/check', {
+      body: { design: options.design ?? design, sql, replaces: options.replaces },
+    });
+  const views = async () =>
+    (
+      await db.query<{ name: string }>(
+        "SELECT viewname AS name FROM pg_views WHERE schemaname = 'public' ORDER BY 1",
+      )
+    ).rows.map((r) => r.name);
+
+  beforeAll(async () => {
+    project = copyProject();
+    server = await startServer({ projectDir: project.dir, host: '127.0.0.1', port: 0 });
+    db = await server.openDatabase();
+    design = (await call(server.url, 'GET', '/api/design')).json.design;
+    before = project.snapshot();
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    project?.remove();
+  });
+
+  test('a view comes back as Postgres prints it, with the tables it reads from pg_depend', async () => {
+    const reply = await check(
+      "CREATE VIEW recent_orders AS\n  SELECT order_id, user_id FROM orders WHERE created_at > now() - interval '1 day';",
+    );
+    expect(reply.status).toBe(200);
+    expect(reply.json.objects).toEqual([
+      {
+        kind: 'view',
+        schema: 'public',
+        name: 'recent_orders',
+        table: null,
+        definition:
+          " SELECT order_id,\n    user_id\n   FROM orders\n  WHERE (created_at > (now() - '1 day'::interval));",
+        comment: null,
+        dependsOn: ['table:orders'],
+      },
+    ]);
+    expect(await views()).toEqual([]);
+    expect(project.snapshot()).toEqual(before);
+  });
+
+  test("Postgres' refusal comes back as one sentence with the line and column it points at", async () => {
+    const reply = await check('CREATE VIEW broken AS\nSELECT nope\n  FROM orders');
+    expect(reply.status).toBe(422);
+    expect(reply.json).toMatchObject({
+      error: 'Postgres refused the statement at line 2: column "nope" does not exist.',
+      line: 2,
+      column: 8,
+    });
+    // The scratch database is whole again for the next check.
+    expect((await check('CREATE VIEW fine AS SELECT 1 AS one')).status).toBe(200);
+  });
+
+  test('several statements, a smuggled DROP or anything but a CREATE of an object are refused before anything runs', async () => {
+    for (const [sql, error] of [
+      ['CREATE VIEW v AS SELECT 1; DROP TABLE orders', /^The SQL holds 2 statements/],
+      [
+        'DROP TABLE orders',
+        /^Only a CREATE VIEW, .* statement is accepted, not "DROP TABLE ORDERS"\.$/,
+      ],
+      ['CREATE TABLE x (id int)', /not "CREATE TABLE X"/],
+      ['SELECT 1', /not "SELECT"/],
+    ] as const) {
+      const reply = await check(sql);
+      expect(reply.status).toBe(400);
+      expect(reply.json.error).toMatch(error);
+    }
+    expect(
+      (await call(server.url, 'POST', '/api/objects/check', { body: { design } })).json.error,
+    ).toBe("The request's body.sql is required.");
+    expect(await views()).toEqual([]);
+  });
+
+  test('a trigger and its function come back with their dependencies; an index on a table is not an object', async () => {
+    const fn = await check(`CREATE FUNCTION stamp() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.created_at := now(); RETURN NEW;
+END $$;`);
+    expect(fn.status).toBe(200);
+    expect(fn.json.objects[0]).toMatchObject({ kind: 'function', name: 'stamp()' });
+    const withFunction = {
+      ...design,
+      objects: [{ ...fn.json.objects[0], id: 'o_stamp', dependsOn: [] }],
+    };
+    const trigger = await check(
+      'CREATE TRIGGER orders_stamp BEFORE INSERT ON orders FOR EACH ROW EXECUTE FUNCTION stamp()',
+      { design: withFunction },
+    );
+    expect(trigger.status).toBe(200);
+    expect(trigger.json.objects).toEqual([
+      expect.objectContaining({
+        kind: 'trigger',
+        name: 'orders_stamp',
+        table: 'orders',
+        dependsOn: ['function:public.stamp()', 'table:orders'],
+      }),
+    ]);
+    const index = await check('CREATE INDEX orders_user ON orders (user_id)');
+    expect(index.status).toBe(400);
+    expect(index.json.error).toMatch(/made no view, function, trigger/);
+  });
+
+  test('a replaced view is checked without its old self, and with what depends on it built again on top', async () => {
+    const view = (id: string, name: string, definition: string, dependsOn: string[]) => ({
+      id,
+      kind: 'view',
+      schema: 'public',
+      name,
+      table: null,
+      definition,
+      comment: null,
+      dependsOn,
+    });
+    const stacked = {
+      ...design,
+      objects: [
+        view(
+          'o_base',
+          'base_orders',
+          ' SELECT orders.order_id,\n    orders.user_id\n   FROM orders;',
+          ['t_orders'],
+        ),
+        view('o_top', 'top_orders', ' SELECT base_orders.user_id\n   FROM base_orders;', [
+          'o_base',
+        ]),
+      ],
+    };
+    const kept = await check(
+      'CREATE VIEW base_orders AS SELECT order_id, user_id, created_at FROM orders',
+      { design: stacked, replaces: 'o_base' },
+    );
+    expect(kept.status).toBe(200);
+    expect(kept.json.objects.map((o: { name: string }) => o.name)).toEqual(['base_orders']);
+    const broken = await check('CREATE VIEW base_orders AS SELECT order_id FROM orders', {
+      design: stacked,
+      replaces: 'o_base',
+    });
+    expect(broken.status).toBe(422);
+    expect(broken.json.error).toBe(
+      'View public.top_orders depends on it and no longer builds: column base_orders.user_id does not exist.',
+    );
+  });
+
+  test('a design with problems is refused with them', async () => {
+    const bad = structuredClone(design);
+    bad.tables[0].columns[0].type = 'VARCHAR(10';
+    const reply = await check('CREATE VIEW v AS SELECT 1', { design: bad });
+    expect(reply.status).toBe(422);
+    expect(reply.json.error).toMatch(/^The design has 1 problem; fix it before checking/);
+    expect(reply.json.problems).toHaveLength(1);
+  });
+});

@@ -1,0 +1,203 @@
+/**
+ * Checking an object's SQL before the design keeps it: the design is built in a scratch
+ * Postgres (an in-memory PGlite kept for the server's life, never the project's database),
+ * the one statement runs after it, the objects that depend on the one being replaced are
+ * created again on top, and what the statement made is read back by introspection, so its
+ * definition is what Postgres prints and its dependencies are pg_depend's. All of it runs
+ * inside a transaction that is rolled back: the scratch database is empty between checks,
+ * which run one at a time.
+ */
+import { renderOperationSql } from '@retort/codegen';
+import {
+  type CatalogObject,
+  catalogObjects,
+  createObjectSql,
+  creationOrder,
+  type Design,
+  describeObject,
+  diff,
+  objectKey,
+  RetortError,
+  validateDesign,
+} from '@retort/core';
+import { createMemoryPglite, introspectDatabase, type Queryable } from '@retort/migrate';
+import { lineAndColumn, objectStatement } from './object-statement';
+
+type Scratch = Awaited<ReturnType<typeof createMemoryPglite>>;
+type ScratchTransaction = Parameters<Parameters<Scratch['transaction']>[0]>[0];
+
+export interface ObjectCheck {
+  /** What the statement created, as Postgres prints it (usually one object). */
+  objects: CatalogObject[];
+}
+
+export interface ObjectChecker {
+  check(design: unknown, sql: string, replaces?: string): Promise<ObjectCheck>;
+  close(): Promise<void>;
+}
+
+export function createObjectChecker(): ObjectChecker {
+  let scratch: Promise<Scratch> | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  return {
+    check(design, sql, replaces) {
+      // Refused before anything runs: the statement, then the design.
+      const statement = objectStatement(sql);
+      const valid = validDesign(design);
+      const turn = queue.then(async () => {
+        scratch ??= createMemoryPglite();
+        return checkOn(await scratch, valid, statement.sql, replaces);
+      });
+      queue = turn.catch(() => {});
+      return turn;
+    },
+    async close() {
+      const open = scratch;
+      scratch = null;
+      await queue;
+      if (open) await (await open).close();
+    },
+  };
+}
+
+function validDesign(value: unknown): Design {
+  const { design, problems } = validateDesign(value);
+  if (design === null || problems.length > 0) {
+    throw new RetortError(
+      `The design has ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}; fix ${problems.length === 1 ? 'it' : 'them'} before checking an object against it.`,
+      'invalid_design',
+      { problems },
+    );
+  }
+  return design;
+}
+
+/** The object `id` and every object that needs it, directly or through another. */
+function withDependents(design: Design, id: string): Set<string> {
+  const out = new Set([id]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const o of design.objects ?? []) {
+      if (out.has(o.id)) continue;
+      if ((o.table !== null && out.has(o.table)) || o.dependsOn.some((d) => out.has(d))) {
+        out.add(o.id);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+const ROLLBACK = Symbol('rollback');
+
+async function checkOn(
+  pg: Scratch,
+  design: Design,
+  sql: string,
+  replaces: string | undefined,
+): Promise<ObjectCheck> {
+  const gone = replaces === undefined ? new Set<string>() : withDependents(design, replaces);
+  const objects = (design.objects ?? []).filter((o) => !gone.has(o.id));
+  const base: Design = { ...design, objects };
+  const dependents = creationOrder(
+    catalogObjects({
+      ...design,
+      objects: (design.objects ?? []).filter((o) => gone.has(o.id) && o.id !== replaces),
+    }) ?? [],
+  );
+  const empty: Design = { format: design.format, name: design.name, enums: [], tables: [] };
+  const ddl = diff(empty, base).flatMap(renderOperationSql);
+  let result: ObjectCheck | null = null;
+  try {
+    await pg.transaction(async (tx) => {
+      for (const statement of ddl) {
+        try {
+          await tx.exec(statement);
+        } catch (error) {
+          throw new RetortError(
+            `The design does not build on the scratch Postgres, so the object cannot be checked against it: ${messageOf(error)}.`,
+            'invalid_design',
+            { statement, postgresMessage: messageOf(error) },
+          );
+        }
+      }
+      const queryable = queryableOf(tx);
+      const before = await introspectDatabase(queryable);
+      const known = new Set((before.catalog.objects ?? []).map(objectKey));
+      const knownUnmodelled = new Set(before.unmodelled.map((u) => `${u.kind} ${u.name}`));
+      try {
+        await tx.query(sql);
+      } catch (error) {
+        throw postgresRefusal(sql, error);
+      }
+      const created = await introspectDatabase(queryable);
+      const made = (created.catalog.objects ?? []).filter((o) => !known.has(objectKey(o)));
+      const left = created.unmodelled.filter((u) => !knownUnmodelled.has(`${u.kind} ${u.name}`));
+      for (const dependent of dependents) {
+        try {
+          for (const statement of createObjectSql(dependent)) await tx.exec(statement);
+        } catch (error) {
+          throw new RetortError(
+            `${capitalised(describeObject(dependent))} depends on it and no longer builds: ${messageOf(error)}.`,
+            'invalid_design',
+            { postgresMessage: messageOf(error) },
+          );
+        }
+      }
+      if (made.length === 0) {
+        throw new RetortError(
+          left.length > 0
+            ? `Postgres made ${left.map((u) => `${u.kind} ${u.name}`).join(', ')}, which Retort cannot keep: ${left.map((u) => u.why).join('; ')}.`
+            : 'The statement ran but made no view, function, trigger, policy or materialized view index; an index on a table belongs in the table inspector.',
+          'invalid_input',
+        );
+      }
+      result = { objects: made };
+      throw ROLLBACK;
+    });
+  } catch (error) {
+    if (error !== ROLLBACK) throw error;
+  }
+  return result!;
+}
+
+function queryableOf(tx: ScratchTransaction): Queryable {
+  return {
+    async query<R>(text: string, params?: unknown[]) {
+      return { rows: (await tx.query<R>(text, params)).rows };
+    },
+    async exec(text: string) {
+      await tx.exec(text);
+    },
+  };
+}
+
+function messageOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\.$/, '');
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Postgres' error, with where it points in the statement as a line and column. */
+function postgresRefusal(sql: string, error: unknown): RetortError {
+  const message = messageOf(error);
+  const position = Number((error as { position?: unknown }).position);
+  if (Number.isInteger(position) && position > 0) {
+    const { line, column } = lineAndColumn(sql, position);
+    return new RetortError(
+      `Postgres refused the statement at line ${line}: ${message}.`,
+      'invalid_design',
+      {
+        postgresMessage: message,
+        line,
+        column,
+      },
+    );
+  }
+  return new RetortError(`Postgres refused the statement: ${message}.`, 'invalid_design', {
+    postgresMessage: message,
+  });
+}
