@@ -26,8 +26,14 @@ function columnChanges(op: Extract<Operation, { kind: 'alter_column' }>): string
 export function describeOperation(op: Operation): string {
   switch (op.kind) {
     case 'create_table':
-      return `Create table ${op.table.name} (${op.table.columns.length} column${op.table.columns.length === 1 ? '' : 's'})`;
+      if (op.table.partitionOf) {
+        return `Create partition ${op.table.name} of ${op.table.partitionOf.table} ${op.table.partitionOf.bound}`;
+      }
+      return `Create table ${op.table.name} (${op.table.columns.length} column${op.table.columns.length === 1 ? '' : 's'})${op.table.partitionBy ? ` partitioned by ${op.table.partitionBy}` : ''}`;
     case 'drop_table':
+      if (op.table.partitionOf) {
+        return `Drop partition ${op.table.name} of ${op.table.partitionOf.table} and all of its rows (a downgrade creates it again empty)`;
+      }
       return `Drop table ${op.table.name} and all of its rows (a downgrade creates it again empty)`;
     case 'rename_table':
       return `Rename table ${op.from} to ${op.to}`;
@@ -81,6 +87,10 @@ export function describeOperation(op: Operation): string {
       return `Move table ${op.table} from schema ${op.from} to ${op.to}`;
     case 'set_enum_schema':
       return `Move enum ${op.name} from schema ${op.from} to ${op.to}`;
+    case 'attach_partition':
+      return `Attach ${op.table} to ${op.parent} as its partition ${op.bound}`;
+    case 'detach_partition':
+      return `Detach partition ${op.table} from ${op.parent} (its rows leave ${op.parent})`;
     case 'execute':
       return `Run ${op.upgrade.length} hand-written SQL statement${op.upgrade.length === 1 ? '' : 's'}`;
     case 'create_object':

@@ -172,6 +172,9 @@ class Renderer {
   }
 
   createTable(table: TableSpec): string[] {
+    // op.create_table cannot make a partition: Postgres gives it the parent's columns.
+    if (table.partitionOf)
+      return renderOperationSql({ kind: 'create_table', table }).map((s) => this.execute(s));
     const pk = table.primaryKey;
     const serialColumn = table.columns.find(
       (c) => c.autoincrement && pk?.columns.includes(c.name) && INTEGER_TYPES.includes(c.type),
@@ -214,6 +217,7 @@ class Renderer {
       args.push(`sa.UniqueConstraint(${pythonStrings(u.columns)}, name=${pythonString(u.name)})`);
     }
     if (table.comment !== null) args.push(`comment=${pythonString(table.comment)}`);
+    if (table.partitionBy) args.push(`postgresql_partition_by=${pythonString(table.partitionBy)}`);
     const named = pyNameArgs(table.name);
     args.push(...named.kw);
     const pad = ' '.repeat('op.create_table('.length);
@@ -463,6 +467,8 @@ class Renderer {
       case 'drop_schema':
       case 'set_table_schema':
       case 'set_enum_schema':
+      case 'attach_partition':
+      case 'detach_partition':
       case 'execute':
       case 'create_object':
       case 'drop_object':

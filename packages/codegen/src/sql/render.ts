@@ -130,7 +130,22 @@ function columnComment(table: string, column: string, value: string | null): str
   return `COMMENT ON COLUMN ${quoteTable(table)}.${quoteName(column)} IS ${comment(value)}`;
 }
 
+/** `FOR VALUES ...` as it is, or `DEFAULT`. */
+export function partitionBoundSql(bound: string): string {
+  return /^default$/i.test(bound.trim()) ? 'DEFAULT' : bound;
+}
+
 function createTable(table: TableSpec): string[] {
+  if (table.partitionOf) {
+    // Postgres gives a partition its parent's columns, keys, checks and indexes.
+    const out = [
+      `CREATE TABLE ${quoteTable(table.name)} PARTITION OF ${quoteTable(table.partitionOf.table)} ${partitionBoundSql(table.partitionOf.bound)}`,
+    ];
+    if (table.comment !== null) {
+      out.push(`COMMENT ON TABLE ${quoteTable(table.name)} IS ${comment(table.comment)}`);
+    }
+    return out;
+  }
   const lines = table.columns.map((c) => `    ${columnDefinition(c)}`);
   const constraint = (name: string, body: string) =>
     lines.push(`    CONSTRAINT ${quoteName(name)} ${body}`);
@@ -142,7 +157,8 @@ function createTable(table: TableSpec): string[] {
   for (const fk of table.foreignKeys) {
     if (!fk.notValid) constraint(fk.name, foreignKeyClause(fk));
   }
-  const out = [`CREATE TABLE ${quoteTable(table.name)} (\n${lines.join(',\n')}\n)`];
+  const partitionBy = table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : '';
+  const out = [`CREATE TABLE ${quoteTable(table.name)} (\n${lines.join(',\n')}\n)${partitionBy}`];
   // Postgres validates a key made with its table; only ALTER TABLE leaves it NOT VALID.
   for (const fk of table.foreignKeys) if (fk.notValid) out.push(addForeignKey(table.name, fk));
   if (table.comment !== null) {
@@ -360,6 +376,12 @@ export function renderOperationSql(op: Operation): string[] {
       return [
         `ALTER TYPE ${quoteTable(qualifiedName(op.from, op.name))} SET SCHEMA ${quoteName(op.to)}`,
       ];
+    case 'attach_partition':
+      return [
+        `ALTER TABLE ${quoteTable(op.parent)} ATTACH PARTITION ${quoteTable(op.table)} ${partitionBoundSql(op.bound)}`,
+      ];
+    case 'detach_partition':
+      return [`ALTER TABLE ${quoteTable(op.parent)} DETACH PARTITION ${quoteTable(op.table)}`];
     case 'execute':
       return [...op.upgrade];
     case 'create_object':

@@ -178,6 +178,9 @@ function columnOrderDifferences(e: CatalogTable, a: CatalogTable, prefix: string
   ];
 }
 
+const partitioning = (t: CatalogTable) =>
+  t.partitionBy ? `partitioned by ${t.partitionBy}` : 'not partitioned';
+
 function tableDifferences(e: CatalogTable, a: CatalogTable, options: CompareOptions): string[] {
   const prefix = `table "${e.name}": `;
   const out: string[] = [];
@@ -195,6 +198,10 @@ function tableDifferences(e: CatalogTable, a: CatalogTable, options: CompareOpti
   out.push(...compareNamed(e.uniques, a.uniques, 'unique constraint', prefix, uniqueDifferences));
   out.push(...compareNamed(e.indexes, a.indexes, 'index', prefix, indexDifferences));
   out.push(...compareNamed(e.checks, a.checks, 'check', prefix, checkDifferences));
+  out.push(...differs('is', partitioning(e), partitioning(a)).map((d) => prefix + d));
+  const partitionOf = (t: CatalogTable) =>
+    t.partitionOf ? `a partition of ${t.partitionOf.table} ${t.partitionOf.bound}` : 'no partition';
+  out.push(...differs('is', partitionOf(e), partitionOf(a)).map((d) => prefix + d));
   return out;
 }
 

@@ -164,7 +164,27 @@ function catalogTable(
     uniques: uniques.sort(byName),
     indexes: indexes.sort(byName),
     checks: checks.sort(byName),
+    ...catalogPartitioning(table, tablesById),
   };
+}
+
+/** The partition key and the parent with the bound, those a table has. */
+function catalogPartitioning(
+  table: Table,
+  tablesById: Map<string, Table>,
+): Pick<CatalogTable, 'partitionBy' | 'partitionOf'> {
+  const parent = table.partitionOf === undefined ? undefined : tablesById.get(table.partitionOf);
+  return {
+    ...(table.partitionBy ? { partitionBy: partitionKeyText(table.partitionBy.key) } : {}),
+    ...(parent
+      ? { partitionOf: { table: objectQualifiedName(parent), bound: table.partitionBound ?? '' } }
+      : {}),
+  };
+}
+
+/** `range (a)` as Postgres prints it: the strategy in capitals. */
+export function partitionKeyText(key: string): string {
+  return key.trim().replace(/^(range|list|hash)\s*\(/i, (_, s: string) => `${s.toUpperCase()} (`);
 }
 
 /** A foreign key's options, only those that are not Postgres' default. */

@@ -112,6 +112,19 @@ export interface CatalogTable {
   uniques: CatalogUnique[];
   indexes: CatalogIndex[];
   checks: CatalogCheck[];
+  /** `RANGE (created_at)` as `pg_get_partkeydef` prints it; absent for a table not partitioned. */
+  partitionBy?: string;
+  /**
+   * A partition: its parent's (qualified) name and its bound as `pg_get_expr(relpartbound)`
+   * prints it. Its columns, keys, checks and indexes are the parent's, which Postgres gives
+   * it; the catalog holds none of them for it (see `partitions.ts`).
+   */
+  partitionOf?: CatalogPartitionOf;
+}
+
+export interface CatalogPartitionOf {
+  table: string;
+  bound: string;
 }
 
 export interface CatalogEnum {

@@ -24,7 +24,13 @@ import type {
   Table,
   UniqueConstraint,
 } from './types';
-import { DESIGN_FORMAT, INDEX_METHODS, READABLE_DESIGN_FORMATS, readableFormats } from './types';
+import {
+  DESIGN_FORMAT,
+  INDEX_METHODS,
+  PARTITION_STRATEGIES,
+  READABLE_DESIGN_FORMATS,
+  readableFormats,
+} from './types';
 
 export const REFERENTIAL_ACTIONS: readonly ReferentialAction[] = [
   'CASCADE',
@@ -266,7 +272,36 @@ export class DesignReader {
         this.check(item, `${path}.checks[${i}]`),
       ),
       ...this.tableColor(obj, path),
+      ...this.partitioning(obj, path),
     };
+  }
+
+  /** `partitionBy`, `partitionOf` and `partitionBound`, each absent when not given. */
+  private partitioning(
+    obj: Json,
+    path: string,
+  ): Pick<Table, 'partitionBy' | 'partitionOf' | 'partitionBound'> {
+    const out: Pick<Table, 'partitionBy' | 'partitionOf' | 'partitionBound'> = {};
+    if (obj.partitionBy !== undefined && obj.partitionBy !== null) {
+      const by = this.object(obj.partitionBy, `${path}.partitionBy`);
+      if (by) {
+        out.partitionBy = {
+          strategy: this.choice(
+            by,
+            'strategy',
+            `${path}.partitionBy`,
+            PARTITION_STRATEGIES,
+            'RANGE',
+          ),
+          key: this.string(by, 'key', `${path}.partitionBy`).trim(),
+        };
+      }
+    }
+    const of = this.nullableString(obj, 'partitionOf', path);
+    if (of !== null) out.partitionOf = of;
+    const bound = this.nullableString(obj, 'partitionBound', path);
+    if (bound !== null) out.partitionBound = bound.trim();
+    return out;
   }
 
   /** A table's or enum's schema; absent for public, so a design without schemas reads as before. */

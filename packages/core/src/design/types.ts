@@ -41,6 +41,17 @@ export const INDEX_METHODS: readonly IndexMethod[] = [
 
 export type NullsOrder = 'FIRST' | 'LAST';
 
+/** How a partitioned table splits its rows among its partitions. */
+export type PartitionStrategy = 'RANGE' | 'LIST' | 'HASH';
+export const PARTITION_STRATEGIES: readonly PartitionStrategy[] = ['RANGE', 'LIST', 'HASH'];
+
+/** `PARTITION BY RANGE (created_at)`: the table holds no rows itself, its partitions do. */
+export interface PartitionBy {
+  strategy: PartitionStrategy;
+  /** The whole key as `pg_get_partkeydef` prints it, strategy first: `RANGE (created_at)`. */
+  key: string;
+}
+
 /** `MATCH SIMPLE` is Postgres' default; `MATCH FULL` refuses a key that is only partly null. */
 export type ForeignKeyMatch = 'SIMPLE' | 'FULL';
 
@@ -183,6 +194,20 @@ export interface Table {
   checks: CheckConstraint[];
   /** Header colour on the canvas, `#rrggbb`; absent: the theme's (see `canvas-data.ts`). */
   color?: string;
+  /** Absent for a table that is not partitioned (format /4). */
+  partitionBy?: PartitionBy;
+  /**
+   * The id of the partitioned table this one is a partition of; absent for other tables
+   * (format /4). A partition's columns, keys, checks and indexes are its parent's, which
+   * Postgres gives it: the design holds none of its own.
+   */
+  partitionOf?: string;
+  /**
+   * A partition's bound as `pg_get_expr(relpartbound)` prints it: `FOR VALUES FROM (...) TO
+   * (...)`, `FOR VALUES IN (...)`, `FOR VALUES WITH (MODULUS m, REMAINDER r)` or `DEFAULT`;
+   * present exactly when `partitionOf` is.
+   */
+  partitionBound?: string;
 }
 
 export interface EnumType {

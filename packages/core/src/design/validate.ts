@@ -14,7 +14,7 @@ import { checkCanvasData } from './canvas-data';
 import { DesignReader } from './read';
 import { isReferenceable } from './references';
 import { describeUnknownType, INTEGER_TYPES, normalizeColumnType } from './type-names';
-import type { Column, Design, Index, Table } from './types';
+import type { Column, Design, Index, PartitionStrategy, Table } from './types';
 
 export interface DesignValidation {
   /** The design with defaults applied and types normalised; null when there are problems. */
@@ -210,8 +210,11 @@ interface Context {
 function checkTable(table: Table, path: string, context: Context): void {
   const { checker, claimId, enumNames } = context;
   const where = `table "${table.name}"`;
-  if (table.columns.length === 0)
+  if (table.partitionOf !== undefined || table.partitionBound !== undefined) {
+    checkPartition(table, path, context);
+  } else if (table.columns.length === 0)
     checker.add(`${path}.columns`, `${where} has no columns; give it at least one.`);
+  if (table.partitionBy) checkPartitionKey(table, path, context);
 
   const columnNames = new Seen(checker);
   table.columns.forEach((column, c) => {
@@ -386,6 +389,158 @@ function checkTable(table: Table, path: string, context: Context): void {
       }
     }
   });
+}
+
+const BOUND_SHAPES: Record<PartitionStrategy, RegExp> = {
+  RANGE: /^FOR VALUES FROM \(.*\) TO \(.*\)$/is,
+  LIST: /^FOR VALUES IN \(.*\)$/is,
+  HASH: /^FOR VALUES WITH \(\s*MODULUS\s+\d+\s*,\s*REMAINDER\s+\d+\s*\)$/is,
+};
+const BOUND_EXAMPLES: Record<PartitionStrategy, string> = {
+  RANGE: "FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+  LIST: "FOR VALUES IN ('eu', 'us')",
+  HASH: 'FOR VALUES WITH (MODULUS 4, REMAINDER 0)',
+};
+
+/** The table whose columns a table has: its own, or (for a partition) its root parent's. */
+export function columnsOwner(table: Table, tablesById: ReadonlyMap<string, Table>): Table {
+  let current = table;
+  const seen = new Set<string>();
+  while (current.partitionOf !== undefined && !seen.has(current.id)) {
+    seen.add(current.id);
+    const parent = tablesById.get(current.partitionOf);
+    if (!parent) break;
+    current = parent;
+  }
+  return current;
+}
+
+function isOwnAncestor(table: Table, tablesById: ReadonlyMap<string, Table>): boolean {
+  const seen = new Set<string>();
+  for (
+    let t = tablesById.get(table.partitionOf ?? '');
+    t;
+    t = tablesById.get(t.partitionOf ?? '')
+  ) {
+    if (t.id === table.id) return true;
+    if (seen.has(t.id)) return false;
+    seen.add(t.id);
+  }
+  return false;
+}
+
+/**
+ * A partition takes its columns, keys, checks and indexes from its parent: it holds none of
+ * its own, names a partitioned parent, and has a bound of the parent's strategy.
+ */
+function checkPartition(table: Table, path: string, context: Context): void {
+  const { checker } = context;
+  const where = `partition "${table.name}"`;
+  if (table.partitionOf === undefined) {
+    checker.add(`${path}.partitionOf`, `${where} has a bound but no parent; give partitionOf.`);
+    return;
+  }
+  const parent = context.tablesById.get(table.partitionOf);
+  if (!parent) {
+    checker.add(`${path}.partitionOf`, `no table with id "${table.partitionOf}".`);
+  } else if (!parent.partitionBy) {
+    checker.add(
+      `${path}.partitionOf`,
+      `table "${parent.name}" is not partitioned; give it a partitionBy first.`,
+    );
+  } else if (isOwnAncestor(table, context.tablesById)) {
+    checker.add(`${path}.partitionOf`, `${where} is a partition of itself.`);
+  }
+  const own = (
+    [
+      ['columns', table.columns.length],
+      ['foreignKeys', table.foreignKeys.length],
+      ['uniques', table.uniques.length],
+      ['indexes', table.indexes.length],
+      ['checks', table.checks.length],
+    ] as const
+  ).filter(([, n]) => n > 0);
+  for (const [field] of own) {
+    checker.add(
+      `${path}.${field}`,
+      `${where} takes its ${field === 'foreignKeys' ? 'foreign keys' : field} from "${parent?.name ?? 'its parent'}"; it cannot have its own.`,
+    );
+  }
+  const bound = table.partitionBound;
+  if (bound === undefined || bound === '') {
+    checker.add(`${path}.partitionBound`, `${where} has no bound; give one, or DEFAULT.`);
+    return;
+  }
+  if (!parent?.partitionBy) return;
+  const strategy = parent.partitionBy.strategy;
+  if (/^DEFAULT$/i.test(bound)) {
+    if (strategy === 'HASH') {
+      checker.add(`${path}.partitionBound`, 'a HASH partitioned table has no DEFAULT partition.');
+    }
+    return;
+  }
+  if (!BOUND_SHAPES[strategy].test(bound)) {
+    checker.add(
+      `${path}.partitionBound`,
+      `${JSON.stringify(bound)} is no bound of a ${strategy} partition; write it as Postgres prints it, e.g. ${BOUND_EXAMPLES[strategy]}.`,
+    );
+  }
+}
+
+/**
+ * `RANGE (created_at)`: the strategy, then keys in parentheses. Plain column keys must be
+ * columns of the table, and a primary key or unique constraint must hold them all (Postgres
+ * refuses one that does not).
+ */
+function checkPartitionKey(table: Table, path: string, context: Context): void {
+  const { checker } = context;
+  const by = table.partitionBy!;
+  const kpath = `${path}.partitionBy.key`;
+  const match = /^(RANGE|LIST|HASH)\s*\(([\s\S]*)\)$/i.exec(by.key);
+  if (!match || match[1]!.toUpperCase() !== by.strategy || match[2]!.trim() === '') {
+    checker.add(
+      kpath,
+      `${JSON.stringify(by.key)} is no ${by.strategy} partition key; write it as Postgres prints it, e.g. ${by.strategy} (created_at).`,
+    );
+    return;
+  }
+  const owner = columnsOwner(table, context.tablesById);
+  const keyColumns = match[2]!
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => /^[A-Za-z_][\w$]*$/.test(k) || /^"[^"]+"$/.test(k))
+    .map((k) => k.replace(/^"|"$/g, ''));
+  const names = new Set(owner.columns.map((c) => c.name));
+  const unknown = keyColumns.filter((k) => !names.has(k));
+  if (unknown.length > 0) {
+    checker.add(
+      kpath,
+      `the partition key uses ${unknown.map((n) => `"${n}"`).join(', ')}, which table "${owner.name}" does not have.`,
+    );
+    return;
+  }
+  const idsOf = (ids: string[]) =>
+    ids.map((id) => table.columns.find((c) => c.id === id)?.name ?? '');
+  const keys: [string, string[]][] = [
+    ['primary key', table.columns.filter((c) => c.primaryKey).map((c) => c.name)],
+    ...table.columns
+      .filter((c) => c.unique)
+      .map((c): [string, string[]] => [`unique column "${c.name}"`, [c.name]]),
+    ...table.uniques.map((u): [string, string[]] => ['unique constraint', idsOf(u.columns)]),
+    ...table.indexes
+      .filter((i) => i.unique)
+      .map((i): [string, string[]] => ['unique index', idsOf(i.columns)]),
+  ];
+  for (const [what, columns] of keys) {
+    if (columns.length === 0) continue;
+    const missing = keyColumns.filter((k) => !columns.includes(k));
+    if (missing.length > 0) {
+      checker.add(
+        kpath,
+        `the ${what} of partitioned table "${table.name}" must hold the partition key's ${missing.map((n) => `"${n}"`).join(', ')}; Postgres refuses it otherwise.`,
+      );
+    }
+  }
 }
 
 type ClaimConstraint = (name: string | null, path: string, relation: boolean) => void;

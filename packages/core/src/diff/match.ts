@@ -13,6 +13,7 @@ import { needsRecreate } from './columns';
 import { compareConstraints, type NameMap } from './constraints';
 import type { PlanContext, TablePair } from './context';
 import { enumOf, enumsRecreatedBefore } from './enums';
+import { recreatedTables } from './partitions';
 import { createTables } from './tables';
 
 export function matchDesigns(a: Design, b: Design): PlanContext {
@@ -31,8 +32,10 @@ export function matchDesigns(a: Design, b: Design): PlanContext {
   };
   const tableA = catalogTable(ca);
   const tableB = catalogTable(cb);
-  const designB = new Map(b.tables.map((t) => [t.id, t]));
-  const designA = new Map(a.tables.map((t) => [t.id, t]));
+  // A table dropped and created again is matched with nothing.
+  const recreated = recreatedTables(a, b);
+  const designB = new Map(b.tables.filter((t) => !recreated.has(t.id)).map((t) => [t.id, t]));
+  const designA = new Map(a.tables.filter((t) => !recreated.has(t.id)).map((t) => [t.id, t]));
   const tableRenames = new Map<string, string>();
   const columnRenames = new Map<string, Map<string, string>>();
   for (const ta of a.tables) {
@@ -55,7 +58,7 @@ export function matchDesigns(a: Design, b: Design): PlanContext {
   // checks with it, and the foreign keys that reference it: for them it is a new column, so
   // they are dropped before and created again after. So too when only the downgrade makes it
   // generated again (the upgrade ends its expression), so that the reverse is exact.
-  const recreated = new Set<string>();
+  const recreatedColumns = new Set<string>();
   for (const [tableName, map] of columnRenames) {
     const before = tableA(tableName);
     const after = tableB(tableRenames.get(tableName)!);
@@ -63,16 +66,16 @@ export function matchDesigns(a: Design, b: Design): PlanContext {
       const x = before.columns.find((c) => c.name === from);
       const y = after.columns.find((c) => c.name === to);
       if (x && y && (needsRecreate(x, y) || needsRecreate(y, x)))
-        recreated.add(`${tableName}\0${from}`);
+        recreatedColumns.add(`${tableName}\0${from}`);
     }
   }
   const constraintNames: NameMap =
-    recreated.size === 0
+    recreatedColumns.size === 0
       ? names
       : {
           table: names.table,
           column: (table, column) =>
-            recreated.has(`${table}\0${column}`) ? undefined : names.column(table, column),
+            recreatedColumns.has(`${table}\0${column}`) ? undefined : names.column(table, column),
         };
   // Enums recreated (a value removed or moved) in this direction or in the reverse one (an
   // added value is removed again by the downgrade): their columns change type one by one,

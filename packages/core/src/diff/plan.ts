@@ -1,7 +1,7 @@
 /**
  * The ordering pass: one run of the family comparers, in the order Postgres needs.
  *  0. create the schemas that come (a last step drops those that go), drop objects that go or must be created again, create new independent functions
- *     (objects.ts),
+ * (objects.ts), detach the partitions that move (partitions.ts),
  *  1. drop foreign keys that go (and the keys of tables that go),
  *  2. drop tables that go (reverse foreign-key order),
  *  3. drop other constraints and indexes that go, 4. drop columns that go,
@@ -9,7 +9,7 @@
  *  6. change columns away from an enum about to be recreated, 7. change enum values,
  *  8. create new enums, 9. change columns and table comments, 10. drop enums that go,
  *  11. add columns, 12. create tables (foreign-key order), 13. create constraints and
- *  indexes, 14. create foreign keys, 15. drop independent functions that go, then create
+ *  indexes, 14. create foreign keys, then attach the partitions detached first (partitions.ts), 15. drop independent functions that go, then create
  *  and replace objects in dependency order.
  * Each step reads the catalog as the steps before it left it (`ctx.state`).
  */
@@ -40,6 +40,7 @@ import {
 } from './enums';
 import { matchDesigns } from './match';
 import { createObjects, dropObjects, planObjects } from './objects';
+import { attachPartitions, detachPartitions } from './partitions';
 import { createSchemas, dropSchemas } from './schemas';
 import { createNewTables, dropTables, moveTables, renameTables, setTableComment } from './tables';
 
@@ -48,6 +49,7 @@ export function plan(a: Design, b: Design): Operation[] {
   createSchemas(ctx);
   const objects = planObjects(ctx);
   dropObjects(ctx, objects);
+  detachPartitions(ctx);
   dropForeignKeys(ctx);
   dropTables(ctx);
   dropConstraints(ctx);
@@ -74,6 +76,7 @@ export function plan(a: Design, b: Design): Operation[] {
   createNewTables(ctx);
   createConstraints(ctx);
   createForeignKeys(ctx);
+  attachPartitions(ctx);
   createObjects(ctx, objects);
   dropSchemas(ctx);
   return ctx.ops;

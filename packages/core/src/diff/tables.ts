@@ -24,13 +24,24 @@ export function createTables(tables: readonly CatalogTable[]): TableCreation {
   const ops: Operation[] = [];
   const foreignKeys: CreateForeignKey[] = [];
   const dependsOn = (t: CatalogTable) =>
-    t.foreignKeys
-      .map((fk) => fk.refTable)
-      .filter((ref) => ref !== t.name && inRun.has(ref) && !placed.has(ref));
+    [
+      ...t.foreignKeys.map((fk) => fk.refTable),
+      ...(t.partitionOf ? [t.partitionOf.table] : []),
+    ].filter((ref) => ref !== t.name && inRun.has(ref) && !placed.has(ref));
+  // A partition needs its parent, not only preferably: a cycle through keys never picks one
+  // whose parent is still to come.
+  const parentWaits = (t: CatalogTable) =>
+    t.partitionOf !== undefined &&
+    inRun.has(t.partitionOf.table) &&
+    !placed.has(t.partitionOf.table);
   while (remaining.length > 0) {
     // The first table whose referenced tables all exist; in a cycle, the first one left.
     let index = remaining.findIndex((t) => dependsOn(t).length === 0);
-    if (index < 0) index = 0;
+    if (index < 0)
+      index = Math.max(
+        0,
+        remaining.findIndex((t) => !parentWaits(t)),
+      );
     const [table] = remaining.splice(index, 1);
     const t = table!;
     const inline = t.foreignKeys.filter((fk) => fk.refTable === t.name || placed.has(fk.refTable));

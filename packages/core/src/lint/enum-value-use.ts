@@ -165,6 +165,8 @@ export function enumValueUses(ops: readonly Operation[]): LintFinding[] {
       case 'set_table_schema':
       case 'set_enum_schema':
       case 'set_table_comment':
+      case 'attach_partition':
+      case 'detach_partition':
       case 'create_primary_key':
       case 'drop_primary_key':
       case 'create_foreign_key':

@@ -41,6 +41,12 @@ export const lintExplanations: Readonly<Record<string, string>> = {
     "A SECURITY DEFINER function resolves names through the caller's search_path unless it sets its own.",
   'recreate-dependent-object':
     'A view, policy or trigger is dropped and created again around a column change; it is missing in between.',
+  'drop-partition':
+    'Dropping a partition deletes its rows from the partitioned table too, for every reader of it.',
+  'detach-partition':
+    'Detaching a partition takes its rows out of the partitioned table; they stay in the detached table.',
+  'attach-partition':
+    'Attaching a partition reads every row of it to check its bound, under a lock, unless a matching CHECK proves it.',
   'hand-written-sql': 'Retort runs hand-written SQL as written and cannot check what it does.',
   'identifier-too-long': 'Postgres cuts names longer than 63 bytes, so two names can collide.',
   'prefer-timestamptz': 'TIMESTAMP drops the time zone; TIMESTAMPTZ stores an instant.',

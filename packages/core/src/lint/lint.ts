@@ -110,6 +110,13 @@ export function lintOperations(
           'warning',
           `Dropping table ${op.table.name} deletes all of its rows; ${NOT_RESTORED} (the table comes back empty).`,
         );
+        if (op.table.partitionOf) {
+          add(
+            'drop-partition',
+            'warning',
+            `${op.table.name} is a partition of ${op.table.partitionOf.table}: its rows are gone from ${op.table.partitionOf.table} too, for every reader of it.`,
+          );
+        }
         add(
           'ban-drop-table',
           'warning',
@@ -374,6 +381,20 @@ export function lintOperations(
         }
         return;
       }
+      case 'detach_partition':
+        add(
+          'detach-partition',
+          'warning',
+          `Detaching ${op.table} takes its rows out of ${op.parent}: readers of ${op.parent} no longer see them (they stay in ${op.table}).`,
+        );
+        return;
+      case 'attach_partition':
+        add(
+          'attach-partition',
+          'notice',
+          `Attaching ${op.table} to ${op.parent} reads every row of ${op.table} to check it fits ${op.bound}, under a lock; a CHECK constraint matching the bound lets Postgres skip that.`,
+        );
+        return;
       case 'execute':
         add(
           'hand-written-sql',

@@ -80,6 +80,19 @@ export class CatalogState {
     return catalog;
   }
 
+  private mustPartitioned(op: Operation, name: string): void {
+    if (!this.mustTable(op, name).partitionBy)
+      throw misfit(op, `table "${name}" is not partitioned`);
+  }
+
+  /** A table's new name in the keys that reference it and the partitions that name it. */
+  private renameReferences(from: string, to: string): void {
+    for (const t of this.catalog.tables) {
+      for (const fk of t.foreignKeys) if (fk.refTable === from) fk.refTable = to;
+      if (t.partitionOf?.table === from) t.partitionOf.table = to;
+    }
+  }
+
   private mustTable(op: Operation, name: string): CatalogTable {
     const table = this.table(name);
     if (!table) throw misfit(op, `there is no table "${name}"`);
@@ -95,6 +108,7 @@ export class CatalogState {
         for (const fk of op.table.foreignKeys) {
           if (fk.refTable !== op.table.name) this.mustTable(op, fk.refTable);
         }
+        if (op.table.partitionOf) this.mustPartitioned(op, op.table.partitionOf.table);
         const table = { ...clone(op.table), indexes: [] };
         tables.push(table);
         this.byName.set(table.name, table);
@@ -106,6 +120,8 @@ export class CatalogState {
           (t) => t !== table && t.foreignKeys.some((fk) => fk.refTable === table.name),
         );
         if (referrer) throw misfit(op, `table "${referrer.name}" still references "${table.name}"`);
+        const partition = tables.find((t) => t.partitionOf?.table === table.name);
+        if (partition) throw misfit(op, `"${partition.name}" is still a partition of it`);
         tables.splice(tables.indexOf(table), 1);
         this.byName.delete(table.name);
         return;
@@ -116,9 +132,7 @@ export class CatalogState {
         table.name = op.to;
         this.byName.delete(op.from);
         this.byName.set(op.to, table);
-        for (const t of tables) {
-          for (const fk of t.foreignKeys) if (fk.refTable === op.from) fk.refTable = op.to;
-        }
+        this.renameReferences(op.from, op.to);
         return;
       }
       case 'set_table_comment':
@@ -277,9 +291,7 @@ export class CatalogState {
         table.name = to;
         this.byName.delete(from);
         this.byName.set(to, table);
-        for (const t of tables) {
-          for (const fk of t.foreignKeys) if (fk.refTable === from) fk.refTable = to;
-        }
+        this.renameReferences(from, to);
         return;
       }
       case 'set_enum_schema': {
@@ -293,6 +305,23 @@ export class CatalogState {
         }
         found.name = to;
         this.retypeEnumColumns(from, to);
+        return;
+      }
+      case 'attach_partition': {
+        const table = this.mustTable(op, op.table);
+        this.mustPartitioned(op, op.parent);
+        if (table.partitionOf) {
+          throw misfit(op, `"${op.table}" is already a partition of "${table.partitionOf.table}"`);
+        }
+        table.partitionOf = { table: op.parent, bound: op.bound };
+        return;
+      }
+      case 'detach_partition': {
+        const table = this.mustTable(op, op.table);
+        if (table.partitionOf?.table !== op.parent || table.partitionOf.bound !== op.bound) {
+          throw misfit(op, `"${op.table}" is not the partition of "${op.parent}" ${op.bound}`);
+        }
+        delete table.partitionOf;
         return;
       }
       case 'execute':

@@ -49,6 +49,8 @@ export class LiveNames {
       case 'create_schema':
       case 'drop_schema':
       case 'set_enum_schema':
+      case 'attach_partition':
+      case 'detach_partition':
       case 'drop_table':
       case 'set_table_comment':
       case 'drop_column':

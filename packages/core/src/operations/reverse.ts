@@ -69,6 +69,10 @@ export function reverseOperation(op: Operation): Operation {
       return { kind: 'set_table_schema', table: op.table, from: op.to, to: op.from };
     case 'set_enum_schema':
       return { kind: 'set_enum_schema', name: op.name, from: op.to, to: op.from };
+    case 'attach_partition':
+      return { ...op, kind: 'detach_partition' };
+    case 'detach_partition':
+      return { ...op, kind: 'attach_partition' };
     case 'execute':
       return { kind: 'execute', upgrade: op.downgrade, downgrade: op.upgrade };
     case 'create_object':

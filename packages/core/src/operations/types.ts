@@ -181,6 +181,24 @@ export interface SetEnumSchema {
   from: string;
   to: string;
 }
+/**
+ * `ALTER TABLE parent ATTACH PARTITION table FOR VALUES ...`: an existing partition-less
+ * table becomes a partition (its rows join the parent's). Retort attaches only a table it
+ * has just detached (a bound changed), so the table has the parent's columns already.
+ */
+export interface AttachPartition {
+  kind: 'attach_partition';
+  table: string;
+  parent: string;
+  bound: string;
+}
+/** `ALTER TABLE parent DETACH PARTITION table`: the partition's rows leave the parent's. */
+export interface DetachPartition {
+  kind: 'detach_partition';
+  table: string;
+  parent: string;
+  bound: string;
+}
 /** Hand-written SQL with its own downgrade, for data migrations. */
 export interface Execute {
   kind: 'execute';
@@ -244,6 +262,8 @@ export type Operation =
   | DropSchema
   | SetTableSchema
   | SetEnumSchema
+  | AttachPartition
+  | DetachPartition
   | Execute
   | CreateObject
   | DropObject

@@ -194,6 +194,36 @@ const CHANGES: [change: string, sql: string, found: string][] = [
     'function public.touch_last_seen() is defined as',
   ],
   [
+    'a partition detached',
+    'ALTER TABLE audit_log DETACH PARTITION audit_log_rest',
+    'table "audit_log_rest": is no partition in the database, a partition of audit_log DEFAULT expected',
+  ],
+  [
+    'a partition dropped',
+    'DROP TABLE audit_log_2026',
+    'table "audit_log_2026" is missing from the database',
+  ],
+  [
+    'a partition added',
+    "CREATE TABLE audit_log_2027 PARTITION OF audit_log FOR VALUES FROM ('2027-01-01') TO ('2028-01-01')",
+    'table "audit_log_2027" is in the database but not expected',
+  ],
+  [
+    'a partition bound changed',
+    "ALTER TABLE audit_log DETACH PARTITION audit_log_2026; ALTER TABLE audit_log ATTACH PARTITION audit_log_2026 FOR VALUES FROM ('2026-01-01') TO ('2026-07-01')",
+    `table "audit_log_2026": is a partition of audit_log FOR VALUES FROM ('2026-01-01') TO ('2026-07-01') in the database`,
+  ],
+  [
+    'a partition key changed',
+    "DROP TABLE audit_log; CREATE TABLE audit_log (id bigint NOT NULL, organisation_id integer NOT NULL, at date NOT NULL, what text DEFAULT 'changed', PRIMARY KEY (id, at)) PARTITION BY HASH (at)",
+    'table "audit_log": is partitioned by HASH (at) in the database, partitioned by RANGE (at) expected',
+  ],
+  [
+    'an index on a partition alone',
+    'CREATE INDEX audit_log_2026_what ON audit_log_2026 (what)',
+    'index public.audit_log_2026_what is not modelled by Retort (index of a partition alone, not of its parent)',
+  ],
+  [
     'an unlogged table',
     'ALTER TABLE project_members SET UNLOGGED',
     'table public.project_members is not modelled by Retort (unlogged table)',
@@ -260,7 +290,7 @@ describe.each(databaseTargets())('check on %s finds each change made behind its 
           await tx.exec(`CREATE INDEX extra_${i}_note_idx ON extra_${i} (note)`);
         }
         const large = counting();
-        expect((await introspectDatabase(large)).catalog.tables).toHaveLength(34);
+        expect((await introspectDatabase(large)).catalog.tables).toHaveLength(37);
         counts.push(large.count);
         throw rollback;
       })

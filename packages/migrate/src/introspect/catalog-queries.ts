@@ -29,6 +29,11 @@ export interface RelationRow {
   options: string[] | null;
   comment: string | null;
   parents: string | null;
+  /** A partitioned table's key as `pg_get_partkeydef` prints it. */
+  partition_key: string | null;
+  /** A partition's parent and bound. */
+  partition_parent: number | null;
+  partition_bound: string | null;
   /** For a sequence: `a` when a column owns it (SERIAL, OWNED BY), `i` for an identity's. */
   owned: string | null;
   seq_type: string | null;
@@ -48,6 +53,10 @@ export const RELATIONS = `
          (SELECT string_agg(pn.nspname || '.' || p.relname, ', ' ORDER BY i.inhseqno)
             FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent
             JOIN pg_namespace pn ON pn.oid = p.relnamespace WHERE i.inhrelid = c.oid) AS parents,
+         CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
+         CASE WHEN c.relispartition
+              THEN (SELECT i.inhparent::int FROM pg_inherits i WHERE i.inhrelid = c.oid) END AS partition_parent,
+         CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
          (SELECT d.deptype::text FROM pg_depend d
            WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
              AND d.refclassid = 'pg_class'::regclass AND d.deptype IN ('a', 'i') LIMIT 1) AS owned,
@@ -121,6 +130,8 @@ export interface ConstraintRow {
   deferred: boolean;
   validated: boolean;
   local: boolean;
+  /** The constraint of a partitioned table this one is the copy of, on a partition (or 0). */
+  parent_constraint: number;
   definition: string;
   comment: string | null;
 }
@@ -135,6 +146,7 @@ export const CONSTRAINTS = `
          k.confdeltype::text AS on_delete, k.confupdtype::text AS on_update,
          k.confmatchtype::text AS match, k.condeferrable AS deferrable, k.condeferred AS deferred,
          k.convalidated AS validated, k.conislocal AS local,
+         k.conparentid::int AS parent_constraint,
          pg_get_constraintdef(k.oid) AS definition,
          obj_description(k.oid, 'pg_constraint') AS comment
     FROM pg_constraint k
@@ -168,6 +180,8 @@ export interface IndexRow {
   /** Per key: a collation other than the key's own, or ''. */
   key_collations: string[];
   predicate: string | null;
+  /** Whether the index is attached to an index of the table's partitioned parent. */
+  attached: boolean;
 }
 
 export const INDEXES = `
@@ -205,7 +219,8 @@ export const INDEXES = `
                  LEFT JOIN pg_attribute ka ON ka.attrelid = i.indrelid
                        AND ka.attnum = (i.indkey::int2[])[u.k - 1] AND ka.attnum > 0
                 ORDER BY u.k) AS key_collations,
-         pg_get_expr(i.indpred, i.indrelid) AS predicate
+         pg_get_expr(i.indpred, i.indrelid) AS predicate,
+         EXISTS (SELECT 1 FROM pg_inherits ih WHERE ih.inhrelid = i.indexrelid) AS attached
     FROM pg_index i
     JOIN pg_class x ON x.oid = i.indexrelid JOIN pg_namespace n ON n.oid = x.relnamespace
     JOIN pg_am am ON am.oid = x.relam

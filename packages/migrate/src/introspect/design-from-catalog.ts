@@ -15,6 +15,7 @@ import {
   type Index,
   identityOptions,
   objectKey,
+  type PartitionStrategy,
   pkeyName,
   qualifiedName,
   splitQualifiedName,
@@ -142,6 +143,17 @@ export function designFromCatalog(catalog: Catalog, name: string): Design {
         name: k.name,
         expression: k.expression,
       })),
+      ...(t.partitionBy
+        ? {
+            partitionBy: {
+              strategy: t.partitionBy.split(' ')[0]!.toUpperCase() as PartitionStrategy,
+              key: t.partitionBy,
+            },
+          }
+        : {}),
+      ...(t.partitionOf
+        ? { partitionOf: tableId(t.partitionOf.table), partitionBound: t.partitionOf.bound }
+        : {}),
     };
   });
   layOutOnGrid(tables);

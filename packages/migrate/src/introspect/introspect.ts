@@ -18,12 +18,14 @@ import {
   type CatalogIndexKey,
   type CatalogTable,
   canonicalExpression,
+  columnNamesPart,
   columnTypeSpelling,
   DEFAULT_SCHEMA,
   expressionColumns,
   foreignKeyOptions,
   INDEX_METHODS,
   INTEGER_TYPES,
+  makeObjectName,
   qualifiedName,
   type ReferentialAction,
   RetortError,
@@ -113,6 +115,7 @@ export async function introspectDatabase(
   reader.readColumns(columns.rows);
   reader.readConstraints(constraints.rows);
   reader.readIndexes(indexes.rows);
+  reader.readPartitions();
   reader.readSequences();
   for (const row of others.rows) reader.list(row.kind, row.name, row.why);
   const result = reader.result();
@@ -165,6 +168,10 @@ class CatalogReader {
     this.unmodelled.push({ kind, name, why });
   }
 
+  private isReadSchema(schema: string): boolean {
+    return schema === MODELLED_SCHEMA || this.schemas.includes(schema);
+  }
+
   private qualified(relation: RelationRow): string {
     return `${relation.schema}.${relation.name}`;
   }
@@ -203,9 +210,12 @@ class CatalogReader {
       if (r.schema !== MODELLED_SCHEMA && !this.schemas.includes(r.schema)) {
         whole.push(`table in schema ${r.schema}`);
       }
-      if (r.kind === 'p') whole.push('partitioned table');
-      if (r.partition) whole.push(`partition of ${r.parents}`);
-      else if (r.parents !== null) whole.push(`inherits from ${r.parents}`);
+      if (r.partition) {
+        const parent = this.relationByOid.get(r.partition_parent ?? -1);
+        if (!parent || !this.isReadSchema(parent.schema)) {
+          whole.push(`partition of ${r.parents}, which is not read`);
+        }
+      } else if (r.parents !== null) whole.push(`inherits from ${r.parents}`);
       if (whole.length > 0) {
         this.list('table', name, whole.join(', '));
         continue;
@@ -225,6 +235,7 @@ class CatalogReader {
           uniques: [],
           indexes: [],
           checks: [],
+          ...(r.partition_key !== null ? { partitionBy: r.partition_key } : {}),
         },
         columnTypes: {},
         omitted: new Set(),
@@ -365,6 +376,10 @@ class CatalogReader {
       const state = this.tables.get(k.table);
       if (!state) continue;
       const name = `${this.qualified(state.row)}.${k.name}`;
+      if (state.row.partition || k.parent_constraint !== 0) {
+        this.partitionConstraint(k, state, name);
+        continue;
+      }
       const why: string[] = [];
       if (k.type === 'x') why.push('exclusion constraint');
       // Foreign keys carry DEFERRABLE and NOT VALID; other constraints do not (yet).
@@ -389,6 +404,8 @@ class CatalogReader {
         const ref = k.ref_table === null ? undefined : this.relationByOid.get(k.ref_table);
         if (!target) {
           why.push(`references ${ref ? this.qualified(ref) : 'a table'}, which is not modelled`);
+        } else if (target.row.partition) {
+          why.push(`references ${this.qualified(target.row)}, a partition, not its parent`);
         } else {
           const refColumns = names(k.ref_columns);
           const refOmitted = refColumns.filter((c) => target!.omitted.has(c));
@@ -458,6 +475,22 @@ class CatalogReader {
       const state = this.tables.get(i.table);
       if (!state || i.constraint) continue;
       const name = `${state.row.schema}.${i.name}`;
+      if (state.row.partition) {
+        const expected = makeObjectName(
+          state.row.name,
+          columnNamesPart(i.columns.slice(0, i.key_count).map((c) => c ?? 'expr')),
+          'idx',
+        );
+        if (i.attached && i.name === expected) continue;
+        this.list(
+          'index',
+          name,
+          i.attached
+            ? `named other than Postgres names a partition's copy of its parent's index (${expected})`
+            : 'index of a partition alone, not of its parent',
+        );
+        continue;
+      }
       const why: string[] = [];
       if (!(INDEX_METHODS as readonly string[]).includes(i.method)) {
         why.push(`index method ${i.method}`);
@@ -529,6 +562,83 @@ class CatalogReader {
       ...(i.predicate !== null ? { where: canonicalExpression(i.predicate, context) } : {}),
       ...(i.nulls_not_distinct ? { nullsNotDistinct: true as const } : {}),
     };
+  }
+
+  /**
+   * A partition's constraint: the copy Postgres makes of its parent's (a key with the name it
+   * chooses, a check or foreign key with the parent's name) is the parent's; one of its own
+   * is not modelled. A key that references a partitioned table has a copy per partition too.
+   */
+  private partitionConstraint(k: ConstraintRow, state: TableState, name: string): void {
+    const kind = k.type === 'f' ? 'foreign key' : 'constraint';
+    const copy = k.parent_constraint !== 0 || (k.type === 'c' && !k.local);
+    if (!copy) {
+      this.list(kind, name, 'constraint of a partition alone, not of its parent');
+      return;
+    }
+    if (!state.row.partition || (k.type !== 'p' && k.type !== 'u')) return;
+    const expected =
+      k.type === 'p'
+        ? makeObjectName(state.row.name, null, 'pkey')
+        : makeObjectName(state.row.name, columnNamesPart(names(k.columns)), 'key');
+    if (k.name !== expected) {
+      this.list(
+        kind,
+        name,
+        `named other than Postgres names a partition's copy of its parent's key (${expected})`,
+      );
+    }
+  }
+
+  /**
+   * Partitions take their columns from their parent: a column that differs from the parent's
+   * (a NOT NULL, default or comment of its own) is listed, and the partition keeps none.
+   */
+  readPartitions(): void {
+    const partitions = [...this.tables.values()].filter((s) => s.row.partition);
+    for (const state of partitions) {
+      const parent = this.tables.get(state.row.partition_parent!);
+      const name = this.qualified(state.row);
+      if (!parent) {
+        this.list('table', name, `partition of ${state.row.parents}, which is not modelled`);
+        this.tables.delete(state.row.oid);
+        continue;
+      }
+      state.table.partitionOf = {
+        table: parent.table.name,
+        bound: state.row.partition_bound ?? '',
+      };
+      let root = parent;
+      while (root.row.partition && this.tables.has(root.row.partition_parent!)) {
+        root = this.tables.get(root.row.partition_parent!)!;
+      }
+      const own = state.table.columns;
+      const theirs = root.table.columns;
+      if (own.map((c) => c.name).join('\0') !== theirs.map((c) => c.name).join('\0')) {
+        this.list(
+          'table',
+          name,
+          `columns (${own.map((c) => c.name).join(', ')}) other than its parent's (${theirs.map((c) => c.name).join(', ')})`,
+        );
+      }
+      for (const c of own) {
+        const p = theirs.find((x) => x.name === c.name);
+        if (!p) continue;
+        const why: string[] = [];
+        if (c.nullable !== p.nullable) why.push(c.nullable ? 'nullable' : 'NOT NULL');
+        const serial = p.autoincrement && c.default !== null && /^nextval\(/i.test(c.default);
+        if (!serial && c.default !== p.default) why.push(`default ${c.default ?? 'none'}`);
+        if (c.comment !== null) why.push('a comment');
+        if (why.length > 0) {
+          this.list(
+            'column',
+            `${name}.${c.name}`,
+            `${why.join(', ')} of its own, not its parent's`,
+          );
+        }
+      }
+    }
+    for (const state of partitions) state.table.columns = [];
   }
 
   readSequences(): void {

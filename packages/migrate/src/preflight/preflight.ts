@@ -456,6 +456,8 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
     case 'set_enum_schema':
     case 'create_table':
     case 'rename_table':
+    case 'attach_partition':
+    case 'detach_partition':
     case 'set_table_comment':
     case 'drop_primary_key':
     case 'drop_foreign_key':
