@@ -145,6 +145,54 @@ $function$
   };
 }
 
+/**
+ * The same design changed in place: `rich_accounts` takes a lower bound with the same
+ * columns (`CREATE OR REPLACE VIEW`), `richest_accounts` is renamed `top_accounts` and
+ * `touch()` `touch_row()` (`ALTER ... RENAME`), so the trigger that prints the function's
+ * name is created again.
+ */
+export function reshaped(design: Design): Design {
+  return {
+    ...design,
+    objects: design.objects!.map((o) => {
+      switch (o.id) {
+        case 'o_rich':
+          return { ...o, definition: o.definition.replace('> 100', '> 50') };
+        case 'o_richest':
+          return { ...o, name: 'top_accounts' };
+        case 'o_touch':
+          return {
+            ...o,
+            name: 'touch_row()',
+            definition: o.definition.replace('public.touch()', 'public.touch_row()'),
+          };
+        case 'o_trigger':
+          return { ...o, definition: o.definition.replace('touch()', 'touch_row()') };
+        default:
+          return o;
+      }
+    }),
+  };
+}
+
+/** The design with `richest_accounts` (which no object depends on) appending a column. */
+export function appended(design: Design): Design {
+  return {
+    ...design,
+    objects: design.objects!.map((o) =>
+      o.id === 'o_richest'
+        ? {
+            ...o,
+            definition: o.definition.replace(
+              '    rich_accounts.balance\n',
+              '    rich_accounts.balance,\n    (rich_accounts.balance * 2) AS doubled\n',
+            ),
+          }
+        : o,
+    ),
+  };
+}
+
 /** The same design with `owner_id` and `balance` widened to BIGINT. */
 export function widened(design: Design): Design {
   return {

@@ -108,6 +108,8 @@ export function planObjects(ctx: PlanContext): ObjectPlan {
   const drop = new Set<string>();
   const around = new Map<string, Set<string>>();
   const replaced = new Map<string, { before: CatalogObject; after: CatalogObject }>();
+  const dependedOn = new Set([...before.values()].flatMap((o) => o.dependsOn));
+  const dependedOnAfter = new Set([...after.values()].flatMap((o) => o.dependsOn));
   for (const [id, o] of before) {
     const next = after.get(id);
     const onTables = [
@@ -120,7 +122,8 @@ export function planObjects(ctx: PlanContext): ObjectPlan {
       drop.add(id);
       around.set(id, new Set(onTables));
     } else if (!sameObject(o, next)) {
-      if (replaceableInPlace(o, next)) replaced.set(id, { before: o, after: next });
+      const dependents = dependedOn.has(objectKey(o)) || dependedOnAfter.has(objectKey(next));
+      if (replaceableInPlace(o, next, { dependents })) replaced.set(id, { before: o, after: next });
       else drop.add(id);
     }
   }

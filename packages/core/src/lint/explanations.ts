@@ -47,6 +47,10 @@ export const lintExplanations: Readonly<Record<string, string>> = {
     'Detaching a partition takes its rows out of the partitioned table; they stay in the detached table.',
   'attach-partition':
     'Attaching a partition reads every row of it to check its bound, under a lock, unless a matching CHECK proves it.',
+  'recreate-changed-view':
+    'CREATE OR REPLACE VIEW only appends columns; a view whose columns change is dropped and created again, with the views over it.',
+  'recreate-materialized-view':
+    'A materialized view created again is filled inside the transaction; readers wait for its whole query.',
   'hand-written-sql': 'Retort runs hand-written SQL as written and cannot check what it does.',
   'identifier-too-long': 'Postgres cuts names longer than 63 bytes, so two names can collide.',
   'prefer-timestamptz': 'TIMESTAMP drops the time zone; TIMESTAMPTZ stores an instant.',

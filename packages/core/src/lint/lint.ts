@@ -8,6 +8,7 @@
 
 import type { Catalog, CatalogColumn } from '../catalog/types';
 import { identifierBytes, MAX_IDENTIFIER_BYTES } from '../naming/postgres-names';
+import { comparableDefinition } from '../objects/catalog';
 import { type CatalogObject, describeObject, objectKey } from '../objects/types';
 import { bareName } from '../objects/validate';
 import { needsUsing } from '../operations/casts';
@@ -50,9 +51,10 @@ export function lintOperations(
   const dropped = new Set(
     ops.flatMap((op) => (op.kind === 'drop_object' ? [objectKey(op.object)] : [])),
   );
-  const created = new Set(
-    ops.flatMap((op) => (op.kind === 'create_object' ? [objectKey(op.object)] : [])),
+  const createdObjects = new Map(
+    ops.flatMap((op) => (op.kind === 'create_object' ? [[objectKey(op.object), op.object]] : [])),
   );
+  const created = new Set(createdObjects.keys());
   const triggers = [
     ...(before.objects ?? []).filter((o) => !dropped.has(objectKey(o))),
     ...ops.flatMap((op) => (op.kind === 'create_object' ? [op.object] : [])),
@@ -355,10 +357,36 @@ export function lintOperations(
           );
         }
         if (op.kind === 'create_object') identifiers(bareName(o));
+        if (
+          op.kind === 'create_object' &&
+          o.kind === 'materialized_view' &&
+          dropped.has(objectKey(o))
+        ) {
+          add(
+            'recreate-materialized-view',
+            'notice',
+            `${describeObject(o)} is filled again from its tables inside the revision's transaction (CREATE MATERIALIZED VIEW, not REFRESH ... CONCURRENTLY): readers of it wait until the revision commits, for as long as its query takes.`,
+          );
+        }
         return;
       }
       case 'drop_object': {
         const o = op.object;
+        const again = createdObjects.get(objectKey(o));
+        if (
+          !op.around &&
+          again !== undefined &&
+          (o.kind === 'view' || o.kind === 'materialized_view') &&
+          comparableDefinition(again.definition) !== comparableDefinition(o.definition)
+        ) {
+          add(
+            'recreate-changed-view',
+            'warning',
+            o.kind === 'view'
+              ? `${describeObject(o)} is dropped and created again, not replaced: its new query does not keep the old columns (names and types, in order, only appending) as far as Retort can tell, which CREATE OR REPLACE VIEW refuses. Views over it go and come back with it, and grants on them are lost.`
+              : `${describeObject(o)} is dropped and created again (a materialized view has no CREATE OR REPLACE); views over it go and come back with it, and grants on them are lost.`,
+          );
+        }
         if (op.around) {
           add(
             'recreate-dependent-object',

@@ -29,6 +29,7 @@ export function catalogObjects(design: Design): CatalogObject[] | undefined {
     table: o.table === null ? null : (tables.get(o.table) ?? byId.get(o.table)?.name ?? o.table),
     definition: o.definition,
     comment: o.comment,
+    ...(o.columns ? { columns: o.columns.map((c) => ({ ...c })) } : {}),
   });
   return sortObjects(
     objects.map((o) => ({

@@ -4,3 +4,4 @@ export * from './plan-sql';
 export * from './read';
 export * from './types';
 export * from './validate';
+export * from './view-columns';

@@ -3,7 +3,7 @@
  * them by name, and the diff creates them in dependency order, drops them in reverse, and
  * drops and re-creates the stacked views and the policy around a column type change.
  */
-import { objectsDesign, widened } from '@retort/testing/objects-design';
+import { appended, objectsDesign, reshaped, widened } from '@retort/testing/objects-design';
 import { describe, expect, it } from 'vitest';
 import { describeCatalogDifferences } from '../catalog/compare';
 import { toCatalog } from '../catalog/from-design';
@@ -14,8 +14,9 @@ import { lintOperations } from '../lint/lint';
 import { applyOperations } from '../operations/apply';
 import { reverseOperations } from '../operations/reverse';
 import type { Operation } from '../operations/types';
-import { createObjectSql, dropObjectSql } from './plan-sql';
+import { createObjectSql, dropObjectSql, replaceObjectSql } from './plan-sql';
 import { describeObject } from './types';
+import { columnsKept, viewKeepsColumns } from './view-columns';
 
 const empty: Design = { format: 'retort.design/4', name: 'ledger', enums: [], tables: [] };
 
@@ -134,6 +135,126 @@ describe('design objects', () => {
     expect(validateDesign(elsewhere).problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
       "objects[7].schema: a trigger is in its table's schema: ledger, not public.",
     ]);
+  });
+
+  it('a view keeping its columns is replaced, renames are ALTER ... RENAME, and each reverses exactly', () => {
+    const before = objectsDesign();
+    const after = reshaped(before);
+    const ops = diff(before, after);
+    expect(steps(ops)).toEqual([
+      'drop_object trigger public.accounts_touch on accounts',
+      'replace_object function public.touch_row()',
+      'replace_object view public.rich_accounts',
+      'replace_object view public.top_accounts',
+      'create_object trigger public.accounts_touch on accounts',
+    ]);
+    const sql = (list: Operation[]) =>
+      list.flatMap((op) =>
+        op.kind === 'replace_object' ? [replaceObjectSql(op.before, op.after)] : [],
+      );
+    expect(sql(ops)).toEqual([
+      ['ALTER FUNCTION public.touch() RENAME TO touch_row'],
+      [
+        'CREATE OR REPLACE VIEW public.rich_accounts AS\n SELECT accounts.id,\n    accounts.balance\n   FROM accounts\n  WHERE (accounts.balance > 50)',
+      ],
+      ['ALTER VIEW public.richest_accounts RENAME TO top_accounts'],
+    ]);
+    expect(diff(after, before)).toEqual(reverseOperations(ops));
+    expect(sql(reverseOperations(ops))[0]).toEqual([
+      'ALTER VIEW public.top_accounts RENAME TO richest_accounts',
+    ]);
+    expect(
+      describeCatalogDifferences(toCatalog(after), applyOperations(toCatalog(before), ops)),
+    ).toEqual([]);
+  });
+
+  it('a view appending a column is replaced while nothing depends on it; its reverse drops and creates it', () => {
+    const before = objectsDesign();
+    const ops = diff(before, appended(before));
+    expect(steps(ops)).toEqual(['replace_object view public.richest_accounts']);
+    const [op] = ops;
+    if (op?.kind !== 'replace_object') throw new Error('expected a replace');
+    expect(replaceObjectSql(op.before, op.after)[0]).toMatch(
+      /^CREATE OR REPLACE VIEW public\.richest_accounts AS\n SELECT rich_accounts\.id,\n {4}rich_accounts\.balance,\n {4}\(rich_accounts\.balance \* 2\) AS doubled/,
+    );
+    expect(replaceObjectSql(op.after, op.before)).toEqual([
+      'DROP VIEW public.richest_accounts',
+      expect.stringMatching(/^CREATE VIEW public\.richest_accounts AS/),
+    ]);
+    // rich_accounts has a view over it: appending to it drops and creates both.
+    const underneath: Design = {
+      ...before,
+      objects: before.objects!.map((o) =>
+        o.id === 'o_rich'
+          ? {
+              ...o,
+              definition: o.definition.replace(
+                'accounts.balance\n',
+                'accounts.balance,\n    accounts.owner_id\n',
+              ),
+            }
+          : o,
+      ),
+    };
+    expect(steps(diff(before, underneath))).toEqual([
+      'drop_object view public.richest_accounts',
+      'drop_object view public.rich_accounts',
+      'create_object view public.rich_accounts',
+      'create_object view public.richest_accounts',
+    ]);
+  });
+
+  it('a view whose columns change otherwise is dropped and created with its dependents, and linted', () => {
+    const before = objectsDesign();
+    const after: Design = {
+      ...before,
+      objects: before.objects!.map((o) =>
+        o.id === 'o_rich'
+          ? {
+              ...o,
+              definition: o.definition.replace(
+                'accounts.balance\n',
+                '(accounts.balance)::numeric AS balance\n',
+              ),
+            }
+          : o,
+      ),
+    };
+    const ops = diff(before, after);
+    expect(steps(ops)).toEqual([
+      'drop_object view public.richest_accounts',
+      'drop_object view public.rich_accounts',
+      'create_object view public.rich_accounts',
+      'create_object view public.richest_accounts',
+    ]);
+    expect(lintOperations(ops).map((f) => `${f.code} ${f.operation}`)).toEqual([
+      'recreate-changed-view 1',
+    ]);
+  });
+
+  it('tells from a query’s text whether its columns are kept', () => {
+    const base =
+      ' SELECT a.id,\n    f(a.x, \'y,z\') AS "odd, name"\n   FROM a\n  WHERE (a.id > 1);';
+    expect(viewKeepsColumns(base, base.replace('> 1', '> 2'))).toBe(true);
+    expect(viewKeepsColumns(base, base.replace('AS "odd, name"', 'AS "odd, name",\n    a.y'))).toBe(
+      true,
+    );
+    expect(viewKeepsColumns(base, base.replace('a.id,', 'a.y,'))).toBe(false);
+    expect(viewKeepsColumns(base, base.replace('FROM a', 'FROM b a'))).toBe(false);
+    expect(viewKeepsColumns(base, base.replace('SELECT', 'SELECT DISTINCT'))).toBe(false);
+    expect(viewKeepsColumns(base, `${base.slice(0, -1)}\nUNION\n SELECT 1, 2;`)).toBe(false);
+    expect(
+      columnsKept(
+        [{ name: 'id', type: 'integer' }],
+        [
+          { name: 'id', type: 'integer' },
+          { name: 'x', type: 'text' },
+        ],
+      ),
+    ).toBe(true);
+    expect(columnsKept([{ name: 'id', type: 'integer' }], [{ name: 'id', type: 'bigint' }])).toBe(
+      false,
+    );
   });
 
   it('a function changed in place is replaced; one whose result changes is dropped and created with its trigger', () => {

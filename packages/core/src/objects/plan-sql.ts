@@ -1,12 +1,13 @@
 /**
  * The statements that create, drop and change an object, one statement a string, and
- * whether Postgres can change an object in place (`CREATE OR REPLACE`). Definitions are run
- * as Postgres printed them; only the final semicolon is taken off.
+ * whether Postgres can change an object in place (`CREATE OR REPLACE`, `ALTER ... RENAME`).
+ * Definitions are run as Postgres printed them; only the final semicolon is taken off.
  */
 import { quoteIdentifier, quoteString } from '../expression/sql-quote';
 import { comparableDefinition } from './catalog';
 import type { CatalogObject } from './types';
 import { bareName } from './validate';
+import { columnsKept, viewKeepsColumns } from './view-columns';
 
 const q = quoteIdentifier;
 
@@ -101,13 +102,100 @@ function routineHeader(definition: string): string {
   return `${lines[0] ?? ''}\n${returns.trim()}`;
 }
 
+/** The kinds `ALTER ... RENAME TO` renames, keeping what depends on them. */
+const RENAMABLE = new Set<CatalogObject['kind']>([
+  'view',
+  'materialized_view',
+  'index',
+  'function',
+  'procedure',
+  'trigger',
+  'policy',
+]);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 /**
- * Whether Postgres changes `before` into `after` in place: the same object (kind, schema,
- * name, table), and either only its comment differs, or it is a function or procedure whose
- * arguments and result stay (`CREATE OR REPLACE FUNCTION`). Views, triggers, policies and
- * indexes are dropped and created instead: a view's columns would have to be known to tell.
+ * `before`'s definition as it reads under `after`'s name: the name in a function's,
+ * index's, trigger's or policy's first line (a view's query does not name the view).
  */
-export function replaceableInPlace(before: CatalogObject, after: CatalogObject): boolean {
+function definitionRenamed(before: CatalogObject, after: CatalogObject): string {
+  const from = bareName(before);
+  const to = bareName(after);
+  const definition = comparableDefinition(before.definition);
+  if (before.kind === 'view' || before.kind === 'materialized_view') return definition;
+  if (before.kind === 'function' || before.kind === 'procedure') {
+    const name = new RegExp(
+      `^(CREATE OR REPLACE (?:FUNCTION|PROCEDURE) )${escapeRegExp(qualified(before.schema, from))}\\(`,
+    );
+    return definition.replace(name, `$1${qualified(before.schema, to)}(`);
+  }
+  const name = new RegExp(
+    `^(CREATE (?:UNIQUE )?INDEX |CREATE (?:CONSTRAINT )?TRIGGER |CREATE POLICY )${escapeRegExp(q(from))} `,
+  );
+  return definition.replace(name, `$1${q(to)} `);
+}
+
+/**
+ * Whether `after` is `before` under a new name only: the same kind, schema, table and
+ * definition (and, for a routine, arguments), so `ALTER ... RENAME TO` makes it.
+ */
+export function renamedOnly(before: CatalogObject, after: CatalogObject): boolean {
+  if (
+    before.kind !== after.kind ||
+    !RENAMABLE.has(before.kind) ||
+    before.schema !== after.schema ||
+    before.table !== after.table ||
+    before.name === after.name
+  ) {
+    return false;
+  }
+  const args = (o: CatalogObject) => o.name.slice(bareName(o).length);
+  if (args(before) !== args(after)) return false;
+  return definitionRenamed(before, after) === comparableDefinition(after.definition);
+}
+
+/**
+ * Whether a view's new query keeps its columns, only appending (`CREATE OR REPLACE VIEW`):
+ * told from the queries' text, or from the columns Postgres reported when the new ones were
+ * read again (more of them than before; a list merely carried over says nothing).
+ */
+function viewKeepsItsColumns(before: CatalogObject, after: CatalogObject): boolean {
+  if (viewKeepsColumns(before.definition, after.definition)) return true;
+  const a = before.columns;
+  const b = after.columns;
+  return a !== undefined && b !== undefined && b.length > a.length && columnsKept(a, b);
+}
+
+/**
+ * Whether a view changes in place both ways. One that keeps its columns exactly replaces
+ * back too; one that appends columns cannot lose them again in place (Postgres refuses to
+ * drop a view's columns), so that way it is dropped and created in one step, which only a
+ * view nothing depends on allows.
+ */
+function viewReplaceable(before: CatalogObject, after: CatalogObject, alone: boolean): boolean {
+  // Either way round alike: the plan is made in one direction and reversed for the other.
+  const forth = viewKeepsItsColumns(before, after);
+  const back = viewKeepsItsColumns(after, before);
+  return alone ? forth || back : forth && back;
+}
+
+/**
+ * Whether Postgres changes `before` into `after` in place: the same object renamed only
+ * (`ALTER ... RENAME TO`), or the same object (kind, schema, name, table) whose comment alone
+ * differs, a function or procedure whose arguments and result stay (`CREATE OR REPLACE
+ * FUNCTION`), or a view whose query keeps its columns (`CREATE OR REPLACE VIEW`; one that
+ * appends columns only while no object depends on it, see `viewReplaceable`). Materialized
+ * views, triggers, policies and indexes are dropped and created instead.
+ */
+export function replaceableInPlace(
+  before: CatalogObject,
+  after: CatalogObject,
+  options: { dependents: boolean } = { dependents: true },
+): boolean {
+  if (renamedOnly(before, after)) return true;
   if (
     before.kind !== after.kind ||
     before.schema !== after.schema ||
@@ -122,15 +210,44 @@ export function replaceableInPlace(before: CatalogObject, after: CatalogObject):
   if (before.kind === 'function' || before.kind === 'procedure') {
     return routineHeader(before.definition) === routineHeader(after.definition);
   }
+  if (before.kind === 'view') return viewReplaceable(before, after, !options.dependents);
   return false;
+}
+
+/** `ALTER ... RENAME TO`: `before` takes `after`'s name. */
+function renameSql(before: CatalogObject, after: CatalogObject): string {
+  const to = q(bareName(after));
+  const table = qualified(before.schema, before.table ?? '');
+  switch (before.kind) {
+    case 'view':
+      return `ALTER VIEW ${qualified(before.schema, before.name)} RENAME TO ${to}`;
+    case 'materialized_view':
+      return `ALTER MATERIALIZED VIEW ${qualified(before.schema, before.name)} RENAME TO ${to}`;
+    case 'index':
+      return `ALTER INDEX ${qualified(before.schema, before.name)} RENAME TO ${to}`;
+    case 'function':
+      return `ALTER FUNCTION ${routineName(before)} RENAME TO ${to}`;
+    case 'procedure':
+      return `ALTER PROCEDURE ${routineName(before)} RENAME TO ${to}`;
+    case 'trigger':
+      return `ALTER TRIGGER ${q(before.name)} ON ${table} RENAME TO ${to}`;
+    case 'policy':
+      return `ALTER POLICY ${q(before.name)} ON ${table} RENAME TO ${to}`;
+    default:
+      throw new Error(`A ${before.kind} is not renamed in place.`);
+  }
 }
 
 /** Statements that change `before` into `after` in place (see `replaceableInPlace`). */
 export function replaceObjectSql(before: CatalogObject, after: CatalogObject): string[] {
   const out: string[] = [];
-  if (comparableDefinition(before.definition) !== comparableDefinition(after.definition)) {
-    out.push(definitionStatement(after, true));
-  }
+  const changed =
+    comparableDefinition(before.definition) !== comparableDefinition(after.definition);
+  if (before.name !== after.name) out.push(renameSql(before, after));
+  else if (changed && before.kind === 'view' && !viewKeepsItsColumns(before, after)) {
+    // The way back from appended columns: nothing depends on the view (see viewReplaceable).
+    return [...dropObjectSql(before), ...createObjectSql(after)];
+  } else if (changed) out.push(definitionStatement(after, true));
   if (before.comment !== after.comment) out.push(commentStatement(after, after.comment));
   return out;
 }

@@ -3,6 +3,7 @@
  * fields dropped, problems reported by path beside the rest of the design's.
  */
 import { type DesignObject, OBJECT_KINDS, type ObjectKind } from './types';
+import type { ViewColumn } from './view-columns';
 
 type Json = Record<string, unknown>;
 type Report = (path: string, message: string) => void;
@@ -64,6 +65,7 @@ function readObject(value: unknown, path: string, report: Report): DesignObject 
     report(`${path}.dependsOn`, `must be a list of ids, not ${describe(deps)}.`);
   }
   const position = readPosition(obj.position, `${path}.position`, report);
+  const columns = readColumns(obj.columns, `${path}.columns`, report);
   return {
     id: text('id'),
     kind,
@@ -74,6 +76,7 @@ function readObject(value: unknown, path: string, report: Report): DesignObject 
     comment: nullableText('comment'),
     dependsOn,
     ...(position ? { position } : {}),
+    ...(columns ? { columns } : {}),
   };
 }
 
@@ -92,4 +95,23 @@ function readPosition(
   if (!finite(x)) report(`${path}.x`, `must be a number, not ${describe(x)}.`);
   if (!finite(y)) report(`${path}.y`, `must be a number, not ${describe(y)}.`);
   return finite(x) && finite(y) ? { x, y } : null;
+}
+
+function readColumns(value: unknown, path: string, report: Report): ViewColumn[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Array.isArray(value)) {
+    report(path, `must be a list of columns, not ${describe(value)}.`);
+    return undefined;
+  }
+  return value.flatMap((c, i) => {
+    const column = c !== null && typeof c === 'object' ? (c as Json) : {};
+    if (typeof column.name === 'string' && typeof column.type === 'string') {
+      return [{ name: column.name, type: column.type }];
+    }
+    report(
+      `${path}[${i}]`,
+      `must be a column: { "name": text, "type": text }, not ${describe(c)}.`,
+    );
+    return [];
+  });
 }

@@ -5,6 +5,7 @@
  * the database reports, and by the ids of what it depends on, so every revision can order
  * creation and removal.
  */
+import type { ViewColumn } from './view-columns';
 
 /** The kinds of objects a design holds (`design.objects[].kind`). */
 export type ObjectKind =
@@ -84,6 +85,12 @@ export interface DesignObject {
    * absent: placed beside what it reads until it is moved.
    */
   position?: { x: number; y: number };
+  /**
+   * A view's or materialized view's columns as Postgres reported them when it was read
+   * (`pg_attribute`, `format_type`); absent where not known. Not compared: the definition
+   * is what the object is.
+   */
+  columns?: ViewColumn[];
 }
 
 /**
@@ -99,6 +106,8 @@ export interface CatalogObject {
   definition: string;
   comment: string | null;
   dependsOn: string[];
+  /** As `DesignObject.columns`. */
+  columns?: ViewColumn[];
 }
 
 /** The key a catalog object is known by: `view:public.active_users`, `trigger:public.orders.touch`. */

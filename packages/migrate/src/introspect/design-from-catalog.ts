@@ -210,6 +210,7 @@ function designObjects(
           const id = idOf(d);
           return id === undefined ? [] : [id];
         }),
+        ...(o.columns ? { columns: o.columns.map((c) => ({ ...c })) } : {}),
       }),
     ),
   };

@@ -19,6 +19,8 @@ export interface ObjectRow {
   comment: string | null;
   /** Why part of the object is not carried (view options, an internal language...). */
   note: string | null;
+  /** A view's columns, as JSON text: `[{"name": ..., "type": ...}]`. */
+  columns: string | null;
 }
 
 const NOT_EXTENSION_MEMBER = (catalog: string, oid: string) =>
@@ -29,13 +31,16 @@ export const OBJECTS = `
          CASE c.relkind WHEN 'v' THEN 'view' ELSE 'materialized_view' END AS kind,
          n.nspname AS schema, c.relname AS name, NULL::int AS table, NULL::text AS table_name,
          pg_get_viewdef(c.oid) AS definition, obj_description(c.oid, 'pg_class') AS comment,
-         CASE WHEN c.reloptions IS NOT NULL THEN 'options ' || array_to_string(c.reloptions, ', ') END AS note
+         CASE WHEN c.reloptions IS NOT NULL THEN 'options ' || array_to_string(c.reloptions, ', ') END AS note,
+         (SELECT json_agg(json_build_object('name', a.attname, 'type', format_type(a.atttypid, a.atttypmod))
+                          ORDER BY a.attnum)::text
+            FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped) AS columns
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
    WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('v', 'm')
      AND ${NOT_EXTENSION_MEMBER('pg_class', 'c.oid')}
   UNION ALL
   SELECT 'pg_class', x.oid::int, 'index', n.nspname, x.relname, i.indrelid::int, m.relname::text,
-         pg_get_indexdef(i.indexrelid), obj_description(x.oid, 'pg_class'), NULL
+         pg_get_indexdef(i.indexrelid), obj_description(x.oid, 'pg_class'), NULL, NULL
     FROM pg_index i JOIN pg_class x ON x.oid = i.indexrelid
     JOIN pg_class m ON m.oid = i.indrelid JOIN pg_namespace n ON n.oid = x.relnamespace
    WHERE n.nspname = ANY($1::text[]) AND m.relkind = 'm'
@@ -43,7 +48,7 @@ export const OBJECTS = `
   SELECT 'pg_proc', p.oid::int, CASE p.prokind WHEN 'p' THEN 'procedure' ELSE 'function' END,
          n.nspname, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', NULL, NULL,
          pg_get_functiondef(p.oid), obj_description(p.oid, 'pg_proc'),
-         CASE WHEN l.lanname IN ('internal', 'c') THEN 'language ' || l.lanname END
+         CASE WHEN l.lanname IN ('internal', 'c') THEN 'language ' || l.lanname END, NULL
     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
     JOIN pg_language l ON l.oid = p.prolang
    WHERE n.nspname = ANY($1::text[]) AND p.prokind IN ('f', 'p')
@@ -51,7 +56,7 @@ export const OBJECTS = `
   UNION ALL
   SELECT 'pg_trigger', g.oid::int, 'trigger', n.nspname, g.tgname, g.tgrelid::int, c.relname::text,
          pg_get_triggerdef(g.oid), obj_description(g.oid, 'pg_trigger'),
-         CASE WHEN g.tgenabled <> 'O' THEN 'enabled state ' || g.tgenabled::text END
+         CASE WHEN g.tgenabled <> 'O' THEN 'enabled state ' || g.tgenabled::text END, NULL
     FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
    WHERE n.nspname = ANY($1::text[]) AND NOT g.tgisinternal
      AND COALESCE((to_jsonb(g) ->> 'tgparentid')::oid, 0) = 0
@@ -67,19 +72,19 @@ export const OBJECTS = `
                                                          WHERE r.oid = ANY(p.polroles)), ', ') END
            || COALESCE(' USING (' || pg_get_expr(p.polqual, p.polrelid) || ')', '')
            || COALESCE(' WITH CHECK (' || pg_get_expr(p.polwithcheck, p.polrelid) || ')', '') || ';',
-         obj_description(p.oid, 'pg_policy'), NULL
+         obj_description(p.oid, 'pg_policy'), NULL, NULL
     FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
    WHERE n.nspname = ANY($1::text[])
   UNION ALL
   SELECT 'pg_class', c.oid::int, 'row_security', n.nspname, c.relname, c.oid::int, c.relname::text,
          'ALTER TABLE ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname)
-           || ' ENABLE ROW LEVEL SECURITY;', NULL, NULL
+           || ' ENABLE ROW LEVEL SECURITY;', NULL, NULL, NULL
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
    WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r', 'p') AND c.relrowsecurity
   UNION ALL
   SELECT 'pg_class', c.oid::int, 'force_row_security', n.nspname, c.relname, c.oid::int, c.relname::text,
          'ALTER TABLE ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname)
-           || ' FORCE ROW LEVEL SECURITY;', NULL, NULL
+           || ' FORCE ROW LEVEL SECURITY;', NULL, NULL, NULL
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
    WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r', 'p') AND c.relforcerowsecurity`;
 

@@ -16,6 +16,7 @@ import {
   sortObjects,
   tableKey,
   unqualifiedName,
+  type ViewColumn,
 } from '@retort/core';
 import type { Unmodelled } from '../contract';
 import type { DependencyRow, ObjectRow } from './object-queries';
@@ -54,6 +55,7 @@ export function readObjects(
       definition: row.definition ?? '',
       comment: row.comment,
       dependsOn: [],
+      ...(row.columns === null ? {} : { columns: JSON.parse(row.columns) as ViewColumn[] }),
     };
     const key = ref(row.class, row.oid) + (kind === 'force_row_security' ? ':force' : '');
     objects.set(key, object);

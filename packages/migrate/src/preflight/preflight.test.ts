@@ -23,6 +23,31 @@ const SETUP = `
 `;
 
 describe.each(databaseTargets())('preflight on %s', (kind) => {
+  it('a materialized view filled from a table of 100 000 rows or more is named, a smaller one is not', async () => {
+    await withTestDatabase(kind, async (db) => {
+      await db.exec(`CREATE TABLE big (id INTEGER PRIMARY KEY);
+        INSERT INTO big SELECT generate_series(1, 100000);
+        CREATE TABLE small (id INTEGER PRIMARY KEY);
+        INSERT INTO small VALUES (1);`);
+      const matview = (table: string): Operation => ({
+        kind: 'create_object',
+        object: {
+          kind: 'materialized_view',
+          schema: 'public',
+          name: `${table}_ids`,
+          table: null,
+          definition: ` SELECT ${table}.id FROM ${table};`,
+          comment: null,
+          dependsOn: [`table:${table}`],
+        },
+      });
+      const findings = await preflight(db, [matview('big'), matview('small')]);
+      expect(findings.map((f) => `${f.operation} ${f.code} ${f.rows}: ${f.message}`)).toEqual([
+        "0 materialized_view_over_large_table 100000: big holds 100000 rows, from which materialized view public.big_ids is filled inside the revision's transaction without CONCURRENTLY; its readers wait until the revision commits.",
+      ]);
+    });
+  });
+
   it('counts the rows each operation would break, not the rows of the table', async () => {
     await withTestDatabase(kind, async (db) => {
       await db.exec(SETUP);

@@ -265,6 +265,9 @@ async function countRows(db: Queryable, sql: string): Promise<number> {
   }
 }
 
+/** Rows from which a materialized view built inside a revision makes its readers wait long. */
+export const LARGE_MATERIALIZED_VIEW_ROWS = 100_000;
+
 function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
   const liveTable = (name: string) => names.table(name);
   const liveColumns = (table: string, columns: readonly string[]) => {
@@ -272,6 +275,25 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
     return live.every((c) => c !== null) ? (live as string[]) : null;
   };
   switch (op.kind) {
+    case 'create_object': {
+      const o = op.object;
+      if (o.kind !== 'materialized_view') return [];
+      return o.dependsOn.flatMap((dep) => {
+        const table = dep.startsWith('table:') ? liveTable(dep.slice('table:'.length)) : null;
+        if (!table) return [];
+        const t = qt(table);
+        return [
+          {
+            code: 'materialized_view_over_large_table',
+            rows: 0,
+            message: `${dep.slice('table:'.length)} holds {rows}, from which materialized view ${o.schema}.${o.name} is filled inside the revision's transaction without CONCURRENTLY; its readers wait until the revision commits.`,
+            sql: `SELECT CASE WHEN n >= ${LARGE_MATERIALIZED_VIEW_ROWS} THEN n ELSE 0 END AS n FROM (SELECT count(*) AS n FROM ${t}) AS counted`,
+            table,
+            list: `SELECT * FROM ${t}`,
+          },
+        ];
+      });
+    }
     case 'alter_column': {
       const table = liveTable(op.table);
       const column = table && names.column(op.table, op.before.name);
@@ -470,7 +492,6 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
     case 'rename_constraint':
     case 'rename_index':
     case 'execute':
-    case 'create_object':
     case 'drop_object':
     case 'replace_object':
       return [];

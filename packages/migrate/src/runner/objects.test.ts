@@ -7,7 +7,7 @@
  */
 import { catalogsEqual, describeCatalogDifferences } from '@retort/core';
 import { databaseTargets, withTestDatabase } from '@retort/testing/databases';
-import { objectsDesign, widened } from '@retort/testing/objects-design';
+import { appended, objectsDesign, reshaped, widened } from '@retort/testing/objects-design';
 import { compareDumps, pgDump } from '@retort/testing/pg-dump';
 import { describe, expect, it } from 'vitest';
 import type { Database } from '../contract';
@@ -73,6 +73,61 @@ describe.each(databaseTargets())('objects around a column type change on %s', (k
           const comparison = compareDumps(dumpBefore, await pgDump(url));
           expect(comparison.differences).toEqual([]);
           expect(comparison.objects).toBeGreaterThan(10);
+        }
+      });
+    } finally {
+      await temp.cleanup();
+    }
+  }, 300_000);
+
+  it('views are replaced in place (one appending a column), a view and a function renamed; the downgrade gives the schema back', async () => {
+    const design = objectsDesign();
+    const temp = await tempProject(design);
+    try {
+      const first = (await temp.project.createRevision('ledger'))!;
+      await temp.write(reshaped(design));
+      const second = (await temp.project.createRevision('reshape'))!;
+      expect(second.sql.upgrade).toEqual([
+        'DROP TRIGGER accounts_touch ON public.accounts',
+        'ALTER FUNCTION public.touch() RENAME TO touch_row',
+        expect.stringMatching(/^CREATE OR REPLACE VIEW public\.rich_accounts AS/),
+        'ALTER VIEW public.richest_accounts RENAME TO top_accounts',
+        'CREATE TRIGGER accounts_touch BEFORE UPDATE ON public.accounts FOR EACH ROW EXECUTE FUNCTION touch_row()',
+        "COMMENT ON TRIGGER accounts_touch ON public.accounts IS 'Stamps touched_at'",
+      ]);
+      await temp.write(appended(reshaped(design)));
+      const third = (await temp.project.createRevision('append'))!;
+      expect(third.sql.upgrade).toEqual([
+        expect.stringMatching(/^CREATE OR REPLACE VIEW public\.top_accounts AS/),
+      ]);
+      expect(third.sql.downgrade).toEqual([
+        'DROP VIEW public.top_accounts',
+        expect.stringMatching(/^CREATE VIEW public\.top_accounts AS/),
+      ]);
+      const revisions = await temp.project.revisions();
+      await withTestDatabase(kind, async (db, url) => {
+        await upgrade(db, revisions, first.id);
+        await db.exec('INSERT INTO accounts (owner_id, balance) VALUES (1, 60), (2, 150)');
+        const catalogBefore = await introspect(db);
+        const dumpBefore = url === null ? null : await pgDump(url);
+
+        await upgrade(db, revisions, 'head');
+        const top = await db.query<{ id: number; doubled: number }>(
+          'SELECT id, doubled FROM top_accounts ORDER BY id',
+        );
+        expect(top.rows).toEqual([
+          { id: 1, doubled: 120 },
+          { id: 2, doubled: 300 },
+        ]);
+        const names = (await introspect(db)).objects?.map((o) => `${o.kind} ${o.name}`);
+        expect(names).toContain('view top_accounts');
+        expect(names).toContain('function touch_row()');
+
+        await downgrade(db, revisions, first.id);
+        const catalogAfter = await introspect(db);
+        expect(describeCatalogDifferences(catalogBefore, catalogAfter)).toEqual([]);
+        if (url !== null && dumpBefore !== null) {
+          expect(compareDumps(dumpBefore, await pgDump(url)).differences).toEqual([]);
         }
       });
     } finally {
