@@ -24,7 +24,7 @@ import {
   type Table,
 } from '@retort/core';
 import { foreignKeyIsUnique } from '../keys/foreign-key-shape';
-import { objectsComment } from '../typescript/unexpressed';
+import { objectsComment, partitionsComment } from '../typescript/unexpressed';
 
 const BARE = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -172,10 +172,12 @@ export function designToDbml(design: Design): string {
       '}',
     ]);
   }
-  for (const table of design.tables) blocks.push(tableBlock(table, enumNames));
+  for (const table of design.tables) {
+    if (table.partitionOf === undefined) blocks.push(tableBlock(table, enumNames));
+  }
   const refs = design.tables.flatMap((t) => t.foreignKeys.map((fk) => refLine(design, t, fk)));
   if (refs.length > 0) blocks.push(refs);
-  const objects = objectsComment('DBML', design);
+  const objects = [...partitionsComment('DBML', design), ...objectsComment('DBML', design)];
   if (objects.length > 0) blocks.push(objects);
   return `${blocks.map((b) => b.join('\n')).join('\n\n')}\n`;
 }

@@ -35,7 +35,9 @@ import {
   identitySequenceOptions,
   indexComment,
   objectsComment,
+  partitionsComment,
   withObjectsComment,
+  withoutPartitions,
 } from '../typescript/unexpressed';
 
 /** Names the module imports or declares itself; tables and enums never take them. */
@@ -87,7 +89,10 @@ const ACTIONS: Record<ReferentialAction, string> = {
 };
 
 export function emitDrizzle(design: Design): string {
-  return withObjectsComment(renderDrizzle(toCatalog(design)), objectsComment('Drizzle', design));
+  return withObjectsComment(renderDrizzle(withoutPartitions(toCatalog(design))), [
+    ...partitionsComment('Drizzle', design),
+    ...objectsComment('Drizzle', design),
+  ]);
 }
 
 function renderDrizzle(catalog: Catalog): string {

@@ -26,7 +26,12 @@ import { classNames } from '../names/class-name';
 import { propertyKey, stringLiteral, uniqueIdentifier } from '../typescript/identifier';
 import { POSTGRES_INTERVAL_FIELDS } from '../typescript/postgres-interval';
 import { arrayOf, otherBase, readType } from '../typescript/read-type';
-import { objectsComment, withObjectsComment } from '../typescript/unexpressed';
+import {
+  objectsComment,
+  partitionsComment,
+  withObjectsComment,
+  withoutPartitions,
+} from '../typescript/unexpressed';
 
 type Helper =
   | 'Generated'
@@ -106,7 +111,10 @@ const HELPER_NAMES = [
 ];
 
 export function emitKysely(design: Design): string {
-  return withObjectsComment(renderKysely(toCatalog(design)), objectsComment('Kysely', design));
+  return withObjectsComment(renderKysely(withoutPartitions(toCatalog(design))), [
+    ...partitionsComment('Kysely', design),
+    ...objectsComment('Kysely', design),
+  ]);
 }
 
 function renderKysely(catalog: Catalog): string {

@@ -21,7 +21,7 @@ import {
   foreignKeyIsRequired,
   foreignKeyIsUnique,
 } from '../keys/foreign-key-shape';
-import { objectsComment } from '../typescript/unexpressed';
+import { objectsComment, partitionsComment } from '../typescript/unexpressed';
 
 const ENTITY = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 const WORD = /^[A-Za-z_][A-Za-z0-9_\-[\]()]*$/;
@@ -78,6 +78,7 @@ function relationshipLine(design: Design, table: Table, fk: ForeignKey): string 
 export function designToMermaid(design: Design): string {
   const lines = ['erDiagram'];
   for (const table of design.tables) {
+    if (table.partitionOf !== undefined) continue;
     // Outside public the entity is `app.users` (quoted: Mermaid's words have no dot).
     lines.push(`    ${entityName(objectQualifiedName(table))} {`);
     for (const column of table.columns) lines.push(attributeLine(table, column));
@@ -89,6 +90,7 @@ export function designToMermaid(design: Design): string {
       if (line !== null) lines.push(line);
     }
   }
+  lines.push(...partitionsComment('A Mermaid ER diagram', design, '    %%'));
   lines.push(...objectsComment('A Mermaid ER diagram', design, '    %%'));
   return `${lines.join('\n')}\n`;
 }

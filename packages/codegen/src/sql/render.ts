@@ -139,7 +139,7 @@ function createTable(table: TableSpec): string[] {
   if (table.partitionOf) {
     // Postgres gives a partition its parent's columns, keys, checks and indexes.
     const out = [
-      `CREATE TABLE ${quoteTable(table.name)} PARTITION OF ${quoteTable(table.partitionOf.table)} ${partitionBoundSql(table.partitionOf.bound)}`,
+      `CREATE TABLE ${quoteTable(table.name)} PARTITION OF ${quoteTable(table.partitionOf.table)} ${partitionBoundSql(table.partitionOf.bound)}${table.partitionBy ? ` PARTITION BY ${table.partitionBy}` : ''}`,
     ];
     if (table.comment !== null) {
       out.push(`COMMENT ON TABLE ${quoteTable(table.name)} IS ${comment(table.comment)}`);

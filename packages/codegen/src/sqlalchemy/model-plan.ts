@@ -38,7 +38,7 @@ import {
 import { indexArguments } from '../python/index-options';
 import { escapeTextColons } from '../python/literal';
 import { quoteInSchemaOf, quoteName, quoteTable } from '../sql/identifier';
-import { createIndexSql, uniqueClause } from '../sql/render';
+import { createIndexSql, renderOperationSql, uniqueClause } from '../sql/render';
 import { cycleClosingKeys } from './fk-cycles';
 
 export interface ColumnPlan {
@@ -137,7 +137,8 @@ const NUMERIC_BASES = new Set([
  */
 export function planModels(design: Design, moduleNames: ReadonlySet<string>): ModulePlan {
   const catalog = toCatalog(design);
-  const order = design.tables.map(objectQualifiedName);
+  // A partition is no class of its own: its rows are its parent's (see `partitionDdl`).
+  const order = design.tables.filter((t) => t.partitionOf === undefined).map(objectQualifiedName);
   const tables = order
     .map((name) => catalog.tables.find((t) => t.name === name))
     .filter((t): t is CatalogTable => t !== undefined);
@@ -264,7 +265,11 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
     const schema = pySchema(table.name);
     if (schema !== null) options.push(`'schema': ${pythonString(schema)}`);
     if (table.comment !== null) options.push(`'comment': ${pythonString(table.comment)}`);
+    if (table.partitionBy !== undefined) {
+      options.push(`'postgresql_partition_by': ${pythonString(table.partitionBy)}`);
+    }
     if (options.length > 0) tableArgs.push(`{${options.join(', ')}}`);
+    for (const sql of partitionDdl(catalog, table.name)) ddlAfterCreate(sql);
 
     // SQLAlchemy makes SERIAL of one column per table: the autoincrement primary key
     // column. Any other SERIAL gets its sequence spelled out, owned by the column as
@@ -380,6 +385,25 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
     }
   }
   return { catalog, imports, definitions, tables: pending };
+}
+
+/**
+ * The partitions under a partitioned table, parents before their own partitions: Retort's
+ * SQL for each, run by create_all after it creates the table, as SQLAlchemy has no
+ * partitions of its own.
+ */
+function partitionDdl(catalog: Catalog, root: string): string[] {
+  const out: string[] = [];
+  const visit = (parent: string) => {
+    for (const t of catalog.tables) {
+      if (t.partitionOf?.table !== parent) continue;
+      const { indexes: _indexes, ...table } = t;
+      out.push(...renderOperationSql({ kind: 'create_table', table }));
+      visit(t.name);
+    }
+  };
+  visit(root);
+  return out;
 }
 
 function foreignKeyOptions(fk: CatalogForeignKey, named: boolean, useAlter: boolean): string[] {

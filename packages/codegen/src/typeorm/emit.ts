@@ -41,6 +41,8 @@ import {
   identityOptionsComment,
   indexComment,
   objectsComment,
+  partitionsComment,
+  withoutPartitions,
 } from '../typescript/unexpressed';
 
 const TYPEORM_NAMES = [
@@ -96,14 +98,14 @@ interface Plan {
 }
 
 export function emitTypeorm(design: Design): string {
-  const plan = planEntities(toCatalog(design));
+  const plan = planEntities(withoutPartitions(toCatalog(design)));
   const decorators = new Set<string>();
   for (const m of plan.modules) for (const d of m.decorators) decorators.add(d);
   const out: string[] = [importLine(decorators), ''];
   for (const block of plan.enumBlocks.values()) out.push(block, '');
   if (plan.modules.some((m) => m.usesInterval)) out.push(...INTERVAL_TYPE, '');
   for (const m of plan.modules) out.push(m.code, '');
-  out.push(...objectsComment('TypeORM', design));
+  out.push(...partitionsComment('TypeORM', design), ...objectsComment('TypeORM', design));
   return `${out.join('\n').trimEnd()}\n`;
 }
 
@@ -112,7 +114,7 @@ export function emitTypeorm(design: Design): string {
  * an INTERVAL needs its type, and `index.ts` re-exporting every entity.
  */
 export function emitTypeormFiles(design: Design): Record<string, string> {
-  const plan = planEntities(toCatalog(design));
+  const plan = planEntities(withoutPartitions(toCatalog(design)));
   const files: Record<string, string> = {};
   if (plan.enumBlocks.size > 0)
     files['enums.ts'] = `${[...plan.enumBlocks.values()].join('\n\n')}\n`;
@@ -145,6 +147,8 @@ export function emitTypeormFiles(design: Design): Record<string, string> {
   if (plan.modules.some((m) => m.usesInterval))
     index.unshift("export type { PostgresInterval } from './types';");
   for (const m of plan.modules) if (m.decorators.size === 0) index.push('', m.code);
+  const partitions = partitionsComment('TypeORM', design);
+  if (partitions.length > 0) index.push('', ...partitions);
   files['index.ts'] = `${index.join('\n')}\n`;
   return files;
 }

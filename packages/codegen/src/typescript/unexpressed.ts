@@ -4,6 +4,7 @@
  * Retort's SQL and its Alembic revisions still create them.
  */
 import {
+  type Catalog,
   type CatalogColumn,
   type CatalogForeignKey,
   type CatalogIdentity,
@@ -90,6 +91,32 @@ export function objectsComment(library: string, design: Design, comment = '//'):
   return [
     `${comment} ${library} cannot express these objects; Retort's SQL and Alembic revisions create them:`,
     ...creationOrder(objects).map((o) => `${comment}   ${describeObject(o)}`),
+  ];
+}
+
+/** The catalog without its partitions: a model library has no words for them. */
+export function withoutPartitions(catalog: Catalog): Catalog {
+  return catalog.tables.some((t) => t.partitionOf)
+    ? { ...catalog, tables: catalog.tables.filter((t) => !t.partitionOf) }
+    : catalog;
+}
+
+/**
+ * The design's partitioned tables and their partitions, which a model library cannot declare:
+ * one comment line each, or none. A partition's rows are its parent's, and so is its row type.
+ */
+export function partitionsComment(library: string, design: Design, comment = '//'): string[] {
+  const tables = toCatalog(design).tables;
+  const parents = tables.filter((t) => t.partitionBy !== undefined);
+  if (parents.length === 0) return [];
+  return [
+    `${comment} ${library} cannot declare partitions; Retort's SQL and Alembic revisions create them. A partition's rows are its parent's, so its row type is the parent's:`,
+    ...parents.map((p) => {
+      const partitions = tables
+        .filter((t) => t.partitionOf?.table === p.name)
+        .map((t) => `${t.name} ${t.partitionOf!.bound}`);
+      return `${comment}   ${p.name} is partitioned by ${p.partitionBy}${partitions.length > 0 ? `; partitions: ${partitions.join(', ')}` : ''}`;
+    }),
   ];
 }
 
