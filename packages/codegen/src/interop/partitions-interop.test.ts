@@ -47,7 +47,7 @@ async function run(url: string, sql: string): Promise<void> {
 
 /** The dump without Alembic's own table. */
 const withoutVersionTable = (dump: string) =>
-  dump.replace(/--\n-- Name: alembic_version[^]*?(?=--\n-- Name: (?!alembic_version)|$)/g, '');
+  dump.replace(/--\n-- Name: alembic_version[\s\S]*?(?=--\n-- Name: (?!alembic_version)|$)/g, '');
 
 describe.skipIf(!ready)('partitions through SQLAlchemy and Alembic', () => {
   it('create_all of both model styles builds, by pg_dump, what Retort’s SQL builds', async () => {
