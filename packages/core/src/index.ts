@@ -8,3 +8,4 @@ export * from './lint/types';
 export * from './naming';
 export * from './objects';
 export * from './operations';
+export * from './user-types';

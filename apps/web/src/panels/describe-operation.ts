@@ -23,6 +23,47 @@ function columnChanges(op: Extract<Operation, { kind: 'alter_column' }>): string
   return parts.length > 0 ? parts.join('; ') : `Alter column ${where}`;
 }
 
+function domainChanges(op: Extract<Operation, { kind: 'alter_domain' }>): string {
+  const { before, after } = op;
+  const name = after.name;
+  const parts: string[] = [];
+  const key = (k: { name: string; expression: string }) => `${k.name}\0${k.expression}`;
+  const had = new Set(before.checks.map(key));
+  const kept = new Set(after.checks.map(key));
+  for (const k of before.checks)
+    if (!kept.has(key(k))) parts.push(`Drop check ${k.name} of domain ${name}`);
+  if (before.default !== after.default)
+    parts.push(
+      after.default === null
+        ? `Drop the default of domain ${name}`
+        : `Set the default of domain ${name} to ${after.default}`,
+    );
+  if (before.notNull !== after.notNull)
+    parts.push(after.notNull ? `Make domain ${name} NOT NULL` : `Allow NULL in domain ${name}`);
+  for (const k of after.checks)
+    if (!had.has(key(k))) parts.push(`Add check ${k.name} on domain ${name}: ${k.expression}`);
+  if (before.comment !== after.comment) parts.push(`Change the comment of domain ${name}`);
+  return parts.length > 0 ? parts.join('; ') : `Alter domain ${name}`;
+}
+
+function compositeChanges(op: Extract<Operation, { kind: 'alter_composite_type' }>): string {
+  const { before, after } = op;
+  const name = after.name;
+  const parts: string[] = [];
+  const afterByName = new Map(after.attributes.map((a) => [a.name, a]));
+  const beforeNames = new Set(before.attributes.map((a) => a.name));
+  for (const a of before.attributes) {
+    const next = afterByName.get(a.name);
+    if (!next) parts.push(`Drop attribute ${name}.${a.name}`);
+    else if (next.type !== a.type || next.collation !== a.collation)
+      parts.push(`Change type of attribute ${name}.${a.name} from ${a.type} to ${next.type}`);
+  }
+  for (const a of after.attributes)
+    if (!beforeNames.has(a.name)) parts.push(`Add attribute ${name}.${a.name} ${a.type}`);
+  if (before.comment !== after.comment) parts.push(`Change the comment of composite type ${name}`);
+  return parts.length > 0 ? parts.join('; ') : `Alter composite type ${name}`;
+}
+
 export function describeOperation(op: Operation): string {
   switch (op.kind) {
     case 'create_table':
@@ -99,6 +140,22 @@ export function describeOperation(op: Operation): string {
       return `Drop ${describeObject(op.object)}${op.around ? ` (to change ${op.around.join(', ')}; created again after)` : ''}`;
     case 'replace_object':
       return `Replace ${describeObject(op.after)}`;
+    case 'create_extension':
+      return `Create extension ${op.extension.name} in schema ${op.extension.schema}`;
+    case 'drop_extension':
+      return `Drop extension ${op.extension.name}`;
+    case 'create_domain':
+      return `Create domain ${op.domain.name} over ${op.domain.type}`;
+    case 'drop_domain':
+      return `Drop domain ${op.domain.name}`;
+    case 'alter_domain':
+      return domainChanges(op);
+    case 'create_composite_type':
+      return `Create composite type ${op.type.name} (${op.type.attributes.map((a) => `${a.name} ${a.type}`).join(', ')})`;
+    case 'drop_composite_type':
+      return `Drop composite type ${op.type.name}`;
+    case 'alter_composite_type':
+      return compositeChanges(op);
     default:
       return unhandledOperation(op);
   }

@@ -473,6 +473,14 @@ class Renderer {
       case 'create_object':
       case 'drop_object':
       case 'replace_object':
+      case 'create_extension':
+      case 'drop_extension':
+      case 'create_domain':
+      case 'drop_domain':
+      case 'alter_domain':
+      case 'create_composite_type':
+      case 'drop_composite_type':
+      case 'alter_composite_type':
         return renderOperationSql(op).map((s) => this.execute(s));
       default:
         return unhandledOperation(op);

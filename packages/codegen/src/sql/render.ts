@@ -36,6 +36,16 @@ import {
   quoteTable,
   sqlType,
 } from './identifier';
+import {
+  alterCompositeTypeSql,
+  alterDomainSql,
+  createCompositeTypeSql,
+  createDomainSql,
+  createExtensionSql,
+  dropCompositeTypeSql,
+  dropDomainSql,
+  dropExtensionSql,
+} from './user-types';
 
 const SERIALS: Record<string, string> = {
   SMALLINT: 'SMALLSERIAL',
@@ -390,6 +400,22 @@ export function renderOperationSql(op: Operation): string[] {
       return dropObjectSql(op.object);
     case 'replace_object':
       return replaceObjectSql(op.before, op.after);
+    case 'create_extension':
+      return createExtensionSql(op.extension);
+    case 'drop_extension':
+      return dropExtensionSql(op.extension);
+    case 'create_domain':
+      return createDomainSql(op.domain);
+    case 'drop_domain':
+      return dropDomainSql(op.domain);
+    case 'alter_domain':
+      return alterDomainSql(op.before, op.after);
+    case 'create_composite_type':
+      return createCompositeTypeSql(op.type);
+    case 'drop_composite_type':
+      return dropCompositeTypeSql(op.type);
+    case 'alter_composite_type':
+      return alterCompositeTypeSql(op.before, op.after);
     default:
       return unhandledOperation(op);
   }

@@ -4,6 +4,7 @@
  * for drift checks and for test failures.
  */
 import { describeObjectDifferences } from '../objects/catalog';
+import { describeUserTypeDifferences } from '../user-types/compare';
 import type {
   Catalog,
   CatalogCheck,
@@ -219,6 +220,7 @@ export function describeCatalogDifferences(
   return [
     ...compareNamed(schemas(expected), schemas(actual), 'schema', '', () => []),
     ...compareNamed(expected.enums, actual.enums, 'enum', '', enumDifferences),
+    ...describeUserTypeDifferences(expected, actual),
     ...compareNamed(expected.tables, actual.tables, 'table', '', () => []),
     ...expected.tables.flatMap((e) => {
       const a = actualTables.get(e.name);

@@ -13,6 +13,7 @@ import { canonicalExpression, expressionColumns } from '../expression/canonical'
 import { DEFAULT_SCHEMA, designSchemas, objectQualifiedName } from '../naming/qualified-names';
 import { createSchemaNames, type SchemaNames } from '../naming/schema-names';
 import { catalogObjects } from '../objects/catalog';
+import { catalogUserTypes } from '../user-types/catalog';
 import { catalogIdentity } from './identity';
 import type {
   Catalog,
@@ -59,6 +60,7 @@ export function toCatalog(design: Design): Catalog {
       .sort(byName),
     tables: tables.sort(byName),
     ...(objects ? { objects } : {}),
+    ...catalogUserTypes(design),
   };
 }
 

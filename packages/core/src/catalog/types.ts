@@ -132,6 +132,38 @@ export interface CatalogEnum {
   values: string[];
 }
 
+/** A domain as Postgres keeps it: qualified name, canonical base type, default and checks. */
+export interface CatalogDomain {
+  name: string;
+  type: string;
+  collation?: string;
+  /** Canonical SQL, or null. */
+  default: string | null;
+  notNull: boolean;
+  /** Sorted by name; each expression canonical, on `VALUE`. */
+  checks: CatalogCheck[];
+  comment: string | null;
+}
+
+export interface CatalogCompositeAttribute {
+  name: string;
+  type: string;
+  collation?: string;
+}
+
+/** A composite type: qualified name and its attributes in order. */
+export interface CatalogCompositeType {
+  name: string;
+  attributes: CatalogCompositeAttribute[];
+  comment: string | null;
+}
+
+export interface CatalogExtension {
+  name: string;
+  /** The schema its objects live in, `public` included. */
+  schema: string;
+}
+
 export interface Catalog {
   /**
    * The schemas other than public that hold the tables and enums, sorted; absent when there
@@ -142,4 +174,8 @@ export interface Catalog {
   tables: CatalogTable[];
   /** Views, functions, triggers, policies...; absent when there are none (see `objects/types.ts`). */
   objects?: CatalogObject[];
+  /** Sorted by name; absent when there are none, as for the two lists below. */
+  domains?: CatalogDomain[];
+  compositeTypes?: CatalogCompositeType[];
+  extensions?: CatalogExtension[];
 }

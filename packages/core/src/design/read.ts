@@ -12,7 +12,9 @@ import type {
   CheckConstraint,
   Column,
   ColumnIdentity,
+  CompositeType,
   Design,
+  DomainType,
   EnumType,
   ForeignKey,
   ForeignKeyMatch,
@@ -171,6 +173,72 @@ export class DesignReader {
         ? {}
         : { canvas: this.canvas(root.canvas, 'canvas') }),
       ...this.objects(root.objects),
+      ...this.userTypes(root),
+    };
+  }
+
+  /** Domains, composite types and extensions: each list kept only when the file has one. */
+  private userTypes(root: Json): Pick<Design, 'domains' | 'compositeTypes' | 'extensions'> {
+    const domains = this.list(root.domains, 'domains').map((v, i) =>
+      this.domain(v, `domains[${i}]`),
+    );
+    const compositeTypes = this.list(root.compositeTypes, 'compositeTypes').map((v, i) =>
+      this.compositeType(v, `compositeTypes[${i}]`),
+    );
+    const extensions = this.list(root.extensions, 'extensions').map((v, i) => {
+      const path = `extensions[${i}]`;
+      const obj = this.object(v, path) ?? {};
+      return { name: this.string(obj, 'name', path), ...this.schema(obj, path) };
+    });
+    return {
+      ...(domains.length > 0 ? { domains } : {}),
+      ...(compositeTypes.length > 0 ? { compositeTypes } : {}),
+      ...(extensions.length > 0 ? { extensions } : {}),
+    };
+  }
+
+  private domain(value: unknown, path: string): DomainType {
+    const obj = this.object(value, path) ?? {};
+    let def: DomainType['default'] = null;
+    if (obj.default !== undefined && obj.default !== null) {
+      const d = this.object(obj.default, `${path}.default`);
+      if (d) def = { sql: this.string(d, 'sql', `${path}.default`) };
+    }
+    const domain: DomainType = {
+      id: this.string(obj, 'id', path),
+      name: this.string(obj, 'name', path),
+      ...this.schema(obj, path),
+      type: this.string(obj, 'type', path),
+      default: def,
+      notNull: this.boolean(obj, 'notNull', path, false),
+      checks: this.list(obj.checks, `${path}.checks`).map((item, i) =>
+        this.check(item, `${path}.checks[${i}]`),
+      ),
+      comment: this.nullableString(obj, 'comment', path),
+    };
+    const collation = this.nullableString(obj, 'collation', path);
+    if (collation !== null) domain.collation = collation;
+    return domain;
+  }
+
+  private compositeType(value: unknown, path: string): CompositeType {
+    const obj = this.object(value, path) ?? {};
+    if (obj.attributes === undefined) this.problem(`${path}.attributes`, 'is missing.');
+    return {
+      id: this.string(obj, 'id', path),
+      name: this.string(obj, 'name', path),
+      ...this.schema(obj, path),
+      attributes: this.list(obj.attributes, `${path}.attributes`).map((item, i) => {
+        const at = `${path}.attributes[${i}]`;
+        const a = this.object(item, at) ?? {};
+        const collation = this.nullableString(a, 'collation', at);
+        return {
+          name: this.string(a, 'name', at),
+          type: this.string(a, 'type', at),
+          ...(collation !== null ? { collation } : {}),
+        };
+      }),
+      comment: this.nullableString(obj, 'comment', path),
     };
   }
 

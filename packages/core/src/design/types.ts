@@ -221,6 +221,54 @@ export interface EnumType {
   values: string[];
 }
 
+/**
+ * `CREATE DOMAIN`: a base type with a default, NOT NULL and checks that every column of the
+ * domain takes. A column names it as its type (`app.positive_cents`, `year` in public).
+ */
+export interface DomainType {
+  id: string;
+  name: string;
+  /** The Postgres schema; absent for `public`. */
+  schema?: string;
+  /** The base type with its modifiers, spelled as a column's (`BIGINT`, `numeric(12,2)`). */
+  type: string;
+  /** `COLLATE "C"`; absent for the base type's default. */
+  collation?: string;
+  default: ColumnDefault | null;
+  notNull: boolean;
+  /** Checks on `VALUE`; an unnamed one takes Postgres' name, `<domain>_check`. */
+  checks: CheckConstraint[];
+  comment: string | null;
+}
+
+/** One attribute of a composite type: a name and a column's type. */
+export interface CompositeAttribute {
+  name: string;
+  type: string;
+  /** Absent for the type's default collation. */
+  collation?: string;
+}
+
+/** `CREATE TYPE ... AS (...)`: a row type of its own, used as a column's type. */
+export interface CompositeType {
+  id: string;
+  name: string;
+  /** The Postgres schema; absent for `public`. */
+  schema?: string;
+  attributes: CompositeAttribute[];
+  comment: string | null;
+}
+
+/**
+ * `CREATE EXTENSION`: its types (`citext`), operator classes and functions become usable.
+ * The version is the server's default; the schema is where its objects go.
+ */
+export interface Extension {
+  name: string;
+  /** Absent for `public`. */
+  schema?: string;
+}
+
 import type { DesignObject } from '../objects/types';
 
 export interface Design {
@@ -235,6 +283,12 @@ export interface Design {
    * none, so a design without them hashes as it did before.
    */
   objects?: DesignObject[];
+  /** Domains; absent: none, so a design without them hashes as it did before. */
+  domains?: DomainType[];
+  /** Composite types; absent: none. */
+  compositeTypes?: CompositeType[];
+  /** Extensions; absent: none. */
+  extensions?: Extension[];
 }
 
 /** A note on the canvas: text in a box (see `canvas-data.ts`). */

@@ -10,6 +10,7 @@ import { isSingleExpression } from '../expression/parse';
 import { identifierBytes, MAX_IDENTIFIER_BYTES, makeObjectName } from '../naming/postgres-names';
 import { objectQualifiedName, qualifiedName, schemaNameProblem } from '../naming/qualified-names';
 import { checkObjects } from '../objects/validate';
+import { checkUserTypes, normalizeUserTypes } from '../user-types/validate';
 import { checkCanvasData } from './canvas-data';
 import { DesignReader } from './read';
 import { isReferenceable } from './references';
@@ -32,6 +33,7 @@ export function validateDesign(input: unknown): DesignValidation {
     const reported = new Set(problems.map((p) => p.path));
     problems.push(...checkDesign(design).filter((p) => !reported.has(p.path)));
     problems.push(...checkObjects(design).filter((p) => !reported.has(p.path)));
+    problems.push(...checkUserTypes(design).filter((p) => !reported.has(p.path)));
   }
   return { design: problems.length === 0 ? normalizeDesignTypes(design) : null, problems };
 }
@@ -831,6 +833,7 @@ export function normalizeDesignTypes(design: Design): Design {
   const enumNames = design.enums.map(objectQualifiedName);
   return {
     ...design,
+    ...normalizeUserTypes(design),
     tables: design.tables.map((table) => ({
       ...table,
       columns: table.columns.map((column) => ({

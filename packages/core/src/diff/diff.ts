@@ -63,7 +63,7 @@ function directionKeyAtMost(a: Design, b: Design): boolean {
 }
 
 /**
- * `JSON.stringify({ enums, tables, objects })` of a design, tables without position or
+ * `JSON.stringify({ enums, tables, objects, domains, compositeTypes, extensions })` of a design, tables without position or
  * colour, in parts.
  */
 function* directionKeyParts(design: Design): Generator<string> {
@@ -73,5 +73,8 @@ function* directionKeyParts(design: Design): Generator<string> {
     yield `${i === 0 ? '' : ','}${JSON.stringify(table)}`;
   }
   // JSON.stringify leaves out a key whose value is undefined.
-  yield design.objects === undefined ? ']}' : `],"objects":${JSON.stringify(design.objects)}}`;
+  yield design.objects === undefined ? ']' : `],"objects":${JSON.stringify(design.objects)}`;
+  const { domains, compositeTypes, extensions } = design;
+  const types = JSON.stringify({ domains, compositeTypes, extensions }).slice(1, -1);
+  yield types === '' ? '}' : `,${types}}`;
 }

@@ -1,13 +1,15 @@
 /**
  * The ordering pass: one run of the family comparers, in the order Postgres needs.
- *  0. create the schemas that come (a last step drops those that go), drop objects that go or must be created again, create new independent functions
- * (objects.ts), detach the partitions that move (partitions.ts),
+ *  0. create the schemas and extensions that come (last steps drop those that go), drop
+ *     objects that go or must be created again, create new independent functions (objects.ts),
+ *     detach the partitions that move (partitions.ts),
  *  1. drop foreign keys that go (and the keys of tables that go),
  *  2. drop tables that go (reverse foreign-key order),
  *  3. drop other constraints and indexes that go, 4. drop columns that go,
  *  5. moves to another schema and renames: enums, tables, columns, then constraint and index names,
  *  6. change columns away from an enum about to be recreated, 7. change enum values,
- *  8. create new enums, 9. change columns and table comments, 10. drop enums that go,
+ *  8. create new enums, then domains and composite types (and change those that stay),
+ *  9. change columns and table comments, 10. drop domains, composite types and enums that go,
  *  11. add columns, 12. create tables (foreign-key order), 13. create constraints and
  *  indexes, 14. create foreign keys, then attach the partitions detached first (partitions.ts), 15. drop independent functions that go, then create
  *  and replace objects in dependency order.
@@ -43,10 +45,12 @@ import { createObjects, dropObjects, planObjects } from './objects';
 import { attachPartitions, detachPartitions } from './partitions';
 import { createSchemas, dropSchemas } from './schemas';
 import { createNewTables, dropTables, moveTables, renameTables, setTableComment } from './tables';
+import { createExtensions, createUserTypes, dropExtensions, dropUserTypes } from './user-types';
 
 export function plan(a: Design, b: Design): Operation[] {
   const ctx = matchDesigns(a, b);
   createSchemas(ctx);
+  createExtensions(ctx);
   const objects = planObjects(ctx);
   dropObjects(ctx, objects);
   detachPartitions(ctx);
@@ -66,10 +70,12 @@ export function plan(a: Design, b: Design): Operation[] {
   moveColumnsOffRecreatedEnums(ctx, recreatedEnums(changed));
   alterEnums(ctx, changed);
   createEnums(ctx);
+  createUserTypes(ctx);
   for (const p of ctx.pairs) {
     alterColumns(ctx, p);
     setTableComment(ctx, p);
   }
+  dropUserTypes(ctx);
   dropEnums(ctx);
 
   addColumns(ctx);
@@ -78,6 +84,7 @@ export function plan(a: Design, b: Design): Operation[] {
   createForeignKeys(ctx);
   attachPartitions(ctx);
   createObjects(ctx, objects);
+  dropExtensions(ctx);
   dropSchemas(ctx);
   return ctx.ops;
 }

@@ -182,6 +182,14 @@ export function enumValueUses(ops: readonly Operation[]): LintFinding[] {
       case 'create_object':
       case 'drop_object':
       case 'replace_object':
+      case 'create_extension':
+      case 'drop_extension':
+      case 'create_domain':
+      case 'drop_domain':
+      case 'alter_domain':
+      case 'create_composite_type':
+      case 'drop_composite_type':
+      case 'alter_composite_type':
         return;
       default:
         unhandledOperation(op);

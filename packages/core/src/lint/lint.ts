@@ -23,6 +23,7 @@ import { keyWidthFindings } from './key-widths';
 import { narrowing } from './narrowing';
 import { rewritesTable } from './rewrite';
 import type { LintFinding, LintLevel } from './types';
+import { userTypeFindings } from './user-types';
 
 const q = (name: string) => `"${name}"`;
 
@@ -445,6 +446,20 @@ export function lintOperations(
       case 'create_enum':
         if (op.kind === 'create_enum') identifiers(op.enum.name);
         return;
+      case 'create_domain':
+        identifiers(op.domain.name, ...op.domain.checks.map((k) => k.name));
+        return;
+      case 'create_composite_type':
+        identifiers(op.type.name, ...op.type.attributes.map((a) => a.name));
+        return;
+      case 'create_extension':
+      case 'drop_extension':
+      case 'drop_domain':
+      case 'alter_domain':
+      case 'drop_composite_type':
+      case 'alter_composite_type':
+        // In use or not is for userTypeFindings, which sees the columns.
+        return;
       default:
         unhandledOperation(op);
     }
@@ -454,7 +469,7 @@ export function lintOperations(
     names.follow(op);
   });
   findings.push(...enumValueUses(ops));
-  if (after) findings.push(...keyWidthFindings(ops, after));
+  if (after) findings.push(...keyWidthFindings(ops, after), ...userTypeFindings(ops, after));
   // Stable: findings on one operation keep their order.
   return foldAliases(findings.sort((a, b) => a.operation - b.operation));
 }

@@ -55,13 +55,24 @@ export function schemaNameProblem(schema: string): string | null {
   return null;
 }
 
-/** The schemas other than public that a design's tables and enums live in, sorted. */
+/**
+ * The schemas other than public that a design's tables, types and extensions live in, sorted.
+ */
 export function designSchemas(design: {
   tables: readonly { schema?: string }[];
   enums: readonly { schema?: string }[];
+  domains?: readonly { schema?: string }[];
+  compositeTypes?: readonly { schema?: string }[];
+  extensions?: readonly { schema?: string }[];
 }): string[] {
   const schemas = new Set<string>();
-  for (const o of [...design.tables, ...design.enums]) {
+  for (const o of [
+    ...design.tables,
+    ...design.enums,
+    ...(design.domains ?? []),
+    ...(design.compositeTypes ?? []),
+    ...(design.extensions ?? []),
+  ]) {
     if (o.schema !== undefined && o.schema !== DEFAULT_SCHEMA) schemas.add(o.schema);
   }
   return [...schemas].sort();

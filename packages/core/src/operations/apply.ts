@@ -77,6 +77,13 @@ export class CatalogState {
       t.checks.sort(byName);
     }
     if (catalog.objects !== undefined) catalog.objects = sortObjects(catalog.objects);
+    for (const key of ['domains', 'compositeTypes', 'extensions'] as const) {
+      const items = catalog[key];
+      if (items === undefined) continue;
+      if (items.length === 0) delete catalog[key];
+      else items.sort(byName);
+    }
+    for (const d of catalog.domains ?? []) d.checks.sort(byName);
     return catalog;
   }
 
@@ -277,8 +284,15 @@ export class CatalogState {
       case 'drop_schema': {
         const schemas = this.catalog.schemas ?? [];
         if (!schemas.includes(op.schema)) throw misfit(op, `there is no schema "${op.schema}"`);
-        const user = [...tables, ...this.catalog.enums].find((o) => schemaOf(o.name) === op.schema);
+        const user = [
+          ...tables,
+          ...this.catalog.enums,
+          ...(this.catalog.domains ?? []),
+          ...(this.catalog.compositeTypes ?? []),
+        ].find((o) => schemaOf(o.name) === op.schema);
         if (user) throw misfit(op, `"${user.name}" is still in it`);
+        const extension = (this.catalog.extensions ?? []).find((e) => e.schema === op.schema);
+        if (extension) throw misfit(op, `extension "${extension.name}" is still in it`);
         this.catalog.schemas = schemas.filter((s) => s !== op.schema);
         return;
       }
@@ -348,9 +362,96 @@ export class CatalogState {
         else delete this.catalog.objects;
         return;
       }
+      case 'create_extension': {
+        const extensions = this.catalog.extensions ?? [];
+        if (extensions.some((e) => e.name === op.extension.name)) {
+          throw misfit(op, `extension "${op.extension.name}" already exists`);
+        }
+        this.mustSchema(op, op.extension.schema);
+        this.catalog.extensions = [...extensions, clone(op.extension)];
+        return;
+      }
+      case 'drop_extension': {
+        const extensions = this.catalog.extensions ?? [];
+        if (!extensions.some((e) => e.name === op.extension.name)) {
+          throw misfit(op, `there is no extension "${op.extension.name}"`);
+        }
+        this.catalog.extensions = extensions.filter((e) => e.name !== op.extension.name);
+        return;
+      }
+      case 'create_domain':
+      case 'create_composite_type': {
+        const name = op.kind === 'create_domain' ? op.domain.name : op.type.name;
+        if (this.typeExists(name)) throw misfit(op, `type "${name}" already exists`);
+        this.mustSchema(op, schemaOf(name));
+        if (op.kind === 'create_domain') {
+          this.catalog.domains = [...(this.catalog.domains ?? []), clone(op.domain)];
+        } else {
+          this.catalog.compositeTypes = [...(this.catalog.compositeTypes ?? []), clone(op.type)];
+        }
+        return;
+      }
+      case 'drop_domain':
+      case 'drop_composite_type': {
+        const name = op.kind === 'drop_domain' ? op.domain.name : op.type.name;
+        const list: { name: string }[] =
+          op.kind === 'drop_domain'
+            ? (this.catalog.domains ?? [])
+            : (this.catalog.compositeTypes ?? []);
+        if (!list.some((t) => t.name === name)) throw misfit(op, `there is no type "${name}"`);
+        // A type still in use is lint's to refuse (Postgres would): the plan may recreate one.
+        if (op.kind === 'drop_domain') {
+          this.catalog.domains = (this.catalog.domains ?? []).filter((t) => t.name !== name);
+        } else {
+          this.catalog.compositeTypes = (this.catalog.compositeTypes ?? []).filter(
+            (t) => t.name !== name,
+          );
+        }
+        return;
+      }
+      case 'alter_domain': {
+        const domains = this.catalog.domains ?? [];
+        const at = domains.findIndex((d) => d.name === op.before.name);
+        if (at < 0) throw misfit(op, `there is no domain "${op.before.name}"`);
+        domains[at] = clone(op.after);
+        return;
+      }
+      case 'alter_composite_type': {
+        const types = this.catalog.compositeTypes ?? [];
+        const at = types.findIndex((t) => t.name === op.before.name);
+        if (at < 0) throw misfit(op, `there is no composite type "${op.before.name}"`);
+        types[at] = clone(op.after);
+        return;
+      }
       default:
         unhandledOperation(op);
     }
+  }
+
+  private typeExists(name: string): boolean {
+    return [
+      ...this.catalog.enums,
+      ...(this.catalog.domains ?? []),
+      ...(this.catalog.compositeTypes ?? []),
+    ].some((t) => t.name === name);
+  }
+
+  /** The columns (`table.column`), domains and composite types that name the type `name`. */
+  typeUsers(name: string): { kind: 'column' | 'domain' | 'composite type'; name: string }[] {
+    const uses = (type: string) => type === name || type === `${name}[]`;
+    return [
+      ...this.catalog.tables.flatMap((t) =>
+        t.columns
+          .filter((c) => uses(c.type))
+          .map((c) => ({ kind: 'column' as const, name: `${t.name}.${c.name}` })),
+      ),
+      ...(this.catalog.domains ?? [])
+        .filter((d) => uses(d.type))
+        .map((d) => ({ kind: 'domain' as const, name: d.name })),
+      ...(this.catalog.compositeTypes ?? [])
+        .filter((t) => t.attributes.some((a) => uses(a.type)))
+        .map((t) => ({ kind: 'composite type' as const, name: t.name })),
+    ];
   }
 
   /** Columns of the enum `name` (or arrays of it). */

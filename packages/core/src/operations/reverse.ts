@@ -81,6 +81,22 @@ export function reverseOperation(op: Operation): Operation {
       return { ...op, kind: 'create_object' };
     case 'replace_object':
       return { kind: 'replace_object', before: op.after, after: op.before };
+    case 'create_extension':
+      return { kind: 'drop_extension', extension: op.extension };
+    case 'drop_extension':
+      return { kind: 'create_extension', extension: op.extension };
+    case 'create_domain':
+      return { kind: 'drop_domain', domain: op.domain };
+    case 'drop_domain':
+      return { kind: 'create_domain', domain: op.domain };
+    case 'alter_domain':
+      return { kind: 'alter_domain', before: op.after, after: op.before };
+    case 'create_composite_type':
+      return { kind: 'drop_composite_type', type: op.type };
+    case 'drop_composite_type':
+      return { kind: 'create_composite_type', type: op.type };
+    case 'alter_composite_type':
+      return { kind: 'alter_composite_type', before: op.after, after: op.before };
     default:
       return unhandledOperation(op);
   }

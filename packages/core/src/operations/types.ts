@@ -9,7 +9,10 @@
 import type {
   CatalogCheck,
   CatalogColumn,
+  CatalogCompositeType,
+  CatalogDomain,
   CatalogEnum,
+  CatalogExtension,
   CatalogForeignKey,
   CatalogIndex,
   CatalogPrimaryKey,
@@ -234,6 +237,52 @@ export interface ReplaceObject {
   after: CatalogObject;
 }
 
+/** `CREATE EXTENSION ... WITH SCHEMA`: its types and functions become usable. */
+export interface CreateExtension {
+  kind: 'create_extension';
+  extension: CatalogExtension;
+}
+export interface DropExtension {
+  kind: 'drop_extension';
+  extension: CatalogExtension;
+}
+/** `CREATE DOMAIN` with its default, NOT NULL, checks and comment. */
+export interface CreateDomain {
+  kind: 'create_domain';
+  domain: CatalogDomain;
+}
+export interface DropDomain {
+  kind: 'drop_domain';
+  domain: CatalogDomain;
+}
+/**
+ * A domain changed in place: default, NOT NULL, checks added or dropped, comment. Its name,
+ * base type and collation are the same in `before` and `after` (another base type is a new
+ * domain).
+ */
+export interface AlterDomain {
+  kind: 'alter_domain';
+  before: CatalogDomain;
+  after: CatalogDomain;
+}
+export interface CreateCompositeType {
+  kind: 'create_composite_type';
+  type: CatalogCompositeType;
+}
+export interface DropCompositeType {
+  kind: 'drop_composite_type';
+  type: CatalogCompositeType;
+}
+/**
+ * A composite type changed in place: attributes added, dropped or given another type
+ * (`ALTER TYPE ... ADD|DROP|ALTER ATTRIBUTE`), comment. An attribute is known by its name.
+ */
+export interface AlterCompositeType {
+  kind: 'alter_composite_type';
+  before: CatalogCompositeType;
+  after: CatalogCompositeType;
+}
+
 export type Operation =
   | CreateTable
   | DropTable
@@ -267,6 +316,14 @@ export type Operation =
   | Execute
   | CreateObject
   | DropObject
-  | ReplaceObject;
+  | ReplaceObject
+  | CreateExtension
+  | DropExtension
+  | CreateDomain
+  | DropDomain
+  | AlterDomain
+  | CreateCompositeType
+  | DropCompositeType
+  | AlterCompositeType;
 
 export type OperationKind = Operation['kind'];

@@ -141,8 +141,14 @@ const CHANGES: [change: string, sql: string, found: string][] = [
   [
     'a domain added',
     'CREATE DOMAIN year AS integer CHECK (VALUE > 1900)',
-    'type public.year is not modelled by Retort (domain type)',
+    'domain "year" is in the database but not expected',
   ],
+  [
+    'a composite type added',
+    'CREATE TYPE money_amount AS (cents bigint, currency char(3))',
+    'composite type "money_amount" is in the database but not expected',
+  ],
+
   [
     'a column given a collation',
     'ALTER TABLE projects ALTER COLUMN title TYPE text COLLATE "C"',

@@ -232,6 +232,17 @@ export interface TypeRow {
   kind: string;
   labels: string[] | null;
   comment: string | null;
+  /** A domain's base type with its modifiers, as `format_type` prints it. */
+  base: string | null;
+  /** A domain's collation, when not its base type's. */
+  collation: string | null;
+  /** A domain's default expression, as `pg_get_expr` prints it. */
+  default: string | null;
+  notnull: boolean;
+  /** A domain's checks: `pg_get_constraintdef` of each. */
+  checks: { name: string; definition: string; validated: boolean }[] | null;
+  /** A composite type's attributes in order. */
+  attributes: { name: string; type: string; collation: string | null }[] | null;
 }
 
 /** User types: enums, domains, composite, range and base types (not arrays, not table rows). */
@@ -239,12 +250,43 @@ export const TYPES = `
   SELECT n.nspname AS schema, t.typname AS name, t.typtype::text AS kind,
          CASE WHEN t.typtype = 'e' THEN ARRAY(SELECT e.enumlabel::text FROM pg_enum e
                 WHERE e.enumtypid = t.oid ORDER BY e.enumsortorder) END AS labels,
-         obj_description(t.oid, 'pg_type') AS comment
+         obj_description(t.oid, 'pg_type') AS comment,
+         CASE WHEN t.typtype = 'd' THEN format_type(t.typbasetype, t.typtypmod) END AS base,
+         CASE WHEN t.typtype = 'd' AND t.typcollation <> 0 AND t.typcollation <>
+                   (SELECT bt.typcollation FROM pg_type bt WHERE bt.oid = t.typbasetype)
+              THEN (SELECT co.collname FROM pg_collation co WHERE co.oid = t.typcollation) END
+           AS collation,
+         pg_get_expr(t.typdefaultbin, 0) AS default,
+         t.typnotnull AS notnull,
+         CASE WHEN t.typtype = 'd' THEN (SELECT json_agg(json_build_object(
+                'name', c.conname, 'definition', pg_get_constraintdef(c.oid),
+                'validated', c.convalidated) ORDER BY c.conname)
+                FROM pg_constraint c WHERE c.contypid = t.oid AND c.contype = 'c') END AS checks,
+         CASE WHEN t.typtype = 'c' THEN (SELECT json_agg(json_build_object(
+                'name', a.attname, 'type', format_type(a.atttypid, a.atttypmod),
+                'collation', CASE WHEN a.attcollation <> aty.typcollation
+                  THEN (SELECT co.collname FROM pg_collation co WHERE co.oid = a.attcollation) END)
+                ORDER BY a.attnum)
+                FROM pg_attribute a JOIN pg_type aty ON aty.oid = a.atttypid
+               WHERE a.attrelid = t.typrelid AND a.attnum > 0 AND NOT a.attisdropped) END
+           AS attributes
     FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
    WHERE n.nspname = ANY($1::text[]) AND t.typtype IN ('e', 'd', 'c', 'r', 'b', 'p')
      AND NOT (t.typcategory = 'A' AND t.typelem <> 0)
      AND (t.typrelid = 0 OR (SELECT c.relkind FROM pg_class c WHERE c.oid = t.typrelid) = 'c')
      AND ${NOT_EXTENSION_MEMBER('pg_type', 't.oid')}`;
+
+export interface ExtensionRow {
+  name: string;
+  schema: string;
+}
+
+/** Extensions whose objects live in a chosen schema (plpgsql comes with every database). */
+export const EXTENSIONS = `
+  SELECT x.extname AS name, n.nspname AS schema
+    FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
+   WHERE n.nspname = ANY($1::text[]) AND x.extname <> 'plpgsql'
+   ORDER BY x.extname`;
 
 export interface OtherRow {
   kind: string;
@@ -268,10 +310,6 @@ export const OTHER_OBJECTS = `
   SELECT 'rule', n.nspname || '.' || c.relname || '.' || r.rulename, 'rule'
     FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
    WHERE n.nspname = ANY($1::text[]) AND r.rulename <> '_RETURN'
-  UNION ALL
-  SELECT 'extension', x.extname, 'extension (in schema ' || n.nspname || ')'
-    FROM pg_extension x JOIN pg_namespace n ON n.oid = x.extnamespace
-   WHERE n.nspname = ANY($1::text[]) AND x.extname <> 'plpgsql'
   UNION ALL
   SELECT 'collation', n.nspname || '.' || co.collname, 'collation'
     FROM pg_collation co JOIN pg_namespace n ON n.oid = co.collnamespace

@@ -12,6 +12,7 @@ import {
   DESIGN_FORMAT,
   type Design,
   type DesignObject,
+  type DomainType,
   type Index,
   identityOptions,
   objectKey,
@@ -30,7 +31,7 @@ const ROW = 28;
 
 const idPart = (name: string) => name.replace(/[^A-Za-z0-9_]/g, '_');
 
-/** An enum's bare name, and its schema outside public. */
+/** An enum's, domain's or composite type's bare name, and its schema outside public. */
 function enumName(qualified: string): { name: string; schema?: string } {
   const { schema, name } = splitQualifiedName(qualified);
   return schema === DEFAULT_SCHEMA ? { name } : { name, schema };
@@ -167,7 +168,49 @@ export function designFromCatalog(catalog: Catalog, name: string): Design {
     })),
     tables,
     ...designObjects(catalog, tableIds, unique),
+    ...designUserTypes(catalog, unique),
   };
+}
+
+/** Domains (`d_<name>`), composite types (`ct_<name>`) and extensions, each list only when there is one. */
+function designUserTypes(
+  catalog: Catalog,
+  unique: (base: string) => string,
+): Pick<Design, 'domains' | 'compositeTypes' | 'extensions'> {
+  const out: Pick<Design, 'domains' | 'compositeTypes' | 'extensions'> = {};
+  if (catalog.domains && catalog.domains.length > 0) {
+    out.domains = catalog.domains.map((d): DomainType => {
+      const domain: DomainType = {
+        id: unique(`d_${idPart(d.name)}`),
+        ...enumName(d.name),
+        type: d.type,
+        default: d.default === null ? null : { sql: d.default },
+        notNull: d.notNull,
+        checks: d.checks.map((k) => ({
+          id: unique(`ck_${idPart(d.name)}_${idPart(k.name)}`),
+          name: k.name,
+          expression: k.expression,
+        })),
+        comment: d.comment,
+      };
+      if (d.collation !== undefined) domain.collation = d.collation;
+      return domain;
+    });
+  }
+  if (catalog.compositeTypes && catalog.compositeTypes.length > 0) {
+    out.compositeTypes = catalog.compositeTypes.map((t) => ({
+      id: unique(`ct_${idPart(t.name)}`),
+      ...enumName(t.name),
+      attributes: t.attributes.map((a) => ({ ...a })),
+      comment: t.comment,
+    }));
+  }
+  if (catalog.extensions && catalog.extensions.length > 0) {
+    out.extensions = catalog.extensions.map((e) =>
+      e.schema === DEFAULT_SCHEMA ? { name: e.name } : { name: e.name, schema: e.schema },
+    );
+  }
+  return out;
 }
 
 /** The catalog's objects with ids (`o_<kind>_<name>`); dependencies by table and object id. */

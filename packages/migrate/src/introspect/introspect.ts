@@ -13,6 +13,9 @@
 import {
   type Catalog,
   type CatalogColumn,
+  type CatalogCompositeType,
+  type CatalogDomain,
+  type CatalogExtension,
   type CatalogIdentity,
   type CatalogIndex,
   type CatalogIndexKey,
@@ -38,6 +41,8 @@ import {
   CONSTRAINTS,
   type ColumnRow,
   type ConstraintRow,
+  EXTENSIONS,
+  type ExtensionRow,
   INDEXES,
   type IndexRow,
   OTHER_OBJECTS,
@@ -50,6 +55,7 @@ import {
 } from './catalog-queries';
 import { DEPENDENCIES, type DependencyRow, OBJECTS, type ObjectRow } from './object-queries';
 import { readObjects } from './read-objects';
+import { readCompositeType, readDomain } from './read-user-types';
 
 /** The schema the version table lives in, and whose tables are named without their schema. */
 export const MODELLED_SCHEMA = DEFAULT_SCHEMA;
@@ -105,12 +111,14 @@ export async function introspectDatabase(
   const constraints = await db.query<ConstraintRow>(CONSTRAINTS, params);
   const indexes = await db.query<IndexRow>(INDEXES, params);
   const types = await db.query<TypeRow>(TYPES, params);
+  const extensions = await db.query<ExtensionRow>(EXTENSIONS, params);
   const others = await db.query<OtherRow>(OTHER_OBJECTS, params);
   const objects = await db.query<ObjectRow>(OBJECTS, params);
   const dependencies = await db.query<DependencyRow>(DEPENDENCIES);
   const reader = new CatalogReader(relations.rows);
   reader.readSchemas(schemas);
   reader.readTypes(types.rows);
+  reader.readExtensions(extensions.rows);
   reader.readRelations();
   reader.readColumns(columns.rows);
   reader.readConstraints(constraints.rows);
@@ -138,6 +146,9 @@ interface TableState {
 class CatalogReader {
   private readonly unmodelled: Unmodelled[] = [];
   private readonly enums: Catalog['enums'] = [];
+  private readonly domains: CatalogDomain[] = [];
+  private readonly compositeTypes: CatalogCompositeType[] = [];
+  private readonly extensions: CatalogExtension[] = [];
   private readonly tables = new Map<number, TableState>();
   private readonly relationByOid: Map<number, RelationRow>;
   /** Sequences a modelled column uses as its SERIAL. */
@@ -177,11 +188,23 @@ class CatalogReader {
   }
 
   readTypes(rows: TypeRow[]): void {
+    // Read once every enum is known: a domain or an attribute may be of one.
+    const domainRows: TypeRow[] = [];
+    const compositeRows: TypeRow[] = [];
     for (const t of rows) {
       const name = `${t.schema}.${t.name}`;
-      if (t.kind === 'e' && this.schemas.concat(DEFAULT_SCHEMA).includes(t.schema)) {
+      const modelledSchema = this.schemas.concat(DEFAULT_SCHEMA).includes(t.schema);
+      if (t.kind === 'e' && modelledSchema) {
         this.enums.push({ name: qualifiedName(t.schema, t.name), values: names(t.labels) });
         if (t.comment !== null) this.list('comment', `type ${name}`, 'comment on a type');
+        continue;
+      }
+      if (t.kind === 'd' && modelledSchema) {
+        domainRows.push(t);
+        continue;
+      }
+      if (t.kind === 'c' && modelledSchema) {
+        compositeRows.push(t);
         continue;
       }
       const why: Record<string, string> = {
@@ -194,6 +217,17 @@ class CatalogReader {
       };
       this.list('type', name, why[t.kind] ?? 'type');
     }
+    const enumNames = this.enums.map((e) => e.name);
+    for (const t of domainRows) {
+      const read = readDomain(t, enumNames);
+      this.domains.push(read.domain);
+      for (const why of read.unmodelled) this.list('type', `${t.schema}.${t.name}`, why);
+    }
+    for (const t of compositeRows) this.compositeTypes.push(readCompositeType(t, enumNames));
+  }
+
+  readExtensions(rows: ExtensionRow[]): void {
+    for (const e of rows) this.extensions.push({ name: e.name, schema: e.schema });
   }
 
   readRelations(): void {
@@ -672,6 +706,11 @@ class CatalogReader {
         ...(this.schemas.length > 0 ? { schemas: this.schemas } : {}),
         enums: this.enums.sort(byName),
         tables: tables.sort(byName),
+        ...(this.domains.length > 0 ? { domains: this.domains.sort(byName) } : {}),
+        ...(this.compositeTypes.length > 0
+          ? { compositeTypes: this.compositeTypes.sort(byName) }
+          : {}),
+        ...(this.extensions.length > 0 ? { extensions: this.extensions.sort(byName) } : {}),
       },
       unmodelled: this.unmodelled.sort((a, b) =>
         a.name === b.name ? (a.why < b.why ? -1 : 1) : a.name < b.name ? -1 : 1,

@@ -494,6 +494,14 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
     case 'execute':
     case 'drop_object':
     case 'replace_object':
+    case 'create_extension':
+    case 'drop_extension':
+    case 'create_domain':
+    case 'drop_domain':
+    case 'alter_domain':
+    case 'create_composite_type':
+    case 'drop_composite_type':
+    case 'alter_composite_type':
       return [];
     default:
       return unhandledOperation(op);

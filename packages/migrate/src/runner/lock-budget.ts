@@ -62,6 +62,17 @@ export function estimateLocks(steps: readonly LockStep[]): number {
           break;
         case 'execute':
           break;
+        case 'create_extension':
+        case 'drop_extension':
+        case 'create_domain':
+        case 'drop_domain':
+        case 'alter_domain':
+        case 'create_composite_type':
+        case 'drop_composite_type':
+        case 'alter_composite_type':
+          // The type and its array type; an extension's own objects are counted as a few.
+          total += op.kind.endsWith('extension') ? 8 : 2;
+          break;
         case 'create_object':
         case 'drop_object': {
           const o = op.object;
