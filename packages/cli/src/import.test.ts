@@ -103,12 +103,12 @@ describe('retort import', () => {
     expect(result.code).toBe(1);
     const lines = result.stderr.split('\n');
     expect(lines[0]).toBe(
-      'retort: The database holds 6 objects Retort does not model; nothing was written. Import the rest without them with --allow-partial.',
+      'retort: The database holds 4 objects Retort does not model; nothing was written. Import the rest without them with --allow-partial.',
     );
     expect(lines).toContain(
       '  constraint public.bookings.bookings_no_overlap: exclusion constraint',
     );
-    expect(lines.filter((line) => line.startsWith('  '))).toHaveLength(6);
+    expect(lines.filter((line) => line.startsWith('  '))).toHaveLength(4);
     expect(readdirSync(dir)).toEqual(['dump.sql']);
   }, 300_000);
 
@@ -121,10 +121,9 @@ describe('retort import', () => {
     );
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(
-      /^Imported dump\.sql: 6 tables written to design\.json, baseline revision [0-9a-f]{12}\.$/,
+      /^Imported dump\.sql: 8 tables written to design\.json, baseline revision [0-9a-f]{12}\.$/,
     );
-    expect(lines[1]).toBe('Left out 6 objects Retort does not model:');
-    expect(lines).toContain('  table app_public.events: partitioned table');
+    expect(lines[1]).toBe('Left out 4 objects Retort does not model:');
     const design = JSON.parse(readFileSync(join(dir, 'design.json'), 'utf8'));
     expect(
       design.tables.map((t: { schema?: string; name: string }) =>
@@ -133,6 +132,8 @@ describe('retort import', () => {
     ).toEqual([
       'accounts',
       'app_private.account_secrets',
+      'app_public.events',
+      'app_public.events_2026',
       'app_public.invoice_lines',
       'app_public.invoices',
       'bookings',
@@ -157,8 +158,8 @@ describe('retort import', () => {
 
         const partial = await retort([...args, '--allow-partial'], { cwd: dir });
         expect(partial.code).toBe(0);
-        expect(partial.stdout).toMatch(/^Imported the database: 2 tables written/);
-        expect(partial.stdout).toContain('Left out 5 objects Retort does not model:\n');
+        expect(partial.stdout).toMatch(/^Imported the database: 4 tables written/);
+        expect(partial.stdout).toContain('Left out 3 objects Retort does not model:\n');
 
         const check = await retort(['check', '--database-url', db.url], { cwd: dir });
         expect(check.code).toBe(1);
@@ -194,7 +195,7 @@ describe('retort import', () => {
         cwd: dir,
       });
       expect(result.code).toBe(0);
-      expect(result.stdout).toMatch(/^Imported dump\.sql: 4 tables written to design\.json/);
+      expect(result.stdout).toMatch(/^Imported dump\.sql: 7 tables written to design\.json/);
       expect(await scratches()).toBe(before);
     },
     300_000,
