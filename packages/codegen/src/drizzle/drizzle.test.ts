@@ -1,5 +1,6 @@
 import { toCatalog } from '@retort/core';
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
+import { objectsDesign, withViewColumns } from '@retort/testing/objects-design';
 import { describe, expect, it } from 'vitest';
 import { awkwardDesign } from '../testing/awkward-design';
 import { columnFeaturesDesign } from '../testing/column-features-design';
@@ -11,6 +12,10 @@ const expectGolden = goldenFolder(new URL('./golden/', import.meta.url));
 describe('emitDrizzle', () => {
   it('renders identity, generated and collated columns, with a comment for what it cannot say', () => {
     expectGolden('column-features.schema.ts', emitDrizzle(columnFeaturesDesign));
+  });
+
+  it('renders views with the columns Postgres reported (or none known), and a comment for the other objects', () => {
+    expectGolden('objects.schema.ts', emitDrizzle(withViewColumns(objectsDesign())));
   });
 
   it('renders the shop example as the golden schema.ts', () => {

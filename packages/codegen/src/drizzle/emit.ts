@@ -39,6 +39,7 @@ import {
   withObjectsComment,
   withoutPartitions,
 } from '../typescript/unexpressed';
+import { VIEW_KINDS, viewModels } from '../typescript/views';
 
 /** Names the module imports or declares itself; tables and enums never take them. */
 const MODULE_NAMES = [
@@ -91,7 +92,7 @@ const ACTIONS: Record<ReferentialAction, string> = {
 export function emitDrizzle(design: Design): string {
   return withObjectsComment(renderDrizzle(withoutPartitions(toCatalog(design))), [
     ...partitionsComment('Drizzle', design),
-    ...objectsComment('Drizzle', design),
+    ...objectsComment('Drizzle', design, '//', VIEW_KINDS),
   ]);
 }
 
@@ -196,6 +197,43 @@ function renderDrizzle(catalog: Catalog): string {
 
   const relationBlocks = renderRelations(catalog, names);
   body.push(...relationBlocks);
+
+  // Views: `pgView(name, columns).as(sql\`query\`)`, the columns Postgres reported on import.
+  for (const view of viewModels(catalog)) {
+    const { schema, name } = splitQualifiedName(view.name);
+    let schemaConst = view.name.includes('.') ? schemaConsts.get(schema) : undefined;
+    if (view.name.includes('.') && schemaConst === undefined) {
+      schemaConst = uniqueIdentifier(`${schema}_schema`, taken);
+      schemaConsts.set(schema, schemaConst);
+      imports.add('pgSchema');
+      body.unshift(`export const ${schemaConst} = pgSchema(${stringLiteral(schema)});`, '');
+    }
+    const inPublic = view.materialized ? 'pgMaterializedView' : 'pgView';
+    if (schemaConst === undefined) imports.add(inPublic);
+    const call =
+      schemaConst === undefined
+        ? inPublic
+        : `${schemaConst}.${view.materialized ? 'materializedView' : 'view'}`;
+    const properties = new Set<string>();
+    const columnLines = (view.columns ?? []).map((column) => {
+      const type = parseCanonicalType(column.type, enumNames);
+      if (type.base === 'BYTEA') usesBytea = true;
+      if (type.base === 'OTHER' && !builtinOther(type)) passThrough.add(type.element);
+      let builder = columnBuilder(column, type, imports, enumConsts);
+      if (type.array) builder += '.array()';
+      return `  ${uniqueIdentifier(column.name, properties)}: ${builder},`;
+    });
+    if (view.columns === null) {
+      columnLines.push(
+        '  // Its columns are not known until the view is read back from the database.',
+      );
+    }
+    usesSql = true;
+    body.push(
+      `export const ${uniqueIdentifier(view.name.replace('.', '_'), taken)} = ${call}(${stringLiteral(name)}, {\n${columnLines.join('\n')}\n}).as(\n  sql\`${templateText(view.query)}\`,\n);`,
+      '',
+    );
+  }
 
   const header: string[] = [];
   if (usesSql || relationBlocks.length > 0) {

@@ -32,6 +32,7 @@ import {
   withObjectsComment,
   withoutPartitions,
 } from '../typescript/unexpressed';
+import { VIEW_KINDS, viewModels } from '../typescript/views';
 
 type Helper =
   | 'Generated'
@@ -113,18 +114,19 @@ const HELPER_NAMES = [
 export function emitKysely(design: Design): string {
   return withObjectsComment(renderKysely(withoutPartitions(toCatalog(design))), [
     ...partitionsComment('Kysely', design),
-    ...objectsComment('Kysely', design),
+    ...objectsComment('Kysely', design, '//', VIEW_KINDS),
   ]);
 }
 
 function renderKysely(catalog: Catalog): string {
+  const views = viewModels(catalog);
   const enumNames = catalog.enums.map((e) => e.name);
   const taken = new Set(HELPER_NAMES);
   const enumTypes = new Map(
     catalog.enums.map((e) => [e.name, uniqueIdentifier(e.name, taken, pascalCase)]),
   );
   const interfaces = classNames(
-    catalog.tables.map((t) => t.name),
+    [...catalog.tables.map((t) => t.name), ...views.map((v) => v.name)],
     taken,
   );
   const used = new Set<Helper>();
@@ -137,6 +139,22 @@ function renderKysely(catalog: Catalog): string {
     return [`export interface ${interfaces.get(table.name)} {`, ...lines, '}', ''];
   });
 
+  // A view's columns are read-only and may be null; unknown columns leave its row untyped.
+  const viewBlocks = views.map((view) => {
+    const what = view.materialized ? 'Materialized view' : 'View';
+    const lines =
+      view.columns === null
+        ? [
+            `  // ${what} ${view.name}: its columns are not known until it is read back from the database.`,
+            '  [column: string]: unknown;',
+          ]
+        : view.columns.map(
+            (column) =>
+              `  ${propertyKey(column.name)}: ${columnType(column, parseCanonicalType(column.type, enumNames), enumTypes, used)};`,
+          );
+    return [`export interface ${interfaces.get(view.name)} {`, ...lines, '}', ''];
+  });
+
   const out: string[] = ["import type { ColumnType } from 'kysely';", ''];
   for (const e of catalog.enums) {
     out.push(
@@ -147,10 +165,11 @@ function renderKysely(catalog: Catalog): string {
   for (const helper of Object.keys(HELPERS) as Helper[]) {
     if (used.has(helper)) out.push(...HELPERS[helper], '');
   }
-  for (const block of tableBlocks) out.push(...block);
+  for (const block of [...tableBlocks, ...viewBlocks]) out.push(...block);
   out.push('export interface Database {');
   for (const table of catalog.tables)
     out.push(`  ${propertyKey(table.name)}: ${interfaces.get(table.name)};`);
+  for (const view of views) out.push(`  ${propertyKey(view.name)}: ${interfaces.get(view.name)};`);
   out.push('}');
   return `${out.join('\n')}\n`;
 }

@@ -1,4 +1,5 @@
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
+import { objectsDesign, withViewColumns } from '@retort/testing/objects-design';
 import { describe, expect, it } from 'vitest';
 import { awkwardDesign } from '../testing/awkward-design';
 import { columnFeaturesDesign } from '../testing/column-features-design';
@@ -10,6 +11,10 @@ const expectGolden = goldenFolder(new URL('./golden/', import.meta.url));
 describe('emitKysely', () => {
   it('renders identity, generated and collated columns, with a comment for what it cannot say', () => {
     expectGolden('column-features.database.ts', emitKysely(columnFeaturesDesign));
+  });
+
+  it('renders views with the columns Postgres reported (or none known), and a comment for the other objects', () => {
+    expectGolden('objects.database.ts', emitKysely(withViewColumns(objectsDesign())));
   });
 
   it('renders the shop example as the golden database.ts', () => {

@@ -60,15 +60,17 @@ describe('design objects in every output', () => {
   });
 
   it.each([
-    ['Drizzle', emitDrizzle, '//'],
-    ['TypeORM', emitTypeorm, '//'],
-    ['Kysely', emitKysely, '//'],
-    ['DBML', designToDbml, '//'],
-    ['A Mermaid ER diagram', designToMermaid, '    %%'],
-  ] as const)('%s lists what it cannot express', (library, emit, comment) => {
+    ['Drizzle', emitDrizzle, '//', false],
+    ['TypeORM', emitTypeorm, '//', false],
+    ['Kysely', emitKysely, '//', false],
+    ['DBML', designToDbml, '//', true],
+    ['A Mermaid ER diagram', designToMermaid, '    %%', true],
+  ] as const)('%s lists what it cannot express', (library, emit, comment, views) => {
     const out = emit(objectsDesign());
+    // The TypeScript libraries write views themselves (pgView, @ViewEntity, an interface).
+    const unexpressed = listed.filter((l) => views || !l.startsWith('view '));
     expect(out).toContain(
-      `${comment} ${library} cannot express these objects; Retort's SQL and Alembic revisions create them:\n${listed.map((l) => `${comment}   ${l}`).join('\n')}\n`,
+      `${comment} ${library} cannot express these objects; Retort's SQL and Alembic revisions create them:\n${unexpressed.map((l) => `${comment}   ${l}`).join('\n')}\n`,
     );
     expect(emit({ ...objectsDesign(), objects: undefined })).not.toContain(
       'cannot express these objects',

@@ -8,6 +8,7 @@
  * alone, so one program checks them as separate ones would, and a tsc start costs seconds.
  */
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
+import { objectsDesign, withViewColumns } from '@retort/testing/objects-design';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitDrizzle } from '../drizzle';
 import { hostileDesign } from '../interop/hostile-design';
@@ -57,6 +58,26 @@ compiling['hostile names: drizzle, kysely and typeorm, in one file and one file 
   'kysely.ts': emitKysely(hostileDesign),
   'typeorm.ts': emitTypeorm(hostileDesign),
   ...prefix('entities/', emitTypeormFiles(hostileDesign)),
+};
+
+// Views: Drizzle's pgView, TypeORM's @ViewEntity, Kysely's view interfaces, queried.
+const viewsDesign = withViewColumns(objectsDesign());
+compiling['views: drizzle, kysely and typeorm, in one file and one file per entity'] = {
+  'drizzle.ts': emitDrizzle(viewsDesign),
+  'drizzle-query.ts': `import { drizzle } from 'drizzle-orm/node-postgres';
+import { richAccounts } from './drizzle';
+declare const db: ReturnType<typeof drizzle>;
+export const rows: Promise<{ id: number | null; balance: number | null }[]> = db.select().from(richAccounts);
+`,
+  'kysely.ts': emitKysely(viewsDesign),
+  'kysely-query.ts': `import { Kysely, PostgresDialect } from 'kysely';
+import type { Database } from './kysely';
+declare const dialect: PostgresDialect;
+const db = new Kysely<Database>({ dialect });
+export const rows: Promise<{ id: number | null; balance: number | null }[]> = db.selectFrom('rich_accounts').select(['id', 'balance']).execute();
+`,
+  'typeorm.ts': emitTypeorm(viewsDesign),
+  ...prefix('entities/', emitTypeormFiles(viewsDesign)),
 };
 
 // Identity and generated columns: an insert leaves them out; an ALWAYS one refuses a value.

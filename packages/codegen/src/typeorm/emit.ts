@@ -31,7 +31,7 @@ import {
 } from '@retort/core';
 import { pascalCase, words } from '../names/case';
 import { identityClause } from '../sql/render';
-import { stringLiteral, uniqueIdentifier } from '../typescript/identifier';
+import { stringLiteral, templateText, uniqueIdentifier } from '../typescript/identifier';
 import { type ModelNames, modelNames, type RelationEnd } from '../typescript/model';
 import { POSTGRES_INTERVAL_FIELDS } from '../typescript/postgres-interval';
 import { arrayOf, readType } from '../typescript/read-type';
@@ -44,9 +44,12 @@ import {
   partitionsComment,
   withoutPartitions,
 } from '../typescript/unexpressed';
+import { VIEW_KINDS, type ViewModel, viewModels } from '../typescript/views';
 
 const TYPEORM_NAMES = [
   'Check',
+  'ViewColumn',
+  'ViewEntity',
   'Column',
   'Entity',
   'Generated',
@@ -78,7 +81,8 @@ const INTERVAL_TYPE = [
 ];
 
 interface EntityModule {
-  table: CatalogTable;
+  /** The table mapped; null for a view's `@ViewEntity`. */
+  table: CatalogTable | null;
   className: string;
   /** File name in `emitTypeormFiles` (`order-product.entity.ts`). */
   fileName: string;
@@ -105,7 +109,10 @@ export function emitTypeorm(design: Design): string {
   for (const block of plan.enumBlocks.values()) out.push(block, '');
   if (plan.modules.some((m) => m.usesInterval)) out.push(...INTERVAL_TYPE, '');
   for (const m of plan.modules) out.push(m.code, '');
-  out.push(...partitionsComment('TypeORM', design), ...objectsComment('TypeORM', design));
+  out.push(
+    ...partitionsComment('TypeORM', design),
+    ...objectsComment('TypeORM', design, '//', VIEW_KINDS),
+  );
   return `${out.join('\n').trimEnd()}\n`;
 }
 
@@ -201,7 +208,70 @@ function planEntities(catalog: Catalog): Plan {
     module.code = renderEntity(table, module, names, mapped, enumTypes, enumValues);
     return module;
   });
+  for (const view of viewModels(catalog)) {
+    const className = uniqueIdentifier(view.name.replace('.', '_'), taken, pascalCase);
+    let fileName = `${words(className)
+      .map((w) => w.toLowerCase())
+      .join('-')}.view.ts`;
+    for (let n = 2; fileNames.has(fileName); n++)
+      fileName = fileName.replace(/(\d*)\.view\.ts$/, `${n}.view.ts`);
+    fileNames.add(fileName);
+    const module: EntityModule = {
+      table: null,
+      className,
+      fileName,
+      code: '',
+      decorators: new Set(['ViewEntity']),
+      entities: new Set(),
+      enums: new Set(),
+      usesInterval: false,
+    };
+    module.code = renderViewEntity(
+      view,
+      module,
+      enumTypes,
+      catalog.enums.map((e) => e.name),
+    );
+    modules.push(module);
+  }
   return { modules, enumTypes, enumBlocks };
+}
+
+/** `@ViewEntity({ expression })` with a `@ViewColumn` for each column Postgres reported. */
+function renderViewEntity(
+  view: ViewModel,
+  module: EntityModule,
+  enumTypes: Map<string, string>,
+  enumNames: readonly string[],
+): string {
+  const { schema, name } = splitQualifiedName(view.name);
+  const options = [
+    `name: ${stringLiteral(name)}`,
+    ...(view.name.includes('.') ? [`schema: ${stringLiteral(schema)}`] : []),
+    ...(view.materialized ? ['materialized: true'] : []),
+    `expression: \`${templateText(view.query)}\``,
+  ];
+  const lines = [
+    `@ViewEntity({\n  ${options.join(',\n  ')},\n})`,
+    `export class ${module.className} {`,
+  ];
+  if (view.columns === null) {
+    lines.push('  // Its columns are not known until the view is read back from the database.');
+  }
+  const properties = new Set<string>();
+  for (const column of view.columns ?? []) {
+    const type = parseCanonicalType(column.type, enumNames);
+    if (type.base === 'ENUM') module.enums.add(enumTypes.get(type.enumName!)!);
+    if (type.base === 'INTERVAL') module.usesInterval = true;
+    module.decorators.add('ViewColumn');
+    if (properties.size > 0) lines.push('');
+    lines.push(
+      `  @ViewColumn({ name: ${stringLiteral(column.name)} })`,
+      `  ${uniqueIdentifier(column.name, properties)}!: ${propertyType(type, enumTypes)} | null;`,
+    );
+  }
+  lines.push('}');
+  return lines.join('\n');
 }
 
 function renderEntity(

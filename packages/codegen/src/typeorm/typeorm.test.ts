@@ -1,4 +1,5 @@
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
+import { objectsDesign, withViewColumns } from '@retort/testing/objects-design';
 import { describe, expect, it } from 'vitest';
 import { awkwardDesign } from '../testing/awkward-design';
 import { columnFeaturesDesign } from '../testing/column-features-design';
@@ -16,6 +17,11 @@ function joinFiles(files: Record<string, string>): string {
 describe('emitTypeorm', () => {
   it('renders identity, generated and collated columns, with a comment for what it cannot say', () => {
     expectGolden('column-features.entities.ts', emitTypeorm(columnFeaturesDesign));
+  });
+
+  it('renders views with the columns Postgres reported (or none known), and a comment for the other objects', () => {
+    expectGolden('objects.entities.ts', emitTypeorm(withViewColumns(objectsDesign())));
+    expectGolden('objects.files.ts', joinFiles(emitTypeormFiles(withViewColumns(objectsDesign()))));
   });
 
   it('renders the shop example as the golden entities.ts', () => {

@@ -15,6 +15,7 @@ import {
   describeObject,
   foreignKeyOptionsText,
   identityOptions,
+  type ObjectKind,
   toCatalog,
 } from '@retort/core';
 import { identityOptionsSql } from '../sql/render';
@@ -83,10 +84,16 @@ export function identityOptionsComment(
 
 /**
  * The design's views, functions, triggers and policies, which a model library or diagram has
- * no words for: one comment line each (`comment` is the format's comment marker), or none.
+ * no words for: one comment line each (`comment` is the format's comment marker), or none;
+ * `expressed` are the kinds the library writes itself (views, for the TypeScript ones).
  */
-export function objectsComment(library: string, design: Design, comment = '//'): string[] {
-  const objects = toCatalog(design).objects ?? [];
+export function objectsComment(
+  library: string,
+  design: Design,
+  comment = '//',
+  expressed: readonly ObjectKind[] = [],
+): string[] {
+  const objects = (toCatalog(design).objects ?? []).filter((o) => !expressed.includes(o.kind));
   if (objects.length === 0) return [];
   return [
     `${comment} ${library} cannot express these objects; Retort's SQL and Alembic revisions create them:`,
