@@ -7,7 +7,7 @@
 import type { Column } from '@retort/core';
 import { Handle, type NodeProps, Position } from '@xyflow/react';
 import { type CSSProperties, memo, useContext, useState } from 'react';
-import { designStore } from '../store/design-store';
+import { designStore, useDesignStore } from '../store/design-store';
 import { DEPENDENCY_IN, LEFT_SOURCE, RIGHT_TARGET, type TableFlowNode } from './design-to-flow';
 import { type Detail, DetailContext } from './level-of-detail';
 import { tableHeight } from './table-size';
@@ -141,6 +141,7 @@ function FullTable({ data, selected }: NodeProps<TableFlowNode>) {
           </span>
         )}
       </div>
+      <PartitionLine table={table} />
       {table.columns.map((column) => (
         <ColumnRow
           key={column.id}
@@ -153,6 +154,28 @@ function FullTable({ data, selected }: NodeProps<TableFlowNode>) {
           readOnly={readOnly}
         />
       ))}
+    </div>
+  );
+}
+
+const PARTITION_LINE: CSSProperties = { fontSize: '0.75em', opacity: 0.8, padding: '2px 8px' };
+
+/** "partition of events FOR VALUES ..." under a partition's name; the key under a parent's. */
+function PartitionLine({ table }: { table: TableFlowNode['data']['table'] }) {
+  const parent = useDesignStore(
+    (s) => s.design?.tables.find((t) => t.id === table.partitionOf)?.name ?? null,
+  );
+  if (table.partitionOf !== undefined) {
+    return (
+      <div className="table-node__partition" data-testid="partition-of" style={PARTITION_LINE}>
+        partition of {parent ?? '?'} {table.partitionBound}
+      </div>
+    );
+  }
+  if (!table.partitionBy) return null;
+  return (
+    <div className="table-node__partition" data-testid="partitioned-by" style={PARTITION_LINE}>
+      partitioned by {table.partitionBy.key}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { Design } from '@retort/core';
+import { type Design, setPartitionBound, setPartitionKey } from '@retort/core';
 import type { DesignProblem } from '../store/design-problems';
 import { designStore, useDesignStore } from '../store/design-store';
 import { ColorSwatches } from './CanvasItemInspector';
@@ -19,7 +19,14 @@ export function TableInspector(props: {
   const added = useDesignStore((s) => s.added === tableId);
   if (!table) return null;
   const base = `tables[${tableIndex}]`;
-  const at = fieldProblems(problems, base, ['name', 'schema', 'comment', 'columns']);
+  const at = fieldProblems(problems, base, [
+    'name',
+    'schema',
+    'comment',
+    'columns',
+    'partitionBy',
+    'partitionBound',
+  ]);
   const store = () => designStore.getState();
   const columnProblems = (i: number) =>
     fieldProblems(problems, `${base}.columns[${i}]`, []).general;
@@ -53,6 +60,32 @@ export function TableInspector(props: {
           onCommit={(comment) => store().setTableComment(tableId, comment)}
         />
       </Field>
+
+      {table.partitionOf !== undefined ? (
+        <Field label="Partition bound" problems={at.field('partitionBound')}>
+          <p className="inspector-hint" data-testid="partition-of">
+            Partition of {design.tables.find((t) => t.id === table.partitionOf)?.name ?? '?'}: its
+            columns, keys and indexes are its parent's.
+          </p>
+          <CommitInput
+            aria-label="Partition bound"
+            value={table.partitionBound ?? ''}
+            disabled={readOnly}
+            invalid={!!at.field('partitionBound')}
+            onCommit={(bound) => store().replaceDesign(setPartitionBound(design, tableId, bound))}
+          />
+        </Field>
+      ) : (
+        <Field label="Partition key" problems={at.field('partitionBy')}>
+          <CommitInput
+            aria-label="Partition key"
+            value={table.partitionBy?.key ?? ''}
+            disabled={readOnly}
+            invalid={!!at.field('partitionBy')}
+            onCommit={(key) => store().replaceDesign(setPartitionKey(design, tableId, key))}
+          />
+        </Field>
+      )}
 
       <Field label="Colour">
         <ColorSwatches

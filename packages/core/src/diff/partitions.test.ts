@@ -7,6 +7,7 @@ import { partitionsDesign, partitionsDesignInput } from '@retort/testing/partiti
 import { describe, expect, it } from 'vitest';
 import { describeCatalogDifferences } from '../catalog/compare';
 import { toCatalog } from '../catalog/from-design';
+import { deleteTable, setPartitionBound, setPartitionKey } from '../design/edits/edits';
 import type { Design } from '../design/types';
 import { validateDesign } from '../design/validate';
 import { lintOperations } from '../lint/lint';
@@ -180,5 +181,31 @@ describe('partitions in the plan', () => {
         });
     });
     expect(kinds(expectRoundTrip(before, after))).toEqual(['add_column app.tickets']);
+  });
+});
+
+describe('partition edits', () => {
+  it('a deleted parent takes its partitions with it; key and bound are set as typed', () => {
+    const d = partitionsDesign();
+    expect(deleteTable(d, 't_readings').tables.map((t) => t.id)).toEqual([
+      't_devices',
+      't_tickets',
+      't_tickets_eu',
+      't_tickets_am',
+      't_sessions',
+      't_sessions_0',
+      't_sessions_1',
+    ]);
+    const keyed = setPartitionKey(d, 't_devices', ' list (id) ');
+    expect(keyed.tables[0]!.partitionBy).toEqual({ strategy: 'LIST', key: 'list (id)' });
+    expect(toCatalog(keyed).tables.find((t) => t.name === 'devices')!.partitionBy).toBe(
+      'LIST (id)',
+    );
+    expect(setPartitionKey(keyed, 't_devices', '').tables[0]).not.toHaveProperty('partitionBy');
+    const bound = setPartitionBound(d, 't_tickets_eu', "FOR VALUES IN ('eu', 'uk')");
+    expect(bound.tables.find((t) => t.id === 't_tickets_eu')!.partitionBound).toBe(
+      "FOR VALUES IN ('eu', 'uk')",
+    );
+    expect(setPartitionBound(d, 't_devices', 'DEFAULT')).toBe(d);
   });
 });

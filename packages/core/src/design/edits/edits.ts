@@ -23,6 +23,7 @@ import type {
   Table,
   UniqueConstraint,
 } from '../types';
+import { PARTITION_STRATEGIES, type PartitionStrategy } from '../types';
 import { newId, nextFreeName } from './new-id';
 import { moveObjects, withoutTableObjects } from './object-edits';
 import { canonicalType } from './type-spelling';
@@ -160,14 +161,51 @@ export function setTableSchema(design: Design, tableId: string, schema: string):
  */
 export function deleteTable(design: Design, tableId: string): Design {
   if (!findTable(design, tableId)) return design;
+  // Its partitions go with it, as Postgres drops them with their parent.
+  const gone = new Set([tableId]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const t of design.tables) {
+      if (t.partitionOf !== undefined && gone.has(t.partitionOf) && !gone.has(t.id)) {
+        gone.add(t.id);
+        grew = true;
+      }
+    }
+  }
   const tables = design.tables
-    .filter((t) => t.id !== tableId)
+    .filter((t) => !gone.has(t.id))
     .map((t) =>
-      t.foreignKeys.some((fk) => fk.references.table === tableId)
-        ? { ...t, foreignKeys: t.foreignKeys.filter((fk) => fk.references.table !== tableId) }
+      t.foreignKeys.some((fk) => gone.has(fk.references.table))
+        ? { ...t, foreignKeys: t.foreignKeys.filter((fk) => !gone.has(fk.references.table)) }
         : t,
     );
-  return withoutTableObjects({ ...design, tables }, new Set([tableId]));
+  return withoutTableObjects({ ...design, tables }, gone);
+}
+
+/**
+ * The partition key as Postgres prints it (`RANGE (created_at)`); empty text makes the table
+ * not partitioned. Validation says when the key is not one.
+ */
+export function setPartitionKey(design: Design, tableId: string, key: string): Design {
+  const clean = key.trim();
+  return mapTable(design, tableId, (t) => {
+    const { partitionBy: old, ...rest } = t;
+    if (clean === '') return old === undefined ? t : rest;
+    const word = clean.split(/[\s(]/)[0]!.toUpperCase();
+    const strategy = (PARTITION_STRATEGIES as readonly string[]).includes(word)
+      ? (word as PartitionStrategy)
+      : 'RANGE';
+    if (old?.key === clean && old.strategy === strategy) return t;
+    return { ...rest, partitionBy: { strategy, key: clean } };
+  });
+}
+
+/** A partition's bound as Postgres prints it (`FOR VALUES IN ('eu')`, `DEFAULT`). */
+export function setPartitionBound(design: Design, tableId: string, bound: string): Design {
+  const clean = bound.trim();
+  return mapTable(design, tableId, (t) =>
+    t.partitionOf === undefined || t.partitionBound === clean ? t : { ...t, partitionBound: clean },
+  );
 }
 
 export function moveTable(design: Design, tableId: string, position: Position): Design {
