@@ -1,7 +1,7 @@
 /**
  * The editor's frame: the toolbar (project, database, save status, editing commands), the
- * canvas in the centre, and the sidebar with the inspector, the code, the review of pending
- * changes and the revision timeline.
+ * canvas in the centre, and the sidebar with the inspector, the list of views, functions,
+ * triggers and policies, the code, the review of pending changes and the revision timeline.
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { Canvas, type CanvasControls } from './canvas';
@@ -11,6 +11,7 @@ import { ImportDialog, TextExportMenu } from './import';
 import { Inspector } from './inspector';
 import { isTyping } from './is-typing';
 import { autoLayout } from './layout';
+import { useObjectEditor } from './objects/editor-store';
 import { BaseStateBanner } from './panels/BaseStateBanner';
 import { DraftBanner } from './panels/DraftBanner';
 import { HelpOverlay } from './panels/HelpOverlay';
@@ -29,13 +30,21 @@ const ReviewPanel = lazy(async () => ({
   default: (await import('./panels/ReviewPanel')).ReviewPanel,
 }));
 const RunDialog = lazy(async () => ({ default: (await import('./panels/RunDialog')).RunDialog }));
+const ObjectsPanel = lazy(async () => ({
+  default: (await import('./objects/ObjectsPanel')).ObjectsPanel,
+}));
+// CodeMirror and its SQL language load with the editor's first opening.
+const ObjectEditor = lazy(async () => ({
+  default: (await import('./objects/ObjectEditor')).ObjectEditor,
+}));
 const TimelinePanel = lazy(async () => ({
   default: (await import('./panels/TimelinePanel')).TimelinePanel,
 }));
 
-type Tab = 'inspector' | 'code' | 'review' | 'timeline';
+type Tab = 'inspector' | 'objects' | 'code' | 'review' | 'timeline';
 const TABS: { id: Tab; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
+  { id: 'objects', label: 'Objects' },
   { id: 'code', label: 'Code' },
   { id: 'review', label: 'Review' },
   { id: 'timeline', label: 'Timeline' },
@@ -55,6 +64,7 @@ export function App() {
   const [help, setHelp] = useState(false);
   const [importing, setImporting] = useState(false);
   const [picture, setPicture] = useState(false);
+  const editingObject = useObjectEditor((s) => s.editing);
   // The editing canvas' view controls (the snapshot canvas of an old revision keeps its own).
   const canvas = useRef<CanvasControls | null>(null);
   const onCanvasReady = useCallback((controls: CanvasControls) => {
@@ -256,6 +266,7 @@ export function App() {
         <div className="tab-body">
           {tab === 'inspector' && <Inspector />}
           <Suspense fallback={<p className="empty-note panel">Loading…</p>}>
+            {tab === 'objects' && <ObjectsPanel />}
             {tab === 'code' && <CodePanel />}
             {tab === 'review' && <ReviewPanel />}
             {tab === 'timeline' && <TimelinePanel />}
@@ -292,6 +303,7 @@ export function App() {
       {editing && hasDesign && <FindPalette onJump={() => setTab('inspector')} />}
       <Suspense fallback={null}>
         <RunDialog />
+        {editingObject && editing && <ObjectEditor editing={editingObject} />}
       </Suspense>
       <Toasts />
     </div>

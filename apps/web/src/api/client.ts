@@ -3,7 +3,7 @@
  * the server's own `{ error }` sentence, and which keeps the rest of the answer (`problems`,
  * `version`, `statement`, `preflight`) for the callers that act on it.
  */
-import type { Design } from '@retort/core';
+import type { CatalogObject, Design } from '@retort/core';
 import type { PreflightFinding } from '@retort/migrate';
 import type {
   DesignDocument,
@@ -28,6 +28,9 @@ export interface ApiErrorBody {
   statement?: string;
   /** The rows an apply would break, when preflight refused it before anything ran. */
   preflight?: PreflightFinding[];
+  /** Where Postgres says a checked statement went wrong (1-based). */
+  line?: number;
+  column?: number;
 }
 
 export class ApiError extends Error {
@@ -93,6 +96,12 @@ export const api = {
   /** The design that SQL or DBML text describes, and what it leaves out; nothing is saved. */
   importSchema: (format: ImportFormat, text: string) =>
     request<ImportedSchema>('POST', '/api/import', { format, text }),
+  /**
+   * One CREATE statement for a view, function, trigger or policy, run over `design` on the
+   * server's scratch Postgres: the objects as Postgres prints them; nothing is saved.
+   */
+  checkObject: (design: Design, sql: string, replaces?: string) =>
+    request<{ objects: CatalogObject[] }>('POST', '/api/objects/check', { design, sql, replaces }),
   /** The address of the Alembic project zip, for a plain download link. */
   exportAlembicUrl: '/api/export/alembic',
 };

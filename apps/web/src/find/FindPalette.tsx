@@ -1,6 +1,7 @@
 /**
  * The find palette: Ctrl/Cmd+K (or `/`) opens it; typing filters the tables and columns by
- * name (and the subject areas by name, the notes by their text), the arrow keys move through
+ * name (and the subject areas by name, the notes by their text, the views, functions,
+ * triggers and policies by name), the arrow keys move through
  * the list, Enter (or a click) jumps there: what was found is selected and the canvas centres
  * on it, highlighting a table. Esc closes it.
  */
@@ -57,6 +58,10 @@ function jumpTo(match: FindMatch) {
       state.select({ kind: match.kind, id: match.id });
       viewStore.getState().revealItem(match.id);
       break;
+    case 'object':
+      state.select({ kind: 'object', id: match.id });
+      if (match.drawn) viewStore.getState().revealItem(match.id);
+      break;
   }
 }
 
@@ -95,6 +100,13 @@ function MatchLabel({ match }: { match: FindMatch }) {
         <>
           <span className="find-palette__kind">note</span>
           <span className="find-palette__name">{match.text}</span>
+        </>
+      );
+    case 'object':
+      return (
+        <>
+          <span className="find-palette__kind">{match.objectKind}</span>
+          <span className="find-palette__name">{match.name}</span>
         </>
       );
   }
@@ -147,7 +159,7 @@ function FindDialog({
           aria-controls={listId}
           aria-activedescendant={current >= 0 ? `${listId}-${current}` : undefined}
           aria-label="Find a table, column, area or note"
-          placeholder="Find a table, column, area or note (table.column narrows)"
+          placeholder="Find a table, column, view, function, area or note (table.column narrows)"
           value={query}
           // biome-ignore lint/a11y/noAutofocus: the palette opens because the user asked to find
           autoFocus

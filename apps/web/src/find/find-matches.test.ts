@@ -1,4 +1,5 @@
 import { loadShopDesign } from '@retort/testing/designs';
+import { objectsDesign } from '@retort/testing/objects-design';
 import { describe, expect, it } from 'vitest';
 import { type FindMatch, findMatches } from './find-matches';
 
@@ -12,6 +13,8 @@ const label = (m: FindMatch) => {
       return `area ${m.name}`;
     case 'note':
       return `note ${m.text}`;
+    case 'object':
+      return `${m.objectKind} ${m.name}`;
   }
 };
 
@@ -88,6 +91,22 @@ describe('findMatches', () => {
     ]);
     // "table.column" queries look at columns only.
     expect(findMatches(design, 'users.tele').map(label)).toEqual(['users.telegram_id']);
+  });
+
+  it('finds views, functions, triggers and policies by name, a function without its arguments', () => {
+    const design = objectsDesign();
+    expect(findMatches(design, 'rich').map(label)).toEqual([
+      'view rich_accounts',
+      'view richest_accounts',
+    ]);
+    expect(findMatches(design, 'touch').map(label)).toEqual([
+      'function touch()',
+      'accounts.touched_at',
+      'trigger accounts_touch',
+    ]);
+    expect(findMatches(design, 'accounts_o').map(label)).toEqual(['policy accounts_owner']);
+    const [view] = findMatches(design, 'rich_accounts');
+    expect(view).toMatchObject({ kind: 'object', id: 'o_rich', drawn: true });
   });
 
   it('finds nothing for a name that is nowhere', () => {

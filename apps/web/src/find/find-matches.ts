@@ -4,9 +4,10 @@
  * query, then one that contains it; tables before their columns at the same rank; shorter
  * names first. A query `orders.id` (or `orders id`) looks for columns `id*` of tables `orders*`.
  * Subject areas (by name) and notes (by any word of their text) are found too, after the
- * tables and columns of the same rank.
+ * tables and columns of the same rank, and so are views, functions, triggers and policies (by
+ * name, a function's without its arguments), beside the tables of the same rank.
  */
-import { canvasOf, type Design } from '@retort/core';
+import { bareName, canvasOf, type Design, OBJECT_KIND_WORDS } from '@retort/core';
 
 export type FindMatch =
   | { kind: 'table'; tableId: string; table: string }
@@ -19,7 +20,8 @@ export type FindMatch =
       type: string;
     }
   | { kind: 'area'; id: string; name: string }
-  | { kind: 'note'; id: string; text: string };
+  | { kind: 'note'; id: string; text: string }
+  | { kind: 'object'; id: string; name: string; objectKind: string; drawn: boolean };
 
 /** A note's first line, shortened: how the palette names it. */
 export function noteLabel(text: string): string {
@@ -85,6 +87,22 @@ export function findMatches(design: Design | null, query: string, limit = 50): F
     }
   }
   if (second === undefined) {
+    for (const o of design.objects ?? []) {
+      if (o.kind === 'row_security' || o.kind === 'force_row_security') continue;
+      const objectRank = rank(bareName(o), first);
+      if (objectRank < 0) continue;
+      scored.push({
+        match: {
+          kind: 'object',
+          id: o.id,
+          name: o.name,
+          objectKind: OBJECT_KIND_WORDS[o.kind],
+          drawn: o.kind === 'view' || o.kind === 'materialized_view',
+        },
+        score: objectRank * 2,
+        length: o.name.length,
+      });
+    }
     // Ranked as a column of the same rank would be: after the tables, beside the columns.
     const canvas = canvasOf(design);
     for (const area of canvas.areas) {

@@ -1,6 +1,6 @@
 /**
- * The inspector: a form for whatever is selected on the canvas (table, column, foreign key)
- * or in the enum list, shown when nothing is selected. Every field commits on blur or
+ * The inspector: a form for whatever is selected on the canvas (table, column, foreign key,
+ * view), in the Objects tab or in the enum list, shown when nothing is selected. Every field commits on blur or
  * Enter, and validation problems appear beside the field they concern.
  */
 import { AreaInspector, NoteInspector } from './CanvasItemInspector';
@@ -13,6 +13,7 @@ import { ColumnInspector } from './ColumnInspector';
 import { EnumInspector } from './EnumInspector';
 import { ForeignKeyInspector } from './ForeignKeyInspector';
 import { Problems, Section } from './fields';
+import { ObjectInspector } from './ObjectInspector';
 import { TableInspector } from './TableInspector';
 
 export interface InspectorProps {
@@ -87,6 +88,17 @@ export function Inspector({ className }: InspectorProps) {
             key={selection.id}
             design={design}
             areaId={selection.id}
+            readOnly={readOnly}
+          />
+        );
+        break;
+      case 'object':
+        body = (
+          <ObjectInspector
+            key={selection.id}
+            design={design}
+            objectId={selection.id}
+            problems={problems}
             readOnly={readOnly}
           />
         );

@@ -6,6 +6,7 @@ import { CommitInput, DeleteAction, Field, Problems, Section } from './fields';
 import { fieldProblems } from './problem-paths';
 import { SchemaField } from './SchemaField';
 import { TableKeys } from './TableKeys';
+import { TableObjects } from './TableObjects';
 
 export function TableInspector(props: {
   design: Design;
@@ -164,6 +165,8 @@ export function TableInspector(props: {
       </Section>
 
       <TableKeys table={table} base={base} problems={problems} readOnly={readOnly} />
+
+      <TableObjects design={design} tableId={tableId} readOnly={readOnly} />
 
       <Problems messages={at.general.filter((m) => !at.field('columns')?.includes(m))} />
 

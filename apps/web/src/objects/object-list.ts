@@ -1,0 +1,49 @@
+/**
+ * How objects are grouped and named in lists (the Objects tab, a table's inspector, the find
+ * palette): by kind, in the order a reader meets them, each named as a sentence would.
+ */
+import { bareName, type Design, type DesignObject, OBJECT_KIND_WORDS } from '@retort/core';
+
+export interface ObjectGroup {
+  title: string;
+  objects: DesignObject[];
+}
+
+const GROUPS: readonly { title: string; kinds: readonly DesignObject['kind'][] }[] = [
+  { title: 'Views', kinds: ['view', 'materialized_view', 'index'] },
+  { title: 'Functions', kinds: ['function'] },
+  { title: 'Procedures', kinds: ['procedure'] },
+  { title: 'Triggers', kinds: ['trigger'] },
+  { title: 'Policies', kinds: ['policy'] },
+  { title: 'Row-level security', kinds: ['row_security', 'force_row_security'] },
+];
+
+/** The design's objects by kind, each group sorted by name; empty groups left out. */
+export function objectGroups(design: Design): ObjectGroup[] {
+  const objects = design.objects ?? [];
+  return GROUPS.flatMap(({ title, kinds }) => {
+    const list = objects
+      .filter((o) => kinds.includes(o.kind))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.kind.localeCompare(b.kind));
+    return list.length > 0 ? [{ title, objects: list }] : [];
+  });
+}
+
+/** `orders_touch on orders`, `add(a integer)`, `row-level security on accounts`. */
+export function objectLabel(design: Design, object: DesignObject): string {
+  const owner =
+    object.table === null
+      ? null
+      : (design.tables.find((t) => t.id === object.table)?.name ??
+        design.objects?.find((o) => o.id === object.table)?.name ??
+        object.table);
+  if (object.kind === 'row_security' || object.kind === 'force_row_security') {
+    return `${OBJECT_KIND_WORDS[object.kind]} on ${owner ?? object.name}`;
+  }
+  return owner === null ? object.name : `${object.name} on ${owner}`;
+}
+
+/** The name find and sorting go by: a function's without its arguments. */
+export function searchName(object: DesignObject): string {
+  return bareName(object);
+}
