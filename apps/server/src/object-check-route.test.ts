@@ -55,6 +55,10 @@ describe('POST /api/objects/check', () => {
           " SELECT order_id,\n    user_id\n   FROM orders\n  WHERE (created_at > (now() - '1 day'::interval));",
         comment: null,
         dependsOn: ['table:orders'],
+        columns: [
+          { name: 'order_id', type: 'integer' },
+          { name: 'user_id', type: 'bigint' },
+        ],
       },
     ]);
     expect(await views()).toEqual([]);

@@ -25,7 +25,11 @@ const checked: CatalogObject = {
 describe('object edits', () => {
   it('a checked object gets a new id, and its table and dependencies as the design ids', () => {
     const design = objectsDesign();
-    const view = objectFromCatalog(design, checked);
+    const view = objectFromCatalog(design, {
+      ...checked,
+      columns: [{ name: 'id', type: 'integer' }],
+    });
+    expect(view.columns).toEqual([{ name: 'id', type: 'integer' }]);
     expect(view.id).toMatch(/^o_[a-z0-9]{6}$/);
     expect(view.dependsOn).toEqual(['t_accounts', 'o_rich']);
     const trigger = objectFromCatalog(design, {

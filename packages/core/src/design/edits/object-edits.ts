@@ -87,6 +87,7 @@ export function objectFromCatalog(
     definition: object.definition,
     comment: object.comment,
     dependsOn,
+    ...(object.columns ? { columns: object.columns } : {}),
   };
 }
 
