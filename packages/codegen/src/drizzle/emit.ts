@@ -36,6 +36,7 @@ import {
   indexComment,
   objectsComment,
   partitionsComment,
+  userTypesComment,
   withObjectsComment,
   withoutPartitions,
 } from '../typescript/unexpressed';
@@ -92,6 +93,7 @@ const ACTIONS: Record<ReferentialAction, string> = {
 export function emitDrizzle(design: Design): string {
   return withObjectsComment(renderDrizzle(withoutPartitions(toCatalog(design))), [
     ...partitionsComment('Drizzle', design),
+    ...userTypesComment('Drizzle', design),
     ...objectsComment('Drizzle', design, '//', VIEW_KINDS),
   ]);
 }

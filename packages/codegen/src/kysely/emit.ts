@@ -29,6 +29,8 @@ import { arrayOf, otherBase, readType } from '../typescript/read-type';
 import {
   objectsComment,
   partitionsComment,
+  readableColumnType,
+  userTypesComment,
   withObjectsComment,
   withoutPartitions,
 } from '../typescript/unexpressed';
@@ -114,6 +116,7 @@ const HELPER_NAMES = [
 export function emitKysely(design: Design): string {
   return withObjectsComment(renderKysely(withoutPartitions(toCatalog(design))), [
     ...partitionsComment('Kysely', design),
+    ...userTypesComment('Kysely', design),
     ...objectsComment('Kysely', design, '//', VIEW_KINDS),
   ]);
 }
@@ -134,7 +137,7 @@ function renderKysely(catalog: Catalog): string {
   const tableBlocks = catalog.tables.map((table) => {
     const lines = table.columns.map(
       (column) =>
-        `  ${propertyKey(column.name)}: ${columnType(column, parseCanonicalType(column.type, enumNames), enumTypes, used)};`,
+        `  ${propertyKey(column.name)}: ${columnType(column, parseCanonicalType(readableColumnType(column.type, catalog), enumNames), enumTypes, used)};`,
     );
     return [`export interface ${interfaces.get(table.name)} {`, ...lines, '}', ''];
   });

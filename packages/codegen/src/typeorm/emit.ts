@@ -42,6 +42,8 @@ import {
   indexComment,
   objectsComment,
   partitionsComment,
+  readableColumnType,
+  userTypesComment,
   withoutPartitions,
 } from '../typescript/unexpressed';
 import { VIEW_KINDS, type ViewModel, viewModels } from '../typescript/views';
@@ -111,6 +113,7 @@ export function emitTypeorm(design: Design): string {
   for (const m of plan.modules) out.push(m.code, '');
   out.push(
     ...partitionsComment('TypeORM', design),
+    ...userTypesComment('TypeORM', design),
     ...objectsComment('TypeORM', design, '//', VIEW_KINDS),
   );
   return `${out.join('\n').trimEnd()}\n`;
@@ -205,7 +208,7 @@ function planEntities(catalog: Catalog): Plan {
       ].join('\n');
       return module;
     }
-    module.code = renderEntity(table, module, names, mapped, enumTypes, enumValues);
+    module.code = renderEntity(table, module, names, mapped, enumTypes, enumValues, catalog);
     return module;
   });
   for (const view of viewModels(catalog)) {
@@ -281,6 +284,7 @@ function renderEntity(
   mapped: Set<string>,
   enumTypes: Map<string, string>,
   enumValues: Map<string, string[]>,
+  catalog: Catalog,
 ): string {
   const use = (decorator: string): string => {
     module.decorators.add(decorator);
@@ -357,7 +361,10 @@ function renderEntity(
       decorators.push(`@${use('Column')}({ ${options.join(', ')} })`);
       if (column.autoincrement) decorators.push(`@${use('Generated')}('increment')`);
     }
-    const element = propertyType(type, enumTypes);
+    const element = propertyType(
+      parseCanonicalType(readableColumnType(column.type, catalog), enumNames),
+      enumTypes,
+    );
     const tsType =
       column.nullable && !isPk && element !== 'unknown' ? `${element} | null` : element;
     members.push(

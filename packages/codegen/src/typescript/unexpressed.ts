@@ -131,3 +131,50 @@ export function partitionsComment(library: string, design: Design, comment = '//
 export function withObjectsComment(source: string, comment: readonly string[]): string {
   return comment.length === 0 ? source : `${source}\n${comment.join('\n')}\n`;
 }
+
+/**
+ * The type a column reads as: a domain's values are its base type's (a domain over a domain
+ * too), so its TypeScript type is the base type's. Other types are as they are.
+ */
+export function readableColumnType(type: string, catalog: Pick<Catalog, 'domains'>): string {
+  const domains = new Map((catalog.domains ?? []).map((d) => [d.name, d.type]));
+  let array = type.endsWith('[]');
+  let element = array ? type.slice(0, -2) : type;
+  for (let depth = 0; depth < 10 && domains.has(element); depth++) {
+    const base = domains.get(element)!;
+    array ||= base.endsWith('[]');
+    element = base.endsWith('[]') ? base.slice(0, -2) : base;
+  }
+  return array ? `${element}[]` : element;
+}
+
+/**
+ * The design's extensions, domains and composite types, which a model library cannot create:
+ * one comment line each (`comment` is the format's comment marker), or none.
+ */
+export function userTypesComment(library: string, design: Design, comment = '//'): string[] {
+  const catalog = toCatalog(design);
+  const lines = [
+    ...(catalog.extensions ?? []).map(
+      (e) => `${comment}   extension ${e.name} (in schema ${e.schema})`,
+    ),
+    ...(catalog.domains ?? []).map((d) => {
+      const parts = [
+        ...(d.collation !== undefined ? [`COLLATE "${d.collation}"`] : []),
+        ...(d.default !== null ? [`DEFAULT ${d.default}`] : []),
+        ...(d.notNull ? ['NOT NULL'] : []),
+        ...d.checks.map((k) => `CONSTRAINT ${k.name} CHECK (${oneLine(k.expression)})`),
+      ];
+      return `${comment}   domain ${d.name} AS ${d.type}${parts.length > 0 ? ` ${parts.join(' ')}` : ''}`;
+    }),
+    ...(catalog.compositeTypes ?? []).map(
+      (t) =>
+        `${comment}   composite type ${t.name} AS (${t.attributes.map((a) => `${a.name} ${a.type}`).join(', ')})`,
+    ),
+  ];
+  if (lines.length === 0) return [];
+  return [
+    `${comment} ${library} cannot create these types; Retort's SQL and Alembic revisions do. A domain's columns read as its base type:`,
+    ...lines,
+  ];
+}

@@ -1,0 +1,82 @@
+/**
+ * Real SQLAlchemy `create_all` of a design with an extension, domains and composite types
+ * builds what Retort's SQL builds (pg_dump object by object), and `drop_all` removes them
+ * again, in both model styles.
+ */
+import { hasPythonTools, serverUrl, sqlalchemyVersion } from '@retort/testing';
+import { compareDumps, dumpObjects, pgDump } from '@retort/testing/pg-dump';
+import { userTypesDesign } from '@retort/testing/user-types-design';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { emitSql } from '../sql';
+import { emitSqlalchemy } from '../sqlalchemy';
+import { emitSqlalchemy2 } from '../sqlalchemy2';
+import { CREATE_ALL_SCRIPT, pythonModels } from '../testing/python-models';
+
+const ready = serverUrl() !== null && hasPythonTools();
+const sqlalchemy2 = ready && Number(sqlalchemyVersion().split('.')[0]) >= 2;
+const { fresh, tempFile, runScript: run } = pythonModels('sa_user_types');
+
+async function exec(url: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+const DROP_ALL = [
+  'import importlib.util, os, sys',
+  'from sqlalchemy import create_engine',
+  "spec = importlib.util.spec_from_file_location('models', sys.argv[1])",
+  'models = importlib.util.module_from_spec(spec)',
+  'spec.loader.exec_module(models)',
+  "engine = create_engine(os.environ['RETORT_SQLALCHEMY_URL'], future=True)",
+  'models.Base.metadata.drop_all(engine)',
+  'engine.dispose()',
+  "print('drop_all done')",
+  '',
+].join('\n');
+
+describe.skipIf(!ready)(
+  'SQLAlchemy create_all builds domains, composite types and extensions',
+  () => {
+    const cases: [string, typeof emitSqlalchemy, boolean][] = [
+      ['declarative (1.4 style)', emitSqlalchemy, true],
+      ['2.0 style', emitSqlalchemy2, sqlalchemy2],
+    ];
+    for (const [style, emit, runs] of cases) {
+      it.runIf(runs)(
+        `${style}: the same pg_dump as Retort's SQL, and drop_all leaves only the schema`,
+        async () => {
+          const design = userTypesDesign({ extension: true });
+          const source = emit(design);
+          expect(source).toContain("event.listen(Base.metadata, 'before_create', DDL(_statement))");
+          const bySql = await fresh();
+          await exec(bySql.url, emitSql(design));
+          const expected = await pgDump(bySql.url);
+          const db = await fresh();
+          // create_all makes no schema; the models name it.
+          await exec(db.url, 'CREATE SCHEMA app');
+          expect(run(CREATE_ALL_SCRIPT, source, db.url)).toContain('create_all done');
+          const comparison = compareDumps(expected, await pgDump(db.url));
+          expect(comparison.differences).toEqual([]);
+          expect([...dumpObjects(expected).keys()]).toEqual(
+            expect.arrayContaining([
+              'EXTENSION citext',
+              'DOMAIN app.positive_cents',
+              'DOMAIN public.year',
+              'TYPE app.postal_address',
+              'TYPE public.price',
+            ]),
+          );
+          expect(run(tempFile('drop_all.py', DROP_ALL), source, db.url)).toContain('drop_all done');
+          expect([...dumpObjects(await pgDump(db.url)).keys()]).toEqual(['SCHEMA app']);
+        },
+        120_000,
+      );
+    }
+  },
+);
