@@ -238,6 +238,7 @@ function checkFor(g: Gen, table: Table, id: string): CheckConstraint | null {
     id,
     name: chance(g, 30) ? `${table.name.slice(0, 30)}_${column.name.slice(0, 20)}_rule` : null,
     expression,
+    notValid: chance(g, 20),
   };
 }
 
@@ -350,6 +351,7 @@ function buildTable(g: Gen, id: string, name: string, enums: EnumType[]): Table 
       ...INDEX_DEFAULTS,
       ...(option === 1 && !unique ? { method: 'hash' as const } : {}),
       ...(option === 2 ? { where: `${column.name} IS NOT NULL` } : {}),
+      ...(chance(g, 15) ? { comment: `Finds ${name} by ${column.name}` } : {}),
       ...(option === 3
         ? {
             keys: [
@@ -687,6 +689,32 @@ const dropCheck: Edit = (g, design, focus) => {
   return replaceTable(design, i, { ...t, checks: t.checks.filter((k) => k.id !== check.id) });
 };
 
+/** VALIDATE CONSTRAINT one way, drop and add back NOT VALID the other. */
+const toggleCheckValidity: Edit = (g, design, focus) => {
+  const tables = tablesFor(design, focus).filter(({ t }) => t.checks.length > 0);
+  if (tables.length === 0) return null;
+  const { t, i } = pick(g, tables);
+  const check = pick(g, t.checks);
+  return replaceTable(design, i, {
+    ...t,
+    checks: t.checks.map((k) => (k.id === check.id ? { ...k, notValid: !k.notValid } : k)),
+  });
+};
+
+const setIndexComment: Edit = (g, design, focus) => {
+  const tables = tablesFor(design, focus).filter(({ t }) => t.indexes.length > 0);
+  if (tables.length === 0) return null;
+  const { t, i } = pick(g, tables);
+  const index = pick(g, t.indexes);
+  const comment =
+    index.comment === null || chance(g, 50) ? `Read by ${t.name} ${int(g, 1, 99)}` : null;
+  if (comment === index.comment) return null;
+  return replaceTable(design, i, {
+    ...t,
+    indexes: t.indexes.map((x) => (x.id === index.id ? { ...x, comment } : x)),
+  });
+};
+
 function mapEnum(design: Design, id: string, values: string[]): Design {
   return { ...design, enums: design.enums.map((e) => (e.id === id ? { ...e, values } : e)) };
 }
@@ -774,6 +802,8 @@ export const DESIGN_EDITS = {
   dropIndex,
   addCheck,
   dropCheck,
+  toggleCheckValidity,
+  setIndexComment,
   addEnumValue,
   removeEnumValue,
   renameEnumValue,
@@ -798,6 +828,8 @@ export const TABLE_EDITS: readonly DesignEditKind[] = [
   'dropIndex',
   'addCheck',
   'dropCheck',
+  'toggleCheckValidity',
+  'setIndexComment',
 ];
 
 /** One edit of `design` (kind chosen at random, or from `kinds`) with its kind, the result still valid. */

@@ -48,6 +48,8 @@ export interface DumpedConstraint {
 export interface DumpedIndex {
   name: string;
   definition: string;
+  /** Absent when the index has no comment. */
+  comment?: string;
 }
 
 export interface DumpedTable {
@@ -183,8 +185,14 @@ export async function dumpCatalog(
       [schema],
     );
 
-    const indexes = await client.query<{ table_oid: number; name: string; definition: string }>(
-      `SELECT i.indrelid::int AS table_oid, c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition
+    const indexes = await client.query<{
+      table_oid: number;
+      name: string;
+      definition: string;
+      comment: string | null;
+    }>(
+      `SELECT i.indrelid::int AS table_oid, c.relname AS name, pg_get_indexdef(i.indexrelid) AS definition,
+              obj_description(i.indexrelid, 'pg_class') AS comment
          FROM pg_index i
          JOIN pg_class c ON c.oid = i.indexrelid
          JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -232,7 +240,11 @@ export async function dumpCatalog(
         .sort(byName),
       indexes: indexes.rows
         .filter((index) => index.table_oid === table.oid)
-        .map((index) => ({ name: index.name, definition: strip(index.definition) }))
+        .map((index) => ({
+          name: index.name,
+          definition: strip(index.definition),
+          ...(index.comment === null ? {} : { comment: index.comment }),
+        }))
         .sort(byName),
     }));
 

@@ -105,7 +105,15 @@ export function describeOperation(op: Operation): string {
     case 'drop_index':
       return `Drop index ${op.index.name} of ${op.table}`;
     case 'create_check':
-      return `Add check ${op.check.name} on ${op.table}: ${op.check.expression}`;
+      return `Add check ${op.check.name} on ${op.table}: ${op.check.expression}${op.check.notValid ? ' (NOT VALID: rows already there are not checked)' : ''}`;
+    case 'set_check_validity':
+      return op.valid
+        ? `Validate check ${op.check.name} of ${op.table}: every row already there is checked`
+        : `Make check ${op.check.name} of ${op.table} NOT VALID (Postgres cannot un-validate: the check is dropped and added again NOT VALID)`;
+    case 'set_index_comment':
+      return op.to === null
+        ? `Remove the comment of index ${op.index} on ${op.table}`
+        : `Set the comment of index ${op.index} on ${op.table}: ${op.to}`;
     case 'drop_check':
       return `Drop check ${op.check.name} of ${op.table}`;
     case 'create_enum':

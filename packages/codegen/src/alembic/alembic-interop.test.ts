@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { type Design, diff } from '@retort/core';
 import { createServerDatabase, hasPythonTools, inCI, PYTHON, serverUrl } from '@retort/testing';
+import { constraintsDesign, constraintsDesignBefore } from '@retort/testing/constraints-design';
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
 import { type DumpedCatalog, dumpCatalog } from '@retort/testing/pg-catalog';
 import { type TutorialRevision, tutorialRevisions } from '@retort/testing/tutorial';
@@ -130,6 +131,11 @@ describe.skipIf(!ready)('the exported Alembic project under the real Alembic', (
   it('builds the quirks design (two serials in one key, reserved names) as Retort’s SQL does', async () => {
     await roundTrip(chain(everyFeatureDesign, quirksDesign));
   }, 120_000);
+
+  it('validates a check and changes an index comment, and un-validates it going down', async () => {
+    await roundTrip(chain(constraintsDesignBefore, constraintsDesign));
+    await roundTrip(chain(constraintsDesign, constraintsDesignBefore));
+  }, 180_000);
 
   it('builds a design of hostile names whose new tables have keys to a table named with a dot', async () => {
     await roundTrip(chain(hostileDesign, hostileDesign));

@@ -37,12 +37,14 @@ import { indexArguments } from '../python/index-options';
 import { alterColumnSteps } from '../sql/alter-column-steps';
 import { quoteInSchemaOf, quoteLiteral, quoteName, quoteTable } from '../sql/identifier';
 import {
+  addCheckSql,
   addForeignKey,
   addSerialSql,
   alterEnumSql,
   alterStepSql,
-  createIndexSql,
+  createIndexStatements,
   dropSerialSql,
+  indexCommentSql,
   renderOperationSql,
   serialTypeSql,
   uniqueClause,
@@ -200,6 +202,7 @@ class Renderer {
       }),
     );
     for (const k of table.checks) {
+      if (k.notValid) continue;
       args.push(
         `sa.CheckConstraint(${pythonString(escapeTextColons(k.expression), '"')}, name=${pythonString(k.name)})`,
       );
@@ -235,6 +238,9 @@ class Renderer {
       );
     }
     for (const fk of notValid) after.push(this.createForeignKey(table.name, fk));
+    for (const k of table.checks) {
+      if (k.notValid) after.push(this.execute(addCheckSql(table.name, k)));
+    }
     return [...before, call, ...after];
   }
 
@@ -422,8 +428,14 @@ class Renderer {
       case 'drop_unique':
         return [dropConstraint(op.unique.name, op.table, 'unique')];
       case 'create_index': {
-        if (op.index.nullsNotDistinct) return [this.execute(createIndexSql(op.table, op.index))];
+        if (op.index.nullsNotDistinct) {
+          return createIndexStatements(op.table, op.index).map((s) => this.execute(s));
+        }
         const { keys, options } = indexArguments(op.index, 'sa.text');
+        const comment =
+          op.index.comment === undefined
+            ? []
+            : [this.execute(indexCommentSql(op.table, op.index.name, op.index.comment))];
         return [
           callNamed(
             'create_index',
@@ -433,6 +445,7 @@ class Renderer {
             `unique=${op.index.unique ? 'True' : 'False'}`,
             ...options,
           ),
+          ...comment,
         ];
       }
       case 'drop_index':
@@ -440,6 +453,8 @@ class Renderer {
           `op.drop_index(${[pythonString(op.index.name), `table_name=${pyNameArgs(op.table).name}`, ...pyNameArgs(op.table).kw].join(', ')})`,
         ];
       case 'create_check':
+        // Alembic's create_check_constraint has no NOT VALID.
+        if (op.check.notValid) return [this.execute(addCheckSql(op.table, op.check))];
         return [
           callNamed(
             'create_check_constraint',
@@ -460,6 +475,8 @@ class Renderer {
         ];
       case 'alter_enum':
         return alterEnumSql(op).map((s) => this.execute(s));
+      case 'set_check_validity':
+      case 'set_index_comment':
       case 'rename_enum':
       case 'rename_constraint':
       case 'rename_index':

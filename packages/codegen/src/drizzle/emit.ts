@@ -29,11 +29,13 @@ import { camelCase } from '../names/case';
 import { stringLiteral, templateText, uniqueIdentifier } from '../typescript/identifier';
 import { type ModelNames, modelNames, type TableNames } from '../typescript/model';
 import {
+  checkValidityComment,
   collationComment,
   foreignKeyComment,
   hasIndexOptions,
   identitySequenceOptions,
   indexComment,
+  indexCommentNote,
   objectsComment,
   partitionsComment,
   userTypesComment,
@@ -449,9 +451,13 @@ function extraConfig(
   }
   for (const k of table.checks) {
     imports.add('check');
+    const note = checkValidityComment('Drizzle', k);
+    if (note !== null) lines.push(`    ${note}`);
     lines.push(`    check(${stringLiteral(k.name)}, sql\`${templateText(k.expression)}\`),`);
   }
   for (const i of table.indexes) {
+    const note = indexCommentNote('Drizzle', i);
+    if (note !== null) lines.push(`    ${note}`);
     if (hasIndexOptions(i)) {
       lines.push(`    ${indexComment('This Drizzle model', i)}`);
       continue;

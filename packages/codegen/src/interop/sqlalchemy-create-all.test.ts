@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Design } from '@retort/core';
 import { hasPythonTools, inCI, PYTHON, serverUrl, sqlalchemyVersion } from '@retort/testing';
+import { constraintsDesign } from '@retort/testing/constraints-design';
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
 import { dumpCatalog } from '@retort/testing/pg-catalog';
 import { schemasDesign } from '@retort/testing/schemas-design';
@@ -53,6 +54,7 @@ const designs: [string, () => Design][] = [
   ['the shop example', loadShopDesign],
   ['the every-feature design', () => everyFeatureDesign],
   ['the quirks design', () => quirksDesign],
+  ['the constraints design (NOT VALID check, index comments)', () => constraintsDesign],
 ];
 
 describe.skipIf(!ready)('SQLAlchemy create_all against Postgres', () => {

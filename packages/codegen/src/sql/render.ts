@@ -6,6 +6,7 @@
  */
 import {
   type AlterEnum,
+  type CatalogCheck,
   type CatalogColumn,
   type CatalogForeignKey,
   type CatalogIdentity,
@@ -136,6 +137,30 @@ export function createIndexSql(table: string, index: CatalogIndex): string {
 
 const comment = (value: string | null) => (value === null ? 'NULL' : quoteLiteral(value));
 
+export function indexCommentSql(table: string, index: string, value: string | null): string {
+  return `COMMENT ON INDEX ${quoteInSchemaOf(table, index)} IS ${comment(value)}`;
+}
+
+/** An index with its comment, when it has one. */
+export function createIndexStatements(table: string, index: CatalogIndex): string[] {
+  const out = [createIndexSql(table, index)];
+  if (index.comment !== undefined) out.push(indexCommentSql(table, index.name, index.comment));
+  return out;
+}
+
+/** `NOT VALID` only takes in `ALTER TABLE ... ADD`: Postgres validates a check made with its table. */
+export function addCheckSql(table: string, check: CatalogCheck): string {
+  return `ALTER TABLE ${quoteTable(table)} ADD CONSTRAINT ${quoteName(check.name)} CHECK (${check.expression})${check.notValid ? ' NOT VALID' : ''}`;
+}
+
+/** Validating checks the rows; Postgres cannot un-validate, so the reverse adds it back NOT VALID. */
+export function checkValiditySql(table: string, check: CatalogCheck, valid: boolean): string[] {
+  if (valid) {
+    return [`ALTER TABLE ${quoteTable(table)} VALIDATE CONSTRAINT ${quoteName(check.name)}`];
+  }
+  return [dropConstraint(table, check.name), addCheckSql(table, { ...check, notValid: true })];
+}
+
 function columnComment(table: string, column: string, value: string | null): string {
   return `COMMENT ON COLUMN ${quoteTable(table)}.${quoteName(column)} IS ${comment(value)}`;
 }
@@ -163,7 +188,7 @@ function createTable(table: TableSpec): string[] {
     constraint(table.primaryKey.name, `PRIMARY KEY (${quoteNames(table.primaryKey.columns)})`);
   }
   for (const u of table.uniques) constraint(u.name, uniqueClause(u));
-  for (const k of table.checks) constraint(k.name, `CHECK (${k.expression})`);
+  for (const k of table.checks) if (!k.notValid) constraint(k.name, `CHECK (${k.expression})`);
   for (const fk of table.foreignKeys) {
     if (!fk.notValid) constraint(fk.name, foreignKeyClause(fk));
   }
@@ -171,6 +196,7 @@ function createTable(table: TableSpec): string[] {
   const out = [`CREATE TABLE ${quoteTable(table.name)} (\n${lines.join(',\n')}\n)${partitionBy}`];
   // Postgres validates a key made with its table; only ALTER TABLE leaves it NOT VALID.
   for (const fk of table.foreignKeys) if (fk.notValid) out.push(addForeignKey(table.name, fk));
+  for (const k of table.checks) if (k.notValid) out.push(addCheckSql(table.name, k));
   if (table.comment !== null) {
     out.push(`COMMENT ON TABLE ${quoteTable(table.name)} IS ${comment(table.comment)}`);
   }
@@ -349,15 +375,17 @@ export function renderOperationSql(op: Operation): string[] {
     case 'drop_unique':
       return [dropConstraint(op.table, op.unique.name)];
     case 'create_index':
-      return [createIndexSql(op.table, op.index)];
+      return createIndexStatements(op.table, op.index);
     case 'drop_index':
       return [`DROP INDEX ${quoteInSchemaOf(op.table, op.index.name)}`];
     case 'create_check':
-      return [
-        `ALTER TABLE ${quoteTable(op.table)} ADD CONSTRAINT ${quoteName(op.check.name)} CHECK (${op.check.expression})`,
-      ];
+      return [addCheckSql(op.table, op.check)];
     case 'drop_check':
       return [dropConstraint(op.table, op.check.name)];
+    case 'set_check_validity':
+      return checkValiditySql(op.table, op.check, op.valid);
+    case 'set_index_comment':
+      return [indexCommentSql(op.table, op.index, op.to)];
     case 'create_enum':
       return [
         `CREATE TYPE ${quoteTable(op.enum.name)} AS ENUM (${op.enum.values.map(quoteLiteral).join(', ')})`,

@@ -38,7 +38,13 @@ import {
 import { indexArguments } from '../python/index-options';
 import { escapeTextColons } from '../python/literal';
 import { quoteInSchemaOf, quoteName, quoteTable } from '../sql/identifier';
-import { createIndexSql, renderOperationSql, uniqueClause } from '../sql/render';
+import {
+  addCheckSql,
+  createIndexStatements,
+  indexCommentSql,
+  renderOperationSql,
+  uniqueClause,
+} from '../sql/render';
 import { cycleClosingKeys } from './fk-cycles';
 
 export interface ColumnPlan {
@@ -239,6 +245,11 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
       tableArgs.push(`UniqueConstraint(${pythonStrings(u.columns)}${named})`);
     }
     for (const k of table.checks) {
+      // Postgres validates a check made with its table: a NOT VALID one is added after.
+      if (k.notValid) {
+        ddlAfterCreate(addCheckSql(table.name, k));
+        continue;
+      }
       imports.from(SA, 'CheckConstraint');
       tableArgs.push(
         `CheckConstraint(${pythonString(escapeTextColons(k.expression), '"')}, name=${pythonString(k.name)})`,
@@ -246,9 +257,11 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
     }
     for (const i of table.indexes) {
       if (i.nullsNotDistinct) {
-        ddlAfterCreate(createIndexSql(table.name, i));
+        for (const sql of createIndexStatements(table.name, i)) ddlAfterCreate(sql);
         continue;
       }
+      // SQLAlchemy's Index has no comment.
+      if (i.comment !== undefined) ddlAfterCreate(indexCommentSql(table.name, i.name, i.comment));
       imports.from(SA, 'Index');
       const { keys, options, usesText } = indexArguments(i, 'text');
       if (usesText) imports.from(SA, 'text');

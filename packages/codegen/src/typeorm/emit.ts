@@ -36,10 +36,12 @@ import { type ModelNames, modelNames, type RelationEnd } from '../typescript/mod
 import { POSTGRES_INTERVAL_FIELDS } from '../typescript/postgres-interval';
 import { arrayOf, readType } from '../typescript/read-type';
 import {
+  checkValidityComment,
   foreignKeyComment,
   hasIndexOptions,
   identityOptionsComment,
   indexComment,
+  indexCommentNote,
   objectsComment,
   partitionsComment,
   readableColumnType,
@@ -302,6 +304,8 @@ function renderEntity(
     lines.push(`@${use('Unique')}(${stringLiteral(u.name)}, [${u.columns.map(prop).join(', ')}])`);
   }
   for (const i of table.indexes) {
+    const note = indexCommentNote('TypeORM', i);
+    if (note !== null) lines.push(note);
     if (hasIndexOptions(i)) {
       lines.push(indexComment('This TypeORM entity', i));
       continue;
@@ -312,6 +316,8 @@ function renderEntity(
     );
   }
   for (const k of table.checks) {
+    const note = checkValidityComment('TypeORM', k);
+    if (note !== null) lines.push(note);
     lines.push(`@${use('Check')}(${stringLiteral(k.name)}, ${stringLiteral(k.expression)})`);
   }
   lines.push(`export class ${self.className} {`);

@@ -5,6 +5,7 @@
  */
 import {
   type Catalog,
+  type CatalogCheck,
   type CatalogColumn,
   type CatalogForeignKey,
   type CatalogIdentity,
@@ -41,6 +42,17 @@ export function indexComment(library: string, index: CatalogIndex): string {
 export function foreignKeyComment(library: string, fk: CatalogForeignKey): string | null {
   if (!fk.match && !fk.deferrable && !fk.notValid) return null;
   return `// ${library} cannot express foreign key ${fk.name}: ${foreignKeyOptionsText(fk)}.`;
+}
+
+/** A comment for a NOT VALID check, or null for a valid one. */
+export function checkValidityComment(library: string, check: CatalogCheck): string | null {
+  return check.notValid ? `// ${library} cannot express check ${check.name}: NOT VALID.` : null;
+}
+
+/** A comment for the comment on an index, or null when it has none. */
+export function indexCommentNote(library: string, index: CatalogIndex): string | null {
+  if (index.comment === undefined) return null;
+  return `// ${library} cannot express the comment on index ${index.name}: ${JSON.stringify(oneLine(index.comment))}.`;
 }
 
 /** A comment for a column's collation, or null when it has the type's default. */

@@ -150,11 +150,22 @@ export function describeIndex(i: CatalogIndex): string {
 }
 
 function indexDifferences(e: CatalogIndex, a: CatalogIndex): string[] {
-  return differs('is', describeIndex(e), describeIndex(a));
+  return [
+    ...differs('is', describeIndex(e), describeIndex(a)),
+    ...commentDifferences(e.comment ?? null, a.comment ?? null),
+  ];
 }
 
+function commentDifferences(e: string | null, a: string | null): string[] {
+  return e === a
+    ? []
+    : [`has comment ${JSON.stringify(a)} in the database, ${JSON.stringify(e)} expected`];
+}
+
+const validity = (k: CatalogCheck) => (k.notValid ? 'NOT VALID' : 'VALID');
+
 function checkDifferences(e: CatalogCheck, a: CatalogCheck): string[] {
-  return differs('is', e.expression, a.expression);
+  return [...differs('is', e.expression, a.expression), ...differs('is', validity(e), validity(a))];
 }
 
 export interface CompareOptions {

@@ -137,6 +137,7 @@ function catalogTable(
     return {
       name: k.name ?? names.check(table.name, referenced),
       expression: canonicalExpression(k.expression, { columns: columnTypes }),
+      ...(k.notValid ? { notValid: true as const } : {}),
     };
   });
 
@@ -224,6 +225,7 @@ function catalogIndex(
       ? { where: canonicalExpression(index.where, { columns: columnTypes }) }
       : {}),
     ...(index.nullsNotDistinct ? { nullsNotDistinct: true as const } : {}),
+    ...(index.comment !== null ? { comment: index.comment } : {}),
   };
 }
 

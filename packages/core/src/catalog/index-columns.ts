@@ -36,9 +36,9 @@ export function renameIndexColumns(
   return out;
 }
 
-/** Everything about an index but its name, as one comparable text. */
+/** Everything about an index but its name and comment, as one comparable text. */
 export function indexShape(index: CatalogIndex): string {
-  const { name: _name, ...shape } = index;
+  const { name: _name, comment: _comment, ...shape } = index;
   return sortedJson(shape);
 }
 

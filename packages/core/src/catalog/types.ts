@@ -96,11 +96,14 @@ export interface CatalogIndex {
   /** Canonical SQL of a partial index's predicate. */
   where?: string;
   nullsNotDistinct?: true;
+  /** `COMMENT ON INDEX`; absent when there is none. */
+  comment?: string;
 }
 
 export interface CatalogCheck {
   name: string;
   expression: string;
+  notValid?: true;
 }
 
 export interface CatalogTable {

@@ -5,7 +5,15 @@
  * did; `fillTableDefaults` puts them back when a stored table is read.
  */
 import { DesignReader } from './read';
-import type { ColumnIdentity, Design, ForeignKey, Index, Table, UniqueConstraint } from './types';
+import type {
+  CheckConstraint,
+  ColumnIdentity,
+  Design,
+  ForeignKey,
+  Index,
+  Table,
+  UniqueConstraint,
+} from './types';
 
 type Loose = Record<string, unknown>;
 
@@ -45,8 +53,16 @@ export const UNIQUE_DEFAULTS: Pick<UniqueConstraint, 'nullsNotDistinct'> = {
 };
 export const INDEX_DEFAULTS: Pick<
   Index,
-  'method' | 'keys' | 'include' | 'where' | 'nullsNotDistinct'
-> = { method: 'btree', keys: null, include: [], where: null, nullsNotDistinct: false };
+  'method' | 'keys' | 'include' | 'where' | 'nullsNotDistinct' | 'comment'
+> = {
+  method: 'btree',
+  keys: null,
+  include: [],
+  where: null,
+  nullsNotDistinct: false,
+  comment: null,
+};
+export const CHECK_DEFAULTS: Pick<CheckConstraint, 'notValid'> = { notValid: false };
 
 const loose = (value: object) => value as Loose;
 
@@ -56,6 +72,7 @@ export function compactTable(table: Table): Table {
   record.foreignKeys = table.foreignKeys.map((fk) => omit(loose(fk), FOREIGN_KEY_DEFAULTS));
   record.uniques = table.uniques.map((u) => omit(loose(u), UNIQUE_DEFAULTS));
   record.indexes = table.indexes.map((i) => omit(loose(i), INDEX_DEFAULTS));
+  record.checks = table.checks.map((k) => omit(loose(k), CHECK_DEFAULTS));
   return record as unknown as Table;
 }
 

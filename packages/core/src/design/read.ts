@@ -211,9 +211,10 @@ export class DesignReader {
       type: this.string(obj, 'type', path),
       default: def,
       notNull: this.boolean(obj, 'notNull', path, false),
-      checks: this.list(obj.checks, `${path}.checks`).map((item, i) =>
-        this.check(item, `${path}.checks[${i}]`),
-      ),
+      checks: this.list(obj.checks, `${path}.checks`).map((item, i) => {
+        const { notValid: _notValid, ...check } = this.check(item, `${path}.checks[${i}]`);
+        return check;
+      }),
       comment: this.nullableString(obj, 'comment', path),
     };
     const collation = this.nullableString(obj, 'collation', path);
@@ -535,6 +536,7 @@ export class DesignReader {
       include: this.optionalIdList(obj, 'include', path) ?? [],
       where: this.nullableString(obj, 'where', path),
       nullsNotDistinct: this.boolean(obj, 'nullsNotDistinct', path, false),
+      comment: this.nullableString(obj, 'comment', path),
     };
   }
 
@@ -567,6 +569,7 @@ export class DesignReader {
       id: this.string(obj, 'id', path),
       name: this.nullableString(obj, 'name', path),
       expression: this.string(obj, 'expression', path),
+      notValid: this.boolean(obj, 'notValid', path, false),
     };
   }
 }

@@ -164,12 +164,19 @@ export interface Index {
   where: string | null;
   /** `NULLS NOT DISTINCT` for a unique index (Postgres 15). Default false. */
   nullsNotDistinct: boolean;
+  /** `COMMENT ON INDEX`. Default null. */
+  comment: string | null;
 }
+
+/** A domain's check: a table check's fields but NOT VALID, which Retort keeps for tables only. */
+export type DomainCheck = Omit<CheckConstraint, 'notValid'>;
 
 export interface CheckConstraint {
   id: string;
   name: string | null;
   expression: string;
+  /** `NOT VALID`: rows already there are not checked, new and changed ones are. Default false. */
+  notValid: boolean;
 }
 
 export interface Table {
@@ -237,7 +244,7 @@ export interface DomainType {
   default: ColumnDefault | null;
   notNull: boolean;
   /** Checks on `VALUE`; an unnamed one takes Postgres' name, `<domain>_check`. */
-  checks: CheckConstraint[];
+  checks: DomainCheck[];
   comment: string | null;
 }
 

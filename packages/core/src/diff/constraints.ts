@@ -207,7 +207,22 @@ export function createConstraints(ctx: PlanContext): void {
       ctx.emit({ kind: 'create_primary_key', table, primaryKey });
     }
     for (const unique of c.uniques.created) ctx.emit({ kind: 'create_unique', table, unique });
+    for (const { before, after } of c.checks.kept) {
+      if (!before.notValid === !after.notValid) continue;
+      const { notValid: _notValid, ...check } = after;
+      ctx.emit({
+        kind: 'set_check_validity',
+        table,
+        check: before.notValid ? { ...check, notValid: true } : check,
+        valid: !after.notValid,
+      });
+    }
     for (const check of c.checks.created) ctx.emit({ kind: 'create_check', table, check });
+    for (const { before, after } of c.indexes.kept) {
+      const from = before.comment ?? null;
+      const to = after.comment ?? null;
+      if (from !== to) ctx.emit({ kind: 'set_index_comment', table, index: after.name, from, to });
+    }
     for (const index of c.indexes.created) ctx.emit({ kind: 'create_index', table, index });
   }
 }

@@ -12,7 +12,7 @@ import type { Design } from '../design/types';
 import { applyOperations } from '../operations/apply';
 import { reverseOperation, reverseOperations } from '../operations/reverse';
 import { diff } from './diff';
-import { revisionSnapshot } from './snapshot';
+import { inColumnOrder, revisionSnapshot } from './snapshot';
 
 /**
  * Where Postgres puts the columns once `diff(a, b)` has run, worked out independently of the
@@ -30,7 +30,10 @@ function inDatabaseOrder(a: Design, b: Design): Design {
         const i = old.indexOf(id);
         return i >= 0 ? i : old.length + t.columns.findIndex((c) => c.id === id);
       };
-      return { ...t, columns: [...t.columns].sort((x, y) => rank(x.id) - rank(y.id)) };
+      return inColumnOrder(
+        t,
+        [...t.columns].sort((x, y) => rank(x.id) - rank(y.id)),
+      );
     }),
   };
 }

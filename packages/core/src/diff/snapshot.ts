@@ -5,7 +5,7 @@
  * its operations produce, so it takes the design with each table's columns in the order the
  * database will hold them; the design itself keeps the order the person chose.
  */
-import type { Design } from '../design/types';
+import type { Column, Design, Table } from '../design/types';
 import { CatalogState } from '../operations/apply';
 import type { Operation } from '../operations/types';
 import { designCatalog } from './catalogs';
@@ -29,7 +29,24 @@ export function revisionSnapshot(
       const place = order.get(table.name);
       if (!place) return table;
       const at = (name: string) => place.get(name) ?? Number.MAX_SAFE_INTEGER;
-      return { ...table, columns: [...table.columns].sort((x, y) => at(x.name) - at(y.name)) };
+      return inColumnOrder(
+        table,
+        [...table.columns].sort((x, y) => at(x.name) - at(y.name)),
+      );
     }),
   };
+}
+
+/**
+ * The table with its columns in `columns`' order. A primary key in column order keeps the
+ * key order the design gave it: the order becomes the key's own when the columns move.
+ */
+export function inColumnOrder(table: Table, columns: Column[]): Table {
+  const keyOf = (list: readonly Column[]) => list.filter((c) => c.primaryKey).map((c) => c.id);
+  const key = keyOf(table.columns);
+  const moved = keyOf(columns);
+  if (table.primaryKeyOrder !== null || key.every((id, i) => moved[i] === id)) {
+    return { ...table, columns };
+  }
+  return { ...table, columns, primaryKeyOrder: key };
 }

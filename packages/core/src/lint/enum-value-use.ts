@@ -176,6 +176,8 @@ export function enumValueUses(ops: readonly Operation[]): LintFinding[] {
       case 'create_index':
       case 'drop_index':
       case 'drop_check':
+      case 'set_check_validity':
+      case 'set_index_comment':
       case 'rename_constraint':
       case 'rename_index':
       case 'create_enum':

@@ -282,7 +282,8 @@ export function lintOperations(
         return;
       case 'create_check':
         identifiers(op.check.name);
-        if (!existing(op.table)) return;
+        // A NOT VALID check checks no existing row: nothing to fail, no long lock.
+        if (!existing(op.table) || op.check.notValid) return;
         add(
           'CD101',
           'warning',
@@ -292,6 +293,15 @@ export function lintOperations(
           'constraint-missing-not-valid',
           'warning',
           `Check ${op.check.name} scans ${op.table} under a lock; add it NOT VALID, then VALIDATE CONSTRAINT.`,
+        );
+        return;
+      case 'set_check_validity':
+        // Validating takes a lock that lets reads and writes go on; it fails on a bad row.
+        if (!op.valid) return;
+        add(
+          'CD101',
+          'warning',
+          `Validating check ${op.check.name} on ${op.table} fails if any row does not satisfy ${op.check.expression}.`,
         );
         return;
       case 'create_primary_key':
@@ -443,6 +453,7 @@ export function lintOperations(
       case 'drop_unique':
       case 'drop_index':
       case 'drop_check':
+      case 'set_index_comment':
       case 'create_enum':
         if (op.kind === 'create_enum') identifiers(op.enum.name);
         return;

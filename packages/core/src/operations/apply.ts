@@ -218,6 +218,26 @@ export class CatalogState {
       case 'drop_check':
         this.remove(op, op.table, 'checks', op.check.name);
         return;
+      case 'set_check_validity': {
+        const check = this.mustTable(op, op.table).checks.find((k) => k.name === op.check.name);
+        if (!check) throw misfit(op, `table "${op.table}" has no check "${op.check.name}"`);
+        if (!check.notValid === op.valid) {
+          throw misfit(
+            op,
+            `check "${op.check.name}" is ${op.valid ? 'valid' : 'NOT VALID'} already`,
+          );
+        }
+        if (op.valid) delete check.notValid;
+        else check.notValid = true;
+        return;
+      }
+      case 'set_index_comment': {
+        const index = this.mustTable(op, op.table).indexes.find((i) => i.name === op.index);
+        if (!index) throw misfit(op, `table "${op.table}" has no index "${op.index}"`);
+        if (op.to === null) delete index.comment;
+        else index.comment = op.to;
+        return;
+      }
       case 'create_enum':
         if (this.catalog.enums.some((e) => e.name === op.enum.name)) {
           throw misfit(op, `type "${op.enum.name}" already exists`);

@@ -64,6 +64,8 @@ export class LiveNames {
       case 'drop_index':
       case 'create_check':
       case 'drop_check':
+      case 'set_check_validity':
+      case 'set_index_comment':
       case 'create_enum':
       case 'drop_enum':
       case 'rename_enum':

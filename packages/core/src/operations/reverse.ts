@@ -42,6 +42,18 @@ export function reverseOperation(op: Operation): Operation {
       return { kind: 'drop_check', table: op.table, check: op.check };
     case 'drop_check':
       return { kind: 'create_check', table: op.table, check: op.check };
+    case 'set_check_validity': {
+      const { notValid: _notValid, ...check } = op.check;
+      return {
+        kind: 'set_check_validity',
+        table: op.table,
+        // The check as the operation leaves it.
+        check: op.valid ? check : { ...check, notValid: true },
+        valid: !op.valid,
+      };
+    }
+    case 'set_index_comment':
+      return { ...op, from: op.to, to: op.from };
     case 'create_enum':
       return { kind: 'drop_enum', enum: op.enum };
     case 'drop_enum':

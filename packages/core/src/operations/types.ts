@@ -110,6 +110,25 @@ export interface DropCheck {
   table: string;
   check: CatalogCheck;
 }
+/**
+ * A check becomes valid (`VALIDATE CONSTRAINT`: existing rows are checked, under a lock that
+ * lets writes go on) or NOT VALID again. Postgres cannot un-validate a constraint, so
+ * `valid: false` drops the check and adds it back `NOT VALID`.
+ */
+export interface SetCheckValidity {
+  kind: 'set_check_validity';
+  table: string;
+  /** The check as it is before (its `notValid` is the opposite of `valid`). */
+  check: CatalogCheck;
+  valid: boolean;
+}
+export interface SetIndexComment {
+  kind: 'set_index_comment';
+  table: string;
+  index: string;
+  from: string | null;
+  to: string | null;
+}
 export interface CreateEnum {
   kind: 'create_enum';
   enum: CatalogEnum;
@@ -301,6 +320,8 @@ export type Operation =
   | DropIndex
   | CreateCheck
   | DropCheck
+  | SetCheckValidity
+  | SetIndexComment
   | CreateEnum
   | DropEnum
   | RenameEnum

@@ -136,7 +136,22 @@ const CHANGES: [change: string, sql: string, found: string][] = [
   [
     'a check made NOT VALID',
     'ALTER TABLE projects DROP CONSTRAINT projects_budget_check, ADD CONSTRAINT projects_budget_check CHECK (budget >= 0) NOT VALID',
-    'constraint public.projects.projects_budget_check is not modelled by Retort (NOT VALID)',
+    'check "projects_budget_check" is NOT VALID in the database, VALID expected',
+  ],
+  [
+    'a NOT VALID check validated',
+    'ALTER TABLE projects VALIDATE CONSTRAINT projects_title_not_blank',
+    'check "projects_title_not_blank" is VALID in the database, NOT VALID expected',
+  ],
+  [
+    'a comment on an index changed',
+    "COMMENT ON INDEX members_last_seen_idx IS 'Who is idle'",
+    'index "members_last_seen_idx" has comment "Who is idle" in the database, "For the inactive-members report" expected',
+  ],
+  [
+    'a comment on an index added',
+    "COMMENT ON INDEX projects_org_title_idx IS 'Titles'",
+    'index "projects_org_title_idx" has comment "Titles" in the database, null expected',
   ],
   [
     'a domain added',

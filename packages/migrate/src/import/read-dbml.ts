@@ -235,6 +235,7 @@ export async function readDbmlDesign(text: string, name = 'imported'): Promise<D
         id: uniqueId(`k_${idPart(t.name)}`),
         name: c.name ?? null,
         expression: c.expression,
+        notValid: false,
       }),
     );
     tables.push(table);

@@ -74,6 +74,7 @@ export function designFromCatalog(catalog: Catalog, name: string): Design {
     include: (i.include ?? []).map((c) => columnId(table, c)),
     where: i.where ?? null,
     nullsNotDistinct: i.nullsNotDistinct ?? false,
+    comment: i.comment ?? null,
   });
   const tables: Table[] = catalog.tables.map((t) => {
     const pk = new Set(t.primaryKey?.columns ?? []);
@@ -143,6 +144,7 @@ export function designFromCatalog(catalog: Catalog, name: string): Design {
         id: unique(`ck_${idPart(t.name)}_${idPart(k.name)}`),
         name: k.name,
         expression: k.expression,
+        notValid: k.notValid ?? false,
       })),
       ...(t.partitionBy
         ? {

@@ -416,11 +416,11 @@ class CatalogReader {
       }
       const why: string[] = [];
       if (k.type === 'x') why.push('exclusion constraint');
-      // Foreign keys carry DEFERRABLE and NOT VALID; other constraints do not (yet).
+      // Foreign keys carry DEFERRABLE and NOT VALID, checks NOT VALID; other constraints do not (yet).
       if (k.deferrable && k.type !== 'f') {
         why.push(k.deferred ? 'DEFERRABLE INITIALLY DEFERRED' : 'DEFERRABLE');
       }
-      if (!k.validated && k.type !== 'f') why.push('NOT VALID');
+      if (!k.validated && k.type !== 'f' && k.type !== 'c') why.push('NOT VALID');
       if (!k.local) why.push('inherited');
       if (k.type === 'f' && k.match === 'p') why.push('MATCH PARTIAL');
       if (/\bNOT ENFORCED\b/.test(k.definition)) why.push('NOT ENFORCED');
@@ -481,6 +481,7 @@ class CatalogReader {
           table.checks.push({
             name: k.name,
             expression: canonicalExpression(body, { columns: state.columnTypes }),
+            ...(k.validated ? {} : { notValid: true as const }),
           });
         } catch {
           this.list('constraint', name, `check ${body} that Retort cannot read`);
@@ -547,7 +548,6 @@ class CatalogReader {
       ];
       const uses = [...new Set(used.filter((c) => state.omitted.has(c)))];
       if (uses.length > 0) why.push(`uses ${uses.join(', ')}, not modelled`);
-      if (i.comment !== null) why.push('comment on an index');
       let index: CatalogIndex | null = null;
       if (why.length === 0) {
         try {
@@ -595,6 +595,7 @@ class CatalogReader {
       ...(include.length > 0 ? { include } : {}),
       ...(i.predicate !== null ? { where: canonicalExpression(i.predicate, context) } : {}),
       ...(i.nulls_not_distinct ? { nullsNotDistinct: true as const } : {}),
+      ...(i.comment !== null ? { comment: i.comment } : {}),
     };
   }
 

@@ -64,6 +64,7 @@ const CHANGES: Array<[string, (d: Design) => void]> = [
         include: [],
         where: null,
         nullsNotDistinct: false,
+        comment: null,
       });
     },
   ],

@@ -89,13 +89,14 @@ export async function preflightReport(
   const unsafe =
     options.evaluate === 'all' ? new Map<string, string>() : await unsafeChecks(db, operations);
   for (const [index, op] of operations.entries()) {
-    const notRun = op.kind === 'create_check' ? unsafe.get(op.check.expression) : undefined;
-    if (op.kind === 'create_check' && notRun !== undefined) {
+    const checked = checkedExpression(op);
+    const notRun = checked === null ? undefined : unsafe.get(checked);
+    if ((op.kind === 'create_check' || op.kind === 'set_check_validity') && notRun !== undefined) {
       findings.push({
         operation: index,
         code: 'check_counted_at_apply',
         rows: 0,
-        message: `The new check ${op.check.name} calls ${notRun}, which may change data, so it is not run before you apply; the rows that fail it are counted when the revision is applied.`,
+        message: `The ${op.kind === 'create_check' ? 'new ' : ''}check ${op.check.name} calls ${notRun}, which may change data, so it is not run before you apply; the rows that fail it are counted when the revision is applied.`,
       });
       names.follow(op);
       continue;
@@ -168,6 +169,13 @@ END $$`);
   return (value, type) => `pg_temp.retort_casts(${value}, ${literal(type)})`;
 }
 
+/** The expression an operation checks every existing row against, if it does. */
+function checkedExpression(op: Operation): string | null {
+  if (op.kind === 'create_check') return op.check.notValid ? null : op.check.expression;
+  if (op.kind === 'set_check_validity') return op.valid ? op.check.expression : null;
+  return null;
+}
+
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
 /**
@@ -179,9 +187,10 @@ async function unsafeChecks(
   db: Queryable,
   operations: readonly Operation[],
 ): Promise<Map<string, string>> {
-  const checks = operations.flatMap((op) =>
-    op.kind === 'create_check' ? [op.check.expression] : [],
-  );
+  const checks = operations.flatMap((op) => {
+    const checked = checkedExpression(op);
+    return checked === null ? [] : [checked];
+  });
   const unsafe = new Map<string, string>();
   if (checks.length === 0) return unsafe;
   const routines = new Map(checks.map((sql) => [sql, expressionRoutines(sql)]));
@@ -408,14 +417,15 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
         },
       ];
     }
-    case 'create_check': {
+    case 'create_check':
+    case 'set_check_validity': {
       const table = liveTable(op.table);
-      if (!table || table !== op.table) return [];
+      if (!table || table !== op.table || checkedExpression(op) === null) return [];
       return [
         {
           code: 'rows_failing_check',
           rows: 0,
-          message: `{rows} of ${op.table} {fail} the new check ${op.check.name} (${op.check.expression}).`,
+          message: `{rows} of ${op.table} {fail} the ${op.kind === 'create_check' ? 'new ' : ''}check ${op.check.name} (${op.check.expression}).`,
           sql: `SELECT count(*) AS n FROM ${qt(table)} WHERE NOT (${op.check.expression})`,
           table,
           list: `SELECT * FROM ${qt(table)} WHERE NOT (${op.check.expression})`,
@@ -486,6 +496,7 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
     case 'drop_unique':
     case 'drop_index':
     case 'drop_check':
+    case 'set_index_comment':
     case 'create_enum':
     case 'drop_enum':
     case 'rename_enum':

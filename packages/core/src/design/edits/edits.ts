@@ -490,6 +490,7 @@ export function addCheck(design: Design, tableId: string, expression: string, na
   return addToList(design, tableId, 'checks', 'k', {
     name: cleanName(name) ?? null,
     expression: expression.trim(),
+    notValid: false,
   });
 }
 export function updateCheck(design: Design, tableId: string, id: string, patch: CheckPatch) {
