@@ -117,7 +117,7 @@ describe('retort import', () => {
     const result = await retort(['import', '--sql', 'dump.sql', '--allow-partial'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
-      'note: Skipped line 10, the psql meta-command \\restrict.\nnote: Skipped line 623, the psql meta-command \\unrestrict.\n',
+      'note: Skipped line 10, the psql meta-command \\restrict.\nnote: Skipped line 649, the psql meta-command \\unrestrict.\n',
     );
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(

@@ -97,13 +97,15 @@ export function describeObjectDifferences(
 const KIND_RANK: Record<CatalogObject['kind'], number> = {
   function: 0,
   procedure: 1,
-  view: 2,
-  materialized_view: 3,
-  index: 4,
-  row_security: 5,
-  force_row_security: 6,
-  policy: 7,
-  trigger: 8,
+  aggregate: 2,
+  view: 3,
+  materialized_view: 4,
+  index: 5,
+  row_security: 6,
+  force_row_security: 7,
+  policy: 8,
+  rule: 9,
+  trigger: 10,
 };
 
 /**
@@ -113,7 +115,8 @@ const KIND_RANK: Record<CatalogObject['kind'], number> = {
  */
 export function creationOrder(objects: readonly CatalogObject[]): CatalogObject[] {
   const byKey = new Map(objects.map((o) => [objectKey(o), o]));
-  const rank = (o: CatalogObject) => `${KIND_RANK[o.kind]}:${objectKey(o)}`;
+  const rank = (o: CatalogObject) =>
+    `${String(KIND_RANK[o.kind]).padStart(2, '0')}:${objectKey(o)}`;
   const sorted = [...objects].sort((a, b) => (rank(a) < rank(b) ? -1 : rank(a) > rank(b) ? 1 : 0));
   const done = new Set<string>();
   const out: CatalogObject[] = [];

@@ -14,8 +14,8 @@ import { lintOperations } from '../lint/lint';
 import { applyOperations } from '../operations/apply';
 import { reverseOperations } from '../operations/reverse';
 import type { Operation } from '../operations/types';
-import { createObjectSql, dropObjectSql, replaceObjectSql } from './plan-sql';
-import { describeObject } from './types';
+import { createObjectSql, dropObjectSql, replaceableInPlace, replaceObjectSql } from './plan-sql';
+import { type CatalogObject, describeObject } from './types';
 import { columnsKept, viewKeepsColumns } from './view-columns';
 
 const empty: Design = { format: 'retort.design/4', name: 'ledger', enums: [], tables: [] };
@@ -296,6 +296,58 @@ describe('design objects', () => {
       'security-definer-without-search-path',
     ]);
     expect(lintOperations([{ kind: 'create_object', object: owner }])).toEqual([]);
+  });
+
+  it('rules and aggregates: dropped by name, a rule replaced in place, both renamed', () => {
+    const rule: CatalogObject = {
+      kind: 'rule',
+      schema: 'public',
+      name: 'accounts_keep',
+      table: 'accounts',
+      definition:
+        'CREATE RULE accounts_keep AS\n    ON DELETE TO public.accounts DO INSTEAD NOTHING;',
+      comment: null,
+      dependsOn: ['table:accounts'],
+    };
+    const aggregate: CatalogObject = {
+      kind: 'aggregate',
+      schema: 'public',
+      name: 'total(bigint)',
+      table: null,
+      definition:
+        "CREATE AGGREGATE public.total(bigint) (\n    SFUNC = int8pl,\n    STYPE = bigint,\n    INITCOND = '0'\n);",
+      comment: 'Sums from zero',
+      dependsOn: [],
+    };
+    expect(dropObjectSql(rule)).toEqual(['DROP RULE accounts_keep ON public.accounts']);
+    expect(dropObjectSql(aggregate)).toEqual(['DROP AGGREGATE public.total(bigint)']);
+    expect(createObjectSql(aggregate)[1]).toBe(
+      "COMMENT ON AGGREGATE public.total(bigint) IS 'Sums from zero'",
+    );
+    const onUpdate = { ...rule, definition: rule.definition.replace('DELETE', 'UPDATE') };
+    expect(replaceableInPlace(rule, onUpdate)).toBe(true);
+    expect(replaceObjectSql(rule, onUpdate)).toEqual([
+      'CREATE OR REPLACE RULE accounts_keep AS\n    ON UPDATE TO public.accounts DO INSTEAD NOTHING',
+    ]);
+    const renamedRule = {
+      ...rule,
+      name: 'accounts_kept',
+      definition: rule.definition.replace('accounts_keep', 'accounts_kept'),
+    };
+    expect(replaceObjectSql(rule, renamedRule)).toEqual([
+      'ALTER RULE accounts_keep ON public.accounts RENAME TO accounts_kept',
+    ]);
+    const sum = {
+      ...aggregate,
+      name: 'sum_all(bigint)',
+      definition: aggregate.definition.replace('public.total(', 'public.sum_all('),
+    };
+    expect(replaceableInPlace(aggregate, sum)).toBe(true);
+    expect(replaceObjectSql(aggregate, sum)).toEqual([
+      'ALTER AGGREGATE public.total(bigint) RENAME TO sum_all',
+    ]);
+    const otherState = { ...aggregate, definition: aggregate.definition.replace("'0'", "'1'") };
+    expect(replaceableInPlace(aggregate, otherState)).toBe(false);
   });
 
   it('render as SQL Postgres runs: one statement each, comments beside', () => {

@@ -35,8 +35,12 @@ export function commentTarget(o: CatalogObject): string {
       return `FUNCTION ${routineName(o)}`;
     case 'procedure':
       return `PROCEDURE ${routineName(o)}`;
+    case 'aggregate':
+      return `AGGREGATE ${routineName(o)}`;
     case 'trigger':
       return `TRIGGER ${q(o.name)} ON ${qualified(o.schema, o.table ?? '')}`;
+    case 'rule':
+      return `RULE ${q(o.name)} ON ${qualified(o.schema, o.table ?? '')}`;
     case 'policy':
       return `POLICY ${q(o.name)} ON ${qualified(o.schema, o.table ?? '')}`;
     case 'row_security':
@@ -53,6 +57,8 @@ function definitionStatement(o: CatalogObject, orReplace = false): string {
       return `CREATE ${orReplace ? 'OR REPLACE ' : ''}VIEW ${qualified(o.schema, o.name)} AS\n ${body}`;
     case 'materialized_view':
       return `CREATE MATERIALIZED VIEW ${qualified(o.schema, o.name)} AS\n ${body}`;
+    case 'rule':
+      return orReplace ? body.replace(/^CREATE RULE /, 'CREATE OR REPLACE RULE ') : body;
     default:
       return body;
   }
@@ -84,8 +90,12 @@ export function dropObjectSql(o: CatalogObject): string[] {
       return [`DROP FUNCTION ${routineName(o)}`];
     case 'procedure':
       return [`DROP PROCEDURE ${routineName(o)}`];
+    case 'aggregate':
+      return [`DROP AGGREGATE ${routineName(o)}`];
     case 'trigger':
       return [`DROP TRIGGER ${q(o.name)} ON ${table}`];
+    case 'rule':
+      return [`DROP RULE ${q(o.name)} ON ${table}`];
     case 'policy':
       return [`DROP POLICY ${q(o.name)} ON ${table}`];
     case 'row_security':
@@ -109,7 +119,9 @@ const RENAMABLE = new Set<CatalogObject['kind']>([
   'index',
   'function',
   'procedure',
+  'aggregate',
   'trigger',
+  'rule',
   'policy',
 ]);
 
@@ -126,14 +138,14 @@ function definitionRenamed(before: CatalogObject, after: CatalogObject): string 
   const to = bareName(after);
   const definition = comparableDefinition(before.definition);
   if (before.kind === 'view' || before.kind === 'materialized_view') return definition;
-  if (before.kind === 'function' || before.kind === 'procedure') {
+  if (before.kind === 'function' || before.kind === 'procedure' || before.kind === 'aggregate') {
     const name = new RegExp(
-      `^(CREATE OR REPLACE (?:FUNCTION|PROCEDURE) )${escapeRegExp(qualified(before.schema, from))}\\(`,
+      `^(CREATE OR REPLACE (?:FUNCTION|PROCEDURE) |CREATE AGGREGATE )${escapeRegExp(qualified(before.schema, from))}\\(`,
     );
     return definition.replace(name, `$1${qualified(before.schema, to)}(`);
   }
   const name = new RegExp(
-    `^(CREATE (?:UNIQUE )?INDEX |CREATE (?:CONSTRAINT )?TRIGGER |CREATE POLICY )${escapeRegExp(q(from))} `,
+    `^(CREATE (?:UNIQUE )?INDEX |CREATE (?:CONSTRAINT )?TRIGGER |CREATE POLICY |CREATE RULE )${escapeRegExp(q(from))} `,
   );
   return definition.replace(name, `$1${q(to)} `);
 }
@@ -211,7 +223,8 @@ export function replaceableInPlace(
     return routineHeader(before.definition) === routineHeader(after.definition);
   }
   if (before.kind === 'view') return viewReplaceable(before, after, !options.dependents);
-  return false;
+  // A rule's event and table are part of its name's place: CREATE OR REPLACE RULE takes any.
+  return before.kind === 'rule';
 }
 
 /** `ALTER ... RENAME TO`: `before` takes `after`'s name. */
@@ -229,6 +242,10 @@ function renameSql(before: CatalogObject, after: CatalogObject): string {
       return `ALTER FUNCTION ${routineName(before)} RENAME TO ${to}`;
     case 'procedure':
       return `ALTER PROCEDURE ${routineName(before)} RENAME TO ${to}`;
+    case 'aggregate':
+      return `ALTER AGGREGATE ${routineName(before)} RENAME TO ${to}`;
+    case 'rule':
+      return `ALTER RULE ${q(before.name)} ON ${table} RENAME TO ${to}`;
     case 'trigger':
       return `ALTER TRIGGER ${q(before.name)} ON ${table} RENAME TO ${to}`;
     case 'policy':

@@ -14,7 +14,9 @@ export type ObjectKind =
   | 'index'
   | 'function'
   | 'procedure'
+  | 'aggregate'
   | 'trigger'
+  | 'rule'
   | 'policy'
   | 'row_security'
   | 'force_row_security';
@@ -25,7 +27,9 @@ export const OBJECT_KINDS: readonly ObjectKind[] = [
   'index',
   'function',
   'procedure',
+  'aggregate',
   'trigger',
+  'rule',
   'policy',
   'row_security',
   'force_row_security',
@@ -35,6 +39,7 @@ export const OBJECT_KINDS: readonly ObjectKind[] = [
 export const TABLE_SCOPED_KINDS: readonly ObjectKind[] = [
   'index',
   'trigger',
+  'rule',
   'policy',
   'row_security',
   'force_row_security',
@@ -47,7 +52,9 @@ export const OBJECT_KIND_WORDS: Record<ObjectKind, string> = {
   index: 'index',
   function: 'function',
   procedure: 'procedure',
+  aggregate: 'aggregate',
   trigger: 'trigger',
+  rule: 'rule',
   policy: 'policy',
   row_security: 'row-level security',
   force_row_security: 'forced row-level security',
@@ -60,7 +67,9 @@ export const OBJECT_KIND_WORDS: Record<ObjectKind, string> = {
  *  - view, materialized_view: the query, `pg_get_viewdef` (` SELECT ...;`);
  *  - index (of a materialized view): `pg_get_indexdef` (`CREATE INDEX ... ON ... USING ...`);
  *  - function, procedure: `pg_get_functiondef` (`CREATE OR REPLACE FUNCTION ...`);
+ *  - aggregate: `CREATE AGGREGATE name(args) (SFUNC = ..., STYPE = ...)` as pg_dump writes it;
  *  - trigger: `pg_get_triggerdef` (`CREATE [CONSTRAINT] TRIGGER ...`);
+ *  - rule (on a table): `pg_get_ruledef` (`CREATE RULE ... AS ON ... TO ... DO ...`);
  *  - policy: `CREATE POLICY ...` as pg_dump writes it from `pg_policy`;
  *  - row_security / force_row_security: `ALTER TABLE ... ENABLE|FORCE ROW LEVEL SECURITY`.
  */

@@ -17,7 +17,7 @@ export function objectsOf(design: Pick<Design, 'objects'>): DesignObject[] {
 
 /** The part of a function's name before its arguments: `add` of `add(a integer)`. */
 export function bareName(o: Pick<DesignObject, 'kind' | 'name'>): string {
-  if (o.kind !== 'function' && o.kind !== 'procedure') return o.name;
+  if (o.kind !== 'function' && o.kind !== 'procedure' && o.kind !== 'aggregate') return o.name;
   const open = o.name.indexOf('(');
   return open < 0 ? o.name : o.name.slice(0, open);
 }
@@ -66,7 +66,7 @@ export function checkObjects(design: Design): Problem[] {
     }
     const namespace = RELATION_KINDS.has(o.kind)
       ? `relation:${o.schema}.${o.name}`
-      : o.kind === 'function' || o.kind === 'procedure'
+      : o.kind === 'function' || o.kind === 'procedure' || o.kind === 'aggregate'
         ? `routine:${o.schema}.${o.name}`
         : `${o.kind}:${o.table}.${o.name}`;
     const taken = namespaces.get(namespace);

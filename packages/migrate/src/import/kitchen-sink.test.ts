@@ -63,7 +63,7 @@ describe('the kitchen-sink schema', () => {
     expect(lines(read.unmodelled)).toEqual(KITCHEN_SINK_UNMODELLED);
     expect(read.notes).toEqual([
       'Skipped line 10, the psql meta-command \\restrict.',
-      'Skipped line 623, the psql meta-command \\unrestrict.',
+      'Skipped line 649, the psql meta-command \\unrestrict.',
     ]);
     expect(read.design.tables.map((t) => `${t.schema ?? 'public'}.${t.name}`)).toEqual([
       'public.accounts',
@@ -155,6 +155,8 @@ describe('the kitchen-sink schema', () => {
               'row-level security on app_public.invoices',
               'policy app_public.invoices_owner on invoices',
               'trigger app_public.invoices_touch on invoices',
+              'aggregate public.total_cents(bigint)',
+              'rule public.rooms_keep on rooms',
             ]),
           );
           for (const o of [...objects].reverse()) {

@@ -296,20 +296,16 @@ export interface OtherRow {
 
 /**
  * Everything else a schema can hold, none of which Retort models: one row per object with
- * its kind, qualified name and why it is listed. (Views, functions, procedures, triggers
- * and policies are read as objects: object-queries.ts.)
+ * its kind, qualified name and why it is listed. (Views, functions, procedures, aggregates,
+ * triggers, rules and policies are read as objects: object-queries.ts.)
  */
 export const OTHER_OBJECTS = `
-  SELECT CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END AS kind,
+  SELECT 'window function' AS kind,
          n.nspname || '.' || p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')' AS name,
-         CASE p.prokind WHEN 'a' THEN 'aggregate' ELSE 'window function' END AS why
+         'window function' AS why
     FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-   WHERE n.nspname = ANY($1::text[]) AND p.prokind IN ('a', 'w')
+   WHERE n.nspname = ANY($1::text[]) AND p.prokind = 'w'
      AND ${NOT_EXTENSION_MEMBER('pg_proc', 'p.oid')}
-  UNION ALL
-  SELECT 'rule', n.nspname || '.' || c.relname || '.' || r.rulename, 'rule'
-    FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
-   WHERE n.nspname = ANY($1::text[]) AND r.rulename <> '_RETURN'
   UNION ALL
   SELECT 'collation', n.nspname || '.' || co.collname, 'collation'
     FROM pg_collation co JOIN pg_namespace n ON n.oid = co.collnamespace
@@ -327,7 +323,9 @@ export const OTHER_OBJECTS = `
     FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
    WHERE n.nspname = ANY($1::text[])
   UNION ALL
-  SELECT 'event trigger', e.evtname, 'event trigger' FROM pg_event_trigger e
+  SELECT 'event trigger', e.evtname,
+         'event trigger: database-wide and made by a superuser, which a revision cannot assume'
+    FROM pg_event_trigger e
    WHERE ${NOT_EXTENSION_MEMBER('pg_event_trigger', 'e.oid')}
   UNION ALL
   SELECT 'publication', p.pubname, 'publication' FROM pg_publication p

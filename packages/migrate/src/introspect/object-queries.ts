@@ -6,7 +6,7 @@
  */
 
 export interface ObjectRow {
-  /** `pg_class`, `pg_proc`, `pg_trigger` or `pg_policy`, and the object's oid in it. */
+  /** `pg_class`, `pg_proc`, `pg_trigger`, `pg_rewrite` or `pg_policy`, and the object's oid in it. */
   class: string;
   oid: number;
   kind: string;
@@ -25,6 +25,10 @@ export interface ObjectRow {
 
 const NOT_EXTENSION_MEMBER = (catalog: string, oid: string) =>
   `NOT EXISTS (SELECT 1 FROM pg_depend xd WHERE xd.classid = '${catalog}'::regclass AND xd.objid = ${oid} AND xd.deptype = 'e')`;
+
+/** A routine's name as pg_dump writes it: qualified, but bare in pg_catalog. */
+const ROUTINE_NAME = (oid: string) =>
+  `(SELECT CASE WHEN rn.nspname = 'pg_catalog' THEN '' ELSE quote_ident(rn.nspname) || '.' END || quote_ident(rp.proname) FROM pg_proc rp JOIN pg_namespace rn ON rn.oid = rp.pronamespace WHERE rp.oid = ${oid})`;
 
 export const OBJECTS = `
   SELECT 'pg_class' AS class, c.oid::int AS oid,
@@ -53,6 +57,39 @@ export const OBJECTS = `
     JOIN pg_language l ON l.oid = p.prolang
    WHERE n.nspname = ANY($1::text[]) AND p.prokind IN ('f', 'p')
      AND ${NOT_EXTENSION_MEMBER('pg_proc', 'p.oid')}
+  UNION ALL
+  SELECT 'pg_proc', p.oid::int, 'aggregate', n.nspname,
+         p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')', NULL, NULL,
+         'CREATE AGGREGATE ' || quote_ident(n.nspname) || '.' || quote_ident(p.proname) || '('
+           || pg_get_function_identity_arguments(p.oid) || ') (' || E'\n    '
+           || array_to_string(ARRAY[
+                'SFUNC = ' || ${ROUTINE_NAME('a.aggtransfn')},
+                'STYPE = ' || format_type(a.aggtranstype, NULL),
+                CASE WHEN a.aggfinalfn <> 0 THEN 'FINALFUNC = ' || ${ROUTINE_NAME('a.aggfinalfn')} END,
+                CASE WHEN a.aggcombinefn <> 0 THEN 'COMBINEFUNC = ' || ${ROUTINE_NAME('a.aggcombinefn')} END,
+                CASE WHEN a.agginitval IS NOT NULL THEN 'INITCOND = ' || quote_literal(a.agginitval) END,
+                CASE p.proparallel WHEN 's' THEN 'PARALLEL = safe' WHEN 'r' THEN 'PARALLEL = restricted' END
+              ], E',\n    ') || E'\n);',
+         obj_description(p.oid, 'pg_proc'),
+         NULLIF(array_to_string(ARRAY[
+           CASE WHEN a.aggkind <> 'n' THEN 'ordered-set aggregate' END,
+           CASE WHEN a.aggmtransfn <> 0 THEN 'moving-aggregate mode' END,
+           CASE WHEN a.aggserialfn <> 0 OR a.aggdeserialfn <> 0 THEN 'serialization functions' END,
+           CASE WHEN a.aggfinalextra THEN 'FINALFUNC_EXTRA' END,
+           CASE WHEN a.aggfinalmodify <> 'r' THEN 'FINALFUNC_MODIFY' END,
+           CASE WHEN a.aggsortop <> 0 THEN 'SORTOP' END,
+           CASE WHEN a.aggtransspace <> 0 THEN 'SSPACE' END
+         ], ', '), ''), NULL
+    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+    JOIN pg_aggregate a ON a.aggfnoid = p.oid
+   WHERE n.nspname = ANY($1::text[]) AND p.prokind = 'a'
+     AND ${NOT_EXTENSION_MEMBER('pg_proc', 'p.oid')}
+  UNION ALL
+  SELECT 'pg_rewrite', r.oid::int, 'rule', n.nspname, r.rulename::text, r.ev_class::int, c.relname::text,
+         pg_get_ruledef(r.oid), obj_description(r.oid, 'pg_rewrite'),
+         CASE WHEN r.ev_enabled <> 'O' THEN 'enabled state ' || r.ev_enabled::text END, NULL
+    FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
+   WHERE n.nspname = ANY($1::text[]) AND r.rulename <> '_RETURN'
   UNION ALL
   SELECT 'pg_trigger', g.oid::int, 'trigger', n.nspname, g.tgname, g.tgrelid::int, c.relname::text,
          pg_get_triggerdef(g.oid), obj_description(g.oid, 'pg_trigger'),
@@ -105,14 +142,15 @@ export interface DependencyRow {
 }
 
 /**
- * What user objects depend on, from pg_depend: a view's dependencies are its rewrite rule's,
+ * What user objects depend on, from pg_depend: a view's dependencies are its `_RETURN`
+ * rewrite rule's (another rule is an object of its own),
  * a table's row type stands for the table. Only objects created after initdb (oid 16384 on).
  */
 export const DEPENDENCIES = `
   WITH deps AS (
   SELECT DISTINCT
-         CASE WHEN d.classid = 'pg_rewrite'::regclass THEN 'pg_class' ELSE d.classid::regclass::text END AS class,
-         (CASE WHEN d.classid = 'pg_rewrite'::regclass THEN r.ev_class ELSE d.objid END)::int AS oid,
+         CASE WHEN r.rulename = '_RETURN' THEN 'pg_class' ELSE d.classid::regclass::text END AS class,
+         (CASE WHEN r.rulename = '_RETURN' THEN r.ev_class ELSE d.objid END)::int AS oid,
          CASE WHEN d.refclassid = 'pg_type'::regclass AND t.typrelid <> 0 THEN 'pg_class'
               ELSE d.refclassid::regclass::text END AS ref_class,
          (CASE WHEN d.refclassid = 'pg_type'::regclass AND t.typrelid <> 0 THEN t.typrelid

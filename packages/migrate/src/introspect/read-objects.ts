@@ -45,7 +45,9 @@ export function readObjects(
       row.table === null
         ? null
         : ((modelled === undefined ? undefined : unqualifiedName(modelled)) ??
-          relations.get(row.table) ??
+          // Only an index belongs to a materialized view; a trigger or rule on a view does not
+          // fit the design (its owner is a table), so it is listed.
+          (kind === 'index' ? relations.get(row.table) : undefined) ??
           null);
     const object: CatalogObject = {
       kind,
