@@ -11,6 +11,7 @@ import { partitionsDesign } from '@retort/testing/partitions-design';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../contract';
 import { openDatabase } from '../drivers/open-database';
+import { preflight } from '../preflight/preflight';
 import { expectStepBothWays } from '../testing/step-round-trip';
 import { designFromCatalog } from './design-from-catalog';
 import { introspect, introspectDatabase } from './introspect';
@@ -136,6 +137,24 @@ for (const kind of ['pglite', 'server'] as const) {
           "index public.readings_2026_dev: named other than Postgres names a partition's copy of its parent's index (readings_2026_device_id_idx)",
           'index public.sessions_0_own: index of a partition alone, not of its parent',
           "column public.sessions_1.token: NOT NULL of its own, not its parent's",
+        ]);
+      } finally {
+        for (const s of sql.downgrade) await db.exec(s);
+      }
+    });
+
+    it('preflight counts the rows a detached partition takes out of its parent', async () => {
+      const design = partitionsDesign();
+      const sql = renderMigrationSql(diff(empty(design), design));
+      for (const s of sql.upgrade) await db.exec(s);
+      try {
+        await db.exec("INSERT INTO app.tickets VALUES (1, 'ca'), (2, 'us'), (3, 'eu')");
+        const moved = edited((d) => {
+          table(d, 't_tickets_am').partitionBound = "FOR VALUES IN ('ca', 'mx', 'us')";
+        });
+        const findings = await preflight(db, diff(design, moved));
+        expect(findings.map((f) => `${f.code} ${f.rows}: ${f.message}`)).toEqual([
+          'rows_lost 2: 2 rows of app.tickets_am go out of app.tickets: its readers no longer see them (they stay in app.tickets_am).',
         ]);
       } finally {
         for (const s of sql.downgrade) await db.exec(s);

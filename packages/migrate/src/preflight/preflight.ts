@@ -447,6 +447,21 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
         },
       ];
     }
+    case 'detach_partition': {
+      // The rows stay in the table, but the parent's readers lose them.
+      const table = liveTable(op.table);
+      if (!table) return [];
+      return [
+        {
+          code: 'rows_lost',
+          rows: 0,
+          message: `{rows} of ${op.table} {go} out of ${op.parent}: its readers no longer see them (they stay in ${op.table}).`,
+          sql: `SELECT count(*) AS n FROM ${qt(table)}`,
+          table,
+          list: `SELECT * FROM ${qt(table)}`,
+        },
+      ];
+    }
     case 'drop_table': {
       const table = liveTable(op.table.name);
       if (!table) return [];
@@ -489,7 +504,6 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
     case 'create_table':
     case 'rename_table':
     case 'attach_partition':
-    case 'detach_partition':
     case 'set_table_comment':
     case 'drop_primary_key':
     case 'drop_foreign_key':
