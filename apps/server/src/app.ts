@@ -30,7 +30,7 @@ export interface RetortApp {
 export function createApp(options: ServerOptions): RetortApp {
   const log = options.log ?? ((message: string) => console.error(message));
   const workspace = createWorkspace(options.projectDir, options.databaseUrl);
-  const checker = createObjectChecker();
+  const checker = createObjectChecker(options.databaseUrl);
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');

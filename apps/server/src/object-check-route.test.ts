@@ -6,7 +6,9 @@ import type { Database } from '@retort/migrate';
 import { copyProject, type ProjectCopy } from '@retort/testing/projects';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type RunningServer, startServer } from './start';
+import { serverTestTargets } from './testing/database-targets';
 import { call } from './testing/http-client';
+import { startTestServer, type TestServer } from './testing/test-server';
 
 describe('POST /api/objects/check', () => {
   let project: ProjectCopy;
@@ -176,3 +178,52 @@ END $$;`);
     expect(reply.json.problems).toHaveLength(1);
   });
 });
+
+describe.each(serverTestTargets().filter((t) => t.name !== 'pglite'))(
+  'POST /api/objects/check on a project on $name',
+  (target) => {
+    let running: TestServer;
+    const scratchDatabases = async (db: Database) =>
+      (
+        await db.query<{ name: string }>(
+          "SELECT datname AS name FROM pg_database WHERE datname LIKE 'retort\\_check\\_%'",
+        )
+      ).rows.map((r) => r.name);
+
+    beforeAll(async () => {
+      running = await startTestServer(target);
+    });
+
+    afterAll(async () => {
+      await running?.close();
+    });
+
+    test("the check runs on a scratch database of the project's server, printed as that server prints, and leaves nothing", async () => {
+      const { server } = running;
+      const db = await server.openDatabase();
+      const before = await scratchDatabases(db);
+      const design = (await call(server.url, 'GET', '/api/design')).json.design;
+      const reply = await call(server.url, 'POST', '/api/objects/check', {
+        body: { design, sql: 'CREATE VIEW order_users AS SELECT order_id, user_id FROM orders' },
+      });
+      expect(reply.status).toBe(200);
+      const printed = (
+        await db.query<{ definition: string }>(
+          'SELECT pg_get_viewdef(oid) AS definition FROM pg_class WHERE false',
+        )
+      ).rows;
+      expect(printed).toEqual([]);
+      // The project's server prints the view as it would print it after an apply.
+      expect(reply.json.objects[0].definition).toMatch(/^ SELECT (orders\.)?order_id,/);
+      expect(
+        (await db.query("SELECT 1 FROM pg_views WHERE viewname = 'order_users'")).rows,
+      ).toEqual([]);
+      expect((await scratchDatabases(db)).length).toBe(before.length + 1);
+      const refused = await call(server.url, 'POST', '/api/objects/check', {
+        body: { design, sql: 'CREATE VIEW v AS\n  SELECT nope FROM orders' },
+      });
+      expect(refused.status).toBe(422);
+      expect(refused.json).toMatchObject({ line: 2, column: 10 });
+    });
+  },
+);

@@ -1,12 +1,16 @@
 /**
  * Checking an object's SQL before the design keeps it: the design is built in a scratch
- * Postgres (an in-memory PGlite kept for the server's life, never the project's database),
+ * Postgres, never the project's database: an in-memory PGlite kept for the server's life, or,
+ * when the project is on a Postgres server, a scratch database made on that server for the
+ * server's life (so definitions come back as that server's version prints them),
  * the one statement runs after it, the objects that depend on the one being replaced are
  * created again on top, and what the statement made is read back by introspection, so its
  * definition is what Postgres prints and its dependencies are pg_depend's. All of it runs
  * inside a transaction that is rolled back: the scratch database is empty between checks,
  * which run one at a time.
  */
+
+import { randomBytes } from 'node:crypto';
 import { renderOperationSql } from '@retort/codegen';
 import {
   type CatalogObject,
@@ -20,11 +24,87 @@ import {
   RetortError,
   validateDesign,
 } from '@retort/core';
-import { createMemoryPglite, introspectDatabase, type Queryable } from '@retort/migrate';
+import {
+  createMemoryPglite,
+  type Database,
+  introspectDatabase,
+  openDatabase,
+  type Queryable,
+  redactUrl,
+} from '@retort/migrate';
 import { lineAndColumn, objectStatement } from './object-statement';
 
-type Scratch = Awaited<ReturnType<typeof createMemoryPglite>>;
-type ScratchTransaction = Parameters<Parameters<Scratch['transaction']>[0]>[0];
+type Pglite = Awaited<ReturnType<typeof createMemoryPglite>>;
+type PgliteTransaction = Parameters<Parameters<Pglite['transaction']>[0]>[0];
+
+/** A scratch Postgres that runs `fn` in a transaction it always rolls back. */
+interface Scratch {
+  rollback(fn: (db: Queryable) => Promise<void>): Promise<void>;
+  close(): Promise<void>;
+}
+
+const ROLLBACK = Symbol('rollback');
+
+async function rolledBack(run: () => Promise<unknown>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (error !== ROLLBACK) throw error;
+  }
+}
+
+async function pgliteScratch(): Promise<Scratch> {
+  const pg = await createMemoryPglite();
+  return {
+    rollback: (fn) =>
+      rolledBack(() =>
+        pg.transaction(async (tx) => {
+          await fn(queryableOf(tx));
+          throw ROLLBACK;
+        }),
+      ),
+    close: () => pg.close(),
+  };
+}
+
+/** A database of its own on the project's server, dropped when the checker closes. */
+async function serverScratch(url: string): Promise<Scratch> {
+  const name = `retort_check_${randomBytes(6).toString('hex')}`;
+  const admin = await openDatabase({ url });
+  try {
+    await admin.exec(`CREATE DATABASE "${name}"`);
+  } catch (error) {
+    await admin.close();
+    throw new RetortError(
+      `Cannot create a scratch database on ${redactUrl(url)} to check objects on: ${messageOf(error)}.`,
+      'refused',
+    );
+  }
+  const address = new URL(url);
+  address.pathname = `/${name}`;
+  let db: Database;
+  try {
+    db = await openDatabase({ url: address.toString() });
+  } catch (error) {
+    await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+    await admin.close();
+    throw error;
+  }
+  return {
+    rollback: (fn) =>
+      rolledBack(() =>
+        db.transaction(async (tx) => {
+          await fn(tx);
+          throw ROLLBACK;
+        }),
+      ),
+    async close() {
+      await db.close().catch(() => {});
+      await admin.exec(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+      await admin.close();
+    },
+  };
+}
 
 export interface ObjectCheck {
   /** What the statement created, as Postgres prints it (usually one object). */
@@ -36,7 +116,8 @@ export interface ObjectChecker {
   close(): Promise<void>;
 }
 
-export function createObjectChecker(): ObjectChecker {
+/** Checks on the project's server when `serverUrl` is given, else on an in-memory PGlite. */
+export function createObjectChecker(serverUrl?: string): ObjectChecker {
   let scratch: Promise<Scratch> | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   return {
@@ -45,8 +126,13 @@ export function createObjectChecker(): ObjectChecker {
       const statement = objectStatement(sql);
       const valid = validDesign(design);
       const turn = queue.then(async () => {
-        scratch ??= createMemoryPglite();
-        return checkOn(await scratch, valid, statement.sql, replaces);
+        scratch ??= serverUrl ? serverScratch(serverUrl) : pgliteScratch();
+        // A scratch database that could not be made is tried again by the next check.
+        const made = await scratch.catch((error: unknown) => {
+          scratch = null;
+          throw error;
+        });
+        return checkOn(made, valid, statement.sql, replaces);
       });
       queue = turn.catch(() => {});
       return turn;
@@ -55,7 +141,7 @@ export function createObjectChecker(): ObjectChecker {
       const open = scratch;
       scratch = null;
       await queue;
-      if (open) await (await open).close();
+      if (open) await (await open.catch(() => null))?.close();
     },
   };
 }
@@ -89,10 +175,8 @@ function withDependents(design: Design, id: string): Set<string> {
   return out;
 }
 
-const ROLLBACK = Symbol('rollback');
-
 async function checkOn(
-  pg: Scratch,
+  scratch: Scratch,
   design: Design,
   sql: string,
   replaces: string | undefined,
@@ -109,60 +193,55 @@ async function checkOn(
   const empty: Design = { format: design.format, name: design.name, enums: [], tables: [] };
   const ddl = diff(empty, base).flatMap(renderOperationSql);
   let result: ObjectCheck | null = null;
-  try {
-    await pg.transaction(async (tx) => {
-      for (const statement of ddl) {
-        try {
-          await tx.exec(statement);
-        } catch (error) {
-          throw new RetortError(
-            `The design does not build on the scratch Postgres, so the object cannot be checked against it: ${messageOf(error)}.`,
-            'invalid_design',
-            { statement, postgresMessage: messageOf(error) },
-          );
-        }
-      }
-      const queryable = queryableOf(tx);
-      const before = await introspectDatabase(queryable);
-      const known = new Set((before.catalog.objects ?? []).map(objectKey));
-      const knownUnmodelled = new Set(before.unmodelled.map((u) => `${u.kind} ${u.name}`));
+  await scratch.rollback(async (tx) => {
+    for (const statement of ddl) {
       try {
-        await tx.query(sql);
+        await tx.exec(statement);
       } catch (error) {
-        throw postgresRefusal(sql, error);
-      }
-      const created = await introspectDatabase(queryable);
-      const made = (created.catalog.objects ?? []).filter((o) => !known.has(objectKey(o)));
-      const left = created.unmodelled.filter((u) => !knownUnmodelled.has(`${u.kind} ${u.name}`));
-      for (const dependent of dependents) {
-        try {
-          for (const statement of createObjectSql(dependent)) await tx.exec(statement);
-        } catch (error) {
-          throw new RetortError(
-            `${capitalised(describeObject(dependent))} depends on it and no longer builds: ${messageOf(error)}.`,
-            'invalid_design',
-            { postgresMessage: messageOf(error) },
-          );
-        }
-      }
-      if (made.length === 0) {
         throw new RetortError(
-          left.length > 0
-            ? `Postgres made ${left.map((u) => `${u.kind} ${u.name}`).join(', ')}, which Retort cannot keep: ${left.map((u) => u.why).join('; ')}.`
-            : 'The statement ran but made no view, function, trigger, policy or materialized view index; an index on a table belongs in the table inspector.',
-          'invalid_input',
+          `The design does not build on the scratch Postgres, so the object cannot be checked against it: ${messageOf(error)}.`,
+          'invalid_design',
+          { statement, postgresMessage: messageOf(error) },
         );
       }
-      result = { objects: made };
-      throw ROLLBACK;
-    });
-  } catch (error) {
-    if (error !== ROLLBACK) throw error;
-  }
+    }
+    const queryable = tx;
+    const before = await introspectDatabase(queryable);
+    const known = new Set((before.catalog.objects ?? []).map(objectKey));
+    const knownUnmodelled = new Set(before.unmodelled.map((u) => `${u.kind} ${u.name}`));
+    try {
+      await tx.query(sql);
+    } catch (error) {
+      throw postgresRefusal(sql, error);
+    }
+    const created = await introspectDatabase(queryable);
+    const made = (created.catalog.objects ?? []).filter((o) => !known.has(objectKey(o)));
+    const left = created.unmodelled.filter((u) => !knownUnmodelled.has(`${u.kind} ${u.name}`));
+    for (const dependent of dependents) {
+      try {
+        for (const statement of createObjectSql(dependent)) await tx.exec(statement);
+      } catch (error) {
+        throw new RetortError(
+          `${capitalised(describeObject(dependent))} depends on it and no longer builds: ${messageOf(error)}.`,
+          'invalid_design',
+          { postgresMessage: messageOf(error) },
+        );
+      }
+    }
+    if (made.length === 0) {
+      throw new RetortError(
+        left.length > 0
+          ? `Postgres made ${left.map((u) => `${u.kind} ${u.name}`).join(', ')}, which Retort cannot keep: ${left.map((u) => u.why).join('; ')}.`
+          : 'The statement ran but made no view, function, trigger, policy or materialized view index; an index on a table belongs in the table inspector.',
+        'invalid_input',
+      );
+    }
+    result = { objects: made };
+  });
   return result!;
 }
 
-function queryableOf(tx: ScratchTransaction): Queryable {
+function queryableOf(tx: PgliteTransaction): Queryable {
   return {
     async query<R>(text: string, params?: unknown[]) {
       return { rows: (await tx.query<R>(text, params)).rows };
