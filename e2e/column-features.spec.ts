@@ -130,3 +130,24 @@ test('index method and partial WHERE, and deferrable foreign key options, reach 
   await expect(sql).toContainText('MATCH FULL');
   await expect(sql).toContainText('DEFERRABLE INITIALLY DEFERRED');
 });
+
+test('a NOT VALID check and an index comment reach the review', async ({ page }) => {
+  await open(page);
+  await table(page, 'orders').locator('.table-node__header').click();
+  await page.getByRole('button', { name: 'Add index' }).click();
+  const comment = page.getByTestId('index-editor').last().getByLabel('Index comment');
+  await comment.fill('Orders by day');
+  await comment.press('Enter');
+  await page.getByRole('button', { name: 'Add check' }).click();
+  const check = page.getByTestId('check-editor').last();
+  const expression = check.getByLabel('Check expression');
+  await expression.fill('created_at IS NOT NULL');
+  await expression.press('Enter');
+  await check.getByLabel('Check NOT VALID').check();
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+
+  await page.getByRole('tab', { name: 'Review' }).click();
+  const sql = page.getByTestId('code-sql');
+  await expect(sql).toContainText("IS 'Orders by day'");
+  await expect(sql).toContainText('CHECK (created_at IS NOT NULL) NOT VALID');
+});

@@ -138,6 +138,15 @@ export function TableKeys(props: {
                 }
               />
             </div>
+            <CommitInput
+              aria-label="Index comment"
+              value={index.comment ?? ''}
+              placeholder="comment (optional)"
+              disabled={readOnly}
+              onCommit={(comment) =>
+                store().updateIndex(table.id, index.id, { comment: comment.trim() || null })
+              }
+            />
             <Problems messages={messages(`${base}.indexes[${i}]`)} />
           </div>
         ))}
@@ -163,6 +172,23 @@ export function TableKeys(props: {
                 disabled={readOnly}
                 onCommit={(name) => store().updateCheck(table.id, check.id, { name: name || null })}
               />
+              <label
+                className="inspector-inline-toggle"
+                title="Rows already in the table are not checked; VALIDATE CONSTRAINT checks them later"
+              >
+                <input
+                  type="checkbox"
+                  aria-label="Check NOT VALID"
+                  checked={check.notValid}
+                  disabled={readOnly}
+                  onChange={(event) =>
+                    store().updateCheck(table.id, check.id, {
+                      notValid: event.currentTarget.checked,
+                    })
+                  }
+                />
+                NOT VALID
+              </label>
               {!readOnly && (
                 <RemoveButton
                   label="Delete check"
