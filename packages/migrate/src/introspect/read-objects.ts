@@ -64,7 +64,11 @@ export function readObjects(
     const reasons: string[] = [];
     const word = OBJECT_KIND_WORDS[kind];
     if (row.table !== null && ownerName === null) {
-      reasons.push(`${word} on ${row.schema}.${row.table_name}, which is not modelled`);
+      reasons.push(
+        relations.has(row.table)
+          ? `${word} on view ${row.schema}.${row.table_name}; Retort keeps ${word}s on tables only`
+          : `${word} on ${row.schema}.${row.table_name}, which is not modelled`,
+      );
     }
     if (row.note !== null) reasons.push(row.note);
     if (row.definition === null) reasons.push('no definition Postgres can print');
