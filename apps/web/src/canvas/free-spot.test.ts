@@ -4,7 +4,7 @@ import type { Design } from '@retort/core';
 import { validateDesign } from '@retort/core';
 import { describe, expect, it } from 'vitest';
 import { freeSpot, type Rect } from './free-spot';
-import { GRID_SIZE, TABLE_WIDTH, tableHeight } from './table-size';
+import { GRID_SIZE, TABLE_WIDTH, tableHeight, VIEW_HEIGHT, VIEW_WIDTH } from './table-size';
 
 const shopFile = fileURLToPath(new URL('../../../../examples/shop/design.json', import.meta.url));
 const shop = (): Design => validateDesign(JSON.parse(readFileSync(shopFile, 'utf8'))).design!;
@@ -59,5 +59,30 @@ describe('freeSpot', () => {
     expect(spot.inView).toBe(false);
     const box = newTable(spot.position);
     for (const other of boxesOf(design)) expect(intersects(box, other)).toBe(false);
+  });
+
+  it('a view on the canvas is not covered by the new table', () => {
+    const design = shop();
+    const empty: Design = { ...design, tables: [] };
+    const view = { x: -600, y: -300, width: 1200, height: 900 };
+    const first = freeSpot(empty, view).position;
+    const withView: Design = {
+      ...empty,
+      objects: [
+        {
+          id: 'o_v',
+          kind: 'view',
+          schema: 'public',
+          name: 'v',
+          table: null,
+          definition: ' SELECT 1;',
+          comment: null,
+          dependsOn: [],
+          position: first,
+        },
+      ],
+    };
+    const box = newTable(freeSpot(withView, view).position);
+    expect(intersects(box, { ...first, width: VIEW_WIDTH, height: VIEW_HEIGHT })).toBe(false);
   });
 });

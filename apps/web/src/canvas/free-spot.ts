@@ -1,9 +1,9 @@
 /**
  * Where "Add table" puts a new table: near the middle of what the user is looking at, on a
- * spot no other table covers, so it appears where the eye already is and hides nothing.
+ * spot no other table (or view) covers, so it appears where the eye already is and hides nothing.
  */
 import type { Design, Position } from '@retort/core';
-import { GRID_SIZE, TABLE_WIDTH, tableHeight } from './table-size';
+import { GRID_SIZE, TABLE_WIDTH, tableHeight, VIEW_HEIGHT, VIEW_WIDTH } from './table-size';
 
 /** A rectangle in design (flow) coordinates. */
 export interface Rect {
@@ -67,6 +67,12 @@ export function freeSpot(design: Design, view: Rect): FreeSpot {
         ]
       : [],
   );
+  // Views and materialized views take room too.
+  for (const o of design.objects ?? []) {
+    if (o.position && (o.kind === 'view' || o.kind === 'materialized_view')) {
+      boxes.push({ ...o.position, width: VIEW_WIDTH, height: VIEW_HEIGHT });
+    }
+  }
   const height = tableHeight(1);
   const anchor = {
     x: snap(view.x + view.width / 2 - TABLE_WIDTH / 2),

@@ -1,12 +1,14 @@
 /**
  * A table's triggers, policies and row-level security in its inspector, and the views that
- * read it: each a link to the object, with a way to write a new trigger or policy for it.
+ * read it: each a link to the object, with a way to write a new trigger or policy for it and
+ * switches for row-level security (enabled, forced for the owner).
  */
 import { type Design, OBJECT_KIND_WORDS, tableObjects } from '@retort/core';
 import { objectEditorStore } from '../objects/editor-store';
 import { selectObject } from '../objects/ObjectsPanel';
 import { templateSql } from '../objects/object-sql';
-import { Section } from './fields';
+import { designStore } from '../store/design-store';
+import { Section, Toggle } from './fields';
 
 export function TableObjects(props: { design: Design; tableId: string; readOnly: boolean }) {
   const { design, tableId, readOnly } = props;
@@ -63,6 +65,20 @@ export function TableObjects(props: { design: Design; tableId: string; readOnly:
           )
         }
       >
+        <Toggle
+          label="Row-level security"
+          checked={enabled}
+          disabled={readOnly}
+          onChange={(on) =>
+            designStore.getState().setRowSecurity(tableId, { enabled: on, forced: on && forced })
+          }
+        />
+        <Toggle
+          label="Forced for the owner"
+          checked={forced}
+          disabled={readOnly}
+          onChange={(on) => designStore.getState().setRowSecurity(tableId, { enabled, forced: on })}
+        />
         <p className="inspector-hint" data-testid="row-security">
           {enabled
             ? forced

@@ -66,4 +66,21 @@ describe('objects in the store', () => {
     expect(state().design!.tables[0]!.position).toEqual({ x: 16, y: 16 });
     expect(history().pastStates).toHaveLength(1);
   });
+
+  it('row-level security switches off and back on in one undo step each', () => {
+    state().setRowSecurity('t_accounts', { enabled: false, forced: false });
+    expect(
+      objects().some((o) => o.kind === 'row_security' || o.kind === 'force_row_security'),
+    ).toBe(false);
+    state().setRowSecurity('t_accounts', { enabled: true, forced: false });
+    expect(
+      objects()
+        .filter((o) => o.table === 't_accounts')
+        .map((o) => o.kind),
+    ).toContain('row_security');
+    expect(history().pastStates).toHaveLength(2);
+    history().undo();
+    history().undo();
+    expect(objects()).toEqual(objectsDesign().objects);
+  });
 });

@@ -139,6 +139,8 @@ export interface DesignActions {
   putObject(object: DesignObject): void;
   /** Why the object cannot be deleted (other objects need it), or null when it was. */
   deleteObject(objectId: string): string | null;
+  /** Row-level security on a table, and whether it binds the owner too: one undo step. */
+  setRowSecurity(tableId: string, setting: { enabled: boolean; forced: boolean }): void;
 }
 
 export type DesignStore = DesignState & DesignActions;
@@ -482,6 +484,9 @@ export function createDesignStore(initial: Partial<DesignState> = {}) {
               selectionAfterDelete((s) => s.id === objectId),
             );
             return null;
+          },
+          setRowSecurity(tableId, setting) {
+            edit((d) => edits.setRowSecurity(d, tableId, setting));
           },
         };
       },

@@ -9,6 +9,7 @@ import {
   objectDependents,
   objectFromCatalog,
   putObject,
+  setRowSecurity,
   tableObjects,
 } from './object-edits';
 
@@ -85,6 +86,30 @@ describe('object edits', () => {
       'o_rich',
       'o_richest',
     ]);
+  });
+
+  it('row-level security is switched on, forced and off as the objects import reads back', () => {
+    const design = objectsDesign();
+    const off = setRowSecurity(design, 't_accounts', { enabled: false, forced: false });
+    expect(tableObjects(off, 't_accounts').map((o) => o.kind)).toEqual(['policy', 'trigger']);
+    const forced = setRowSecurity(off, 't_accounts', { enabled: false, forced: true });
+    const added = tableObjects(forced, 't_accounts').filter((o) => o.kind.endsWith('row_security'));
+    expect(added.map((o) => [o.kind, o.name, o.definition, o.dependsOn])).toEqual([
+      [
+        'row_security',
+        'accounts',
+        'ALTER TABLE public.accounts ENABLE ROW LEVEL SECURITY;',
+        ['t_accounts'],
+      ],
+      [
+        'force_row_security',
+        'accounts',
+        'ALTER TABLE public.accounts FORCE ROW LEVEL SECURITY;',
+        ['t_accounts'],
+      ],
+    ]);
+    expect(validateDesign(forced).problems).toEqual([]);
+    expect(setRowSecurity(design, 't_accounts', { enabled: true, forced: true })).toBe(design);
   });
 
   it('only views and materialized views are moved', () => {

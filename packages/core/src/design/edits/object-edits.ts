@@ -5,6 +5,7 @@
  * what the SQL editor checked is exactly what the design keeps.
  */
 
+import { quoteIdentifier } from '../../expression/sql-quote';
 import { DEFAULT_SCHEMA, qualifiedName } from '../../naming/qualified-names';
 import type { CatalogObject, DesignObject } from '../../objects/types';
 import { objectKey, tableKey } from '../../objects/types';
@@ -153,4 +154,46 @@ export function withoutTableObjects(design: Design, tableIds: ReadonlySet<string
   if (kept.length > 0) return { ...design, objects: kept };
   const { objects: _none, ...rest } = design;
   return rest;
+}
+
+/**
+ * Turns a table's row-level security on or off, and forcing it (on the owner too): the
+ * `row_security` and `force_row_security` objects, written as import reads them back. Forcing
+ * needs it enabled, so enabling off takes forcing off too; forcing on enables it.
+ */
+export function setRowSecurity(
+  design: Design,
+  tableId: string,
+  setting: { enabled: boolean; forced: boolean },
+): Design {
+  const table = design.tables.find((t) => t.id === tableId);
+  if (!table) return design;
+  const forced = setting.forced;
+  const enabled = setting.enabled || forced;
+  const schema = table.schema ?? DEFAULT_SCHEMA;
+  const target = `${quoteIdentifier(schema)}.${quoteIdentifier(table.name)}`;
+  let next = design;
+  const kinds = [
+    ['row_security', enabled, 'ENABLE'],
+    ['force_row_security', forced, 'FORCE'],
+  ] as const;
+  for (const [kind, on, verb] of kinds) {
+    const existing = objectsOf(next).find((o) => o.kind === kind && o.table === tableId);
+    if (on && !existing) {
+      const taken = new Set([...designIds(next), ...objectsOf(next).map((o) => o.id)]);
+      next = putObject(next, {
+        id: newId('o', taken),
+        kind,
+        schema,
+        name: table.name,
+        table: tableId,
+        definition: `ALTER TABLE ${target} ${verb} ROW LEVEL SECURITY;`,
+        comment: null,
+        dependsOn: [tableId],
+      });
+    } else if (!on && existing) {
+      next = deleteObject(next, existing.id);
+    }
+  }
+  return next;
 }
