@@ -450,11 +450,17 @@ function mapColumn(design: Design, columnId: string, change: (c: Column) => Colu
  */
 type Edit = (g: Gen, design: Design, focus?: string) => Design | null;
 
+/**
+ * Neither partitioned nor a partition: the edits of columns, keys and indexes keep to these
+ * (a partition has none of its own, a parent's keys must hold its partition key).
+ */
+const plain = (t: Table) => t.partitionBy === undefined && t.partitionOf === undefined;
+
 /** The tables an edit may touch, with their indexes. */
 function tablesFor(design: Design, focus: string | undefined): { t: Table; i: number }[] {
   return design.tables
     .map((t, i) => ({ t, i }))
-    .filter(({ t }) => focus === undefined || t.id === focus);
+    .filter(({ t }) => plain(t) && (focus === undefined || t.id === focus));
 }
 
 function tableIndex(g: Gen, design: Design, focus: string | undefined): number {
@@ -572,9 +578,9 @@ const addTable: Edit = (g, design) => {
 };
 
 const dropTable: Edit = (g, design) => {
-  if (design.tables.length < 2) return null;
+  if (design.tables.filter(plain).length < 2) return null;
   const referenced = referencedTableIds(design);
-  const candidates = design.tables.filter((t) => !referenced.has(t.id));
+  const candidates = design.tables.filter((t) => plain(t) && !referenced.has(t.id));
   if (candidates.length === 0) return null;
   const table = pick(g, candidates);
   return { ...design, tables: design.tables.filter((t) => t.id !== table.id) };
@@ -784,6 +790,118 @@ const renameEnumValue: Edit = (g, design) => {
   };
 };
 
+const PARTITION_KEYS = {
+  LIST: { column: 'region', type: 'TEXT' },
+  HASH: { column: 'n', type: 'INTEGER' },
+  RANGE: { column: 'day', type: 'DATE' },
+} as const;
+
+function partitionBound(strategy: keyof typeof PARTITION_KEYS, k: number): string {
+  if (strategy === 'LIST') return `FOR VALUES IN ('v${k}')`;
+  if (strategy === 'HASH') return `FOR VALUES WITH (modulus 2, remainder ${k})`;
+  return `FOR VALUES FROM ('${2100 + k}-01-01') TO ('${2101 + k}-01-01')`;
+}
+
+function bareTable(id: string, name: string): Table {
+  return {
+    id,
+    name,
+    comment: null,
+    position: null,
+    columns: [],
+    primaryKeyName: null,
+    primaryKeyOrder: null,
+    foreignKeys: [],
+    uniques: [],
+    indexes: [],
+    checks: [],
+  };
+}
+
+/** A table partitioned by LIST, HASH or RANGE with two partitions, perhaps an index. */
+const addPartitionedTable: Edit = (g, design) => {
+  const name = freshName(g, TABLE_WORDS, new Set(design.tables.map((t) => t.name)));
+  if (name.length > 55) return null;
+  const id = freshId('t', design);
+  const strategy = pick(g, ['LIST', 'HASH', 'RANGE'] as const);
+  const key = PARTITION_KEYS[strategy];
+  const column = (suffix: string, colName: string, type: string, nullable: boolean): Column => ({
+    id: `${id}_${suffix}`,
+    name: colName,
+    type,
+    nullable,
+    primaryKey: false,
+    autoincrement: false,
+    unique: false,
+    default: null,
+    comment: null,
+  });
+  const parent: Table = {
+    ...bareTable(id, name),
+    columns: [column('k', key.column, key.type, false), column('v', 'note', 'TEXT', true)],
+    partitionBy: { strategy, key: `${strategy} (${key.column})` },
+  };
+  if (chance(g, 50)) {
+    parent.indexes.push({
+      id: `${id}_ix`,
+      name: null,
+      columns: [`${id}_k`],
+      unique: false,
+      method: 'btree',
+      keys: null,
+      include: [],
+      where: null,
+      nullsNotDistinct: false,
+      comment: null,
+    });
+  }
+  const partitions = [0, 1].map((k) => ({
+    ...bareTable(`${id}_p${k}`, `${name}_p${k}`),
+    partitionOf: id,
+    partitionBound: partitionBound(strategy, k),
+  }));
+  return { ...design, tables: [...design.tables, parent, ...partitions] };
+};
+
+/** A design with a partitioned table: `design`, or `design` with one added. */
+function withPartitions(g: Gen, design: Design): Design | null {
+  return design.tables.some((t) => t.partitionOf !== undefined)
+    ? design
+    : addPartitionedTable(g, design);
+}
+
+const dropPartition: Edit = (g, start) => {
+  const design = withPartitions(g, start);
+  if (!design) return null;
+  const partitions = design.tables.filter((t) => t.partitionOf !== undefined);
+  const gone = pick(g, partitions);
+  return { ...design, tables: design.tables.filter((t) => t.id !== gone.id) };
+};
+
+/** A LIST or RANGE partition's bound moved to values no other partition has. */
+const changePartitionBound: Edit = (g, start) => {
+  const design = withPartitions(g, start);
+  if (!design) return null;
+  const partitions = design.tables.filter((t) => {
+    const parent = design.tables.find((p) => p.id === t.partitionOf);
+    return parent?.partitionBy !== undefined && parent.partitionBy.strategy !== 'HASH';
+  });
+  if (partitions.length === 0) return null;
+  const moved = pick(g, partitions);
+  const strategy = design.tables.find((p) => p.id === moved.partitionOf)!.partitionBy!.strategy;
+  const taken = design.tables.map((t) => t.partitionBound ?? '').join(' ');
+  let k = int(g, 2, 800);
+  while (taken.includes(partitionBound(strategy as 'LIST' | 'RANGE', k).slice(-20))) k++;
+  return {
+    ...design,
+    tables: design.tables.map((t) =>
+      t.id === moved.id
+        ? { ...t, partitionBound: partitionBound(strategy as 'LIST' | 'RANGE', k) }
+        : t,
+    ),
+  };
+};
+
 export const DESIGN_EDITS = {
   renameTable,
   renameColumn,
@@ -807,6 +925,9 @@ export const DESIGN_EDITS = {
   addEnumValue,
   removeEnumValue,
   renameEnumValue,
+  addPartitionedTable,
+  dropPartition,
+  changePartitionBound,
 } satisfies Record<string, Edit>;
 
 export type DesignEditKind = keyof typeof DESIGN_EDITS;
@@ -861,7 +982,7 @@ export function arbDesignEdit(
  */
 export function arbTableEdits(design: Design): fc.Arbitrary<Design> {
   return fc.gen().map((g) => {
-    const focus = pick(g, design.tables).id;
+    const focus = pick(g, design.tables.filter(plain)).id;
     const count = int(g, 2, 6);
     let edited = design;
     for (let i = 0; i < count; i++) {
