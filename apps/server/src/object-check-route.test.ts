@@ -123,6 +123,11 @@ END $$;`);
         dependsOn: ['function:public.stamp()', 'table:orders'],
       }),
     ]);
+    const rule = await check('CREATE RULE orders_kept AS ON DELETE TO orders DO INSTEAD NOTHING');
+    expect(rule.status).toBe(200);
+    expect(rule.json.objects).toEqual([
+      expect.objectContaining({ kind: 'rule', name: 'orders_kept', table: 'orders' }),
+    ]);
     const index = await check('CREATE INDEX orders_user ON orders (user_id)');
     expect(index.status).toBe(400);
     expect(index.json.error).toMatch(/made no view, function, trigger/);

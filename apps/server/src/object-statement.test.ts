@@ -24,6 +24,8 @@ describe('the statement the SQL editor sends', () => {
         'TRIGGER',
       ],
       ['-- why\nCREATE POLICY p ON x USING (true);  -- done', 'POLICY'],
+      ['CREATE AGGREGATE total(int) (sfunc = int4pl, stype = int)', 'AGGREGATE'],
+      ['CREATE OR REPLACE RULE r AS ON DELETE TO x DO INSTEAD NOTHING', 'RULE'],
     ] as const) {
       expect(objectStatement(sql).creates).toBe(creates);
     }

@@ -1,6 +1,7 @@
 /**
  * What the SQL editor may send to be checked: exactly one CREATE statement of a kind Retort
- * keeps as an object (view, materialized view, index, function, procedure, trigger, policy).
+ * keeps as an object (view, materialized view, index, function, procedure, aggregate, trigger,
+ * rule, policy).
  * The text is split into statements the way Postgres' lexer would (quoted identifiers,
  * strings with their escapes, dollar-quoted bodies and both kinds of comments hide their
  * semicolons), so a second statement after the first, a `DROP` included, is refused before
@@ -33,10 +34,14 @@ const ACCEPTED: readonly { words: string[]; creates: string }[] = [
   { words: ['CONSTRAINT', 'TRIGGER'], creates: 'TRIGGER' },
   { words: ['TRIGGER'], creates: 'TRIGGER' },
   { words: ['POLICY'], creates: 'POLICY' },
+  { words: ['OR', 'REPLACE', 'AGGREGATE'], creates: 'AGGREGATE' },
+  { words: ['AGGREGATE'], creates: 'AGGREGATE' },
+  { words: ['OR', 'REPLACE', 'RULE'], creates: 'RULE' },
+  { words: ['RULE'], creates: 'RULE' },
 ];
 
 const KINDS_SENTENCE =
-  'CREATE VIEW, MATERIALIZED VIEW, INDEX (on a materialized view), FUNCTION, PROCEDURE, TRIGGER or POLICY';
+  'CREATE VIEW, MATERIALIZED VIEW, INDEX (on a materialized view), FUNCTION, PROCEDURE, AGGREGATE, TRIGGER, RULE or POLICY';
 
 interface Statement {
   start: number;

@@ -13,7 +13,7 @@ import { Section, Toggle } from './fields';
 export function TableObjects(props: { design: Design; tableId: string; readOnly: boolean }) {
   const { design, tableId, readOnly } = props;
   const own = tableObjects(design, tableId);
-  const triggers = own.filter((o) => o.kind === 'trigger');
+  const triggers = own.filter((o) => o.kind === 'trigger' || o.kind === 'rule');
   const policies = own.filter((o) => o.kind === 'policy');
   const enabled = own.some((o) => o.kind === 'row_security');
   const forced = own.some((o) => o.kind === 'force_row_security');
@@ -44,7 +44,7 @@ export function TableObjects(props: { design: Design; tableId: string; readOnly:
   return (
     <>
       <Section
-        title="Triggers"
+        title="Triggers and rules"
         actions={
           !readOnly && (
             <button type="button" onClick={() => create('trigger')}>
@@ -53,7 +53,7 @@ export function TableObjects(props: { design: Design; tableId: string; readOnly:
           )
         }
       >
-        {list(triggers, 'triggers')}
+        {list(triggers, 'triggers or rules')}
       </Section>
       <Section
         title="Row-level security"

@@ -13,15 +13,28 @@ const GROUPS: readonly { title: string; kinds: readonly DesignObject['kind'][] }
   { title: 'Views', kinds: ['view', 'materialized_view', 'index'] },
   { title: 'Functions', kinds: ['function'] },
   { title: 'Procedures', kinds: ['procedure'] },
+  { title: 'Aggregates', kinds: ['aggregate'] },
   { title: 'Triggers', kinds: ['trigger'] },
+  { title: 'Rules', kinds: ['rule'] },
   { title: 'Policies', kinds: ['policy'] },
   { title: 'Row-level security', kinds: ['row_security', 'force_row_security'] },
 ];
 
-/** The design's objects by kind, each group sorted by name; empty groups left out. */
+/**
+ * The design's objects by kind, each group sorted by name; empty groups left out, and a kind
+ * no group names listed last rather than hidden.
+ */
 export function objectGroups(design: Design): ObjectGroup[] {
   const objects = design.objects ?? [];
-  return GROUPS.flatMap(({ title, kinds }) => {
+  const grouped = new Set(GROUPS.flatMap((g) => g.kinds));
+  const groups = [
+    ...GROUPS,
+    {
+      title: 'Other objects',
+      kinds: [...new Set(objects.map((o) => o.kind))].filter((k) => !grouped.has(k)),
+    },
+  ];
+  return groups.flatMap(({ title, kinds }) => {
     const list = objects
       .filter((o) => kinds.includes(o.kind))
       .sort((a, b) => a.name.localeCompare(b.name) || a.kind.localeCompare(b.kind));
