@@ -1,5 +1,5 @@
 import type { Column, ColumnIdentity, Design } from '@retort/core';
-import { IDENTITY_OPTION_DEFAULTS, SUGGESTED_TYPES } from '@retort/core';
+import { IDENTITY_OPTION_DEFAULTS, objectQualifiedName, SUGGESTED_TYPES } from '@retort/core';
 import type { DesignProblem } from '../store/design-problems';
 import { designStore, useDesignStore } from '../store/design-store';
 import { CommitInput, DeleteAction, Field, Problems, Toggle } from './fields';
@@ -96,6 +96,16 @@ export function ColumnInspector(props: {
           {design.enums.map((e) => (
             <option key={e.id} value={e.name}>
               enum
+            </option>
+          ))}
+          {(design.domains ?? []).map((d) => (
+            <option key={d.id} value={objectQualifiedName(d)}>
+              {`domain over ${d.type}`}
+            </option>
+          ))}
+          {(design.compositeTypes ?? []).map((t) => (
+            <option key={t.id} value={objectQualifiedName(t)}>
+              composite type
             </option>
           ))}
           {SUGGESTED_TYPES.map((type) => (
