@@ -6,6 +6,7 @@ export * from './ids';
 export * from './new-column';
 export * from './other-types';
 export * from './parse';
+export * from './partition-key';
 export * from './references';
 export * from './type-names';
 export * from './types';

@@ -7,7 +7,12 @@ import { partitionsDesign, partitionsDesignInput } from '@retort/testing/partiti
 import { describe, expect, it } from 'vitest';
 import { describeCatalogDifferences } from '../catalog/compare';
 import { toCatalog } from '../catalog/from-design';
-import { deleteTable, setPartitionBound, setPartitionKey } from '../design/edits/edits';
+import {
+  deleteTable,
+  setPartitionBound,
+  setPartitionKey,
+  updateColumn,
+} from '../design/edits/edits';
 import type { Design } from '../design/types';
 import { validateDesign } from '../design/validate';
 import { lintOperations } from '../lint/lint';
@@ -207,5 +212,19 @@ describe('partition edits', () => {
       "FOR VALUES IN ('eu', 'uk')",
     );
     expect(setPartitionBound(d, 't_devices', 'DEFAULT')).toBe(d);
+  });
+});
+
+describe('a renamed key column', () => {
+  it('renames the column in the key: the table keeps its rows, and the edit keeps the design valid', () => {
+    const before = partitionsDesign();
+    const after = updateColumn(before, 't_tickets', 'c_tickets_region', { name: 'Area' });
+    expect(after.tables.find((t) => t.id === 't_tickets')!.partitionBy!.key).toBe('LIST ("Area")');
+    expect(validateDesign(after).problems).toEqual([]);
+    const ops = expectRoundTrip(before, after);
+    expect(kinds(ops)).toEqual(['alter_column app.tickets']);
+    expect(toCatalog(after).tables.find((t) => t.name === 'app.tickets')!.partitionBy).toBe(
+      'LIST ("Area")',
+    );
   });
 });

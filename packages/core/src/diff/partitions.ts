@@ -6,6 +6,7 @@
  * with it (lint says what is lost).
  */
 import { partitionKeyText } from '../catalog/from-design';
+import { partitionKeyName, renameInPartitionKey } from '../design/partition-key';
 import type { Design, Table } from '../design/types';
 import { objectQualifiedName } from '../naming/qualified-names';
 import type { PlanContext } from './context';
@@ -18,7 +19,10 @@ export function recreatedTables(a: Design, b: Design): Set<string> {
   for (const tb of b.tables) {
     const ta = byIdA.get(tb.id);
     if (!ta) continue;
-    if (key(ta) !== key(tb) || (ta.partitionOf === undefined) !== (tb.partitionOf === undefined)) {
+    if (
+      key(renamedAsIn(ta, tb)) !== key(tb) ||
+      (ta.partitionOf === undefined) !== (tb.partitionOf === undefined)
+    ) {
       recreated.add(tb.id);
     }
   }
@@ -35,6 +39,22 @@ export function recreatedTables(a: Design, b: Design): Set<string> {
     }
   }
   return recreated;
+}
+
+/** `table` with its partition key naming its columns as `after` (the same table) names them. */
+function renamedAsIn(table: Table, after: Table): Table {
+  if (!table.partitionBy) return table;
+  let key = table.partitionBy.key;
+  const names = new Map(after.columns.map((c) => [c.id, c.name]));
+  // Through placeholders, so a swap of two names is no chain of renames.
+  const renamed = table.columns.filter((c) => names.has(c.id) && names.get(c.id) !== c.name);
+  renamed.forEach((c, i) => {
+    key = renameInPartitionKey(key, c.name, `\u0001${i}`);
+  });
+  renamed.forEach((c, i) => {
+    key = key.replaceAll(`"\u0001${i}"`, partitionKeyName(names.get(c.id)!));
+  });
+  return { ...table, partitionBy: { ...table.partitionBy, key } };
 }
 
 interface MovedPartition {

@@ -7,6 +7,7 @@
 
 import { renameIndexColumns } from '../catalog/index-columns';
 import type { Catalog, CatalogColumn, CatalogTable } from '../catalog/types';
+import { renameInPartitionKey } from '../design/partition-key';
 import { RetortError } from '../errors';
 import { DEFAULT_SCHEMA, qualifiedName, schemaOf } from '../naming/qualified-names';
 import { sortObjects } from '../objects/catalog';
@@ -171,6 +172,9 @@ export class CatalogState {
             throw misfit(op, `table "${op.table}" already has a column "${to}"`);
           }
           this.renameColumn(table, from, to);
+          // Postgres prints the partition key with the column's new name.
+          if (table.partitionBy)
+            table.partitionBy = renameInPartitionKey(table.partitionBy, from, to);
         }
         table.columns[index] = clone(op.after);
         if (op.after.generated !== undefined && op.before.generated !== op.after.generated) {

@@ -51,6 +51,14 @@ const CHANGES: Array<[string, (d: Design) => void]> = [
     },
   ],
   [
+    'a renamed key column',
+    (d) => {
+      const tickets = table(d, 't_tickets');
+      tickets.columns[1]!.name = 'Area';
+      tickets.partitionBy = { strategy: 'LIST', key: 'LIST ("Area")' };
+    },
+  ],
+  [
     'a column and an index on a parent',
     (d) => {
       const tickets = table(d, 't_tickets');

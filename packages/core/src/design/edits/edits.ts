@@ -12,6 +12,7 @@ import {
 } from '../defaults';
 import { designIds } from '../ids';
 import { newColumn } from '../new-column';
+import { renameInPartitionKey } from '../partition-key';
 import type {
   CheckConstraint,
   Column,
@@ -281,6 +282,14 @@ export function updateColumn(
   let result = mapTable(design, tableId, (t) => ({
     ...t,
     columns: mapItem(t.columns, columnId, () => next),
+    ...(t.partitionBy && next.name !== column.name
+      ? {
+          partitionBy: {
+            ...t.partitionBy,
+            key: renameInPartitionKey(t.partitionBy.key, column.name, next.name),
+          },
+        }
+      : {}),
   }));
   if (next.type !== column.type) result = retypeReferencingColumns(result, tableId, column, next);
   return result;
