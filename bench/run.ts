@@ -16,6 +16,7 @@ const suites: Suite[] = [
   { name: 'design', load: async () => (await import('./design')).benchDesign },
   { name: 'diff', load: async () => (await import('./diff')).benchDiff },
   { name: 'migrate', load: async () => (await import('./migrate')).benchMigrate },
+  { name: 'import', load: async () => (await import('./import')).benchImport },
   { name: 'http', load: async () => (await import('./http')).benchHttp },
   { name: 'web', load: async () => (await import('./web')).benchWeb },
   { name: 'cli', load: async () => (await import('./cli')).benchCli },

@@ -101,11 +101,13 @@ export const COLUMNS = `
               THEN (SELECT co.collname FROM pg_collation co WHERE co.oid = a.attcollation) END AS collation,
          col_description(a.attrelid, a.attnum) AS comment,
          (SELECT dep.objid::int FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid
-           WHERE dep.classid = 'pg_class'::regclass AND dep.refobjid = a.attrelid
-             AND dep.refobjsubid = a.attnum AND s.relkind = 'S' AND dep.deptype = 'a' LIMIT 1) AS owned_sequence,
+           WHERE dep.refclassid = 'pg_class'::regclass AND dep.refobjid = a.attrelid
+             AND dep.refobjsubid = a.attnum AND dep.classid = 'pg_class'::regclass
+             AND s.relkind = 'S' AND dep.deptype = 'a' LIMIT 1) AS owned_sequence,
          (SELECT dep.objid::int FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid
-           WHERE dep.classid = 'pg_class'::regclass AND dep.refobjid = a.attrelid
-             AND dep.refobjsubid = a.attnum AND s.relkind = 'S' AND dep.deptype = 'i' LIMIT 1) AS identity_sequence,
+           WHERE dep.refclassid = 'pg_class'::regclass AND dep.refobjid = a.attrelid
+             AND dep.refobjsubid = a.attnum AND dep.classid = 'pg_class'::regclass
+             AND s.relkind = 'S' AND dep.deptype = 'i' LIMIT 1) AS identity_sequence,
          a.attislocal AS local
     FROM pg_attribute a
     JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
