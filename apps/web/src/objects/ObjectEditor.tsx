@@ -45,7 +45,8 @@ export function ObjectEditor({ editing }: { editing: ObjectEditing }) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') objectEditorStore.getState().close();
+      // CodeMirror handles an Escape that closes its completion list; only another one closes.
+      if (event.key === 'Escape' && !event.defaultPrevented) objectEditorStore.getState().close();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
