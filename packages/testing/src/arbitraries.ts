@@ -2,7 +2,8 @@
  * fast-check arbitraries for designs that are valid by construction: `arbDesign()` for
  * 1-6 tables with enums, keys (identity ones too), uniques, indexes (hash, partial,
  * descending), checks, collated and generated columns and foreign keys (only to a primary
- * key or unique column, with the same type; some deferrable), and `arbDesignEdit(design)` for one edit a
+ * key or unique column, with the same type; some deferrable), domains and a composite type,
+ * and `arbDesignEdit(design)` for one edit a
  * user could make in the editor, the result still valid.
  */
 import {
@@ -399,8 +400,143 @@ function buildDesign(g: Gen): Design {
   for (let f = 0; f < fkCount; f++) {
     design = addForeignKey(g, design, int(g, 0, tableCount - 1)) ?? design;
   }
+  if (chance(g, 30)) design = addDomain(g, design) ?? design;
+  if (chance(g, 15)) design = addCompositeType(g, design) ?? design;
   return design;
 }
+
+// ---- domains and composite types ----
+
+const DOMAIN_WORDS = ['amount', 'label', 'rank'];
+const DOMAIN_CHECKS: Record<string, string[]> = {
+  INTEGER: ['VALUE >= 0', 'VALUE < 1000000'],
+  TEXT: ["VALUE <> ''", 'length(VALUE) < 200'],
+};
+
+function freshTypeId(prefix: string, taken: readonly { id: string }[], design: Design): string {
+  let n = taken.length;
+  while (taken.some((t) => t.id === `${prefix}${n}`) || designIds(design).has(`${prefix}${n}`)) n++;
+  return `${prefix}${n}`;
+}
+
+/** A domain over INTEGER or TEXT (never changed: a new base type is a new domain). */
+const addDomain: Edit = (g, design) => {
+  const domains = design.domains ?? [];
+  const taken = new Set(domains.map((d) => d.name));
+  const free = DOMAIN_WORDS.filter((w) => !taken.has(`dom_${w}`));
+  if (free.length === 0) return null;
+  const id = freshTypeId('dom', domains, design);
+  const type = pick(g, ['INTEGER', 'TEXT']);
+  const check = chance(g, 60) ? pick(g, DOMAIN_CHECKS[type]!) : null;
+  return {
+    ...design,
+    domains: [
+      ...domains,
+      {
+        id,
+        name: `dom_${pick(g, free)}`,
+        type,
+        default: null,
+        notNull: false,
+        checks: check
+          ? [{ id: `${id}_k0`, name: chance(g, 50) ? `${id}_rule` : null, expression: check }]
+          : [],
+        comment: chance(g, 30) ? 'A domain' : null,
+      },
+    ],
+  };
+};
+
+/** A domain's default, NOT NULL, checks or comment changed in place. */
+const changeDomain: Edit = (g, design) => {
+  const domains = design.domains ?? [];
+  if (domains.length === 0) return null;
+  const d = pick(g, domains);
+  const changed = { ...d, checks: [...d.checks] };
+  switch (int(g, 0, 3)) {
+    case 0:
+      changed.notNull = !d.notNull;
+      break;
+    case 1:
+      changed.default = d.default ? null : { sql: d.type === 'INTEGER' ? '1' : "'x'" };
+      break;
+    case 2: {
+      const unused = DOMAIN_CHECKS[d.type]!.filter(
+        (e) => !d.checks.some((k) => k.expression === e),
+      );
+      if (unused.length > 0 && chance(g, 60)) {
+        changed.checks.push({
+          id: `${d.id}_k${d.checks.length + 1}`,
+          name: null,
+          expression: pick(g, unused),
+        });
+      } else changed.checks = changed.checks.slice(1);
+      break;
+    }
+    default:
+      changed.comment = d.comment === null ? 'Changed' : null;
+  }
+  return { ...design, domains: domains.map((x) => (x.id === d.id ? changed : x)) };
+};
+
+/** A column of a domain, added to a table. */
+const addDomainColumn: Edit = (g, design, focus) => {
+  const domains = design.domains ?? [];
+  if (domains.length === 0) return null;
+  const index = tableIndex(g, design, focus);
+  const table = design.tables[index]!;
+  const name = freshName(g, COLUMN_WORDS, new Set(table.columns.map((c) => c.name)));
+  const column = newColumn({ id: freshId('c', design), name, type: pick(g, domains).name });
+  return replaceTable(design, index, { ...table, columns: [...table.columns, column] });
+};
+
+/** A domain no column uses, dropped. */
+const dropDomain: Edit = (g, design) => {
+  const used = new Set(design.tables.flatMap((t) => t.columns.map((c) => c.type)));
+  const free = (design.domains ?? []).filter((d) => !used.has(d.name));
+  if (free.length === 0) return null;
+  const gone = pick(g, free).id;
+  const domains = design.domains!.filter((d) => d.id !== gone);
+  const { domains: _, ...rest } = design;
+  return domains.length > 0 ? { ...rest, domains } : rest;
+};
+
+/** A composite type of two or three plain attributes, used by no column. */
+const addCompositeType: Edit = (g, design) => {
+  const types = design.compositeTypes ?? [];
+  if (types.some((t) => t.name === 'pair_value')) return null;
+  const id = freshTypeId('ct', types, design);
+  const attributes = [
+    { name: 'a', type: 'INTEGER' },
+    { name: 'b', type: 'TEXT' },
+    ...(chance(g, 50) ? [{ name: 'c', type: 'BOOLEAN' }] : []),
+  ];
+  return {
+    ...design,
+    compositeTypes: [...types, { id, name: 'pair_value', attributes, comment: null }],
+  };
+};
+
+/** An attribute appended, the last one dropped, or one retyped. */
+const changeCompositeType: Edit = (g, design) => {
+  const types = design.compositeTypes ?? [];
+  if (types.length === 0) return null;
+  const t = pick(g, types);
+  const attributes = [...t.attributes];
+  const choice = int(g, 0, 2);
+  if (choice === 0 && !attributes.some((a) => a.name === 'd'))
+    attributes.push({ name: 'd', type: 'DATE' });
+  else if (choice === 1 && attributes.length > 1) attributes.pop();
+  else
+    attributes[0] = {
+      ...attributes[0]!,
+      type: attributes[0]!.type === 'INTEGER' ? 'BIGINT' : 'INTEGER',
+    };
+  return {
+    ...design,
+    compositeTypes: types.map((x) => (x.id === t.id ? { ...t, attributes } : x)),
+  };
+};
 
 /** 1-6 tables, valid by construction. */
 export function arbDesign(): fc.Arbitrary<Design> {
@@ -928,6 +1064,12 @@ export const DESIGN_EDITS = {
   addPartitionedTable,
   dropPartition,
   changePartitionBound,
+  addDomain,
+  changeDomain,
+  addDomainColumn,
+  dropDomain,
+  addCompositeType,
+  changeCompositeType,
 } satisfies Record<string, Edit>;
 
 export type DesignEditKind = keyof typeof DESIGN_EDITS;
