@@ -147,7 +147,10 @@ export function describeOperation(op: Operation): string {
     case 'drop_object':
       return `Drop ${describeObject(op.object)}${op.around ? ` (to change ${op.around.join(', ')}; created again after)` : ''}`;
     case 'replace_object':
-      return `Replace ${describeObject(op.after)}`;
+      // A rename is a replace between two names (`ALTER ... RENAME TO`).
+      return op.before.name !== op.after.name
+        ? `Rename ${describeObject(op.before)} to ${op.after.name}`
+        : `Replace ${describeObject(op.after)}`;
     case 'create_extension':
       return `Create extension ${op.extension.name} in schema ${op.extension.schema}`;
     case 'drop_extension':
