@@ -10,7 +10,7 @@ import { type CSSProperties, memo, useContext, useState } from 'react';
 import { designStore, useDesignStore } from '../store/design-store';
 import { DEPENDENCY_IN, LEFT_SOURCE, RIGHT_TARGET, type TableFlowNode } from './design-to-flow';
 import { type Detail, DetailContext } from './level-of-detail';
-import { tableHeight } from './table-size';
+import { PARTITION_LINE_HEIGHT, tableBoxHeight } from './table-size';
 
 function TableNodeView(props: NodeProps<TableFlowNode>) {
   const detail = useContext(DetailContext);
@@ -50,7 +50,7 @@ function TableOutline({ data, selected, detail }: NodeProps<TableFlowNode> & { d
   return (
     <div
       className={className}
-      style={{ height: tableHeight(table.columns.length), ...colourStyle(table.color) }}
+      style={{ height: tableBoxHeight(table), ...colourStyle(table.color) }}
       data-testid="table-node"
       data-table-name={table.name}
       data-table-id={table.id}
@@ -141,7 +141,6 @@ function FullTable({ data, selected }: NodeProps<TableFlowNode>) {
           </span>
         )}
       </div>
-      <PartitionLine table={table} />
       {table.columns.map((column) => (
         <ColumnRow
           key={column.id}
@@ -154,11 +153,22 @@ function FullTable({ data, selected }: NodeProps<TableFlowNode>) {
           readOnly={readOnly}
         />
       ))}
+      {/* Under the rows, so each column's handle stays where its row is measured to be. */}
+      <PartitionLine table={table} />
     </div>
   );
 }
 
-const PARTITION_LINE: CSSProperties = { fontSize: '0.75em', opacity: 0.8, padding: '2px 8px' };
+const PARTITION_LINE: CSSProperties = {
+  fontSize: '0.75em',
+  opacity: 0.8,
+  padding: '0 8px',
+  height: PARTITION_LINE_HEIGHT,
+  lineHeight: `${PARTITION_LINE_HEIGHT}px`,
+  overflow: 'hidden',
+  whiteSpace: 'nowrap',
+  textOverflow: 'ellipsis',
+};
 
 /** "partition of events FOR VALUES ..." under a partition's name; the key under a parent's. */
 function PartitionLine({ table }: { table: TableFlowNode['data']['table'] }) {

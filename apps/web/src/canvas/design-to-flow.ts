@@ -23,7 +23,7 @@ import {
   handleBox,
   TABLE_HEADER_HEIGHT,
   TABLE_WIDTH,
-  tableHeight,
+  tableBoxHeight,
   VIEW_HEIGHT,
   VIEW_WIDTH,
 } from './table-size';
@@ -449,8 +449,8 @@ function tableNode(
     draggable: !readOnly,
     connectable: !readOnly,
     initialWidth: TABLE_WIDTH,
-    initialHeight: tableHeight(table.columns.length),
-    measured: { width: TABLE_WIDTH, height: tableHeight(table.columns.length) },
+    initialHeight: tableBoxHeight(table),
+    measured: { width: TABLE_WIDTH, height: tableBoxHeight(table) },
     handles: readByView
       ? [...columnHandles(table, foreignKeyColumns, referencedColumns), ...tableDependencyHandles()]
       : columnHandles(table, foreignKeyColumns, referencedColumns),

@@ -4,7 +4,14 @@ import type { Design } from '@retort/core';
 import { validateDesign } from '@retort/core';
 import { describe, expect, it } from 'vitest';
 import { freeSpot, type Rect } from './free-spot';
-import { GRID_SIZE, TABLE_WIDTH, tableHeight, VIEW_HEIGHT, VIEW_WIDTH } from './table-size';
+import {
+  GRID_SIZE,
+  TABLE_WIDTH,
+  tableBoxHeight,
+  tableHeight,
+  VIEW_HEIGHT,
+  VIEW_WIDTH,
+} from './table-size';
 
 const shopFile = fileURLToPath(new URL('../../../../examples/shop/design.json', import.meta.url));
 const shop = (): Design => validateDesign(JSON.parse(readFileSync(shopFile, 'utf8'))).design!;
@@ -14,7 +21,7 @@ function boxesOf(design: Design): Rect[] {
     x: t.position!.x,
     y: t.position!.y,
     width: TABLE_WIDTH,
-    height: tableHeight(t.columns.length),
+    height: tableBoxHeight(t),
   }));
 }
 

@@ -3,7 +3,14 @@
  * spot no other table (or view) covers, so it appears where the eye already is and hides nothing.
  */
 import type { Design, Position } from '@retort/core';
-import { GRID_SIZE, TABLE_WIDTH, tableHeight, VIEW_HEIGHT, VIEW_WIDTH } from './table-size';
+import {
+  GRID_SIZE,
+  TABLE_WIDTH,
+  tableBoxHeight,
+  tableHeight,
+  VIEW_HEIGHT,
+  VIEW_WIDTH,
+} from './table-size';
 
 /** A rectangle in design (flow) coordinates. */
 export interface Rect {
@@ -62,7 +69,7 @@ export function freeSpot(design: Design, view: Rect): FreeSpot {
             x: t.position.x,
             y: t.position.y,
             width: TABLE_WIDTH,
-            height: tableHeight(t.columns.length),
+            height: tableBoxHeight(t),
           },
         ]
       : [],

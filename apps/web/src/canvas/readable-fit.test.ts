@@ -5,7 +5,7 @@ import { validateDesign } from '@retort/core';
 import { getNodesBounds, type Node } from '@xyflow/react';
 import { describe, expect, it } from 'vitest';
 import { clearFit } from './readable-fit';
-import { TABLE_WIDTH, tableHeight } from './table-size';
+import { TABLE_WIDTH, tableBoxHeight } from './table-size';
 
 const shopFile = fileURLToPath(new URL('../../../../examples/shop/design.json', import.meta.url));
 const shop = (): Design => validateDesign(JSON.parse(readFileSync(shopFile, 'utf8'))).design!;
@@ -16,7 +16,7 @@ const nodesOf = (design: Design): Node[] =>
     position: t.position!,
     data: {},
     width: TABLE_WIDTH,
-    height: tableHeight(t.columns.length),
+    height: tableBoxHeight(t),
   }));
 
 const beside = { top: 24, right: 232, bottom: 24, left: 56 };

@@ -2,6 +2,8 @@
  * The size of a table node, shared by the canvas (CSS in `styles/canvas.css` uses the same
  * numbers) and auto-layout, so the layout leaves room for what is actually drawn.
  */
+import type { Table } from '@retort/core';
+
 export const TABLE_WIDTH = 280;
 export const TABLE_HEADER_HEIGHT = 36;
 export const COLUMN_ROW_HEIGHT = 28;
@@ -22,6 +24,18 @@ export function handleBox(index: number, side: 'left' | 'right'): { x: number; y
 
 export function tableHeight(columnCount: number): number {
   return TABLE_HEADER_HEIGHT + Math.max(1, columnCount) * COLUMN_ROW_HEIGHT + 2;
+}
+
+/** The line under the rows that says a table is partitioned, or a partition of which. */
+export const PARTITION_LINE_HEIGHT = 20;
+
+/** A table node's height: its rows, and its partition line when it has one. */
+export function tableBoxHeight(
+  table: Pick<Table, 'columns' | 'partitionOf' | 'partitionBy'>,
+): number {
+  const partitionLine =
+    table.partitionOf !== undefined || table.partitionBy ? PARTITION_LINE_HEIGHT : 0;
+  return tableHeight(table.columns.length) + partitionLine;
 }
 
 /** A view or materialized view on the canvas: its name and schema, and a badge of its kind. */

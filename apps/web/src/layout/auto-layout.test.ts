@@ -5,7 +5,7 @@ import { validateDesign } from '@retort/core';
 import { relationalDesign } from '@retort/testing/large-design';
 import { describe, expect, it } from 'vitest';
 import { fallbackPosition } from '../canvas/design-to-flow';
-import { TABLE_WIDTH, tableHeight } from '../canvas/table-size';
+import { TABLE_WIDTH, tableBoxHeight } from '../canvas/table-size';
 import { autoLayout, layoutMissingPositions } from './auto-layout';
 import { edgeCrossings } from './edge-crossings';
 
@@ -19,7 +19,7 @@ function overlaps(design: Design, positions: Record<string, { x: number; y: numb
       id: t.id,
       ...positions[t.id]!,
       w: TABLE_WIDTH,
-      h: tableHeight(t.columns.length),
+      h: tableBoxHeight(t),
     }));
   const found: string[] = [];
   for (const a of boxes) {
@@ -58,7 +58,7 @@ describe('autoLayout', () => {
     const lowest = Math.max(
       ...design.tables
         .filter((t) => t.id !== 't_products')
-        .map((t) => t.position!.y + tableHeight(t.columns.length)),
+        .map((t) => t.position!.y + tableBoxHeight(t)),
     );
     expect(positions.t_products!.y).toBeGreaterThan(lowest);
   });
@@ -74,9 +74,7 @@ describe('autoLayout of a large schema', () => {
     expect(edgeCrossings(design, positions)).toBeLessThan(edgeCrossings(design, grid) / 2);
     // Not one tall column: the whole is no more than twice as high as it is wide.
     const right = Math.max(...Object.values(positions).map((p) => p.x + TABLE_WIDTH));
-    const bottom = Math.max(
-      ...design.tables.map((t) => positions[t.id]!.y + tableHeight(t.columns.length)),
-    );
+    const bottom = Math.max(...design.tables.map((t) => positions[t.id]!.y + tableBoxHeight(t)));
     expect(bottom).toBeLessThan(right * 2);
   }, 300_000);
 

@@ -12,7 +12,7 @@
  */
 import type { Design, Position, Table } from '@retort/core';
 import type { ELK as ElkApi, ElkNode } from 'elkjs/lib/elk-api';
-import { GRID_SIZE, TABLE_WIDTH, tableHeight } from '../canvas/table-size';
+import { GRID_SIZE, TABLE_WIDTH, tableBoxHeight } from '../canvas/table-size';
 import { connectedComponents } from './connected-components';
 import { placeViews } from './place-views';
 
@@ -128,7 +128,7 @@ async function layoutGroup(tables: Table[]): Promise<PlacedGroup> {
     children: tables.map((t) => ({
       id: t.id,
       width: TABLE_WIDTH,
-      height: tableHeight(t.columns.length),
+      height: tableBoxHeight(t),
     })),
     edges,
   });
@@ -153,7 +153,7 @@ async function layoutGroup(tables: Table[]): Promise<PlacedGroup> {
 
 /** Tables in rows of equal count, shaped like the screen (or `aspect`: one row for Infinity). */
 function gridOf(tables: Table[], aspect = ASPECT): PlacedGroup {
-  const tallest = Math.max(...tables.map((t) => tableHeight(t.columns.length)));
+  const tallest = Math.max(...tables.map((t) => tableBoxHeight(t)));
   const columns = Math.min(
     tables.length,
     Math.max(
@@ -173,7 +173,7 @@ function gridOf(tables: Table[], aspect = ASPECT): PlacedGroup {
     const y = Math.floor(i / columns) * (tallest + NODE_SPACING);
     positions[table.id] = { x, y };
     width = Math.max(width, x + TABLE_WIDTH);
-    height = Math.max(height, y + tableHeight(table.columns.length));
+    height = Math.max(height, y + tableBoxHeight(table));
   });
   return { positions, width, height };
 }
@@ -239,7 +239,7 @@ async function missingTablePositions(design: Design): Promise<Record<string, Pos
   const positions = await autoLayout(design, missing);
   if (placed.length === 0) return positions;
   const left = Math.min(...placed.map((t) => t.position!.x));
-  const bottom = Math.max(...placed.map((t) => t.position!.y + tableHeight(t.columns.length)));
+  const bottom = Math.max(...placed.map((t) => t.position!.y + tableBoxHeight(t)));
   const top = snap(bottom + 96);
   for (const id of Object.keys(positions)) {
     const p = positions[id]!;

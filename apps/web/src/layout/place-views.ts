@@ -8,7 +8,13 @@
  * what it did.
  */
 import { type Design, type DesignObject, DRAWN_OBJECT_KINDS, type Position } from '@retort/core';
-import { GRID_SIZE, TABLE_WIDTH, tableHeight, VIEW_HEIGHT, VIEW_WIDTH } from '../canvas/table-size';
+import {
+  GRID_SIZE,
+  TABLE_WIDTH,
+  tableBoxHeight,
+  VIEW_HEIGHT,
+  VIEW_WIDTH,
+} from '../canvas/table-size';
 
 const GAP_X = 96;
 const GAP_Y = 32;
@@ -56,7 +62,7 @@ export function placeViews(
       boxes.set(table.id, {
         ...p,
         width: TABLE_WIDTH,
-        height: tableHeight(table.columns.length),
+        height: tableBoxHeight(table),
       });
     }
   }
