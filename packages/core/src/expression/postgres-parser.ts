@@ -5,21 +5,25 @@
  * canonical spelling stay synchronous everywhere else.
  */
 import type { ParseResult, RawStmt, ScanToken } from 'libpg-query';
-import { loadModule, parseSync, scanSync } from 'libpg-query';
 
-let loaded = false;
+type Parser = typeof import('libpg-query');
+
+// Imported on first load, not with this module: the package compiles its WebAssembly as soon
+// as it is evaluated, which a command that never reads a design (`--help`) should not wait for.
+let parser: Parser | null = null;
 let loading: Promise<void> | null = null;
 
 /** Loads the parser; safe to call many times and from several places at once. */
 export function loadExpressionParser(): Promise<void> {
-  loading ??= loadModule().then(() => {
-    loaded = true;
+  loading ??= import('libpg-query').then(async (module) => {
+    await module.loadModule();
+    parser = module;
   });
   return loading;
 }
 
 export function isExpressionParserLoaded(): boolean {
-  return loaded;
+  return parser !== null;
 }
 
 export class SqlSyntaxError extends Error {
@@ -31,23 +35,23 @@ export class SqlSyntaxError extends Error {
   }
 }
 
-function ensureLoaded(): void {
-  if (!loaded) {
+function ensureLoaded(): Parser {
+  if (parser === null) {
     throw new Error(
       'The SQL parser is not loaded: await loadExpressionParser() from @retort/core before reading a design.',
     );
   }
+  return parser;
 }
 
 /** The tokens of `sql` as Postgres' lexer reads them, comments included. */
 export function scanTokens(sql: string): ScanToken[] {
-  ensureLoaded();
-  return scanSync(sql).tokens;
+  return ensureLoaded().scanSync(sql).tokens;
 }
 
 /** The statements of `sql` as Postgres parses them; throws SqlSyntaxError when it does not parse. */
 export function parseStatements(sql: string): RawStmt[] {
-  ensureLoaded();
+  const { parseSync } = ensureLoaded();
   let result: ParseResult;
   try {
     result = parseSync(sql);
