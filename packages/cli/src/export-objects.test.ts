@@ -1,22 +1,13 @@
-/**
- * The objects design (two stacked views, a policy calling a function, row-level security, a
- * trigger) through four revisions: created, columns widened under its views and policy,
- * views replaced and renamed, a view appending a column. Exported as an Alembic project and
- * run by the real Alembic, upgrade head gives the pg_dump `retort upgrade head` gives, and
- * downgrade base leaves only alembic_version.
- */
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Design } from '@retort/core';
-import { createServerDatabase, hasPythonTools, PYTHON, serverUrl } from '@retort/testing';
+import { createServerDatabase, hasPythonTools, serverUrl } from '@retort/testing';
 import { appended, objectsDesign, reshaped, widened } from '@retort/testing/objects-design';
 import { compareDumps, dumpObjects, pgDump } from '@retort/testing/pg-dump';
 import pg from 'pg';
 import { describe, expect, test } from 'vitest';
-import { retort } from './testing/retort-process';
+import { exportedAlembic, revisionsUpgradedAndExported } from './testing/alembic-export';
 
 describe.runIf(serverUrl() !== null && hasPythonTools())(
   'the objects design exported to Alembic',
@@ -32,20 +23,8 @@ describe.runIf(serverUrl() !== null && hasPythonTools())(
           ['reshape views', reshaped(widened(objectsDesign()))],
           ['append a column', appended(reshaped(widened(objectsDesign())))],
         ];
-        for (const [message, design] of steps) {
-          writeFileSync(join(dir, 'design.json'), JSON.stringify(design));
-          const made = await retort(['revision', '-m', message], { cwd: dir });
-          expect(made.stderr).toBe('');
-          expect(made.code).toBe(0);
-        }
-        const up = await retort(['upgrade', 'head', '--database-url', byRetort.url], { cwd: dir });
-        expect(up.code).toBe(0);
-        expect((await retort(['export', 'alembic', 'alembic'], { cwd: dir })).code).toBe(0);
-        const alembic = (...args: string[]) =>
-          promisify(execFile)(PYTHON, ['-m', 'alembic', ...args], {
-            cwd: join(dir, 'alembic'),
-            env: { ...process.env, DATABASE_URL: byAlembic.url },
-          });
+        await revisionsUpgradedAndExported(dir, steps, byRetort.url);
+        const alembic = exportedAlembic(dir, byAlembic.url);
         await alembic('upgrade', 'head');
         const expected = await pgDump(byRetort.url);
         const comparison = compareDumps(expected, await pgDump(byAlembic.url));

@@ -1,22 +1,13 @@
-/**
- * A design with an extension, domains and composite types through two revisions (created;
- * then a domain check added, a default and NOT NULL set, a composite type's attribute added
- * and one dropped). Exported as an Alembic project and run by the real Alembic, upgrade head
- * gives the pg_dump `retort upgrade head` gives; downgrade base leaves no type behind; and a
- * design imported from that database's pg_dump file (through PGlite, which loads citext)
- * rebuilds the same pg_dump from Retort's SQL.
- */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Design } from '@retort/core';
-import { createServerDatabase, hasPythonTools, PYTHON, serverUrl } from '@retort/testing';
+import { createServerDatabase, hasPythonTools, serverUrl } from '@retort/testing';
 import { compareDumps, dumpObjects, pgDump } from '@retort/testing/pg-dump';
 import { userTypesDesign } from '@retort/testing/user-types-design';
 import pg from 'pg';
 import { describe, expect, test } from 'vitest';
+import { exportedAlembic, revisionsUpgradedAndExported } from './testing/alembic-export';
 import { retort } from './testing/retort-process';
 
 function changed(): Design {
@@ -49,20 +40,8 @@ describe.runIf(serverUrl() !== null && hasPythonTools())(
           ['types', userTypesDesign({ extension: true })],
           ['tighten types', changed()],
         ];
-        for (const [message, design] of steps) {
-          writeFileSync(join(dir, 'design.json'), JSON.stringify(design));
-          const made = await retort(['revision', '-m', message], { cwd: dir });
-          expect(made.stderr).toBe('');
-          expect(made.code).toBe(0);
-        }
-        const up = await retort(['upgrade', 'head', '--database-url', byRetort.url], { cwd: dir });
-        expect(up.code).toBe(0);
-        expect((await retort(['export', 'alembic', 'alembic'], { cwd: dir })).code).toBe(0);
-        const alembic = (...args: string[]) =>
-          promisify(execFile)(PYTHON, ['-m', 'alembic', ...args], {
-            cwd: join(dir, 'alembic'),
-            env: { ...process.env, DATABASE_URL: byAlembic.url },
-          });
+        await revisionsUpgradedAndExported(dir, steps, byRetort.url);
+        const alembic = exportedAlembic(dir, byAlembic.url);
         await alembic('upgrade', 'head');
         const expected = await pgDump(byRetort.url);
         expect(compareDumps(expected, await pgDump(byAlembic.url)).differences).toEqual([]);
