@@ -25,7 +25,7 @@ import type { Design } from '@retort/core';
 import { openProject } from '@retort/migrate';
 import { createServerDatabase, hasPythonTools, PYTHON, serverUrl } from '@retort/testing';
 import { largeDesign } from '@retort/testing/large-design';
-import type { Measurement } from './timing';
+import { type Measurement, type Ran, timed } from './timing';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'packages/cli/bin/retort.js');
@@ -33,26 +33,6 @@ const quick = process.env.RETORT_BENCH_QUICK === '1';
 const TABLES = quick ? 200 : 1000;
 // `--steps=N` (RETORT_BENCH_STEPS) runs fewer successive revisions when only the rest is wanted.
 const STEPS = Number(process.env.RETORT_BENCH_STEPS) || (quick ? 10 : 100);
-
-interface Ran {
-  ms: number;
-  stdout: string;
-}
-
-function timed(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Ran {
-  const start = performance.now();
-  const result = spawnSync(command, args, {
-    cwd,
-    env: { ...process.env, DATABASE_URL: undefined, ...env },
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  const ms = performance.now() - start;
-  if (result.status !== 0) {
-    throw new Error(`${[command, ...args].join(' ')} failed: ${result.stderr || result.stdout}`);
-  }
-  return { ms, stdout: result.stdout };
-}
 
 /** A command that may fail: its exit status and stderr instead of an exception. */
 function attempt(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {

@@ -6,55 +6,28 @@
  * which must not grow with the table count. Needs the server (TEST_DATABASE_URL); `import
  * --sql` of that pg_dump file runs on the embedded PGlite.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { introspectDatabase, openDatabase, type Queryable } from '@retort/migrate';
+import { openDatabase } from '@retort/migrate';
 import { createServerDatabase, serverUrl } from '@retort/testing';
 import { pgDump, psqlFile } from '@retort/testing/pg-dump';
+import { countedIntrospection } from '@retort/testing/query-count';
 import { richSchemaSql } from '@retort/testing/rich-schema';
-import type { Measurement } from './timing';
+import { type Measurement, timed } from './timing';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'packages/cli/bin/retort.js');
 const SIZES = process.env.RETORT_BENCH_QUICK === '1' ? [20, 200] : [100, 1000];
 
-function command(name: string, args: string[], cwd: string): { ms: number; stdout: string } {
-  const start = performance.now();
-  const result = spawnSync(name, args, {
-    cwd,
-    env: { ...process.env, DATABASE_URL: undefined },
-    encoding: 'utf8',
-    maxBuffer: 256 * 1024 * 1024,
-  });
-  const ms = performance.now() - start;
-  if (result.status !== 0) {
-    throw new Error(`${[name, ...args].join(' ')} failed: ${result.stderr || result.stdout}`);
-  }
-  return { ms, stdout: result.stdout };
-}
-
-const retort = (args: string[], cwd: string) => command(process.execPath, [BIN, ...args], cwd);
+const retort = (args: string[], cwd: string) => timed(process.execPath, [BIN, ...args], cwd);
 
 /** How many statements introspection sends to read the whole database. */
 async function catalogQueries(url: string): Promise<number> {
   const db = await openDatabase({ url });
   try {
-    let count = 0;
-    const counting: Queryable = {
-      query: (sql, params) => {
-        count++;
-        return db.query(sql, params);
-      },
-      exec: (sql) => {
-        count++;
-        return db.exec(sql);
-      },
-    };
-    await introspectDatabase(counting);
-    return count;
+    return (await countedIntrospection(db)).queries;
   } finally {
     await db.close();
   }

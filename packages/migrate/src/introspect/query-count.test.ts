@@ -4,27 +4,10 @@
  * catalogs' indexes (a `pg_depend` lookup without `refclassid` scans the table per column).
  */
 import { databaseTargets, withTestDatabase } from '@retort/testing/databases';
+import { countedIntrospection } from '@retort/testing/query-count';
 import { richSchemaSql } from '@retort/testing/rich-schema';
 import { describe, expect, it } from 'vitest';
-import type { Queryable } from '../contract';
 import { designFromCatalog } from './design-from-catalog';
-import { introspectDatabase } from './introspect';
-
-async function countedIntrospection(db: Queryable) {
-  let queries = 0;
-  const counting: Queryable = {
-    query: (sql, params) => {
-      queries++;
-      return db.query(sql, params);
-    },
-    exec: (sql) => {
-      queries++;
-      return db.exec(sql);
-    },
-  };
-  const result = await introspectDatabase(counting);
-  return { queries, result };
-}
 
 describe.each(databaseTargets())('catalog queries on %s', (kind) => {
   it('are as many for 30 rich tables as for 3, and read every table', async () => {
