@@ -6,29 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { emitSql } from '../sql';
 import { emitSqlalchemy } from '../sqlalchemy';
 import { emitSqlalchemy2 } from '../sqlalchemy2';
-import { CREATE_ALL_SCRIPT, pythonModels } from '../testing/python-models';
+import { CREATE_ALL_SCRIPT, DROP_ALL_SCRIPT, pythonModels } from '../testing/python-models';
 
 const ready = serverUrl() !== null && hasPythonTools();
 const sqlalchemy2 = ready && Number(sqlalchemyVersion().split('.')[0]) >= 2;
-const { fresh, tempFile, runScript: run } = pythonModels('sa_objects');
-
-function dropAllScript(): string {
-  return tempFile(
-    'drop_all.py',
-    [
-      'import importlib.util, os, sys',
-      'from sqlalchemy import create_engine',
-      "spec = importlib.util.spec_from_file_location('models', sys.argv[1])",
-      'models = importlib.util.module_from_spec(spec)',
-      'spec.loader.exec_module(models)',
-      "engine = create_engine(os.environ['RETORT_SQLALCHEMY_URL'], future=True)",
-      'models.Base.metadata.drop_all(engine)',
-      'engine.dispose()',
-      "print('drop_all done')",
-      '',
-    ].join('\n'),
-  );
-}
+const { fresh, runScript: run } = pythonModels('sa_objects');
 
 async function dumpOfSql(sql: string): Promise<string> {
   const db = await fresh();
@@ -70,7 +52,7 @@ describe.skipIf(!ready)('SQLAlchemy create_all builds the objects', () => {
             'TRIGGER public.accounts accounts_touch',
           ]),
         );
-        expect(run(dropAllScript(), source, db.url)).toContain('drop_all done');
+        expect(run(DROP_ALL_SCRIPT, source, db.url)).toContain('drop_all done');
         expect([...dumpObjects(await pgDump(db.url)).keys()]).toEqual([]);
       },
       120_000,

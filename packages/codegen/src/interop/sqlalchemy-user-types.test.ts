@@ -11,11 +11,11 @@ import { describe, expect, it } from 'vitest';
 import { emitSql } from '../sql';
 import { emitSqlalchemy } from '../sqlalchemy';
 import { emitSqlalchemy2 } from '../sqlalchemy2';
-import { CREATE_ALL_SCRIPT, pythonModels } from '../testing/python-models';
+import { CREATE_ALL_SCRIPT, DROP_ALL_SCRIPT, pythonModels } from '../testing/python-models';
 
 const ready = serverUrl() !== null && hasPythonTools();
 const sqlalchemy2 = ready && Number(sqlalchemyVersion().split('.')[0]) >= 2;
-const { fresh, tempFile, runScript: run } = pythonModels('sa_user_types');
+const { fresh, runScript: run } = pythonModels('sa_user_types');
 
 async function exec(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
@@ -26,19 +26,6 @@ async function exec(url: string, sql: string): Promise<void> {
     await client.end();
   }
 }
-
-const DROP_ALL = [
-  'import importlib.util, os, sys',
-  'from sqlalchemy import create_engine',
-  "spec = importlib.util.spec_from_file_location('models', sys.argv[1])",
-  'models = importlib.util.module_from_spec(spec)',
-  'spec.loader.exec_module(models)',
-  "engine = create_engine(os.environ['RETORT_SQLALCHEMY_URL'], future=True)",
-  'models.Base.metadata.drop_all(engine)',
-  'engine.dispose()',
-  "print('drop_all done')",
-  '',
-].join('\n');
 
 describe.skipIf(!ready)(
   'SQLAlchemy create_all builds domains, composite types and extensions',
@@ -72,7 +59,7 @@ describe.skipIf(!ready)(
               'TYPE public.price',
             ]),
           );
-          expect(run(tempFile('drop_all.py', DROP_ALL), source, db.url)).toContain('drop_all done');
+          expect(run(DROP_ALL_SCRIPT, source, db.url)).toContain('drop_all done');
           expect([...dumpObjects(await pgDump(db.url)).keys()]).toEqual(['SCHEMA app']);
         },
         120_000,

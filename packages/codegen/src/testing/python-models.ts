@@ -14,6 +14,9 @@ import { afterEach } from 'vitest';
 export const CREATE_ALL_SCRIPT = new URL('../interop/fixtures/create_all.py', import.meta.url)
   .pathname;
 
+/** `fixtures/drop_all.py`: imports a models file and runs `Base.metadata.drop_all`. */
+export const DROP_ALL_SCRIPT = new URL('../interop/fixtures/drop_all.py', import.meta.url).pathname;
+
 export function psycopg2Url(url: string): string {
   return url.replace(/^postgres(ql)?:\/\//, 'postgresql+psycopg2://');
 }
