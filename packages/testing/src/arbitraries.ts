@@ -390,7 +390,7 @@ function buildDesign(g: Gen): Design {
   }
   const tableCount = int(g, 1, 6);
   const taken = new Set<string>();
-  let design: Design = { format: 'retort.design/4', name: 'generated', enums, tables: [] };
+  let design: Design = { format: 'retort.design/5', name: 'generated', enums, tables: [] };
   for (let t = 0; t < tableCount; t++) {
     const name = longName(g, freshName(g, TABLE_WORDS, taken), taken);
     taken.add(name);

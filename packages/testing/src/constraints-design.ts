@@ -8,7 +8,7 @@ import { type Design, parseDesign } from '@retort/core';
 
 function build(notValid: boolean, comment: string | null): Design {
   return parseDesign({
-    format: 'retort.design/4',
+    format: 'retort.design/5',
     name: 'constraints',
     tables: [
       {

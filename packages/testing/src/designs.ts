@@ -125,7 +125,7 @@ function check(
  * cycle (teams <-> members), defaults of each flavour and comments.
  */
 export const everyFeatureDesign: Design = {
-  format: 'retort.design/4',
+  format: 'retort.design/5',
   name: 'every_feature',
   enums: [
     { id: 'e_order_status', name: 'order_status', values: ['new', 'paid', 'shipped', 'cancelled'] },

@@ -14,7 +14,7 @@ const column = (id: string, name: string, type: string, nullable = true) => ({
 });
 
 export const indexKeyDesign: Design = parseDesign({
-  format: 'retort.design/4',
+  format: 'retort.design/5',
   name: 'index_keys',
   tables: [
     {

@@ -82,7 +82,7 @@ export function largeDesign(tables: number): Design {
       checks: [],
     });
   }
-  return { format: 'retort.design/4', name: `large_${tables}`, enums: [], tables: result };
+  return { format: 'retort.design/5', name: `large_${tables}`, enums: [], tables: result };
 }
 
 /**
@@ -175,5 +175,5 @@ export function relationalDesign(tables: number): Design {
     m++;
   }
   while (result.length < tables) add(`standalone_${result.length}`, [], 3);
-  return { format: 'retort.design/4', name: `schema_${tables}`, enums: [], tables: result };
+  return { format: 'retort.design/5', name: `schema_${tables}`, enums: [], tables: result };
 }

@@ -9,7 +9,7 @@ import type { Design } from '@retort/core';
 
 export function objectsDesign(): Design {
   return {
-    format: 'retort.design/4',
+    format: 'retort.design/5',
     name: 'ledger',
     enums: [],
     tables: [

@@ -6,7 +6,7 @@
 import { type Design, parseDesign } from '@retort/core';
 
 export const partitionsDesignInput = {
-  format: 'retort.design/4',
+  format: 'retort.design/5',
   name: 'partitions',
   enums: [],
   tables: [

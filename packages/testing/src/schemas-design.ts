@@ -6,7 +6,7 @@
 import { type Design, parseDesign } from '@retort/core';
 
 export const schemasDesignInput = {
-  format: 'retort.design/4',
+  format: 'retort.design/5',
   name: 'schemas',
   enums: [
     { id: 'e_status', name: 'order_status', schema: 'app', values: ['new', 'paid', 'shipped'] },

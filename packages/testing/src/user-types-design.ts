@@ -10,7 +10,7 @@ import { type Design, parseDesign } from '@retort/core';
 
 export function userTypesDesignInput(options: { extension?: boolean } = {}) {
   return {
-    format: 'retort.design/4',
+    format: 'retort.design/5',
     name: 'user_types',
     enums: [{ id: 'e_mood', name: 'mood', values: ['ok', 'great'] }],
     domains: [

@@ -73,7 +73,7 @@ const keyword = (name: string) => ({
 });
 
 export const hostileDesign: Design = parseDesign({
-  format: 'retort.design/4',
+  format: 'retort.design/5',
   name: HOSTILE_NAME,
   enums: [
     {

@@ -14,7 +14,7 @@ const col = (table: string, name: string, type: string, extra: Record<string, un
 });
 
 export const quirksDesign: Design = parseDesign({
-  format: 'retort.design/4',
+  format: 'retort.design/5',
   name: 'quirks',
   enums: [{ id: 'e_kind', name: 'kind', values: ["it's", 'back\\slash', 'plain'] }],
   tables: [

@@ -11,7 +11,7 @@ import {
 } from '@retort/core';
 
 export const awkwardDesign: Design = {
-  format: 'retort.design/4',
+  format: 'retort.design/5',
   name: 'awkward',
   enums: [{ id: 'e1', name: 'class', values: ["it's", 'back\\slash', 'a"b'] }],
   tables: [

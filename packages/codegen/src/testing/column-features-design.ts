@@ -5,7 +5,7 @@
 import { type Design, IDENTITY_OPTION_DEFAULTS, newColumn, TABLE_KEY_DEFAULTS } from '@retort/core';
 
 export const columnFeaturesDesign: Design = {
-  format: 'retort.design/4',
+  format: 'retort.design/5',
   name: 'column_features',
   enums: [],
   tables: [

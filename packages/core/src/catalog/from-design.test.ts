@@ -25,7 +25,7 @@ describe('toCatalog', () => {
 
   it('names the unique constraint of a unique column <table>_<column>_key and de-duplicates clashes', () => {
     const design = parseDesign({
-      format: 'retort.design/4',
+      format: 'retort.design/5',
       name: 'x',
       tables: [
         {

@@ -80,7 +80,7 @@ describe('parseDesign', () => {
     const error = thrown(() => parseDesign({ format: 'x', tables: [] }));
     expect(error.code).toBe('invalid_input');
     expect(error.message).toBe(
-      'design.json has format "x"; Retort reads "retort.design/1", "retort.design/2", "retort.design/3" and "retort.design/4".',
+      'design.json has format "x"; Retort reads "retort.design/1", "retort.design/2", "retort.design/3", "retort.design/4" and "retort.design/5".',
     );
     expect(thrown(() => parseDesign('[]')).message).toBe('design.json must hold a JSON object.');
   });

@@ -1,5 +1,5 @@
 /**
- * The design model: what `design.json` (format `retort.design/4`; `/1`, `/2` and `/3` files
+ * The design model: what `design.json` (format `retort.design/5`; `/1` to `/4` files
  * are read as well and upgraded on load) holds once read and normalised. Every optional field of the file is filled with its documented default, so
  * code that receives a `Design` never checks for `undefined`.
  *
@@ -7,7 +7,7 @@
  * point at column and table ids, so a rename is a rename, not a drop and an add.
  */
 
-export const DESIGN_FORMAT = 'retort.design/4';
+export const DESIGN_FORMAT = 'retort.design/5';
 /**
  * The formats Retort reads: each adds what the one before could not say, so an older file is
  * a valid newer one. A release that reads only older formats refuses a newer file rather
@@ -17,6 +17,7 @@ export const READABLE_DESIGN_FORMATS: readonly string[] = [
   'retort.design/1',
   'retort.design/2',
   'retort.design/3',
+  'retort.design/4',
   DESIGN_FORMAT,
 ];
 

@@ -120,7 +120,7 @@ describe('validateDesign', () => {
     orders(d).columns[2]!.default = null;
     const result = validateDesign(d);
     expect(result.problems).toEqual([]);
-    expect(result.design!.format).toBe('retort.design/4');
+    expect(result.design!.format).toBe('retort.design/5');
     expect(result.design!.tables[0]!.columns[2]!.type).toBe('timestamp(6) without time zone');
     expect(result.design!.tables[1]!.columns[2]!.type).toBe('citext[]');
   });
@@ -128,7 +128,7 @@ describe('validateDesign', () => {
   it('reads a retort.design/1 file as the current format', () => {
     const d = base();
     expect(d.format).toBe('retort.design/1');
-    expect(validateDesign(d).design!.format).toBe('retort.design/4');
+    expect(validateDesign(d).design!.format).toBe('retort.design/5');
   });
 
   it('reports every problem at once, each with its path', () => {
@@ -152,7 +152,7 @@ describe('validateDesign', () => {
       {
         path: 'format',
         message:
-          'is "retort.design/9"; Retort reads "retort.design/1", "retort.design/2", "retort.design/3" and "retort.design/4".',
+          'is "retort.design/9"; Retort reads "retort.design/1", "retort.design/2", "retort.design/3", "retort.design/4" and "retort.design/5".',
       },
     ],
     [

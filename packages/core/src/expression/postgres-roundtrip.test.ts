@@ -17,7 +17,7 @@ import { canonicalExpression, quoteIdentifier } from './canonical';
 
 /** Extra defaults and checks people write, on a table of every common column type. */
 const EXTRA = parseDesign({
-  format: 'retort.design/4',
+  format: 'retort.design/5',
   name: 'expressions',
   enums: [{ id: 'e', name: 'order_status', values: ['new', 'paid'] }],
   tables: [

@@ -18,7 +18,7 @@ import { createObjectSql, dropObjectSql, replaceableInPlace, replaceObjectSql } 
 import { type CatalogObject, describeObject } from './types';
 import { columnsKept, viewKeepsColumns } from './view-columns';
 
-const empty: Design = { format: 'retort.design/4', name: 'ledger', enums: [], tables: [] };
+const empty: Design = { format: 'retort.design/5', name: 'ledger', enums: [], tables: [] };
 
 const steps = (ops: Operation[]) =>
   ops.map((op) => {

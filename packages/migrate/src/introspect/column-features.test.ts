@@ -20,7 +20,7 @@ import { designFromCatalog } from './design-from-catalog';
 import { introspect } from './introspect';
 
 const base = {
-  format: 'retort.design/4',
+  format: 'retort.design/5',
   name: 'features',
   tables: [
     {

@@ -285,7 +285,7 @@ describe('the project store', () => {
       expect(chain.map((r) => r.message)).toEqual(['initial', 'tags and bios']);
       expect((await project.pending()).operations).toEqual([]);
       const state = await project.readDesign();
-      expect(state.design.format).toBe('retort.design/4');
+      expect(state.design.format).toBe('retort.design/5');
       const next = structuredClone(state.design);
       next.tables[0]!.columns.push({
         ...next.tables[0]!.columns[1]!,

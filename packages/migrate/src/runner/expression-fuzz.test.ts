@@ -115,7 +115,7 @@ const mutated = fc
 
 function designWith(sql: string) {
   return {
-    format: 'retort.design/4',
+    format: 'retort.design/5',
     name: 'fuzz',
     enums: [],
     tables: [

@@ -15,7 +15,7 @@ const COMMENT = "it's a \\ backslash\\' and a quote'";
 const VALUE = "a\\'b";
 
 const design: Design = parseDesign({
-  format: 'retort.design/4',
+  format: 'retort.design/5',
   name: 'escapes',
   enums: [{ id: 'e', name: 'mood', values: [VALUE, 'plain'] }],
   tables: [

@@ -5,7 +5,7 @@ import { validateDesign } from '../validate';
 import { setEnumSchema, updateEnum } from './edits';
 
 const design = (): Design => ({
-  format: 'retort.design/4',
+  format: 'retort.design/5',
   name: 'enums',
   enums: [{ id: 'e_status', name: 'status', values: ['new', 'done'] }],
   tables: [
