@@ -59,8 +59,6 @@ describe.skipIf(!ready)('partitions through SQLAlchemy and Alembic', () => {
       ? [emitSqlalchemy, emitSqlalchemy2]
       : [emitSqlalchemy]) {
       const fromModels = await fresh();
-      // create_all makes tables, not schemas.
-      await run(fromModels.url, 'CREATE SCHEMA app');
       expect(runScript(CREATE_ALL_SCRIPT, emit(design), fromModels.url)).toContain(
         'create_all done',
       );

@@ -85,14 +85,6 @@ describe.skipIf(!ready)('SQLAlchemy create_all against Postgres', () => {
       ? [emitSqlalchemy, emitSqlalchemy2]
       : [emitSqlalchemy]) {
       const fromModels = await freshDatabase();
-      // create_all makes tables and enums, not schemas: they are the database's.
-      const setup = new pg.Client({ connectionString: fromModels.url });
-      await setup.connect();
-      try {
-        await setup.query('CREATE SCHEMA app; CREATE SCHEMA audit');
-      } finally {
-        await setup.end();
-      }
       const output = runScript(CREATE_ALL_SCRIPT, emit(design), fromModels.url);
       expect(output).toContain('create_all done');
       for (const schema of ['public', 'app', 'audit']) {

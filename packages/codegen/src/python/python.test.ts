@@ -1,3 +1,4 @@
+import { schemasDesign } from '@retort/testing/schemas-design';
 import { describe, expect, it } from 'vitest';
 import {
   escapeTextColons,
@@ -7,6 +8,7 @@ import {
   renderServerDefault,
   type SaTypeContext,
 } from '.';
+import { schemaDdlLines } from './schema-ddl';
 
 const enums = [{ name: 'order_status', values: ['new', 'paid'] }];
 const alembic: SaTypeContext = { enums, prefix: 'sa.', dialectPrefix: 'postgresql.' };
@@ -154,5 +156,36 @@ describe('renderServerDefault', () => {
   it('writes sa.text() for Alembic', () => {
     expect(renderServerDefault('now()', 'alembic').expr).toBe("sa.text('now()')");
     expect(renderServerDefault("'new'", 'alembic').expr).toBe(`sa.text("'new'")`);
+  });
+});
+
+describe('schemaDdlLines', () => {
+  it('makes the design’s schemas before everything else and drops them after everything else', () => {
+    const imports = new PythonImports();
+    const lines = schemaDdlLines(schemasDesign(), imports, 'Base.metadata');
+    expect(lines.join('\n')).toBe(
+      [
+        '',
+        '# Schemas: create_all makes none, so they come first and drop_all removes them last.',
+        '# IF NOT EXISTS keeps models usable on a database whose schemas were made by hand.',
+        'for _statement in reversed((',
+        "    'CREATE SCHEMA IF NOT EXISTS app',",
+        "    'CREATE SCHEMA IF NOT EXISTS audit',",
+        ')):',
+        "    event.listen(Base.metadata, 'before_create', DDL(_statement), insert=True)",
+        'for _statement in (',
+        "    'DROP SCHEMA audit',",
+        "    'DROP SCHEMA app',",
+        '):',
+        "    event.listen(Base.metadata, 'after_drop', DDL(_statement))",
+      ].join('\n'),
+    );
+    expect(imports.render()).toBe('from sqlalchemy import DDL, event');
+  });
+
+  it('writes nothing for a design wholly in public', () => {
+    const imports = new PythonImports();
+    expect(schemaDdlLines({ ...schemasDesign(), tables: [], enums: [] }, imports, 'M')).toEqual([]);
+    expect(imports.render()).toBe('');
   });
 });
