@@ -77,10 +77,20 @@ export interface DumpComparison {
   objects: number;
 }
 
-/** `expected` and `actual` dumps object by object: what is missing, extra, or different. */
-export function compareDumps(expected: string, actual: string): DumpComparison {
-  const want = dumpObjects(expected);
-  const got = dumpObjects(actual);
+/**
+ * `expected` and `actual` dumps object by object: what is missing, extra, or different.
+ * Objects keyed in `options.ignore` (`TABLE public.alembic_version`) count on neither side.
+ */
+export function compareDumps(
+  expected: string,
+  actual: string,
+  options: { ignore?: readonly string[] } = {},
+): DumpComparison {
+  const ignored = new Set(options.ignore);
+  const kept = (dump: string) =>
+    new Map([...dumpObjects(dump)].filter(([key]) => !ignored.has(key)));
+  const want = kept(expected);
+  const got = kept(actual);
   const differences: string[] = [];
   for (const [key, body] of want) {
     const other = got.get(key);
