@@ -3,7 +3,8 @@
  * `packages/cli/dist/`: one ES module bundle plus the chunks its lazy imports load, so a
  * command starts without compiling TypeScript. Run by `npm run build` and on `npm install`.
  */
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -39,12 +40,31 @@ export async function buildCli(): Promise<void> {
       js: "import { createRequire as retortCreateRequire } from 'node:module'; const require = retortCreateRequire(import.meta.url);",
     },
     chunkNames: 'chunks/[name]-[hash]',
+    // What this build validated, `.retort/` may remember for this build only.
+    define: { RETORT_BUILD: JSON.stringify(buildId()) },
     logLevel: 'warning',
   });
   // Written in place and pruned after, so a retort already running keeps finding its chunks
   // while a rebuild happens.
   const written = new Set(Object.keys(result.metafile.outputs).map((path) => join(root, path)));
   for (const file of filesUnder(outdir)) if (!written.has(file)) rmSync(file);
+}
+
+/** A hash of every source the bundle is built from and of the locked dependencies. */
+function buildId(): string {
+  const hash = createHash('sha256');
+  const files = [
+    join(root, 'package-lock.json'),
+    ...SOURCES.flatMap((dir) => [
+      join(root, dir, 'package.json'),
+      ...filesUnder(join(root, dir, 'src')),
+    ]),
+  ];
+  for (const file of files.sort()) {
+    hash.update(`${relative(root, file)}\0`);
+    hash.update(readFileSync(file));
+  }
+  return hash.digest('hex').slice(0, 32);
 }
 
 /** Whether the bundle is older than any source it is built from. */

@@ -24,6 +24,7 @@ import { emptyDesignNamed } from './empty-design';
 import { ifProjectUnlocked, withProjectLock } from './project-lock';
 import { readWholeFile } from './read-whole-file';
 import { parseRevisionFile, revisionFileName, serializeRevision } from './revision-file';
+import { RUNNING_BUILD, readValidatedDesign, writeValidatedDesign } from './validated-design-cache';
 import { readVerified, writeVerified } from './verified-cache';
 
 export const emptyDesign = emptyDesignNamed;
@@ -31,8 +32,10 @@ export const emptyDesign = emptyDesignNamed;
 /** The version of a design.json that does not exist yet. */
 const MISSING = 'none';
 
-const versionOf = (bytes: Buffer | string) =>
-  createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+
+/** A design.json's version: the start of the sha256 of its bytes. */
+const versionOf = (bytes: Buffer | string) => sha256(bytes).slice(0, 16);
 
 /** A written revision: what it holds, the file it went to, and the lint of its operations. */
 export interface WrittenRevision {
@@ -48,7 +51,18 @@ export interface ProjectStore extends Project {
   writeNextRevision(message: string): Promise<WrittenRevision | null>;
 }
 
-export async function openProject(dir: string): Promise<ProjectStore> {
+export interface OpenOptions {
+  /**
+   * The build whose validations `.retort/` may remember and reuse; by default the running
+   * build of Retort, none when it runs from source.
+   */
+  build?: string | null;
+}
+
+export async function openProject(
+  dir: string,
+  { build = RUNNING_BUILD }: OpenOptions = {},
+): Promise<ProjectStore> {
   // Every read of a design validates its expressions with Postgres' parser; a library caller
   // need not know to load it first. Reads await it just before they parse, so it loads while
   // the files are read.
@@ -87,8 +101,15 @@ export async function openProject(dir: string): Promise<ProjectStore> {
     if (bytes === null) {
       throw new RetortError(`There is no design.json in ${root}.`, 'not_found');
     }
+    const source = sha256(bytes);
+    const version = source.slice(0, 16);
+    const validated = await readValidatedDesign(root, source, build);
+    // Even a design validated before may hold expressions later steps spell with the parser.
     await parser;
-    return { design: parseDesign(bytes.toString('utf8')), version: versionOf(bytes) };
+    if (validated) return { design: validated, version };
+    const design = parseDesign(bytes.toString('utf8'));
+    await writeValidatedDesign(root, source, design, build);
+    return { design, version };
   };
 
   // The verified chain, reused while the folder's listing (names, sizes, times) is the same.
@@ -177,7 +198,10 @@ export async function openProject(dir: string): Promise<ProjectStore> {
         const text = `${JSON.stringify(design, null, 2)}\n`;
         await mkdir(root, { recursive: true });
         await writeFileAtomic(designPath, text);
-        return { design, version: versionOf(text) };
+        const source = sha256(text);
+        // The editor saves and a command follows: the next read need not validate again.
+        await writeValidatedDesign(root, source, design, build);
+        return { design, version: source.slice(0, 16) };
       }),
     revisions,
     async pending() {
