@@ -5,6 +5,7 @@
  */
 import { type Design, diff } from '@retort/core';
 import { objectsDesign } from '@retort/testing/objects-design';
+import { freshPglite } from '@retort/testing/pglite';
 import { describe, expect, it } from 'vitest';
 import { emitAlembicRevision } from '../alembic';
 import { designToDbml } from '../dbml';
@@ -13,6 +14,7 @@ import { emitKysely } from '../kysely';
 import { designToMermaid } from '../mermaid';
 import { emitTypeorm } from '../typeorm';
 import { emitSql } from './emit';
+import { renderOperationSql } from './render';
 
 const listed = [
   'function public.current_owner()',
@@ -75,5 +77,49 @@ describe('design objects in every output', () => {
     expect(emit({ ...objectsDesign(), objects: undefined })).not.toContain(
       'cannot express these objects',
     );
+  });
+});
+
+describe('a SQL-language routine whose body names a table created after it', () => {
+  const counter = {
+    kind: 'function' as const,
+    schema: 'public',
+    name: 'account_count()',
+    table: null,
+    definition: `CREATE OR REPLACE FUNCTION public.account_count()
+ RETURNS bigint
+ LANGUAGE sql
+ STABLE
+AS $function$ SELECT count(*) FROM public.accounts $function$
+`,
+    comment: null,
+    dependsOn: [],
+  };
+
+  it('is created with the body check off, as pg_dump does, and the check back on after', async () => {
+    const statements = renderOperationSql({ kind: 'create_object', object: counter });
+    expect(statements[0]).toBe('SET check_function_bodies = off');
+    expect(statements.at(-1)).toBe('RESET check_function_bodies');
+    const db = await freshPglite();
+    try {
+      for (const statement of statements) await db.exec(statement);
+      await db.exec('CREATE TABLE accounts (id integer)');
+      expect((await db.query('SELECT public.account_count() AS n')).rows).toEqual([{ n: 0 }]);
+      expect((await db.query('SHOW check_function_bodies')).rows).toEqual([
+        { check_function_bodies: 'on' },
+      ]);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('a plpgsql routine, checked only when it runs, is created as it is', () => {
+    const plpgsql = {
+      ...counter,
+      definition: counter.definition.replace('LANGUAGE sql', 'LANGUAGE plpgsql'),
+    };
+    expect(renderOperationSql({ kind: 'create_object', object: plpgsql })).toEqual([
+      plpgsql.definition.trimEnd(),
+    ]);
   });
 });

@@ -37,6 +37,7 @@ import {
   quoteTable,
   sqlType,
 } from './identifier';
+import { withBodyCheckOff } from './routine-bodies';
 import {
   alterCompositeTypeSql,
   alterDomainSql,
@@ -423,11 +424,11 @@ export function renderOperationSql(op: Operation): string[] {
     case 'execute':
       return [...op.upgrade];
     case 'create_object':
-      return createObjectSql(op.object);
+      return withBodyCheckOff(op.object, createObjectSql(op.object));
     case 'drop_object':
       return dropObjectSql(op.object);
     case 'replace_object':
-      return replaceObjectSql(op.before, op.after);
+      return withBodyCheckOff(op.after, replaceObjectSql(op.before, op.after));
     case 'create_extension':
       return createExtensionSql(op.extension);
     case 'drop_extension':
