@@ -243,7 +243,7 @@ describe.runIf(onServer)('the modelled subset', () => {
         await db.close();
       }
       const comparison = compareDumps(before, await pgDump(rebuilt.url));
-      expect(comparison.objects).toBe(63);
+      expect(comparison.objects).toBe(67);
       expect(comparison.differences).toEqual([]);
     } finally {
       await target.cleanup();
@@ -269,13 +269,16 @@ describe.runIf(onServer)('the modelled subset', () => {
         );
         expect(fromFile.design.objects?.map((o) => `${o.kind} ${o.name}`)).toEqual([
           'force_row_security projects',
+          'function check_owner_is_member()',
           'function current_organisation()',
           'function touch_last_seen()',
           'index organisation_sizes_organisation_id_idx',
           'materialized_view organisation_sizes',
           'policy projects_by_organisation',
+          'procedure move_member(IN member bigint, IN target integer)',
           'row_security projects',
           'trigger members_touch',
+          'trigger projects_owner_is_member',
           'view active_admins',
           'view active_members',
         ]);
