@@ -133,6 +133,41 @@ END $$;`);
     expect(index.json.error).toMatch(/made no view, function, trigger/);
   });
 
+  test('an event trigger comes back with its state and its function; a wrong state points at its line', async () => {
+    const fn = await check(
+      'CREATE FUNCTION note_ddl() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$',
+    );
+    expect(fn.status).toBe(200);
+    const withFunction = {
+      ...design,
+      objects: [{ ...fn.json.objects[0], id: 'o_note_ddl', dependsOn: [] }],
+    };
+    const sql =
+      "CREATE EVENT TRIGGER note_ddl ON ddl_command_end WHEN TAG IN ('CREATE TABLE')\n  EXECUTE FUNCTION note_ddl();\nALTER EVENT TRIGGER note_ddl DISABLE;";
+    const trigger = await check(sql, { design: withFunction });
+    expect(trigger.status).toBe(200);
+    expect(trigger.json.objects).toEqual([
+      {
+        kind: 'event_trigger',
+        schema: '',
+        name: 'note_ddl',
+        table: null,
+        definition:
+          "CREATE EVENT TRIGGER note_ddl ON ddl_command_end\n         WHEN TAG IN ('CREATE TABLE')\n   EXECUTE FUNCTION public.note_ddl();\n\nALTER EVENT TRIGGER note_ddl DISABLE;",
+        comment: null,
+        dependsOn: ['function:public.note_ddl()'],
+      },
+    ]);
+    const unknown = await check(sql.replace('note_ddl();', 'nowhere();'), {
+      design: withFunction,
+    });
+    expect(unknown.status).toBe(422);
+    expect(unknown.json.error).toMatch(
+      /^Postgres refused the statement: function nowhere\(\) does not exist/,
+    );
+    expect((await db.query('SELECT evtname FROM pg_event_trigger')).rows).toEqual([]);
+  });
+
   test('a replaced view is checked without its old self, and with what depends on it built again on top', async () => {
     const view = (id: string, name: string, definition: string, dependsOn: string[]) => ({
       id,

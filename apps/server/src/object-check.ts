@@ -132,7 +132,7 @@ export function createObjectChecker(serverUrl?: string): ObjectChecker {
           scratch = null;
           throw error;
         });
-        return checkOn(made, valid, statement.sql, replaces);
+        return checkOn(made, valid, statement.sql, replaces, statement.state);
       });
       queue = turn.catch(() => {});
       return turn;
@@ -180,6 +180,7 @@ async function checkOn(
   design: Design,
   sql: string,
   replaces: string | undefined,
+  state?: string,
 ): Promise<ObjectCheck> {
   const gone = replaces === undefined ? new Set<string>() : withDependents(design, replaces);
   const objects = (design.objects ?? []).filter((o) => !gone.has(o.id));
@@ -209,10 +210,12 @@ async function checkOn(
     const before = await introspectDatabase(queryable);
     const known = new Set((before.catalog.objects ?? []).map(objectKey));
     const knownUnmodelled = new Set(before.unmodelled.map((u) => `${u.kind} ${u.name}`));
-    try {
-      await tx.query(sql);
-    } catch (error) {
-      throw postgresRefusal(sql, error);
+    for (const statement of state === undefined ? [sql] : [sql, state]) {
+      try {
+        await tx.query(statement);
+      } catch (error) {
+        throw postgresRefusal(statement, error);
+      }
     }
     const created = await introspectDatabase(queryable);
     const made = (created.catalog.objects ?? []).filter((o) => !known.has(objectKey(o)));

@@ -26,6 +26,7 @@ describe('the statement the SQL editor sends', () => {
       ['-- why\nCREATE POLICY p ON x USING (true);  -- done', 'POLICY'],
       ['CREATE AGGREGATE total(int) (sfunc = int4pl, stype = int)', 'AGGREGATE'],
       ['CREATE OR REPLACE RULE r AS ON DELETE TO x DO INSTEAD NOTHING', 'RULE'],
+      ['CREATE EVENT TRIGGER e ON ddl_command_end EXECUTE FUNCTION f()', 'EVENT TRIGGER'],
     ] as const) {
       expect(objectStatement(sql).creates).toBe(creates);
     }
@@ -50,6 +51,27 @@ describe('the statement the SQL editor sends', () => {
     expect(refusal('CREATE TABLE t (id int)')).toMatch(/not "CREATE TABLE T"/);
     expect(refusal('CREATE TEMP VIEW v AS SELECT 1')).toMatch(/not "CREATE TEMP VIEW"/);
     expect(refusal(' -- nothing\n ; ')).toMatch(/^The SQL is empty/);
+  });
+
+  it("takes an event trigger's state after it, and nothing else", () => {
+    const sql =
+      'CREATE EVENT TRIGGER e ON ddl_command_end\n  EXECUTE FUNCTION f();\nalter event trigger e enable always;';
+    const statement = objectStatement(sql);
+    expect(statement).toMatchObject({
+      sql: 'CREATE EVENT TRIGGER e ON ddl_command_end\n  EXECUTE FUNCTION f()',
+      creates: 'EVENT TRIGGER',
+    });
+    // Blanked up to its start, so an error position counts the lines before it.
+    expect(statement.state?.split('\n').map((line) => line.trim())).toEqual([
+      '',
+      '',
+      'alter event trigger e enable always',
+    ]);
+    expect(refusal(sql.replace('trigger e enable', 'trigger other enable'))).toMatch(
+      /holds 2 statements/,
+    );
+    expect(refusal(sql.replace('enable always', 'rename to x'))).toMatch(/holds 2 statements/);
+    expect(refusal(`${sql} DROP TABLE x;`)).toMatch(/holds 3 statements/);
   });
 
   it('turns a character position into a line and column', () => {

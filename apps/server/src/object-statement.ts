@@ -1,7 +1,8 @@
 /**
  * What the SQL editor may send to be checked: exactly one CREATE statement of a kind Retort
  * keeps as an object (view, materialized view, index, function, procedure, aggregate, trigger,
- * rule, policy).
+ * rule, policy, event trigger); an event trigger's may be followed by the one `ALTER EVENT
+ * TRIGGER ... ENABLE|DISABLE` that sets its state, as pg_dump writes it.
  * The text is split into statements the way Postgres' lexer would (quoted identifiers,
  * strings with their escapes, dollar-quoted bodies and both kinds of comments hide their
  * semicolons), so a second statement after the first, a `DROP` included, is refused before
@@ -14,6 +15,8 @@ export interface ObjectStatement {
   sql: string;
   /** What it creates, as its leading keywords say: `VIEW`, `MATERIALIZED VIEW`, ... */
   creates: string;
+  /** An event trigger's `ALTER EVENT TRIGGER ... ENABLE|DISABLE`, run after it; offsets unchanged. */
+  state?: string;
 }
 
 /** Longest first, so `OR REPLACE VIEW` is tried before `VIEW`. */
@@ -38,10 +41,11 @@ const ACCEPTED: readonly { words: string[]; creates: string }[] = [
   { words: ['AGGREGATE'], creates: 'AGGREGATE' },
   { words: ['OR', 'REPLACE', 'RULE'], creates: 'RULE' },
   { words: ['RULE'], creates: 'RULE' },
+  { words: ['EVENT', 'TRIGGER'], creates: 'EVENT TRIGGER' },
 ];
 
 const KINDS_SENTENCE =
-  'CREATE VIEW, MATERIALIZED VIEW, INDEX (on a materialized view), FUNCTION, PROCEDURE, AGGREGATE, TRIGGER, RULE or POLICY';
+  'CREATE VIEW, MATERIALIZED VIEW, INDEX (on a materialized view), FUNCTION, PROCEDURE, AGGREGATE, TRIGGER, RULE, POLICY or EVENT TRIGGER';
 
 interface Statement {
   start: number;
@@ -131,6 +135,8 @@ export function objectStatement(text: string): ObjectStatement {
       'invalid_input',
     );
   }
+  const state = eventTriggerState(text, statements);
+  if (state !== null) return { ...objectStatement(text.slice(0, statements[0]!.end)), state };
   if (statements.length > 1) {
     throw new RetortError(
       `The SQL holds ${statements.length} statements; only one ${KINDS_SENTENCE} statement is checked at a time.`,
@@ -149,6 +155,29 @@ export function objectStatement(text: string): ObjectStatement {
     );
   }
   return { sql: text.slice(0, only.end), creates: match.creates };
+}
+
+/**
+ * The text of an `ALTER EVENT TRIGGER` that follows a `CREATE EVENT TRIGGER` of the same
+ * name and only sets its state; null for any other pair (refused as two statements).
+ */
+function eventTriggerState(text: string, statements: readonly Statement[]): string | null {
+  if (statements.length !== 2) return null;
+  const [create, alter] = statements as [Statement, Statement];
+  const name = create.words[3];
+  const [a, b, c, named, ...state] = alter.words;
+  const sets = state.join(' ');
+  if (
+    create.words.slice(0, 3).join(' ') !== 'CREATE EVENT TRIGGER' ||
+    `${a} ${b} ${c}` !== 'ALTER EVENT TRIGGER' ||
+    name === undefined ||
+    named !== name ||
+    !['ENABLE', 'DISABLE', 'ENABLE REPLICA', 'ENABLE ALWAYS'].includes(sets)
+  ) {
+    return null;
+  }
+  // Blanked rather than cut, so Postgres' error position still counts lines in `text`.
+  return text.slice(0, alter.start).replace(/[^\n]/g, ' ') + text.slice(alter.start, alter.end);
 }
 
 /** The 1-based line and column of a 1-based character position in `text`. */

@@ -18,6 +18,7 @@ const GROUPS: readonly { title: string; kinds: readonly DesignObject['kind'][] }
   { title: 'Rules', kinds: ['rule'] },
   { title: 'Policies', kinds: ['policy'] },
   { title: 'Row-level security', kinds: ['row_security', 'force_row_security'] },
+  { title: 'Event triggers', kinds: ['event_trigger'] },
 ];
 
 /**

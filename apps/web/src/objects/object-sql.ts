@@ -5,11 +5,16 @@
  */
 import { createObjectSql, type Design, type DesignObject, quoteIdentifier } from '@retort/core';
 
-/** The statement that creates the object as it is now. */
+/**
+ * The statement that creates the object as it is now; for an event trigger not simply
+ * enabled, with the `ALTER EVENT TRIGGER` that sets its state after it.
+ */
 export function objectStatementSql(object: DesignObject): string {
-  const [create = object.definition] = createObjectSql({ ...object, table: null, dependsOn: [] });
+  const statements = createObjectSql({ ...object, comment: null, table: null, dependsOn: [] });
+  const [create = object.definition, ...rest] = statements;
   const text = create.trim();
-  return text.endsWith(';') ? `${text}\n` : `${text};\n`;
+  const state = object.kind === 'event_trigger' && rest[0] ? `\n${rest[0]};\n` : '';
+  return `${text.endsWith(';') ? text : `${text};`}\n${state}`;
 }
 
 export type TemplateKind =

@@ -1,4 +1,5 @@
 import { hasPythonTools, serverUrl, sqlalchemyVersion } from '@retort/testing';
+import { eventTriggerDesign } from '@retort/testing/event-trigger-design';
 import { objectsDesign } from '@retort/testing/objects-design';
 import { compareDumps, dumpObjects, pgDump } from '@retort/testing/pg-dump';
 import pg from 'pg';
@@ -52,6 +53,25 @@ describe.skipIf(!ready)('SQLAlchemy create_all builds the objects', () => {
             'TRIGGER public.accounts accounts_touch',
           ]),
         );
+        expect(run(DROP_ALL_SCRIPT, source, db.url)).toContain('drop_all done');
+        expect([...dumpObjects(await pgDump(db.url)).keys()]).toEqual([]);
+      },
+      120_000,
+    );
+    it.runIf(runs)(
+      `${style}: an event trigger after its function, removed before it`,
+      async () => {
+        const design = eventTriggerDesign();
+        const source = emit(design);
+        const expected = await dumpOfSql(emitSql(design));
+        const db = await fresh();
+        expect(run(CREATE_ALL_SCRIPT, source, db.url)).toContain('create_all done');
+        expect(compareDumps(expected, await pgDump(db.url)).differences).toEqual([]);
+        expect([...dumpObjects(expected).keys()]).toEqual([
+          'FUNCTION public.note_ddl()',
+          'EVENT TRIGGER note_ddl',
+          'COMMENT EVENT TRIGGER note_ddl',
+        ]);
         expect(run(DROP_ALL_SCRIPT, source, db.url)).toContain('drop_all done');
         expect([...dumpObjects(await pgDump(db.url)).keys()]).toEqual([]);
       },

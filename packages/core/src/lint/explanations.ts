@@ -39,6 +39,8 @@ export const lintExplanations: Readonly<Record<string, string>> = {
     'Postgres refuses to drop a function a trigger still calls; drop or change the trigger first.',
   'security-definer-without-search-path':
     "A SECURITY DEFINER function resolves names through the caller's search_path unless it sets its own.",
+  'event-trigger-needs-superuser':
+    'Only a superuser may create an event trigger, and it then runs on DDL anywhere in the database.',
   'recreate-dependent-object':
     'A view, policy or trigger is dropped and created again around a column change; it is missing in between.',
   'drop-partition':

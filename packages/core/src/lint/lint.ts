@@ -59,7 +59,7 @@ export function lintOperations(
   const triggers = [
     ...(before.objects ?? []).filter((o) => !dropped.has(objectKey(o))),
     ...ops.flatMap((op) => (op.kind === 'create_object' ? [op.object] : [])),
-  ].filter((o) => o.kind === 'trigger');
+  ].filter((o) => o.kind === 'trigger' || o.kind === 'event_trigger');
   // Operations on a table created in the same list say nothing about rows or locks.
   const names = new LiveNames();
   const lintOne = (op: Operation, operation: number) => {
@@ -368,6 +368,13 @@ export function lintOperations(
           );
         }
         if (op.kind === 'create_object') identifiers(bareName(o));
+        if (op.kind === 'create_object' && o.kind === 'event_trigger') {
+          add(
+            'event-trigger-needs-superuser',
+            'notice',
+            `Creating ${describeObject(o)} needs a superuser: the role that runs this revision must be one. From then on it runs on DDL anywhere in the database, later revisions' included.`,
+          );
+        }
         if (
           op.kind === 'create_object' &&
           o.kind === 'materialized_view' &&

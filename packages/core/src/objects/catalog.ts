@@ -106,12 +106,13 @@ const KIND_RANK: Record<CatalogObject['kind'], number> = {
   policy: 8,
   rule: 9,
   trigger: 10,
+  event_trigger: 11,
 };
 
 /**
  * Objects in an order Postgres can create them: each after the objects it depends on;
  * otherwise functions, then views, materialized views and their indexes, row-level security,
- * policies and triggers, by key within a kind. Dropping goes in the reverse order.
+ * policies, triggers and event triggers, by key within a kind. Dropping goes in the reverse order.
  */
 export function creationOrder(objects: readonly CatalogObject[]): CatalogObject[] {
   const byKey = new Map(objects.map((o) => [objectKey(o), o]));

@@ -3,6 +3,11 @@
  * them by name, and the diff creates them in dependency order, drops them in reverse, and
  * drops and re-creates the stacked views and the policy around a column type change.
  */
+import {
+  disabledAndRenamed,
+  eventTriggerDesign,
+  retagged,
+} from '@retort/testing/event-trigger-design';
 import { appended, objectsDesign, reshaped, widened } from '@retort/testing/objects-design';
 import { describe, expect, it } from 'vitest';
 import { describeCatalogDifferences } from '../catalog/compare';
@@ -14,7 +19,13 @@ import { lintOperations } from '../lint/lint';
 import { applyOperations } from '../operations/apply';
 import { reverseOperations } from '../operations/reverse';
 import type { Operation } from '../operations/types';
-import { createObjectSql, dropObjectSql, replaceableInPlace, replaceObjectSql } from './plan-sql';
+import {
+  createObjectSql,
+  dropObjectSql,
+  eventTriggerParts,
+  replaceableInPlace,
+  replaceObjectSql,
+} from './plan-sql';
 import { type CatalogObject, describeObject } from './types';
 import { columnsKept, viewKeepsColumns } from './view-columns';
 
@@ -348,6 +359,73 @@ describe('design objects', () => {
     ]);
     const otherState = { ...aggregate, definition: aggregate.definition.replace("'0'", "'1'") };
     expect(replaceableInPlace(aggregate, otherState)).toBe(false);
+  });
+
+  it('event triggers: no schema, validated and keyed by name, their state changed in place', () => {
+    const design = eventTriggerDesign();
+    expect(validateDesign(design).problems).toEqual([]);
+    const trigger = design.objects![1]!;
+    const twice: Design = {
+      ...design,
+      objects: [...design.objects!, { ...trigger, id: 'o_again', schema: 'public' }],
+    };
+    expect(validateDesign(twice).problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'objects[2].schema: an event trigger belongs to the whole database; its schema must be "".',
+      'objects[2].name: event trigger "note_ddl" has the name of another event trigger note_ddl.',
+    ]);
+    const catalog = toCatalog(design).objects!.find((o) => o.kind === 'event_trigger')!;
+    expect(describeObject(catalog)).toBe('event trigger note_ddl');
+    expect(catalog.dependsOn).toEqual(['function:public.note_ddl()']);
+    expect(
+      eventTriggerParts(`${catalog.definition}\n\nALTER EVENT TRIGGER note_ddl DISABLE;`),
+    ).toEqual({
+      create: catalog.definition.replace(/;$/, ''),
+      state: 'ALTER EVENT TRIGGER note_ddl DISABLE',
+    });
+    const always = {
+      ...catalog,
+      definition: `${catalog.definition}\n\nALTER EVENT TRIGGER note_ddl ENABLE ALWAYS;`,
+    };
+    expect(createObjectSql(always)).toEqual([
+      catalog.definition.replace(/;$/, ''),
+      'ALTER EVENT TRIGGER note_ddl ENABLE ALWAYS',
+      "COMMENT ON EVENT TRIGGER note_ddl IS 'Notes table DDL'",
+    ]);
+    expect(replaceableInPlace(catalog, always)).toBe(true);
+    expect(replaceObjectSql(always, catalog)).toEqual(['ALTER EVENT TRIGGER note_ddl ENABLE']);
+    const onStart = { ...catalog, definition: catalog.definition.replace('_end', '_start') };
+    expect(replaceableInPlace(catalog, onStart)).toBe(false);
+    const ops = diff(empty, disabledAndRenamed());
+    expect(steps(ops)).toEqual([
+      'create_object function public.note_ddl()',
+      'create_object event trigger table_ddl',
+    ]);
+    expect(steps(diff(design, disabledAndRenamed()))).toEqual([
+      'replace_object event trigger table_ddl',
+    ]);
+    expect(steps(diff(disabledAndRenamed(), retagged()))).toEqual([
+      'drop_object event trigger table_ddl',
+      'create_object event trigger table_ddl',
+    ]);
+    expect(
+      lintOperations(reverseOperations(ops), undefined, toCatalog(disabledAndRenamed())).map(
+        (f) => f.code,
+      ),
+    ).toEqual([]);
+    expect(
+      lintOperations(
+        [
+          {
+            kind: 'drop_object',
+            object: toCatalog(design).objects!.find((o) => o.kind === 'function')!,
+          },
+        ],
+        undefined,
+        toCatalog(design),
+      ).map((f) => f.message),
+    ).toEqual([
+      'Dropping function public.note_ddl() fails: event trigger note_ddl still calls it.',
+    ]);
   });
 
   it('render as SQL Postgres runs: one statement each, comments beside', () => {

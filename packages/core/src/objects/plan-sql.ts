@@ -46,7 +46,29 @@ export function commentTarget(o: CatalogObject): string {
     case 'row_security':
     case 'force_row_security':
       return `TABLE ${qualified(o.schema, o.table ?? o.name)}`;
+    case 'event_trigger':
+      return `EVENT TRIGGER ${q(o.name)}`;
   }
+}
+
+/**
+ * An event trigger's definition in its two statements, as pg_dump writes them: the
+ * `CREATE EVENT TRIGGER`, and the `ALTER EVENT TRIGGER ... DISABLE|ENABLE ...` of a trigger
+ * not simply enabled (null for one that is).
+ */
+export function eventTriggerParts(definition: string): { create: string; state: string | null } {
+  const body = comparableDefinition(definition);
+  const at = body.search(/;\s*ALTER EVENT TRIGGER\s/i);
+  if (at < 0) return { create: body, state: null };
+  return {
+    create: body.slice(0, at).trimEnd(),
+    state: body.slice(body.indexOf(';', at) + 1).trim(),
+  };
+}
+
+/** The statement that sets an event trigger's enabled state back to Postgres' default. */
+function eventTriggerEnabled(o: CatalogObject): string {
+  return `ALTER EVENT TRIGGER ${q(o.name)} ENABLE`;
 }
 
 /** The statement a definition is run as. */
@@ -73,7 +95,11 @@ export function createObjectSql(o: CatalogObject): string[] {
   // Row-level security is a table's setting: a comment on it is the table's own.
   const commented =
     o.comment !== null && o.kind !== 'row_security' && o.kind !== 'force_row_security';
-  return [definitionStatement(o), ...(commented ? [commentStatement(o, o.comment)] : [])];
+  const definition =
+    o.kind === 'event_trigger'
+      ? Object.values(eventTriggerParts(o.definition)).filter((s): s is string => s !== null)
+      : [definitionStatement(o)];
+  return [...definition, ...(commented ? [commentStatement(o, o.comment)] : [])];
 }
 
 /** The statement that drops `o`. */
@@ -102,6 +128,8 @@ export function dropObjectSql(o: CatalogObject): string[] {
       return [`ALTER TABLE ${table} DISABLE ROW LEVEL SECURITY`];
     case 'force_row_security':
       return [`ALTER TABLE ${table} NO FORCE ROW LEVEL SECURITY`];
+    case 'event_trigger':
+      return [`DROP EVENT TRIGGER ${q(o.name)}`];
   }
 }
 
@@ -123,6 +151,7 @@ const RENAMABLE = new Set<CatalogObject['kind']>([
   'trigger',
   'rule',
   'policy',
+  'event_trigger',
 ]);
 
 function escapeRegExp(text: string): string {
@@ -143,6 +172,11 @@ function definitionRenamed(before: CatalogObject, after: CatalogObject): string 
       `^(CREATE OR REPLACE (?:FUNCTION|PROCEDURE) |CREATE AGGREGATE )${escapeRegExp(qualified(before.schema, from))}\\(`,
     );
     return definition.replace(name, `$1${qualified(before.schema, to)}(`);
+  }
+  if (before.kind === 'event_trigger') {
+    // Named in its CREATE and again in the ALTER of its state.
+    const name = new RegExp(`^((?:CREATE|ALTER) EVENT TRIGGER )${escapeRegExp(q(from))} `, 'gm');
+    return definition.replace(name, `$1${q(to)} `);
   }
   const name = new RegExp(
     `^(CREATE (?:UNIQUE )?INDEX |CREATE (?:CONSTRAINT )?TRIGGER |CREATE POLICY |CREATE RULE )${escapeRegExp(q(from))} `,
@@ -208,6 +242,13 @@ export function replaceableInPlace(
   options: { dependents: boolean } = { dependents: true },
 ): boolean {
   if (renamedOnly(before, after)) return true;
+  if (before.kind === 'event_trigger' && after.kind === 'event_trigger') {
+    // Renamed, its enabled state changed (ALTER EVENT TRIGGER ... ENABLE|DISABLE), or both.
+    return (
+      eventTriggerParts(definitionRenamed(before, after)).create ===
+      eventTriggerParts(after.definition).create
+    );
+  }
   if (
     before.kind !== after.kind ||
     before.schema !== after.schema ||
@@ -250,6 +291,8 @@ function renameSql(before: CatalogObject, after: CatalogObject): string {
       return `ALTER TRIGGER ${q(before.name)} ON ${table} RENAME TO ${to}`;
     case 'policy':
       return `ALTER POLICY ${q(before.name)} ON ${table} RENAME TO ${to}`;
+    case 'event_trigger':
+      return `ALTER EVENT TRIGGER ${q(before.name)} RENAME TO ${to}`;
     default:
       throw new Error(`A ${before.kind} is not renamed in place.`);
   }
@@ -261,10 +304,18 @@ export function replaceObjectSql(before: CatalogObject, after: CatalogObject): s
   const changed =
     comparableDefinition(before.definition) !== comparableDefinition(after.definition);
   if (before.name !== after.name) out.push(renameSql(before, after));
-  else if (changed && before.kind === 'view' && !viewKeepsItsColumns(before, after)) {
-    // The way back from appended columns: nothing depends on the view (see viewReplaceable).
-    return [...dropObjectSql(before), ...createObjectSql(after)];
-  } else if (changed) out.push(definitionStatement(after, true));
+  if (before.kind === 'event_trigger') {
+    const state = eventTriggerParts(after.definition).state;
+    if (eventTriggerParts(definitionRenamed(before, after)).state !== state) {
+      out.push(state ?? eventTriggerEnabled(after));
+    }
+  } else if (changed && before.name === after.name) {
+    if (before.kind === 'view' && !viewKeepsItsColumns(before, after)) {
+      // The way back from appended columns: nothing depends on the view (see viewReplaceable).
+      return [...dropObjectSql(before), ...createObjectSql(after)];
+    }
+    out.push(definitionStatement(after, true));
+  }
   if (before.comment !== after.comment) out.push(commentStatement(after, after.comment));
   return out;
 }

@@ -2,7 +2,7 @@
  * Reading `design.objects` from design.json: each field checked for its JSON type, unknown
  * fields dropped, problems reported by path beside the rest of the design's.
  */
-import { type DesignObject, OBJECT_KINDS, type ObjectKind } from './types';
+import { DATABASE_WIDE_KINDS, type DesignObject, OBJECT_KINDS, type ObjectKind } from './types';
 import type { ViewColumn } from './view-columns';
 
 type Json = Record<string, unknown>;
@@ -69,7 +69,10 @@ function readObject(value: unknown, path: string, report: Report): DesignObject 
   return {
     id: text('id'),
     kind,
-    schema: typeof obj.schema === 'string' ? obj.schema : (nullableText('schema') ?? 'public'),
+    schema:
+      typeof obj.schema === 'string'
+        ? obj.schema
+        : (nullableText('schema') ?? (DATABASE_WIDE_KINDS.includes(kind) ? '' : 'public')),
     name: text('name'),
     table: nullableText('table'),
     definition: text('definition'),

@@ -19,7 +19,8 @@ export type ObjectKind =
   | 'rule'
   | 'policy'
   | 'row_security'
-  | 'force_row_security';
+  | 'force_row_security'
+  | 'event_trigger';
 
 export const OBJECT_KINDS: readonly ObjectKind[] = [
   'view',
@@ -33,6 +34,7 @@ export const OBJECT_KINDS: readonly ObjectKind[] = [
   'policy',
   'row_security',
   'force_row_security',
+  'event_trigger',
 ];
 
 /** Kinds that belong to a table (or, for `index`, to a materialized view). */
@@ -58,7 +60,14 @@ export const OBJECT_KIND_WORDS: Record<ObjectKind, string> = {
   policy: 'policy',
   row_security: 'row-level security',
   force_row_security: 'forced row-level security',
+  event_trigger: 'event trigger',
 };
+
+/**
+ * Kinds named database-wide rather than in a schema: their `schema` is empty. An event
+ * trigger fires on DDL anywhere in its database.
+ */
+export const DATABASE_WIDE_KINDS: readonly ObjectKind[] = ['event_trigger'];
 
 /**
  * One object of a design.
@@ -71,11 +80,15 @@ export const OBJECT_KIND_WORDS: Record<ObjectKind, string> = {
  *  - trigger: `pg_get_triggerdef` (`CREATE [CONSTRAINT] TRIGGER ...`);
  *  - rule (on a table): `pg_get_ruledef` (`CREATE RULE ... AS ON ... TO ... DO ...`);
  *  - policy: `CREATE POLICY ...` as pg_dump writes it from `pg_policy`;
- *  - row_security / force_row_security: `ALTER TABLE ... ENABLE|FORCE ROW LEVEL SECURITY`.
+ *  - row_security / force_row_security: `ALTER TABLE ... ENABLE|FORCE ROW LEVEL SECURITY`;
+ *  - event_trigger: `CREATE EVENT TRIGGER ... EXECUTE FUNCTION f();` as pg_dump writes it,
+ *    followed by `ALTER EVENT TRIGGER ... DISABLE|ENABLE REPLICA|ENABLE ALWAYS;` when it is
+ *    not simply enabled.
  */
 export interface DesignObject {
   id: string;
   kind: ObjectKind;
+  /** Empty for an event trigger, which no schema holds. */
   schema: string;
   /**
    * The object's name; for a function or procedure its name and argument types as
@@ -119,8 +132,12 @@ export interface CatalogObject {
   columns?: ViewColumn[];
 }
 
-/** The key a catalog object is known by: `view:public.active_users`, `trigger:public.orders.touch`. */
+/**
+ * The key a catalog object is known by: `view:public.active_users`, `trigger:public.orders.touch`,
+ * `event_trigger:log_ddl`.
+ */
 export function objectKey(o: Pick<CatalogObject, 'kind' | 'schema' | 'name' | 'table'>): string {
+  if (o.schema === '') return `${o.kind}:${o.name}`;
   return `${o.kind}:${o.schema}.${o.table === null ? '' : `${o.table}.`}${o.name}`;
 }
 
@@ -134,6 +151,7 @@ export function describeObject(
   o: Pick<CatalogObject, 'kind' | 'schema' | 'name' | 'table'>,
 ): string {
   const word = OBJECT_KIND_WORDS[o.kind];
+  if (o.schema === '') return `${word} ${o.name}`;
   if (o.kind === 'row_security' || o.kind === 'force_row_security') {
     return `${word} on ${o.schema}.${o.name}`;
   }

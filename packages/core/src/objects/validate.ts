@@ -8,7 +8,12 @@ import type { Design } from '../design/types';
 import type { Problem } from '../errors';
 import { identifierBytes, MAX_IDENTIFIER_BYTES } from '../naming/postgres-names';
 import { DEFAULT_SCHEMA } from '../naming/qualified-names';
-import { type DesignObject, OBJECT_KIND_WORDS, TABLE_SCOPED_KINDS } from './types';
+import {
+  DATABASE_WIDE_KINDS,
+  type DesignObject,
+  OBJECT_KIND_WORDS,
+  TABLE_SCOPED_KINDS,
+} from './types';
 
 /** The design's objects; none when the field is absent. */
 export function objectsOf(design: Pick<Design, 'objects'>): DesignObject[] {
@@ -56,7 +61,11 @@ export function checkObjects(design: Design): Problem[] {
         `${word} name "${name}" is ${identifierBytes(name)} bytes long; Postgres keeps only ${MAX_IDENTIFIER_BYTES} and would truncate it.`,
       );
     }
-    if (o.schema.trim() === '') add(`${path}.schema`, 'must not be empty.');
+    if (DATABASE_WIDE_KINDS.includes(o.kind)) {
+      if (o.schema !== '') {
+        add(`${path}.schema`, `an ${word} belongs to the whole database; its schema must be "".`);
+      }
+    } else if (o.schema.trim() === '') add(`${path}.schema`, 'must not be empty.');
     if (o.definition.trim() === '') add(`${path}.definition`, `the ${word} has no definition.`);
     const scoped = TABLE_SCOPED_KINDS.includes(o.kind);
     if (scoped && o.table === null) {
@@ -68,10 +77,17 @@ export function checkObjects(design: Design): Problem[] {
       ? `relation:${o.schema}.${o.name}`
       : o.kind === 'function' || o.kind === 'procedure' || o.kind === 'aggregate'
         ? `routine:${o.schema}.${o.name}`
-        : `${o.kind}:${o.table}.${o.name}`;
+        : o.kind === 'event_trigger'
+          ? `event_trigger:${o.name}`
+          : `${o.kind}:${o.table}.${o.name}`;
     const taken = namespaces.get(namespace);
     if (taken !== undefined) {
-      add(`${path}.name`, `${word} "${o.name}" has the name of ${taken} in schema ${o.schema}.`);
+      add(
+        `${path}.name`,
+        DATABASE_WIDE_KINDS.includes(o.kind)
+          ? `${word} "${o.name}" has the name of another ${taken}.`
+          : `${word} "${o.name}" has the name of ${taken} in schema ${o.schema}.`,
+      );
     } else namespaces.set(namespace, `${word} ${o.name}`);
   });
   objects.forEach((o, i) => {

@@ -243,7 +243,7 @@ describe.runIf(onServer)('the modelled subset', () => {
         await db.close();
       }
       const comparison = compareDumps(before, await pgDump(rebuilt.url));
-      expect(comparison.objects).toBe(67);
+      expect(comparison.objects).toBe(70);
       expect(comparison.differences).toEqual([]);
     } finally {
       await target.cleanup();
@@ -268,9 +268,11 @@ describe.runIf(onServer)('the modelled subset', () => {
           withoutColumnQualifiers(fromServer.design),
         );
         expect(fromFile.design.objects?.map((o) => `${o.kind} ${o.name}`)).toEqual([
+          'event_trigger note_table_ddl',
           'force_row_security projects',
           'function check_owner_is_member()',
           'function current_organisation()',
+          'function note_ddl_tag()',
           'function touch_last_seen()',
           'index organisation_sizes_organisation_id_idx',
           'materialized_view organisation_sizes',

@@ -299,7 +299,7 @@ export interface OtherRow {
 /**
  * Everything else a schema can hold, none of which Retort models: one row per object with
  * its kind, qualified name and why it is listed. (Views, functions, procedures, aggregates,
- * triggers, rules and policies are read as objects: object-queries.ts.)
+ * triggers, rules, policies and event triggers are read as objects: object-queries.ts.)
  */
 export const OTHER_OBJECTS = `
   SELECT 'window function' AS kind,
@@ -324,11 +324,6 @@ export const OTHER_OBJECTS = `
   SELECT 'statistics', n.nspname || '.' || s.stxname, 'extended statistics'
     FROM pg_statistic_ext s JOIN pg_namespace n ON n.oid = s.stxnamespace
    WHERE n.nspname = ANY($1::text[])
-  UNION ALL
-  SELECT 'event trigger', e.evtname,
-         'event trigger: database-wide and made by a superuser, which a revision cannot assume'
-    FROM pg_event_trigger e
-   WHERE ${NOT_EXTENSION_MEMBER('pg_event_trigger', 'e.oid')}
   UNION ALL
   SELECT 'publication', p.pubname, 'publication' FROM pg_publication p
   UNION ALL

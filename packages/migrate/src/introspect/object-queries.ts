@@ -1,12 +1,16 @@
 /**
  * The two queries that read a schema's objects (views, materialized views and their
- * indexes, functions, procedures, triggers, policies, row-level security) and what they
- * depend on, whatever their number. Each definition is Postgres' own print of it; a policy
- * is written back as pg_dump writes it.
+ * indexes, functions, procedures, triggers, policies, row-level security) and the
+ * database's event triggers, and what they depend on, whatever their number. Each
+ * definition is Postgres' own print of it; a policy, an aggregate and an event trigger are
+ * written back as pg_dump writes them.
  */
 
 export interface ObjectRow {
-  /** `pg_class`, `pg_proc`, `pg_trigger`, `pg_rewrite` or `pg_policy`, and the object's oid in it. */
+  /**
+   * `pg_class`, `pg_proc`, `pg_trigger`, `pg_rewrite`, `pg_policy` or `pg_event_trigger`, and
+   * the object's oid in it.
+   */
   class: string;
   oid: number;
   kind: string;
@@ -123,7 +127,21 @@ export const OBJECTS = `
          'ALTER TABLE ' || quote_ident(n.nspname) || '.' || quote_ident(c.relname)
            || ' FORCE ROW LEVEL SECURITY;', NULL, NULL, NULL
     FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-   WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r', 'p') AND c.relforcerowsecurity`;
+   WHERE n.nspname = ANY($1::text[]) AND c.relkind IN ('r', 'p') AND c.relforcerowsecurity
+  UNION ALL
+  SELECT 'pg_event_trigger', e.oid::int, 'event_trigger', '', e.evtname::text, NULL, NULL,
+         'CREATE EVENT TRIGGER ' || quote_ident(e.evtname) || ' ON ' || quote_ident(e.evtevent)
+           || CASE WHEN cardinality(e.evttags) > 0 THEN E'\n         WHEN TAG IN ('
+                || array_to_string(ARRAY(SELECT quote_literal(t) FROM unnest(e.evttags) t), ', ') || ')'
+              ELSE '' END
+           || E'\n   EXECUTE FUNCTION ' || ${ROUTINE_NAME('e.evtfoid')} || '();'
+           || CASE e.evtenabled WHEN 'O' THEN ''
+                ELSE E'\n\nALTER EVENT TRIGGER ' || quote_ident(e.evtname) || ' '
+                  || CASE e.evtenabled WHEN 'D' THEN 'DISABLE' WHEN 'A' THEN 'ENABLE ALWAYS'
+                                       WHEN 'R' THEN 'ENABLE REPLICA' ELSE 'ENABLE' END || ';' END,
+         obj_description(e.oid, 'pg_event_trigger'), NULL, NULL
+    FROM pg_event_trigger e
+   WHERE ${NOT_EXTENSION_MEMBER('pg_event_trigger', 'e.oid')}`;
 
 export interface DependencyRow {
   class: string;
@@ -160,7 +178,7 @@ export const DEPENDENCIES = `
     LEFT JOIN pg_type t ON d.refclassid = 'pg_type'::regclass AND t.oid = d.refobjid
    WHERE d.objid >= 16384 AND d.refobjid >= 16384 AND d.deptype IN ('n', 'a')
      AND d.classid IN ('pg_rewrite'::regclass, 'pg_class'::regclass, 'pg_proc'::regclass,
-                       'pg_trigger'::regclass, 'pg_policy'::regclass)
+                       'pg_trigger'::regclass, 'pg_policy'::regclass, 'pg_event_trigger'::regclass)
      AND d.refclassid IN ('pg_class'::regclass, 'pg_proc'::regclass, 'pg_type'::regclass))
   SELECT deps.*, COALESCE(cn.nspname, pn.nspname) AS ref_schema,
          COALESCE(c.relname::text, p.proname || '(' || pg_get_function_identity_arguments(p.oid) || ')') AS ref_name,

@@ -130,7 +130,7 @@ export function readObjects(
       const scoped = o.table !== null && o.table !== o.name;
       unmodelled.push({
         kind: OBJECT_KIND_WORDS[o.kind],
-        name: `${o.schema}.${scoped ? `${o.table}.` : ''}${o.name}`,
+        name: o.schema === '' ? o.name : `${o.schema}.${scoped ? `${o.table}.` : ''}${o.name}`,
         why: reason,
       });
       continue;
