@@ -8,4 +8,5 @@ export * from './lint/types';
 export * from './naming';
 export * from './objects';
 export * from './operations';
+export * from './sequences';
 export * from './user-types';

@@ -167,6 +167,18 @@ export function describeOperation(op: Operation): string {
       return `Drop composite type ${op.type.name}`;
     case 'alter_composite_type':
       return compositeChanges(op);
+    case 'create_sequence':
+      return `Create sequence ${op.sequence.name} (${op.sequence.dataType}, starting at ${op.sequence.start})`;
+    case 'drop_sequence':
+      return `Drop sequence ${op.sequence.name}`;
+    case 'alter_sequence':
+      return `Change the options of sequence ${op.after.name}`;
+    case 'set_sequence_owner':
+      return op.to === null
+        ? `Sequence ${op.sequence} owned by no column`
+        : `Sequence ${op.sequence} owned by ${op.to.table}.${op.to.column}`;
+    case 'rename_sequence':
+      return `Rename sequence ${op.from} to ${op.to}`;
     default:
       return unhandledOperation(op);
   }

@@ -498,6 +498,11 @@ class Renderer {
       case 'create_composite_type':
       case 'drop_composite_type':
       case 'alter_composite_type':
+      case 'create_sequence':
+      case 'drop_sequence':
+      case 'alter_sequence':
+      case 'set_sequence_owner':
+      case 'rename_sequence':
         return renderOperationSql(op).map((s) => this.execute(s));
       default:
         return unhandledOperation(op);

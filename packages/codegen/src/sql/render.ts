@@ -39,6 +39,13 @@ import {
 } from './identifier';
 import { withBodyCheckOff } from './routine-bodies';
 import {
+  alterSequenceSql,
+  createSequenceSql,
+  dropSequenceSql,
+  ownerSql,
+  renameSequenceSql,
+} from './sequences';
+import {
   alterCompositeTypeSql,
   alterDomainSql,
   createCompositeTypeSql,
@@ -445,6 +452,16 @@ export function renderOperationSql(op: Operation): string[] {
       return dropCompositeTypeSql(op.type);
     case 'alter_composite_type':
       return alterCompositeTypeSql(op.before, op.after);
+    case 'create_sequence':
+      return createSequenceSql(op.sequence);
+    case 'drop_sequence':
+      return dropSequenceSql(op.sequence);
+    case 'alter_sequence':
+      return alterSequenceSql(op.before, op.after);
+    case 'set_sequence_owner':
+      return [ownerSql(op.sequence, op.to)];
+    case 'rename_sequence':
+      return renameSequenceSql(op.from, op.to);
     default:
       return unhandledOperation(op);
   }

@@ -4,6 +4,7 @@
  * for drift checks and for test failures.
  */
 import { describeObjectDifferences } from '../objects/catalog';
+import { describeSequenceDifferences } from '../sequences/compare';
 import { describeUserTypeDifferences } from '../user-types/compare';
 import type {
   Catalog,
@@ -232,6 +233,7 @@ export function describeCatalogDifferences(
     ...compareNamed(schemas(expected), schemas(actual), 'schema', '', () => []),
     ...compareNamed(expected.enums, actual.enums, 'enum', '', enumDifferences),
     ...describeUserTypeDifferences(expected, actual),
+    ...describeSequenceDifferences(expected, actual),
     ...compareNamed(expected.tables, actual.tables, 'table', '', () => []),
     ...expected.tables.flatMap((e) => {
       const a = actualTables.get(e.name);

@@ -13,6 +13,7 @@ import { canonicalExpression, expressionColumns } from '../expression/canonical'
 import { DEFAULT_SCHEMA, designSchemas, objectQualifiedName } from '../naming/qualified-names';
 import { createSchemaNames, type SchemaNames } from '../naming/schema-names';
 import { catalogObjects } from '../objects/catalog';
+import { catalogSequences } from '../sequences/catalog';
 import { catalogUserTypes } from '../user-types/catalog';
 import { catalogIdentity } from './identity';
 import type {
@@ -30,7 +31,7 @@ const byName = <T extends { name: string }>(a: T, b: T): number =>
 export function toCatalog(design: Design): Catalog {
   // Default names are chosen per schema: each has its own relation and constraint names.
   const namesBySchema = new Map<string, SchemaNames>();
-  const schemaNames = (table: Table) => {
+  const schemaNames = (table: { schema?: string }) => {
     const schema = table.schema ?? DEFAULT_SCHEMA;
     let names = namesBySchema.get(schema);
     if (!names) {
@@ -49,6 +50,10 @@ export function toCatalog(design: Design): Catalog {
       if (c.name !== null) names.reserveConstraint(c.name);
     }
   }
+  for (const s of design.sequences ?? []) {
+    // A sequence takes its name in the schema's relation namespace, as a table does.
+    schemaNames(s).reserveRelation(s.name);
+  }
   const tablesById = new Map(design.tables.map((t) => [t.id, t]));
   const tables = design.tables.map((table) => catalogTable(table, tablesById, schemaNames(table)));
   const schemas = designSchemas(design);
@@ -61,6 +66,7 @@ export function toCatalog(design: Design): Catalog {
     tables: tables.sort(byName),
     ...(objects ? { objects } : {}),
     ...catalogUserTypes(design),
+    ...catalogSequences(design),
   };
 }
 

@@ -13,7 +13,13 @@
  * are stored exactly as they always were.
  */
 
-import type { ForeignKeyMatch, IndexMethod, NullsOrder, ReferentialAction } from '../design/types';
+import type {
+  ForeignKeyMatch,
+  IndexMethod,
+  NullsOrder,
+  ReferentialAction,
+  SequenceDataType,
+} from '../design/types';
 import type { CatalogObject } from '../objects/types';
 
 export interface CatalogColumn {
@@ -167,6 +173,28 @@ export interface CatalogExtension {
   schema: string;
 }
 
+/**
+ * A standalone sequence as Postgres keeps it: qualified name, every option resolved as
+ * decimal text, and the column that owns it (its table's qualified name).
+ */
+export interface CatalogSequence {
+  name: string;
+  dataType: SequenceDataType;
+  start: string;
+  increment: string;
+  minValue: string;
+  maxValue: string;
+  cache: string;
+  cycle: boolean;
+  ownedBy: CatalogSequenceOwner | null;
+  comment: string | null;
+}
+
+export interface CatalogSequenceOwner {
+  table: string;
+  column: string;
+}
+
 export interface Catalog {
   /**
    * The schemas other than public that hold the tables and enums, sorted; absent when there
@@ -181,4 +209,6 @@ export interface Catalog {
   domains?: CatalogDomain[];
   compositeTypes?: CatalogCompositeType[];
   extensions?: CatalogExtension[];
+  /** Standalone sequences, sorted by name; absent when there are none. */
+  sequences?: CatalogSequence[];
 }

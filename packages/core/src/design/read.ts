@@ -23,6 +23,8 @@ import type {
   NullsOrder,
   Position,
   ReferentialAction,
+  Sequence,
+  SequenceDataType,
   Table,
   UniqueConstraint,
 } from './types';
@@ -32,6 +34,7 @@ import {
   PARTITION_STRATEGIES,
   READABLE_DESIGN_FORMATS,
   readableFormats,
+  SEQUENCE_DATA_TYPES,
 } from './types';
 
 export const REFERENTIAL_ACTIONS: readonly ReferentialAction[] = [
@@ -174,6 +177,43 @@ export class DesignReader {
         : { canvas: this.canvas(root.canvas, 'canvas') }),
       ...this.objects(root.objects),
       ...this.userTypes(root),
+      ...this.sequences(root),
+    };
+  }
+
+  /** Standalone sequences: the list kept only when the file has one. */
+  private sequences(root: Json): Pick<Design, 'sequences'> {
+    const sequences = this.list(root.sequences, 'sequences').map((v, i) =>
+      this.sequence(v, `sequences[${i}]`),
+    );
+    return sequences.length > 0 ? { sequences } : {};
+  }
+
+  private sequence(value: unknown, path: string): Sequence {
+    const obj = this.object(value, path) ?? {};
+    let ownedBy: Sequence['ownedBy'] = null;
+    if (obj.ownedBy !== undefined && obj.ownedBy !== null) {
+      const o = this.object(obj.ownedBy, `${path}.ownedBy`);
+      if (o) {
+        ownedBy = {
+          table: this.string(o, 'table', `${path}.ownedBy`),
+          column: this.string(o, 'column', `${path}.ownedBy`),
+        };
+      }
+    }
+    return {
+      id: this.string(obj, 'id', path),
+      name: this.string(obj, 'name', path),
+      ...this.schema(obj, path),
+      dataType: this.choice<SequenceDataType>(obj, 'dataType', path, SEQUENCE_DATA_TYPES, 'bigint'),
+      start: this.integerText(obj, 'start', path),
+      increment: this.integerText(obj, 'increment', path),
+      minValue: this.integerText(obj, 'minValue', path),
+      maxValue: this.integerText(obj, 'maxValue', path),
+      cache: this.integerText(obj, 'cache', path),
+      cycle: this.boolean(obj, 'cycle', path, false),
+      ownedBy,
+      comment: this.nullableString(obj, 'comment', path),
     };
   }
 

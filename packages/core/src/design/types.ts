@@ -277,6 +277,38 @@ export interface Extension {
   schema?: string;
 }
 
+/** The integer types a sequence can be. */
+export type SequenceDataType = 'smallint' | 'integer' | 'bigint';
+export const SEQUENCE_DATA_TYPES: readonly SequenceDataType[] = ['smallint', 'integer', 'bigint'];
+
+/**
+ * `CREATE SEQUENCE` on its own, not a column's SERIAL or identity (those stay column
+ * features): a counter that column defaults call with `nextval('schema.name'::regclass)`.
+ * Options left null take Postgres' defaults for the type and the direction of the increment.
+ * Values are decimal integer text (a JSON number is read too), as a BIGINT's do not all fit
+ * a JSON number.
+ */
+export interface Sequence {
+  id: string;
+  name: string;
+  /** The Postgres schema; absent for `public`. Names share the schema's relation namespace. */
+  schema?: string;
+  /** Default `bigint`. */
+  dataType: SequenceDataType;
+  start: string | null;
+  increment: string | null;
+  minValue: string | null;
+  maxValue: string | null;
+  cache: string | null;
+  cycle: boolean;
+  /**
+   * `OWNED BY table.column`: the sequence is dropped with that column or table. Ids of a
+   * table in the sequence's schema and one of its columns; null for `OWNED BY NONE`.
+   */
+  ownedBy: { table: string; column: string } | null;
+  comment: string | null;
+}
+
 import type { DesignObject } from '../objects/types';
 
 export interface Design {
@@ -297,6 +329,8 @@ export interface Design {
   compositeTypes?: CompositeType[];
   /** Extensions; absent: none. */
   extensions?: Extension[];
+  /** Standalone sequences (format /5); absent: none. */
+  sequences?: Sequence[];
 }
 
 /** A note on the canvas: text in a box (see `canvas-data.ts`). */

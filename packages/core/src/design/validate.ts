@@ -10,6 +10,8 @@ import { isSingleExpression } from '../expression/parse';
 import { identifierBytes, MAX_IDENTIFIER_BYTES, makeObjectName } from '../naming/postgres-names';
 import { objectQualifiedName, qualifiedName, schemaNameProblem } from '../naming/qualified-names';
 import { checkObjects } from '../objects/validate';
+import { INTEGER_RANGES, sequenceOptionProblems } from '../sequences/options';
+import { checkSequences } from '../sequences/validate';
 import { checkUserTypes, normalizeUserTypes } from '../user-types/validate';
 import { checkCanvasData } from './canvas-data';
 import { DesignReader } from './read';
@@ -34,6 +36,7 @@ export function validateDesign(input: unknown): DesignValidation {
     problems.push(...checkDesign(design).filter((p) => !reported.has(p.path)));
     problems.push(...checkObjects(design).filter((p) => !reported.has(p.path)));
     problems.push(...checkUserTypes(design).filter((p) => !reported.has(p.path)));
+    problems.push(...checkSequences(design).filter((p) => !reported.has(p.path)));
   }
   return { design: problems.length === 0 ? normalizeDesignTypes(design) : null, problems };
 }
@@ -699,13 +702,6 @@ function checkColumn(
   }
 }
 
-/** The range of each integer type, for identity options. */
-const INTEGER_RANGES: Record<string, [bigint, bigint]> = {
-  SMALLINT: [-32768n, 32767n],
-  INTEGER: [-2147483648n, 2147483647n],
-  BIGINT: [-9223372036854775808n, 9223372036854775807n],
-};
-
 /** Canonical types Postgres cannot collate. */
 const NOT_COLLATABLE =
   /^(SMALLINT|INTEGER|BIGINT|NUMERIC|REAL|DOUBLE PRECISION|BOOLEAN|DATE|TIME|TIMESTAMP|TIMESTAMPTZ|INTERVAL|UUID|JSON|JSONB|BYTEA|INET)\b/;
@@ -746,35 +742,9 @@ function checkColumnV2(
         `${name} is an identity column, which Postgres makes NOT NULL; set "nullable": false.`,
       );
     }
-    const big = (v: string | null) => (v === null ? null : BigInt(v));
-    const increment = big(identity.increment) ?? 1n;
-    if (increment === 0n) checker.add(`${path}.identity.increment`, 'must not be 0.');
-    const [typeMin, typeMax] = range ?? INTEGER_RANGES.BIGINT!;
-    for (const key of ['start', 'minValue', 'maxValue'] as const) {
-      const value = big(identity[key]);
-      if (value !== null && (value < typeMin || value > typeMax)) {
-        checker.add(
-          `${path}.identity.${key}`,
-          `${value} is outside the range of ${type ?? 'the column type'} (${typeMin} to ${typeMax}).`,
-        );
-      }
+    for (const p of sequenceOptionProblems(identity, type, 'identity')) {
+      checker.add(`${path}.identity.${p.key}`, p.message);
     }
-    const min = big(identity.minValue) ?? (increment > 0n ? 1n : typeMin);
-    const max = big(identity.maxValue) ?? (increment > 0n ? typeMax : -1n);
-    const start = big(identity.start) ?? (increment > 0n ? min : max);
-    if (min >= max) {
-      checker.add(
-        `${path}.identity.minValue`,
-        `the identity's minimum ${min} must be less than its maximum ${max}.`,
-      );
-    } else if (start < min || start > max) {
-      checker.add(
-        `${path}.identity.start`,
-        `the identity starts at ${start}, outside its range ${min} to ${max}.`,
-      );
-    }
-    const cache = big(identity.cache);
-    if (cache !== null && cache < 1n) checker.add(`${path}.identity.cache`, 'must be at least 1.');
   }
   if (generated) {
     if (identity || column.autoincrement) {

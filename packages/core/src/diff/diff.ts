@@ -63,7 +63,7 @@ function directionKeyAtMost(a: Design, b: Design): boolean {
 }
 
 /**
- * `JSON.stringify({ enums, tables, objects, domains, compositeTypes, extensions })` of a design, tables without position or
+ * `JSON.stringify({ enums, tables, objects, domains, compositeTypes, extensions, sequences })` of a design, tables without position or
  * colour, in parts.
  */
 function* directionKeyParts(design: Design): Generator<string> {
@@ -74,7 +74,7 @@ function* directionKeyParts(design: Design): Generator<string> {
   }
   // JSON.stringify leaves out a key whose value is undefined.
   yield design.objects === undefined ? ']' : `],"objects":${JSON.stringify(design.objects)}`;
-  const { domains, compositeTypes, extensions } = design;
-  const types = JSON.stringify({ domains, compositeTypes, extensions }).slice(1, -1);
+  const { domains, compositeTypes, extensions, sequences } = design;
+  const types = JSON.stringify({ domains, compositeTypes, extensions, sequences }).slice(1, -1);
   yield types === '' ? '}' : `,${types}}`;
 }

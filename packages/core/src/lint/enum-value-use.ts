@@ -192,6 +192,11 @@ export function enumValueUses(ops: readonly Operation[]): LintFinding[] {
       case 'create_composite_type':
       case 'drop_composite_type':
       case 'alter_composite_type':
+      case 'create_sequence':
+      case 'drop_sequence':
+      case 'alter_sequence':
+      case 'set_sequence_owner':
+      case 'rename_sequence':
         return;
       default:
         unhandledOperation(op);

@@ -22,6 +22,7 @@ import { enumValueUses } from './enum-value-use';
 import { keyWidthFindings } from './key-widths';
 import { narrowing } from './narrowing';
 import { rewritesTable } from './rewrite';
+import { sequenceFindings } from './sequences';
 import type { LintFinding, LintLevel } from './types';
 import { userTypeFindings } from './user-types';
 
@@ -470,6 +471,17 @@ export function lintOperations(
       case 'create_composite_type':
         identifiers(op.type.name, ...op.type.attributes.map((a) => a.name));
         return;
+      case 'create_sequence':
+        identifiers(op.sequence.name.split('.').at(-1)!);
+        return;
+      case 'rename_sequence':
+        identifiers(op.to.split('.').at(-1)!);
+        return;
+      case 'drop_sequence':
+      case 'alter_sequence':
+      case 'set_sequence_owner':
+        // A drop's findings need the columns' defaults: sequenceFindings.
+        return;
       case 'create_extension':
       case 'drop_extension':
       case 'drop_domain':
@@ -488,6 +500,7 @@ export function lintOperations(
   });
   findings.push(...enumValueUses(ops));
   if (after) findings.push(...keyWidthFindings(ops, after), ...userTypeFindings(ops, after));
+  findings.push(...sequenceFindings(ops, after));
   // Stable: findings on one operation keep their order.
   return foldAliases(findings.sort((a, b) => a.operation - b.operation));
 }

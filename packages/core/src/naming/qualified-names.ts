@@ -64,6 +64,7 @@ export function designSchemas(design: {
   domains?: readonly { schema?: string }[];
   compositeTypes?: readonly { schema?: string }[];
   extensions?: readonly { schema?: string }[];
+  sequences?: readonly { schema?: string }[];
 }): string[] {
   const schemas = new Set<string>();
   for (const o of [
@@ -72,6 +73,7 @@ export function designSchemas(design: {
     ...(design.domains ?? []),
     ...(design.compositeTypes ?? []),
     ...(design.extensions ?? []),
+    ...(design.sequences ?? []),
   ]) {
     if (o.schema !== undefined && o.schema !== DEFAULT_SCHEMA) schemas.add(o.schema);
   }

@@ -6,12 +6,24 @@
  */
 
 import { renameIndexColumns } from '../catalog/index-columns';
-import type { Catalog, CatalogColumn, CatalogTable } from '../catalog/types';
+import type {
+  Catalog,
+  CatalogColumn,
+  CatalogSequence,
+  CatalogSequenceOwner,
+  CatalogTable,
+} from '../catalog/types';
 import { renameInPartitionKey } from '../design/partition-key';
 import { RetortError } from '../errors';
-import { DEFAULT_SCHEMA, qualifiedName, schemaOf } from '../naming/qualified-names';
+import {
+  DEFAULT_SCHEMA,
+  qualifiedName,
+  schemaOf,
+  unqualifiedName,
+} from '../naming/qualified-names';
 import { sortObjects } from '../objects/catalog';
 import { describeObject, objectKey } from '../objects/types';
+import { renameSequenceInDefault } from '../sequences/catalog';
 import { unhandledOperation } from './exhaustive';
 import { renameColumnsInExpression } from './expression-rename';
 import type { Operation } from './types';
@@ -78,7 +90,7 @@ export class CatalogState {
       t.checks.sort(byName);
     }
     if (catalog.objects !== undefined) catalog.objects = sortObjects(catalog.objects);
-    for (const key of ['domains', 'compositeTypes', 'extensions'] as const) {
+    for (const key of ['domains', 'compositeTypes', 'extensions', 'sequences'] as const) {
       const items = catalog[key];
       if (items === undefined) continue;
       if (items.length === 0) delete catalog[key];
@@ -98,6 +110,9 @@ export class CatalogState {
     for (const t of this.catalog.tables) {
       for (const fk of t.foreignKeys) if (fk.refTable === from) fk.refTable = to;
       if (t.partitionOf?.table === from) t.partitionOf.table = to;
+    }
+    for (const q of this.catalog.sequences ?? []) {
+      if (q.ownedBy?.table === from) q.ownedBy.table = to;
     }
   }
 
@@ -132,6 +147,7 @@ export class CatalogState {
         if (partition) throw misfit(op, `"${partition.name}" is still a partition of it`);
         tables.splice(tables.indexOf(table), 1);
         this.byName.delete(table.name);
+        this.dropOwnedSequences(table.name);
         return;
       }
       case 'rename_table': {
@@ -159,6 +175,7 @@ export class CatalogState {
         const index = table.columns.findIndex((c) => c.name === op.column.name);
         if (index < 0) throw misfit(op, `table "${op.table}" has no column "${op.column.name}"`);
         table.columns.splice(index, 1);
+        this.dropOwnedSequences(table.name, op.column.name);
         return;
       }
       case 'alter_column': {
@@ -313,6 +330,7 @@ export class CatalogState {
           ...this.catalog.enums,
           ...(this.catalog.domains ?? []),
           ...(this.catalog.compositeTypes ?? []),
+          ...(this.catalog.sequences ?? []),
         ].find((o) => schemaOf(o.name) === op.schema);
         if (user) throw misfit(op, `"${user.name}" is still in it`);
         const extension = (this.catalog.extensions ?? []).find((e) => e.schema === op.schema);
@@ -329,6 +347,12 @@ export class CatalogState {
         table.name = to;
         this.byName.delete(from);
         this.byName.set(to, table);
+        // Postgres moves the sequences the table's columns own along with it.
+        for (const q of this.catalog.sequences ?? []) {
+          if (q.ownedBy?.table === from) {
+            this.renameSequence(q.name, qualifiedName(op.to, unqualifiedName(q.name)));
+          }
+        }
         this.renameReferences(from, to);
         return;
       }
@@ -447,8 +471,59 @@ export class CatalogState {
         types[at] = clone(op.after);
         return;
       }
+      case 'create_sequence': {
+        const q = op.sequence;
+        if (this.relationTaken(q.name)) throw misfit(op, `relation "${q.name}" already exists`);
+        this.mustSchema(op, schemaOf(q.name));
+        if (q.ownedBy !== null) this.mustOwner(op, q.ownedBy);
+        this.catalog.sequences = [...(this.catalog.sequences ?? []), clone(q)];
+        return;
+      }
+      case 'drop_sequence':
+        this.mustSequence(op, op.sequence.name);
+        this.catalog.sequences = (this.catalog.sequences ?? []).filter(
+          (q) => q.name !== op.sequence.name,
+        );
+        return;
+      case 'alter_sequence': {
+        const sequences = this.catalog.sequences ?? [];
+        const at = sequences.findIndex((q) => q.name === op.before.name);
+        if (at < 0) throw misfit(op, `there is no sequence "${op.before.name}"`);
+        sequences[at] = { ...clone(op.after), ownedBy: clone(sequences[at]!.ownedBy) };
+        return;
+      }
+      case 'set_sequence_owner': {
+        const q = this.mustSequence(op, op.sequence);
+        if (op.to !== null) this.mustOwner(op, op.to);
+        q.ownedBy = clone(op.to);
+        return;
+      }
+      case 'rename_sequence': {
+        this.mustSequence(op, op.from);
+        if (this.relationTaken(op.to)) throw misfit(op, `relation "${op.to}" already exists`);
+        this.mustSchema(op, schemaOf(op.to));
+        this.renameSequence(op.from, op.to);
+        return;
+      }
       default:
         unhandledOperation(op);
+    }
+  }
+
+  private mustOwner(op: Operation, owner: CatalogSequenceOwner): void {
+    if (!this.column(owner.table, owner.column)) {
+      throw misfit(op, `there is no column "${owner.column}" in table "${owner.table}"`);
+    }
+  }
+
+  /** A sequence's new name, and the column defaults that call it (Postgres keeps its oid there). */
+  private renameSequence(from: string, to: string): void {
+    const q = this.sequence(from);
+    if (q) q.name = to;
+    for (const t of this.catalog.tables) {
+      for (const c of t.columns) {
+        if (c.default !== null) c.default = renameSequenceInDefault(c.default, from, to);
+      }
     }
   }
 
@@ -525,6 +600,33 @@ export class CatalogState {
       for (const fk of t.foreignKeys)
         if (fk.refTable === table.name) fk.refColumns = rename(fk.refColumns);
     }
+    for (const q of this.catalog.sequences ?? []) {
+      if (q.ownedBy?.table === table.name && q.ownedBy.column === from) q.ownedBy.column = to;
+    }
+  }
+
+  sequence(name: string): CatalogSequence | undefined {
+    return (this.catalog.sequences ?? []).find((q) => q.name === name);
+  }
+
+  private mustSequence(op: Operation, name: string): CatalogSequence {
+    const found = this.sequence(name);
+    if (!found) throw misfit(op, `there is no sequence "${name}"`);
+    return found;
+  }
+
+  /** Postgres drops a sequence with the column (or table, when `column` is absent) that owns it. */
+  private dropOwnedSequences(table: string, column?: string): void {
+    const sequences = this.catalog.sequences;
+    if (!sequences) return;
+    this.catalog.sequences = sequences.filter(
+      (q) => q.ownedBy?.table !== table || (column !== undefined && q.ownedBy.column !== column),
+    );
+  }
+
+  /** A relation name is taken by a table or a sequence. */
+  private relationTaken(name: string): boolean {
+    return this.table(name) !== undefined || this.sequence(name) !== undefined;
   }
 
   private add<K extends 'foreignKeys' | 'uniques' | 'indexes' | 'checks'>(

@@ -84,6 +84,11 @@ export class LiveNames {
       case 'create_composite_type':
       case 'drop_composite_type':
       case 'alter_composite_type':
+      case 'create_sequence':
+      case 'drop_sequence':
+      case 'alter_sequence':
+      case 'set_sequence_owner':
+      case 'rename_sequence':
         break;
       default:
         unhandledOperation(op);

@@ -109,6 +109,16 @@ export function reverseOperation(op: Operation): Operation {
       return { kind: 'create_composite_type', type: op.type };
     case 'alter_composite_type':
       return { kind: 'alter_composite_type', before: op.after, after: op.before };
+    case 'create_sequence':
+      return { kind: 'drop_sequence', sequence: op.sequence };
+    case 'drop_sequence':
+      return { kind: 'create_sequence', sequence: op.sequence };
+    case 'alter_sequence':
+      return { kind: 'alter_sequence', before: op.after, after: op.before };
+    case 'set_sequence_owner':
+      return { kind: 'set_sequence_owner', sequence: op.sequence, from: op.to, to: op.from };
+    case 'rename_sequence':
+      return { kind: 'rename_sequence', from: op.to, to: op.from };
     default:
       return unhandledOperation(op);
   }

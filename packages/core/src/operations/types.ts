@@ -16,6 +16,8 @@ import type {
   CatalogForeignKey,
   CatalogIndex,
   CatalogPrimaryKey,
+  CatalogSequence,
+  CatalogSequenceOwner,
   CatalogTable,
   CatalogUnique,
 } from '../catalog/types';
@@ -302,6 +304,46 @@ export interface AlterCompositeType {
   after: CatalogCompositeType;
 }
 
+/**
+ * `CREATE SEQUENCE` with every option and its comment. The plan creates it owned by no
+ * column (before the tables whose defaults call it) and sets the owner once the column
+ * exists, as pg_dump does.
+ */
+export interface CreateSequence {
+  kind: 'create_sequence';
+  sequence: CatalogSequence;
+}
+/** Drops a sequence (its current value is lost); its reverse creates it with every option. */
+export interface DropSequence {
+  kind: 'drop_sequence';
+  sequence: CatalogSequence;
+}
+/**
+ * Options or comment changed in place (`ALTER SEQUENCE ... AS ... INCREMENT BY ...`); the
+ * name and owner are the same in `before` and `after`.
+ */
+export interface AlterSequence {
+  kind: 'alter_sequence';
+  before: CatalogSequence;
+  after: CatalogSequence;
+}
+/** `ALTER SEQUENCE ... OWNED BY table.column` or `OWNED BY NONE` (null). */
+export interface SetSequenceOwner {
+  kind: 'set_sequence_owner';
+  sequence: string;
+  from: CatalogSequenceOwner | null;
+  to: CatalogSequenceOwner | null;
+}
+/**
+ * `ALTER SEQUENCE ... SET SCHEMA` and `RENAME TO`: qualified names before and after. Column
+ * defaults that call it follow, as Postgres keeps the sequence's oid in them.
+ */
+export interface RenameSequence {
+  kind: 'rename_sequence';
+  from: string;
+  to: string;
+}
+
 export type Operation =
   | CreateTable
   | DropTable
@@ -345,6 +387,11 @@ export type Operation =
   | AlterDomain
   | CreateCompositeType
   | DropCompositeType
-  | AlterCompositeType;
+  | AlterCompositeType
+  | CreateSequence
+  | DropSequence
+  | AlterSequence
+  | SetSequenceOwner
+  | RenameSequence;
 
 export type OperationKind = Operation['kind'];

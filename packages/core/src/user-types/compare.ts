@@ -11,13 +11,13 @@ import type {
 
 const show = (value: string | null | undefined) => (value == null ? 'none' : value);
 
-function differs(what: string, label: string, expected: string, actual: string): string[] {
+export function differs(what: string, label: string, expected: string, actual: string): string[] {
   return expected === actual
     ? []
     : [`${what} ${label} ${actual} in the database, ${expected} expected`];
 }
 
-function named<T extends { name: string }>(
+export function named<T extends { name: string }>(
   expected: readonly T[],
   actual: readonly T[],
   word: string,
@@ -39,7 +39,7 @@ function named<T extends { name: string }>(
   return out;
 }
 
-function comment(what: string, e: string | null, a: string | null): string[] {
+export function comment(what: string, e: string | null, a: string | null): string[] {
   return e === a
     ? []
     : [`${what} has comment ${JSON.stringify(a)} in the database, ${JSON.stringify(e)} expected`];

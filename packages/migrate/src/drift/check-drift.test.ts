@@ -182,7 +182,7 @@ const CHANGES: [change: string, sql: string, found: string][] = [
   [
     'a standalone sequence added',
     'CREATE SEQUENCE ticket_numbers',
-    'sequence public.ticket_numbers is not modelled by Retort (sequence)',
+    'sequence "ticket_numbers" is in the database but not expected',
   ],
   [
     'a function added',

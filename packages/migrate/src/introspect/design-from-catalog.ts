@@ -19,6 +19,8 @@ import {
   type PartitionStrategy,
   pkeyName,
   qualifiedName,
+  type Sequence,
+  sequenceOptions,
   splitQualifiedName,
   type Table,
 } from '@retort/core';
@@ -171,6 +173,26 @@ export function designFromCatalog(catalog: Catalog, name: string): Design {
     tables,
     ...designObjects(catalog, tableIds, unique),
     ...designUserTypes(catalog, unique),
+    ...(catalog.sequences && catalog.sequences.length > 0
+      ? {
+          sequences: catalog.sequences.map(
+            (q): Sequence => ({
+              id: unique(`seq_${idPart(q.name)}`),
+              ...enumName(q.name),
+              dataType: q.dataType,
+              ...sequenceOptions(q),
+              ownedBy:
+                q.ownedBy === null
+                  ? null
+                  : {
+                      table: tableId(q.ownedBy.table),
+                      column: columnId(q.ownedBy.table, q.ownedBy.column),
+                    },
+              comment: q.comment,
+            }),
+          ),
+        }
+      : {}),
   };
 }
 

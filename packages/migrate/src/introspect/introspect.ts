@@ -19,6 +19,8 @@ import {
   type CatalogIdentity,
   type CatalogIndex,
   type CatalogIndexKey,
+  type CatalogSequence,
+  type CatalogSequenceOwner,
   type CatalogTable,
   canonicalExpression,
   columnNamesPart,
@@ -32,6 +34,7 @@ import {
   qualifiedName,
   type ReferentialAction,
   RetortError,
+  SEQUENCE_DATA_TYPES,
   schemaNameProblem,
   withoutNullDefault,
 } from '@retort/core';
@@ -155,6 +158,9 @@ class CatalogReader {
   private readonly serialSequences = new Set<number>();
   /** Sequences owned by a column of a table that is listed as a whole. */
   private readonly coveredSequences = new Set<number>();
+  /** The modelled column that owns each sequence (`OWNED BY`). */
+  private readonly sequenceOwners = new Map<number, CatalogSequenceOwner>();
+  private readonly sequences: CatalogSequence[] = [];
 
   constructor(private readonly relations: RelationRow[]) {
     this.relationByOid = new Map(relations.map((r) => [r.oid, r]));
@@ -330,6 +336,9 @@ class CatalogReader {
         } else {
           column.default = c.default;
         }
+      }
+      if (c.owned_sequence !== null && !column.autoincrement) {
+        this.sequenceOwners.set(c.owned_sequence, { table: state.table.name, column: c.name });
       }
       state.table.columns.push(column);
       pending.push({ state, column, name });
@@ -681,11 +690,28 @@ class CatalogReader {
       // An identity's sequence is part of its column, listed there.
       if (s.kind !== 'S' || s.owned === 'i') continue;
       if (this.serialSequences.has(s.oid) || this.coveredSequences.has(s.oid)) continue;
-      this.list(
-        'sequence',
-        this.qualified(s),
-        s.owned === 'a' ? 'sequence owned by a column, not a plain serial' : 'sequence',
-      );
+      const dataType = SEQUENCE_DATA_TYPES.find((t) => t === s.seq_type);
+      const owner = this.sequenceOwners.get(s.oid) ?? null;
+      if (!dataType || s.seq_start === null || (s.owned === 'a' && owner === null)) {
+        this.list(
+          'sequence',
+          this.qualified(s),
+          s.owned === 'a' ? 'sequence owned by a column Retort does not read' : 'sequence',
+        );
+        continue;
+      }
+      this.sequences.push({
+        name: qualifiedName(s.schema, s.name),
+        dataType,
+        start: s.seq_start,
+        increment: s.seq_increment!,
+        minValue: s.seq_min!,
+        maxValue: s.seq_max!,
+        cache: s.seq_cache!,
+        cycle: s.seq_cycle === true,
+        ownedBy: owner,
+        comment: s.comment,
+      });
     }
   }
 
@@ -712,6 +738,7 @@ class CatalogReader {
           ? { compositeTypes: this.compositeTypes.sort(byName) }
           : {}),
         ...(this.extensions.length > 0 ? { extensions: this.extensions.sort(byName) } : {}),
+        ...(this.sequences.length > 0 ? { sequences: this.sequences.sort(byName) } : {}),
       },
       unmodelled: this.unmodelled.sort((a, b) =>
         a.name === b.name ? (a.why < b.why ? -1 : 1) : a.name < b.name ? -1 : 1,

@@ -13,6 +13,7 @@
  * after the person applied, every check is counted.
  */
 import {
+  type CatalogSequence,
   expressionRoutines,
   LiveNames,
   NOT_RESTORED,
@@ -101,6 +102,10 @@ export async function preflightReport(
       names.follow(op);
       continue;
     }
+    if (op.kind === 'drop_sequence') {
+      const finding = await sequenceValueLost(db, op.sequence);
+      if (finding) findings.push({ operation: index, ...finding });
+    }
     const dropped = droppedBy(op);
     let lost = 0;
     for (const count of counts(op, names, castCheck)) {
@@ -129,6 +134,30 @@ export async function preflightReport(
     names.follow(op);
   }
   return { findings, dataLoss };
+}
+
+/**
+ * A sequence that has handed out values loses its place when dropped: the downgrade creates
+ * it again at its start, so new rows could take numbers old ones have.
+ */
+async function sequenceValueLost(
+  db: Queryable,
+  sequence: CatalogSequence,
+): Promise<Omit<PreflightFinding, 'operation'> | null> {
+  const exists = await db.query<{ found: boolean }>(
+    `SELECT to_regclass(${literal(qt(sequence.name))}) IS NOT NULL AS found`,
+  );
+  if (!exists.rows[0]?.found) return null;
+  const { rows } = await db.query<{ last: string; called: boolean }>(
+    `SELECT last_value::text AS last, is_called AS called FROM ${qt(sequence.name)}`,
+  );
+  const row = rows[0];
+  if (!row?.called) return null;
+  return {
+    code: 'sequence_value_lost',
+    rows: 0,
+    message: `Sequence ${sequence.name} has handed out values up to ${row.last}; dropping it loses that, and a downgrade creates it again starting at ${sequence.start}.`,
+  };
 }
 
 /** Preflight codes for data a drop deletes, rather than rows that break a statement. */
@@ -527,6 +556,11 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
     case 'create_composite_type':
     case 'drop_composite_type':
     case 'alter_composite_type':
+    case 'create_sequence':
+    case 'drop_sequence':
+    case 'alter_sequence':
+    case 'set_sequence_owner':
+    case 'rename_sequence':
       return [];
     default:
       return unhandledOperation(op);

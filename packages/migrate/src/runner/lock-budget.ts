@@ -73,6 +73,14 @@ export function estimateLocks(steps: readonly LockStep[]): number {
           // The type and its array type; an extension's own objects are counted as a few.
           total += op.kind.endsWith('extension') ? 8 : 2;
           break;
+        case 'create_sequence':
+        case 'drop_sequence':
+        case 'alter_sequence':
+        case 'set_sequence_owner':
+        case 'rename_sequence':
+          // The sequence, and the table of its owning column.
+          total += 2;
+          break;
         case 'create_object':
         case 'drop_object': {
           const o = op.object;

@@ -14,7 +14,7 @@ export async function expectStepBothWays(
   before: Design,
   after: Design,
 ): Promise<void> {
-  const { domains: _d, compositeTypes: _c, extensions: _e, ...rest } = before;
+  const { domains: _d, compositeTypes: _c, extensions: _e, sequences: _s, ...rest } = before;
   const create = renderMigrationSql(diff({ ...rest, enums: [], tables: [] }, before));
   for (const s of create.upgrade) await db.exec(s);
   try {

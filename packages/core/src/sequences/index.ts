@@ -1,0 +1,4 @@
+export * from './catalog';
+export * from './compare';
+export * from './options';
+export * from './validate';
