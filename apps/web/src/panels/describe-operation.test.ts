@@ -30,4 +30,61 @@ describe('the review names object changes', () => {
       }),
     ).toBe('Replace view public.top_accounts');
   });
+
+  it('says an aggregate is replaced in place, and what an event trigger revision does to its state', () => {
+    const aggregate: CatalogObject = {
+      kind: 'aggregate',
+      schema: 'public',
+      name: 'total(bigint)',
+      table: null,
+      definition:
+        "CREATE AGGREGATE public.total(bigint) (\n    SFUNC = int8pl,\n    STYPE = bigint,\n    INITCOND = '0'\n);",
+      comment: null,
+      dependsOn: [],
+    };
+    expect(
+      describeOperation({
+        kind: 'replace_object',
+        before: aggregate,
+        after: { ...aggregate, definition: aggregate.definition.replace("'0'", "'1'") },
+      }),
+    ).toBe(
+      'Replace aggregate public.total(bigint) in place (CREATE OR REPLACE AGGREGATE); what uses it stays',
+    );
+    const trigger: CatalogObject = {
+      kind: 'event_trigger',
+      schema: '',
+      name: 'note_ddl',
+      table: null,
+      definition:
+        'CREATE EVENT TRIGGER note_ddl ON ddl_command_end\n   EXECUTE FUNCTION public.f();',
+      comment: null,
+      dependsOn: [],
+    };
+    const disabled = {
+      ...trigger,
+      name: 'table_ddl',
+      definition: `${trigger.definition.replace('note_ddl', 'table_ddl')}\n\nALTER EVENT TRIGGER table_ddl DISABLE;`,
+    };
+    expect(describeOperation({ kind: 'replace_object', before: trigger, after: disabled })).toBe(
+      'Rename event trigger note_ddl to table_ddl, then disable it',
+    );
+    expect(describeOperation({ kind: 'replace_object', before: disabled, after: trigger })).toBe(
+      'Rename event trigger table_ddl to note_ddl, then enable it',
+    );
+    const always = {
+      ...trigger,
+      definition: `${trigger.definition}\n\nALTER EVENT TRIGGER note_ddl ENABLE ALWAYS;`,
+    };
+    expect(describeOperation({ kind: 'replace_object', before: trigger, after: always })).toBe(
+      'Enable event trigger note_ddl always',
+    );
+    expect(
+      describeOperation({
+        kind: 'replace_object',
+        before: trigger,
+        after: { ...trigger, comment: 'x' },
+      }),
+    ).toBe('Replace event trigger note_ddl');
+  });
 });

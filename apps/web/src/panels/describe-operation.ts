@@ -1,5 +1,11 @@
 /** One operation in plain words, as a reviewer reads it: "Change type of users.x from A to B". */
-import { describeObject, type Operation, unhandledOperation } from '@retort/core';
+import {
+  type CatalogObject,
+  describeObject,
+  eventTriggerParts,
+  type Operation,
+  unhandledOperation,
+} from '@retort/core';
 
 function columnChanges(op: Extract<Operation, { kind: 'alter_column' }>): string {
   const { before, after, table } = op;
@@ -147,10 +153,7 @@ export function describeOperation(op: Operation): string {
     case 'drop_object':
       return `Drop ${describeObject(op.object)}${op.around ? ` (to change ${op.around.join(', ')}; created again after)` : ''}`;
     case 'replace_object':
-      // A rename is a replace between two names (`ALTER ... RENAME TO`).
-      return op.before.name !== op.after.name
-        ? `Rename ${describeObject(op.before)} to ${op.after.name}`
-        : `Replace ${describeObject(op.after)}`;
+      return replacement(op.before, op.after);
     case 'create_extension':
       return `Create extension ${op.extension.name} in schema ${op.extension.schema}`;
     case 'drop_extension':
@@ -182,4 +185,35 @@ export function describeOperation(op: Operation): string {
     default:
       return unhandledOperation(op);
   }
+}
+
+/**
+ * A replace in the words of what it does: a rename is a replace between two names (`ALTER
+ * ... RENAME TO`), an event trigger's is its state, and an aggregate's is in place, so what
+ * uses it stays.
+ */
+function replacement(before: CatalogObject, after: CatalogObject): string {
+  const rename = `Rename ${describeObject(before)} to ${after.name}`;
+  const renamed = before.name !== after.name;
+  if (after.kind === 'event_trigger') {
+    const state = eventTriggerParts(after.definition).state;
+    const was = eventTriggerParts(before.definition).state?.replace(before.name, after.name);
+    if (state !== (was ?? null)) {
+      const words = /\b(DISABLE|ENABLE(?: REPLICA| ALWAYS)?)$/i.exec(state ?? 'ENABLE')![1]!;
+      const [verb, how] = {
+        DISABLE: ['Disable', ''],
+        ENABLE: ['Enable', ''],
+        'ENABLE REPLICA': ['Enable', ' for replicas only'],
+        'ENABLE ALWAYS': ['Enable', ' always'],
+      }[words.toUpperCase()] ?? ['Enable', ''];
+      return renamed
+        ? `${rename}, then ${verb!.toLowerCase()} it${how}`
+        : `${verb} ${describeObject(after)}${how}`;
+    }
+  }
+  if (renamed) return rename;
+  if (after.kind === 'aggregate') {
+    return `Replace ${describeObject(after)} in place (CREATE OR REPLACE AGGREGATE); what uses it stays`;
+  }
+  return `Replace ${describeObject(after)}`;
 }

@@ -309,7 +309,7 @@ describe('design objects', () => {
     expect(lintOperations([{ kind: 'create_object', object: owner }])).toEqual([]);
   });
 
-  it('rules and aggregates: dropped by name, a rule replaced in place, both renamed', () => {
+  it('rules and aggregates: dropped by name, replaced in place, renamed', () => {
     const rule: CatalogObject = {
       kind: 'rule',
       schema: 'public',
@@ -357,8 +357,28 @@ describe('design objects', () => {
     expect(replaceObjectSql(aggregate, sum)).toEqual([
       'ALTER AGGREGATE public.total(bigint) RENAME TO sum_all',
     ]);
-    const otherState = { ...aggregate, definition: aggregate.definition.replace("'0'", "'1'") };
-    expect(replaceableInPlace(aggregate, otherState)).toBe(false);
+    // Postgres 12 on replaces an aggregate whose arguments and result type stay.
+    const fromOne = { ...aggregate, definition: aggregate.definition.replace("'0'", "'1'") };
+    expect(replaceableInPlace(aggregate, fromOne)).toBe(true);
+    expect(replaceObjectSql(aggregate, fromOne)).toEqual([
+      "CREATE OR REPLACE AGGREGATE public.total(bigint) (\n    SFUNC = int8pl,\n    STYPE = bigint,\n    INITCOND = '1'\n)",
+    ]);
+    const numeric = {
+      ...aggregate,
+      definition: aggregate.definition.replace('STYPE = bigint', 'STYPE = numeric'),
+    };
+    expect(replaceableInPlace(aggregate, numeric)).toBe(false);
+    const finished = {
+      ...numeric,
+      definition: numeric.definition.replace('STYPE', 'FINALFUNC = public.to_bigint,\n    STYPE'),
+    };
+    expect(replaceableInPlace(aggregate, finished)).toBe(false);
+    expect(
+      replaceableInPlace(finished, {
+        ...finished,
+        definition: finished.definition.replace("'0'", "'1'"),
+      }),
+    ).toBe(true);
   });
 
   it('event triggers: no schema, validated and keyed by name, their state changed in place', () => {

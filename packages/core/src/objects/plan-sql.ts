@@ -81,6 +81,8 @@ function definitionStatement(o: CatalogObject, orReplace = false): string {
       return `CREATE MATERIALIZED VIEW ${qualified(o.schema, o.name)} AS\n ${body}`;
     case 'rule':
       return orReplace ? body.replace(/^CREATE RULE /, 'CREATE OR REPLACE RULE ') : body;
+    case 'aggregate':
+      return orReplace ? body.replace(/^CREATE AGGREGATE /, 'CREATE OR REPLACE AGGREGATE ') : body;
     default:
       return body;
   }
@@ -138,6 +140,16 @@ function routineHeader(definition: string): string {
   const lines = definition.trim().split('\n');
   const returns = lines.find((l) => /^\s*RETURNS\s/i.test(l)) ?? '';
   return `${lines[0] ?? ''}\n${returns.trim()}`;
+}
+
+/**
+ * What fixes an aggregate's result type, which `CREATE OR REPLACE AGGREGATE` must keep: its
+ * final function when it has one, else its state type.
+ */
+function aggregateResult(definition: string): string {
+  const option = (name: string) =>
+    new RegExp(`^\\s*${name} = (.+?),?$`, 'm').exec(definition)?.[1] ?? null;
+  return option('FINALFUNC') ?? `STYPE ${option('STYPE')}`;
 }
 
 /** The kinds `ALTER ... RENAME TO` renames, keeping what depends on them. */
@@ -232,9 +244,11 @@ function viewReplaceable(before: CatalogObject, after: CatalogObject, alone: boo
  * Whether Postgres changes `before` into `after` in place: the same object renamed only
  * (`ALTER ... RENAME TO`), or the same object (kind, schema, name, table) whose comment alone
  * differs, a function or procedure whose arguments and result stay (`CREATE OR REPLACE
- * FUNCTION`), or a view whose query keeps its columns (`CREATE OR REPLACE VIEW`; one that
- * appends columns only while no object depends on it, see `viewReplaceable`). Materialized
- * views, triggers, policies and indexes are dropped and created instead.
+ * FUNCTION`), a view whose query keeps its columns (`CREATE OR REPLACE VIEW`; one that
+ * appends columns only while no object depends on it, see `viewReplaceable`), an aggregate
+ * whose result type stays (`CREATE OR REPLACE AGGREGATE`), a rule (`CREATE OR REPLACE RULE`)
+ * or an event trigger whose enabled state alone changes. Materialized views, triggers,
+ * policies and indexes are dropped and created instead.
  */
 export function replaceableInPlace(
   before: CatalogObject,
@@ -264,6 +278,10 @@ export function replaceableInPlace(
     return routineHeader(before.definition) === routineHeader(after.definition);
   }
   if (before.kind === 'view') return viewReplaceable(before, after, !options.dependents);
+  if (before.kind === 'aggregate') {
+    // Postgres 12 on: the same name, arguments and result, any functions and options.
+    return aggregateResult(before.definition) === aggregateResult(after.definition);
+  }
   // A rule's event and table are part of its name's place: CREATE OR REPLACE RULE takes any.
   return before.kind === 'rule';
 }
