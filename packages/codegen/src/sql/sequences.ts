@@ -39,7 +39,7 @@ export function sequenceClauses(from: CatalogSequence | null, to: CatalogSequenc
   return out;
 }
 
-function comment(name: string, text: string | null): string {
+export function sequenceCommentSql(name: string, text: string | null): string {
   return `COMMENT ON SEQUENCE ${quoteTable(name)} IS ${text === null ? 'NULL' : quoteLiteral(text)}`;
 }
 
@@ -52,7 +52,7 @@ export function ownerSql(sequence: string, owner: CatalogSequenceOwner | null): 
 export function createSequenceSql(s: CatalogSequence): string[] {
   return [
     `CREATE SEQUENCE ${quoteTable(s.name)}\n    ${sequenceClauses(null, s).join('\n    ')}`,
-    ...(s.comment !== null ? [comment(s.name, s.comment)] : []),
+    ...(s.comment !== null ? [sequenceCommentSql(s.name, s.comment)] : []),
     ...(s.ownedBy !== null ? [ownerSql(s.name, s.ownedBy)] : []),
   ];
 }
@@ -67,7 +67,7 @@ export function alterSequenceSql(before: CatalogSequence, after: CatalogSequence
     ...(clauses.length > 0
       ? [`ALTER SEQUENCE ${quoteTable(after.name)} ${clauses.join(' ')}`]
       : []),
-    ...(before.comment !== after.comment ? [comment(after.name, after.comment)] : []),
+    ...(before.comment !== after.comment ? [sequenceCommentSql(after.name, after.comment)] : []),
   ];
 }
 
