@@ -19,3 +19,11 @@ export function designCatalog(design: Design): Catalog {
   }
   return catalog;
 }
+
+/**
+ * Takes `catalog` as the catalog of `design` from now on: one built for this design before
+ * and kept where the caller trusts it (a command's cache of the head revision's state).
+ */
+export function adoptDesignCatalog(design: Design, catalog: Catalog): void {
+  built.set(design, catalog);
+}

@@ -1,4 +1,4 @@
 /** Comparing two designs: the operations from one schema to the other. */
-export { designCatalog } from './catalogs';
+export { adoptDesignCatalog, designCatalog } from './catalogs';
 export { diff } from './diff';
 export { revisionSnapshot } from './snapshot';

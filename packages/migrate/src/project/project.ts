@@ -4,6 +4,7 @@ import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { alembicRevisionFile, renderMigrationSql } from '@retort/codegen';
 import {
+  adoptDesignCatalog,
   catalogObjects,
   type Design,
   designCatalog,
@@ -21,10 +22,16 @@ import { removeLeftoverTemps, writeFileAtomic } from './atomic-write';
 import { type RevisionFile, type VerifiedChain, verifiedKey, verifyChain } from './chain';
 import { BASE_DESIGN, designChange, designHash } from './design-change';
 import { emptyDesignNamed } from './empty-design';
+import { type HeadState, headStateSlot, readHeadState, writeHeadState } from './head-state-cache';
+import { RUNNING_BUILD } from './keyed-cache';
 import { ifProjectUnlocked, withProjectLock } from './project-lock';
 import { readWholeFile } from './read-whole-file';
 import { parseRevisionFile, revisionFileName, serializeRevision } from './revision-file';
-import { RUNNING_BUILD, readValidatedDesign, writeValidatedDesign } from './validated-design-cache';
+import {
+  readValidatedDesign,
+  validatedDesignSlot,
+  writeValidatedDesign,
+} from './validated-design-cache';
 import { readVerified, writeVerified } from './verified-cache';
 
 export const emptyDesign = emptyDesignNamed;
@@ -69,6 +76,8 @@ export async function openProject(
   const parser = loadExpressionParser();
   parser.catch(() => {});
   const root = resolve(dir);
+  const validated = validatedDesignSlot(root, build);
+  const headStates = headStateSlot(root, build);
   const designPath = join(root, 'design.json');
   const revisionsDir = join(root, 'revisions');
   // Saves and new revisions are read-check-write: one at a time within the process, and
@@ -103,12 +112,12 @@ export async function openProject(
     }
     const source = sha256(bytes);
     const version = source.slice(0, 16);
-    const validated = await readValidatedDesign(root, source, build);
+    const remembered = await readValidatedDesign(validated, source);
     // Even a design validated before may hold expressions later steps spell with the parser.
     await parser;
-    if (validated) return { design: validated, version };
+    if (remembered) return { design: remembered, version };
     const design = parseDesign(bytes.toString('utf8'));
-    await writeValidatedDesign(root, source, design, build);
+    await writeValidatedDesign(validated, source, design);
     return { design, version };
   };
 
@@ -152,21 +161,50 @@ export async function openProject(
 
   const revisions = async (): Promise<Revision[]> => [...(await verifiedChain()).chain];
 
-  const pendingFrom = (design: Design, chain: Revision[]) => {
+  /**
+   * The head's design, with its catalog already known when this chain was diffed against
+   * before; `remember` keeps it for the next command once the catalog has been built.
+   */
+  // A server diffs against the same head many times: the head state read last is kept.
+  let knownHead: { key: string; design: Design } | null = null;
+
+  const headOf = async ({ chain, keys }: VerifiedChain) => {
     const head = chain.at(-1) ?? null;
-    const operations = diff(head?.schema ?? emptyDesignNamed(design.name), design);
+    const key = keys.at(-1);
+    const none = async () => {};
+    if (!head || key === undefined) return { head, design: null, remember: none };
+    if (knownHead?.key === key) return { head, design: knownHead.design, remember: none };
+    const cached = await readHeadState(headStates, key);
+    if (cached) {
+      adoptDesignCatalog(cached.design, cached.catalog);
+      knownHead = { key, design: cached.design };
+      return { head, design: cached.design, remember: none };
+    }
+    const design = head.schema;
+    knownHead = { key, design };
+    const state = (): HeadState => ({ design, catalog: designCatalog(design) });
+    return { head, design, remember: () => writeHeadState(headStates, key, state()) };
+  };
+
+  const pendingFrom = (design: Design, head: Revision | null, headDesign: Design | null) => {
+    const operations = diff(headDesign ?? emptyDesignNamed(design.name), design);
     return {
       parent: head?.id ?? null,
       operations,
       lint: lintOperations(operations, () => designCatalog(design), {
-        objects: head ? catalogObjects(head.schema) : undefined,
+        objects: headDesign ? catalogObjects(headDesign) : undefined,
       }),
       sql: renderMigrationSql(operations),
     };
   };
 
   /** The Alembic file the pending operations would become (only `pending` shows it). */
-  const alembicPreview = (design: Design, head: Revision | null, operations: Operation[]) => {
+  const alembicPreview = (
+    design: Design,
+    head: Revision | null,
+    headDesign: Design | null,
+    operations: Operation[],
+  ) => {
     if (operations.length === 0) return '';
     const preview = {
       id: '000000000000',
@@ -176,7 +214,7 @@ export async function openProject(
       operations,
       schema: design,
     };
-    return alembicRevisionFile(preview, head?.schema ?? null).text;
+    return alembicRevisionFile(preview, headDesign).text;
   };
 
   return {
@@ -200,17 +238,16 @@ export async function openProject(
         await writeFileAtomic(designPath, text);
         const source = sha256(text);
         // The editor saves and a command follows: the next read need not validate again.
-        await writeValidatedDesign(root, source, design, build);
+        await writeValidatedDesign(validated, source, design);
         return { design, version: source.slice(0, 16) };
       }),
     revisions,
     async pending() {
-      const [{ design }, chain] = await Promise.all([readDesign(), revisions()]);
-      const { parent: _parent, ...pending } = pendingFrom(design, chain);
-      return {
-        ...pending,
-        alembic: alembicPreview(design, chain.at(-1) ?? null, pending.operations),
-      };
+      const [{ design }, verified] = await Promise.all([readDesign(), verifiedChain()]);
+      const { head, design: headDesign, remember } = await headOf(verified);
+      const { parent: _parent, ...pending } = pendingFrom(design, head, headDesign);
+      await remember();
+      return { ...pending, alembic: alembicPreview(design, head, headDesign, pending.operations) };
     },
     createRevision: async (message) => (await writeNextRevision(message))?.revision ?? null,
     writeNextRevision,
@@ -220,8 +257,11 @@ export async function openProject(
     return serial(async () => {
       const text = message.trim();
       if (!text) throw new RetortError('A revision needs a message (-m "...").', 'invalid_input');
-      const [{ design }, { chain, keys }] = await Promise.all([readDesign(), verifiedChain()]);
-      const pending = pendingFrom(design, chain);
+      const [{ design }, verified] = await Promise.all([readDesign(), verifiedChain()]);
+      const { chain, keys } = verified;
+      const { design: headDesign, remember } = await headOf(verified);
+      const pending = pendingFrom(design, chain.at(-1) ?? null, headDesign);
+      await remember();
       if (pending.operations.length === 0) return null;
       const taken = new Set(chain.map((r) => r.id));
       let id = randomBytes(6).toString('hex');
@@ -235,13 +275,13 @@ export async function openProject(
         operations: pending.operations,
         sql: pending.sql,
         schema: revisionSnapshot(
-          chain.at(-1)?.schema ?? emptyDesignNamed(design.name),
+          headDesign ?? emptyDesignNamed(design.name),
           design,
           pending.operations,
         ),
       };
       const name = revisionFileName(revision);
-      const bytes = serializeRevisionAfter(revision, chain.at(-1)?.schema ?? null);
+      const bytes = serializeRevisionAfter(revision, headDesign);
       await mkdir(revisionsDir, { recursive: true });
       await writeFileAtomic(join(revisionsDir, name), bytes);
       // Written from a verified parent by Retort itself: remembered as verified.

@@ -5,10 +5,11 @@ import { RetortError } from '@retort/core';
 import { loadShopDesign } from '@retort/testing/designs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openProject } from './project';
-import { validatedDesignPath, writeValidatedDesign } from './validated-design-cache';
+import { validatedDesignSlot, writeValidatedDesign } from './validated-design-cache';
 
 const BUILD = 'test-build';
 let dir: string;
+const validatedDesignPath = (root: string) => validatedDesignSlot(root, BUILD).path;
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'retort-validated-'));
@@ -86,16 +87,16 @@ describe('the validated design cache', () => {
     const shop = loadShopDesign();
     await writeDesign(shop);
     const { design } = await read();
-    const { source } = JSON.parse((await readCache()).split('\n')[0]!);
+    const { key: source } = JSON.parse((await readCache()).split('\n')[0]!);
     const forged = structuredClone(design);
     forged.tables[0]!.name = 'forged';
     // Intact caches of a forged design, under another build's key and another file's.
-    await writeValidatedDesign(dir, source, forged, 'other-build');
+    await writeValidatedDesign(validatedDesignSlot(dir, 'other-build'), source, forged);
     expect((await read()).design).toEqual(design);
-    await writeValidatedDesign(dir, '0'.repeat(64), forged, BUILD);
+    await writeValidatedDesign(validatedDesignSlot(dir, BUILD), '0'.repeat(64), forged);
     expect((await read()).design).toEqual(design);
     // The same cache under the right keys is what a later read takes.
-    await writeValidatedDesign(dir, source, forged, BUILD);
+    await writeValidatedDesign(validatedDesignSlot(dir, BUILD), source, forged);
     expect((await read()).design.tables[0]!.name).toBe('forged');
   });
 

@@ -1,0 +1,101 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
+import { type Design, toCatalog } from '@retort/core';
+import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
+import { objectsDesign } from '@retort/testing/objects-design';
+import { partitionsDesign } from '@retort/testing/partitions-design';
+import { schemasDesign } from '@retort/testing/schemas-design';
+import { userTypesDesign } from '@retort/testing/user-types-design';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { headStateSlot, readHeadState, writeHeadState } from './head-state-cache';
+import { openProject } from './project';
+
+const BUILD = 'test-build';
+let dir: string;
+const slot = () => headStateSlot(dir, BUILD);
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'retort-head-state-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const writeDesign = (design: Design) =>
+  writeFile(join(dir, 'design.json'), `${JSON.stringify(design, null, 2)}\n`);
+
+/** The shop as the first revision, and a change to it in design.json. */
+async function shopWithChange() {
+  const shop = loadShopDesign();
+  await writeDesign(shop);
+  await (await openProject(dir, { build: BUILD })).createRevision('shop');
+  const next = structuredClone(shop);
+  next.tables[0]!.comment = 'people who order';
+  next.tables[1]!.columns.push({ ...next.tables[1]!.columns.at(-1)!, id: 'c_new', name: 'added' });
+  await writeDesign(next);
+}
+
+/** What `pending` says, read by a new process of the given build. */
+const pending = async (build: string | null = BUILD) => {
+  const { operations, sql, lint } = await (await openProject(dir, { build })).pending();
+  return { operations, sql, lint };
+};
+
+const headKey = async () => JSON.parse((await readFile(slot().path, 'utf8')).split('\n')[0]!).key;
+
+describe('the head state cache', () => {
+  it('keeps the head design and catalog of the chain a command diffed against, and diffs the same from them', async () => {
+    await shopWithChange();
+    const fresh = await pending(null);
+    const first = await pending();
+    const cached = await readHeadState(slot(), await headKey());
+    const head = (await (await openProject(dir)).revisions()).at(-1)!.schema;
+    expect(cached?.design).toEqual(head);
+    expect(cached?.catalog).toEqual(toCatalog(head));
+    const second = await pending();
+    expect(first).toEqual(fresh);
+    expect(second).toEqual(fresh);
+  });
+
+  it('ignores a damaged head state', async () => {
+    await shopWithChange();
+    const fresh = await pending(null);
+    await pending();
+    const text = await readFile(slot().path, 'utf8');
+    for (const damaged of [text.slice(0, text.length - 10), `${text.split('\n')[0]}\n{}`, '']) {
+      await writeFile(slot().path, damaged);
+      expect(await pending()).toEqual(fresh);
+    }
+  });
+
+  it('takes no head state kept for the chain before a new revision', async () => {
+    await shopWithChange();
+    await pending();
+    const before = await headKey();
+    expect(
+      await (await openProject(dir, { build: BUILD })).createRevision('change'),
+    ).not.toBeNull();
+    // An intact state of another design, kept under the old head's key.
+    const forged = loadShopDesign();
+    forged.tables[0]!.comment = 'forged';
+    await writeHeadState(slot(), before, { design: forged, catalog: toCatalog(forged) });
+    expect((await pending()).operations).toEqual([]);
+    expect(await headKey()).not.toBe(before);
+  });
+
+  it('reads catalogs back exactly as they were built, whatever the design holds', () => {
+    for (const design of [
+      everyFeatureDesign,
+      objectsDesign(),
+      partitionsDesign(),
+      schemasDesign(),
+      userTypesDesign({ extension: true }),
+    ]) {
+      const catalog = toCatalog(design);
+      expect(isDeepStrictEqual(JSON.parse(JSON.stringify(catalog)), catalog)).toBe(true);
+      expect(isDeepStrictEqual(JSON.parse(JSON.stringify(design)), design)).toBe(true);
+    }
+  });
+});
