@@ -38,6 +38,7 @@ import {
   indexCommentNote,
   objectsComment,
   partitionsComment,
+  sequencePartsComment,
   userTypesComment,
   withObjectsComment,
   withoutPartitions,
@@ -51,6 +52,7 @@ const MODULE_NAMES = [
   'pgTable',
   'pgSchema',
   'pgEnum',
+  'pgSequence',
   'customType',
   'primaryKey',
   'foreignKey',
@@ -96,6 +98,7 @@ export function emitDrizzle(design: Design): string {
   return withObjectsComment(renderDrizzle(withoutPartitions(toCatalog(design))), [
     ...partitionsComment('Drizzle', design),
     ...userTypesComment('Drizzle', design),
+    ...sequencePartsComment(design),
     ...objectsComment('Drizzle', design, '//', VIEW_KINDS),
   ]);
 }
@@ -141,6 +144,23 @@ function renderDrizzle(catalog: Catalog): string {
     );
   }
   if (catalog.enums.length > 0) body.push('');
+  for (const q of catalog.sequences ?? []) {
+    const made = maker(q.name, 'pgSequence', 'sequence');
+    // A value past Number.MAX_SAFE_INTEGER stays exact as text.
+    const value = (v: string) => (Number.isSafeInteger(Number(v)) ? v : stringLiteral(v));
+    const options = [
+      `startWith: ${value(q.start)}`,
+      `increment: ${value(q.increment)}`,
+      `minValue: ${value(q.minValue)}`,
+      `maxValue: ${value(q.maxValue)}`,
+      `cache: ${value(q.cache)}`,
+      `cycle: ${q.cycle}`,
+    ];
+    body.push(
+      `export const ${uniqueIdentifier(made.name, taken)} = ${made.call}(${stringLiteral(made.name)}, { ${options.join(', ')} });`,
+    );
+  }
+  if ((catalog.sequences ?? []).length > 0) body.push('');
 
   for (const table of catalog.tables) {
     const tableNames = names.table(table.name);

@@ -30,6 +30,7 @@ import {
   objectsComment,
   partitionsComment,
   readableColumnType,
+  sequencesComment,
   userTypesComment,
   withObjectsComment,
   withoutPartitions,
@@ -117,6 +118,7 @@ export function emitKysely(design: Design): string {
   return withObjectsComment(renderKysely(withoutPartitions(toCatalog(design))), [
     ...partitionsComment('Kysely', design),
     ...userTypesComment('Kysely', design),
+    ...sequencesComment('Kysely', design),
     ...objectsComment('Kysely', design, '//', VIEW_KINDS),
   ]);
 }

@@ -9,6 +9,7 @@
  */
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
 import { objectsDesign, withViewColumns } from '@retort/testing/objects-design';
+import { sequencesDesign } from '@retort/testing/sequences-design';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitDrizzle } from '../drizzle';
 import { hostileDesign } from '../interop/hostile-design';
@@ -50,6 +51,12 @@ compiling['awkward names: kysely'] = { 'database.ts': emitKysely(awkwardDesign) 
 compiling['awkward names: typeorm, in one file and one file per entity'] = {
   'entities.ts': emitTypeorm(awkwardDesign),
   ...prefix('entities/', emitTypeormFiles(awkwardDesign)),
+};
+
+compiling['standalone sequences: drizzle pgSequence, kysely and typeorm'] = {
+  'drizzle.ts': emitDrizzle(sequencesDesign()),
+  'kysely.ts': emitKysely(sequencesDesign()),
+  'typeorm.ts': emitTypeorm(sequencesDesign()),
 };
 
 // No text of a design breaks out of the code: interop/hostile-design.test.ts checks the strings.

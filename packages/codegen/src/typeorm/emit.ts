@@ -45,6 +45,7 @@ import {
   objectsComment,
   partitionsComment,
   readableColumnType,
+  sequencesComment,
   userTypesComment,
   withoutPartitions,
 } from '../typescript/unexpressed';
@@ -116,6 +117,7 @@ export function emitTypeorm(design: Design): string {
   out.push(
     ...partitionsComment('TypeORM', design),
     ...userTypesComment('TypeORM', design),
+    ...sequencesComment('TypeORM', design),
     ...objectsComment('TypeORM', design, '//', VIEW_KINDS),
   );
   return `${out.join('\n').trimEnd()}\n`;

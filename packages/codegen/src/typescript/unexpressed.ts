@@ -10,6 +10,7 @@ import {
   type CatalogForeignKey,
   type CatalogIdentity,
   type CatalogIndex,
+  type CatalogSequence,
   creationOrder,
   type Design,
   describeIndex,
@@ -188,5 +189,48 @@ export function userTypesComment(library: string, design: Design, comment = '//'
   return [
     `${comment} ${library} cannot create these types; Retort's SQL and Alembic revisions do. A domain's columns read as its base type:`,
     ...lines,
+  ];
+}
+
+function sequenceLine(s: CatalogSequence, comment: string, options: boolean): string {
+  const parts = [
+    `AS ${s.dataType}`,
+    ...(options
+      ? [
+          `START WITH ${s.start} INCREMENT BY ${s.increment} MINVALUE ${s.minValue} MAXVALUE ${s.maxValue} CACHE ${s.cache}`,
+          ...(s.cycle ? ['CYCLE'] : []),
+        ]
+      : []),
+    ...(s.ownedBy !== null ? [`OWNED BY ${s.ownedBy.table}.${s.ownedBy.column}`] : []),
+    ...(s.comment !== null ? [`COMMENT ${JSON.stringify(oneLine(s.comment))}`] : []),
+  ];
+  return `${comment}   sequence ${s.name} ${parts.join(' ')}`;
+}
+
+/**
+ * The design's standalone sequences, which TypeORM and Kysely cannot create: one comment
+ * line each, or none.
+ */
+export function sequencesComment(library: string, design: Design, comment = '//'): string[] {
+  const sequences = toCatalog(design).sequences ?? [];
+  if (sequences.length === 0) return [];
+  return [
+    `${comment} ${library} cannot create standalone sequences; Retort's SQL and Alembic revisions do:`,
+    ...sequences.map((s) => sequenceLine(s, comment, true)),
+  ];
+}
+
+/**
+ * What drizzle's `pgSequence` cannot say of a sequence (its type when not bigint, its owner,
+ * its comment): one comment line for each sequence that has one, or none.
+ */
+export function sequencePartsComment(design: Design, comment = '//'): string[] {
+  const sequences = (toCatalog(design).sequences ?? []).filter(
+    (s) => s.dataType !== 'bigint' || s.ownedBy !== null || s.comment !== null,
+  );
+  if (sequences.length === 0) return [];
+  return [
+    `${comment} drizzle-orm/pg-core's pgSequence has no data type, OWNED BY or comment; Retort's SQL and Alembic revisions give them:`,
+    ...sequences.map((s) => sequenceLine(s, comment, false)),
   ];
 }
