@@ -138,6 +138,10 @@ export function describeOperation(op: Operation): string {
       return `Create schema ${op.schema}`;
     case 'drop_schema':
       return `Drop schema ${op.schema}`;
+    case 'set_schema_comment':
+      return op.to === null
+        ? `Clear the comment on schema ${op.schema}`
+        : `Set the comment on schema ${op.schema}`;
     case 'set_table_schema':
       return `Move table ${op.table} from schema ${op.from} to ${op.to}`;
     case 'set_enum_schema':

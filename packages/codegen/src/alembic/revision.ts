@@ -482,6 +482,7 @@ class Renderer {
       case 'rename_index':
       case 'create_schema':
       case 'drop_schema':
+      case 'set_schema_comment':
       case 'set_table_schema':
       case 'set_enum_schema':
       case 'attach_partition':

@@ -183,6 +183,16 @@ describe('schemaDdlLines', () => {
     expect(imports.render()).toBe('from sqlalchemy import DDL, event');
   });
 
+  it('comments a schema right after making it, a percent sign doubled for DDL', () => {
+    const design = { ...schemasDesign(), schemaComments: { audit: "Who did what, 100% o'clock" } };
+    const lines = schemaDdlLines(design, new PythonImports(), 'Base.metadata');
+    expect(lines.slice(4, 7)).toEqual([
+      "    'CREATE SCHEMA IF NOT EXISTS app',",
+      "    'CREATE SCHEMA IF NOT EXISTS audit',",
+      `    "COMMENT ON SCHEMA audit IS 'Who did what, 100%% o''clock'",`,
+    ]);
+  });
+
   it('writes nothing for a design wholly in public', () => {
     const imports = new PythonImports();
     expect(schemaDdlLines({ ...schemasDesign(), tables: [], enums: [] }, imports, 'M')).toEqual([]);

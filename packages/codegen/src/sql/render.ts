@@ -414,6 +414,8 @@ export function renderOperationSql(op: Operation): string[] {
       return [`CREATE SCHEMA ${quoteName(op.schema)}`];
     case 'drop_schema':
       return [`DROP SCHEMA ${quoteName(op.schema)}`];
+    case 'set_schema_comment':
+      return [`COMMENT ON SCHEMA ${quoteName(op.schema)} IS ${comment(op.to)}`];
     case 'set_table_schema':
       return [
         `ALTER TABLE ${quoteTable(qualifiedName(op.from, op.table))} SET SCHEMA ${quoteName(op.to)}`,

@@ -228,9 +228,16 @@ export function describeCatalogDifferences(
   options: CompareOptions = {},
 ): string[] {
   const actualTables = byNameMap(actual.tables);
-  const schemas = (c: Catalog) => (c.schemas ?? []).map((name) => ({ name }));
+  const schemas = (c: Catalog) =>
+    (c.schemas ?? []).map((name) => ({ name, comment: c.schemaComments?.[name] ?? null }));
   return [
-    ...compareNamed(schemas(expected), schemas(actual), 'schema', '', () => []),
+    ...compareNamed(schemas(expected), schemas(actual), 'schema', '', (e, a) =>
+      e.comment === a.comment
+        ? []
+        : [
+            `has comment ${JSON.stringify(a.comment)} in the database, ${JSON.stringify(e.comment)} expected`,
+          ],
+    ),
     ...compareNamed(expected.enums, actual.enums, 'enum', '', enumDifferences),
     ...describeUserTypeDifferences(expected, actual),
     ...describeSequenceDifferences(expected, actual),

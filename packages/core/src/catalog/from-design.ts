@@ -10,7 +10,12 @@
  */
 import type { Column, Design, ForeignKey, Index, IndexKey, Table } from '../design/types';
 import { canonicalExpression, expressionColumns } from '../expression/canonical';
-import { DEFAULT_SCHEMA, designSchemas, objectQualifiedName } from '../naming/qualified-names';
+import {
+  DEFAULT_SCHEMA,
+  designSchemas,
+  objectQualifiedName,
+  sortedSchemaComments,
+} from '../naming/qualified-names';
 import { createSchemaNames, type SchemaNames } from '../naming/schema-names';
 import { catalogObjects } from '../objects/catalog';
 import { catalogSequences } from '../sequences/catalog';
@@ -57,9 +62,11 @@ export function toCatalog(design: Design): Catalog {
   const tablesById = new Map(design.tables.map((t) => [t.id, t]));
   const tables = design.tables.map((table) => catalogTable(table, tablesById, schemaNames(table)));
   const schemas = designSchemas(design);
+  const schemaComments = sortedSchemaComments(design.schemaComments);
   const objects = catalogObjects(design);
   return {
     ...(schemas.length > 0 ? { schemas } : {}),
+    ...(schemaComments ? { schemaComments } : {}),
     enums: design.enums
       .map((e) => ({ name: objectQualifiedName(e), values: [...e.values] }))
       .sort(byName),

@@ -201,6 +201,8 @@ export interface Catalog {
    * are none. Tables and enums outside public are named `schema.name` (`qualifiedName`).
    */
   schemas?: string[];
+  /** Comments on those schemas, by name; absent when none has one. */
+  schemaComments?: Record<string, string>;
   enums: CatalogEnum[];
   tables: CatalogTable[];
   /** Views, functions, triggers, policies...; absent when there are none (see `objects/types.ts`). */

@@ -178,6 +178,7 @@ export class DesignReader {
       ...this.objects(root.objects),
       ...this.userTypes(root),
       ...this.sequences(root),
+      ...this.schemaComments(root.schemaComments),
     };
   }
 
@@ -215,6 +216,18 @@ export class DesignReader {
       ownedBy,
       comment: this.nullableString(obj, 'comment', path),
     };
+  }
+
+  /** `{ "app": "What the application reads" }`: kept only when the file has one. */
+  private schemaComments(value: unknown): Pick<Design, 'schemaComments'> {
+    if (value === undefined || value === null) return {};
+    const obj = this.object(value, 'schemaComments');
+    if (obj === null) return {};
+    const comments: Record<string, string> = {};
+    for (const schema of Object.keys(obj)) {
+      comments[schema] = this.string(obj, schema, 'schemaComments');
+    }
+    return Object.keys(comments).length > 0 ? { schemaComments: comments } : {};
   }
 
   /** Domains, composite types and extensions: each list kept only when the file has one. */

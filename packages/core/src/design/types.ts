@@ -331,6 +331,11 @@ export interface Design {
   extensions?: Extension[];
   /** Standalone sequences (format /5); absent: none. */
   sequences?: Sequence[];
+  /**
+   * `COMMENT ON SCHEMA`, by the name of a schema other than public that the design puts
+   * something in; absent: none.
+   */
+  schemaComments?: Record<string, string>;
 }
 
 /** A note on the canvas: text in a box (see `canvas-data.ts`). */

@@ -8,7 +8,12 @@ import type { Problem } from '../errors';
 import { expressionColumns } from '../expression/canonical';
 import { isSingleExpression } from '../expression/parse';
 import { identifierBytes, MAX_IDENTIFIER_BYTES, makeObjectName } from '../naming/postgres-names';
-import { objectQualifiedName, qualifiedName, schemaNameProblem } from '../naming/qualified-names';
+import {
+  designSchemas,
+  objectQualifiedName,
+  qualifiedName,
+  schemaNameProblem,
+} from '../naming/qualified-names';
 import { checkObjects } from '../objects/validate';
 import { INTEGER_RANGES, sequenceOptionProblems } from '../sequences/options';
 import { checkSequences } from '../sequences/validate';
@@ -37,8 +42,23 @@ export function validateDesign(input: unknown): DesignValidation {
     problems.push(...checkObjects(design).filter((p) => !reported.has(p.path)));
     problems.push(...checkUserTypes(design).filter((p) => !reported.has(p.path)));
     problems.push(...checkSequences(design).filter((p) => !reported.has(p.path)));
+    problems.push(...checkSchemaComments(design).filter((p) => !reported.has(p.path)));
   }
   return { design: problems.length === 0 ? normalizeDesignTypes(design) : null, problems };
+}
+
+/** A comment is on a schema the design puts something in: the design makes no other. */
+function checkSchemaComments(design: Design): Problem[] {
+  const schemas = new Set(designSchemas(design));
+  return Object.keys(design.schemaComments ?? {})
+    .filter((schema) => !schemas.has(schema))
+    .map((schema) => ({
+      path: `schemaComments.${schema}`,
+      message:
+        schema === 'public'
+          ? 'public keeps its own comment; comment only on the other schemas the design uses.'
+          : `is on schema "${schema}", which holds nothing of the design; put a table or type in it, or drop the comment.`,
+    }));
 }
 
 /**

@@ -103,13 +103,14 @@ describe('schema validation', () => {
 describe('schemas in the diff', () => {
   it('creates the schemas first and drops them last, with nothing left behind', () => {
     const design = schemasDesign();
-    const ops = expectRoundTrip(empty(design), design);
+    const { schemaComments: _, ...bare } = empty(design);
+    const ops = expectRoundTrip(bare, design);
     expect(kinds(ops).slice(0, 3)).toEqual(['create_schema', 'create_schema', 'create_enum']);
     expect(ops.slice(0, 2)).toEqual([
       { kind: 'create_schema', schema: 'app' },
       { kind: 'create_schema', schema: 'audit' },
     ]);
-    const down = diff(design, empty(design));
+    const down = diff(design, bare);
     expect(kinds(down).slice(-2)).toEqual(['drop_schema', 'drop_schema']);
     expect(applyOperations(toCatalog(design), down)).toEqual(EMPTY_CATALOG);
   });
@@ -191,6 +192,58 @@ describe('moving a table in the editor', () => {
     expect(setTableSchema(back, 't_users', '')).toBe(back);
     expect(diff(schemasDesign(), moved)).toEqual([
       { kind: 'set_table_schema', table: 'users', from: 'public', to: 'audit' },
+    ]);
+  });
+});
+
+describe('comments on schemas', () => {
+  const commented = (comments: Record<string, string> | undefined) =>
+    edited((d) => {
+      if (comments) d.schemaComments = comments;
+    });
+
+  it('set right after the schema is created, cleared right before it is dropped', () => {
+    const design = commented({ audit: 'Who did what', app: 'The application' });
+    expect(toCatalog(design).schemaComments).toEqual({
+      app: 'The application',
+      audit: 'Who did what',
+    });
+    const { schemaComments: _, ...bare } = empty(design);
+    const ops = expectRoundTrip(bare, design);
+    const at = (kind: string, schema: string) =>
+      ops.findIndex((op) => op.kind === kind && 'schema' in op && op.schema === schema);
+    expect(at('set_schema_comment', 'app')).toBe(at('create_schema', 'app') + 1);
+    const down = diff(design, bare);
+    expect(
+      down.filter((op) => op.kind.endsWith('_schema') || op.kind === 'set_schema_comment'),
+    ).toEqual([
+      { kind: 'set_schema_comment', schema: 'audit', from: 'Who did what', to: null },
+      { kind: 'drop_schema', schema: 'audit' },
+      { kind: 'set_schema_comment', schema: 'app', from: 'The application', to: null },
+      { kind: 'drop_schema', schema: 'app' },
+    ]);
+  });
+
+  it('changed and cleared on a schema that stays, each with its exact reverse', () => {
+    const before = commented({ app: 'The application' });
+    expect(expectRoundTrip(before, commented({ app: 'What the app reads' }))).toEqual([
+      {
+        kind: 'set_schema_comment',
+        schema: 'app',
+        from: 'The application',
+        to: 'What the app reads',
+      },
+    ]);
+    expect(expectRoundTrip(before, commented(undefined))).toEqual([
+      { kind: 'set_schema_comment', schema: 'app', from: 'The application', to: null },
+    ]);
+  });
+
+  it('is refused on a schema the design puts nothing in, and on public', () => {
+    const { problems } = validateDesign(commented({ nowhere: 'Empty', public: 'Standard' }));
+    expect(problems.map((p) => `${p.path}: ${p.message}`)).toEqual([
+      'schemaComments.nowhere: is on schema "nowhere", which holds nothing of the design; put a table or type in it, or drop the comment.',
+      'schemaComments.public: public keeps its own comment; comment only on the other schemas the design uses.',
     ]);
   });
 });

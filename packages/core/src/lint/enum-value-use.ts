@@ -162,6 +162,7 @@ export function enumValueUses(ops: readonly Operation[]): LintFinding[] {
         return;
       case 'create_schema':
       case 'drop_schema':
+      case 'set_schema_comment':
       case 'set_table_schema':
       case 'set_enum_schema':
       case 'set_table_comment':

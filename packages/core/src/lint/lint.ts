@@ -453,6 +453,7 @@ export function lintOperations(
         identifiers(op.schema);
         return;
       case 'drop_schema':
+      case 'set_schema_comment':
       case 'set_table_schema':
       case 'set_enum_schema':
       case 'set_table_comment':

@@ -79,3 +79,11 @@ export function designSchemas(design: {
   }
   return [...schemas].sort();
 }
+
+/** Comments on schemas sorted by schema name, so equal catalogs hash alike; undefined when none. */
+export function sortedSchemaComments(
+  comments: Readonly<Record<string, string>> | undefined,
+): Record<string, string> | undefined {
+  const entries = Object.entries(comments ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return entries.length === 0 ? undefined : Object.fromEntries(entries);
+}

@@ -19,6 +19,7 @@ import {
   DEFAULT_SCHEMA,
   qualifiedName,
   schemaOf,
+  sortedSchemaComments,
   unqualifiedName,
 } from '../naming/qualified-names';
 import { sortObjects } from '../objects/catalog';
@@ -80,6 +81,11 @@ export class CatalogState {
     if (catalog.schemas !== undefined) {
       if (catalog.schemas.length === 0) delete catalog.schemas;
       else catalog.schemas.sort();
+    }
+    if (catalog.schemaComments !== undefined) {
+      const comments = sortedSchemaComments(catalog.schemaComments);
+      if (comments) catalog.schemaComments = comments;
+      else delete catalog.schemaComments;
     }
     catalog.enums.sort(byName);
     catalog.tables.sort(byName);
@@ -336,6 +342,17 @@ export class CatalogState {
         const extension = (this.catalog.extensions ?? []).find((e) => e.schema === op.schema);
         if (extension) throw misfit(op, `extension "${extension.name}" is still in it`);
         this.catalog.schemas = schemas.filter((s) => s !== op.schema);
+        // Postgres drops a schema's comment with it.
+        if (this.catalog.schemaComments) delete this.catalog.schemaComments[op.schema];
+        return;
+      }
+      case 'set_schema_comment': {
+        if (op.schema === DEFAULT_SCHEMA) throw misfit(op, 'public keeps its own comment');
+        this.mustSchema(op, op.schema);
+        const comments = { ...this.catalog.schemaComments };
+        if (op.to === null) delete comments[op.schema];
+        else comments[op.schema] = op.to;
+        this.catalog.schemaComments = comments;
         return;
       }
       case 'set_table_schema': {

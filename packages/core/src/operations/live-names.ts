@@ -48,6 +48,7 @@ export class LiveNames {
       }
       case 'create_schema':
       case 'drop_schema':
+      case 'set_schema_comment':
       case 'set_enum_schema':
       case 'attach_partition':
       case 'detach_partition':

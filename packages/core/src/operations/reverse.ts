@@ -16,6 +16,8 @@ export function reverseOperation(op: Operation): Operation {
       return { kind: 'rename_table', from: op.to, to: op.from };
     case 'set_table_comment':
       return { kind: 'set_table_comment', table: op.table, from: op.to, to: op.from };
+    case 'set_schema_comment':
+      return { kind: 'set_schema_comment', schema: op.schema, from: op.to, to: op.from };
     case 'add_column':
       return { kind: 'drop_column', table: op.table, column: op.column };
     case 'drop_column':

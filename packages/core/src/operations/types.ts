@@ -188,6 +188,13 @@ export interface DropSchema {
   kind: 'drop_schema';
   schema: string;
 }
+/** `COMMENT ON SCHEMA`: null clears it. */
+export interface SetSchemaComment {
+  kind: 'set_schema_comment';
+  schema: string;
+  from: string | null;
+  to: string | null;
+}
 /**
  * `ALTER TABLE ... SET SCHEMA`: the table moves with its rows, columns, keys and indexes.
  * `table` is its bare name, the same in both schemas.
@@ -372,6 +379,7 @@ export type Operation =
   | RenameIndex
   | CreateSchema
   | DropSchema
+  | SetSchemaComment
   | SetTableSchema
   | SetEnumSchema
   | AttachPartition

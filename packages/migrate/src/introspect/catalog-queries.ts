@@ -6,7 +6,7 @@
  */
 
 export const SCHEMAS = `
-  SELECT n.nspname AS name
+  SELECT n.nspname AS name, obj_description(n.oid, 'pg_namespace') AS comment
     FROM pg_namespace n
    WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
      AND n.nspname !~ '^pg_(toast|temp_|toast_temp_)'

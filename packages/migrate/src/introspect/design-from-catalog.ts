@@ -13,6 +13,7 @@ import {
   type Design,
   type DesignObject,
   type DomainType,
+  designSchemas,
   type Index,
   identityOptions,
   objectKey,
@@ -21,6 +22,7 @@ import {
   qualifiedName,
   type Sequence,
   sequenceOptions,
+  sortedSchemaComments,
   splitQualifiedName,
   type Table,
 } from '@retort/core';
@@ -162,7 +164,7 @@ export function designFromCatalog(catalog: Catalog, name: string): Design {
     };
   });
   layOutOnGrid(tables);
-  return {
+  const design: Design = {
     format: DESIGN_FORMAT,
     name,
     enums: catalog.enums.map((e, i) => ({
@@ -194,6 +196,14 @@ export function designFromCatalog(catalog: Catalog, name: string): Design {
         }
       : {}),
   };
+  // A design has a schema only while something of it lives there (designSchemas).
+  const inUse = new Set(designSchemas(design));
+  const schemaComments = sortedSchemaComments(
+    Object.fromEntries(
+      Object.entries(catalog.schemaComments ?? {}).filter(([schema]) => inUse.has(schema)),
+    ),
+  );
+  return schemaComments ? { ...design, schemaComments } : design;
 }
 
 /** Domains (`d_<name>`), composite types (`ct_<name>`) and extensions, each list only when there is one. */

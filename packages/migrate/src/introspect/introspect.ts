@@ -97,7 +97,8 @@ export async function introspectDatabase(
   db: Queryable,
   options: IntrospectOptions = {},
 ): Promise<Introspection> {
-  const existing = (await db.query<{ name: string }>(SCHEMAS)).rows.map((r) => r.name);
+  const schemaRows = (await db.query<{ name: string; comment: string | null }>(SCHEMAS)).rows;
+  const existing = schemaRows.map((r) => r.name);
   const schemas = options.schemas ? [...new Set(options.schemas)] : existing;
   const missing = schemas.filter((s) => !existing.includes(s));
   if (missing.length > 0) {
@@ -119,7 +120,7 @@ export async function introspectDatabase(
   const objects = await db.query<ObjectRow>(OBJECTS, params);
   const dependencies = await db.query<DependencyRow>(DEPENDENCIES);
   const reader = new CatalogReader(relations.rows);
-  reader.readSchemas(schemas);
+  reader.readSchemas(schemas, new Map(schemaRows.map((r) => [r.name, r.comment])));
   reader.readTypes(types.rows);
   reader.readExtensions(extensions.rows);
   reader.readRelations();
@@ -168,8 +169,9 @@ class CatalogReader {
 
   /** Schemas other than public: each is the design's, even when nothing lives in it yet. */
   private schemas: string[] = [];
+  private schemaComments: Record<string, string> = {};
 
-  readSchemas(schemas: readonly string[]): void {
+  readSchemas(schemas: readonly string[], comments: ReadonlyMap<string, string | null>): void {
     this.schemas = schemas
       .filter((s) => s !== DEFAULT_SCHEMA)
       .flatMap((s) => {
@@ -179,6 +181,10 @@ class CatalogReader {
         return [];
       })
       .sort();
+    for (const schema of this.schemas) {
+      const comment = comments.get(schema);
+      if (comment != null) this.schemaComments[schema] = comment;
+    }
   }
 
   list(kind: string, name: string, why: string): void {
@@ -731,6 +737,9 @@ class CatalogReader {
     return {
       catalog: {
         ...(this.schemas.length > 0 ? { schemas: this.schemas } : {}),
+        ...(Object.keys(this.schemaComments).length > 0
+          ? { schemaComments: this.schemaComments }
+          : {}),
         enums: this.enums.sort(byName),
         tables: tables.sort(byName),
         ...(this.domains.length > 0 ? { domains: this.domains.sort(byName) } : {}),

@@ -110,5 +110,25 @@ for (const kind of ['pglite', 'server'] as const) {
     it.each(MOVES)('%s: the upgrade makes the new catalog, the downgrade the old', (_, edit) =>
       expectStepBothWays(db, schemasDesign(), edited(edit)),
     );
+
+    it('a comment on a schema is read back into the design, changed both ways, and a change behind Retort’s back is seen', async () => {
+      const commented = edited((d) => {
+        d.schemaComments = { app: 'What the application reads and writes' };
+      });
+      await expectStepBothWays(db, schemasDesign(), commented);
+      const sql = renderMigrationSql(diff(empty(commented), commented));
+      for (const s of sql.upgrade) await db.exec(s);
+      const read = await introspectDatabase(db);
+      expect(read.catalog.schemaComments).toEqual({ app: 'What the application reads and writes' });
+      expect(designFromCatalog(read.catalog, 'schemas').schemaComments).toEqual({
+        app: 'What the application reads and writes',
+      });
+      await db.exec("COMMENT ON SCHEMA audit IS 'Who did what'");
+      expect(describeCatalogDifferences(toCatalog(commented), await introspect(db))).toEqual([
+        'schema "audit" has comment "Who did what" in the database, null expected',
+      ]);
+      for (const s of sql.downgrade) await db.exec(s);
+      expect(await introspect(db)).toEqual({ enums: [], tables: [] });
+    });
   });
 }

@@ -528,6 +528,7 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
     }
     case 'create_schema':
     case 'drop_schema':
+    case 'set_schema_comment':
     case 'set_table_schema':
     case 'set_enum_schema':
     case 'create_table':

@@ -58,6 +58,7 @@ export function estimateLocks(steps: readonly LockStep[]): number {
           break;
         case 'create_schema':
         case 'drop_schema':
+        case 'set_schema_comment':
           total += 1;
           break;
         case 'execute':
