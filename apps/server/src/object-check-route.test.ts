@@ -2,7 +2,9 @@
  * `POST /api/objects/check`: the statement runs on a scratch Postgres over the design sent,
  * and comes back as Postgres prints it; the project's database and files are never touched.
  */
-import type { Database } from '@retort/migrate';
+import { randomBytes } from 'node:crypto';
+import { type Database, openDatabase } from '@retort/migrate';
+import { createServerDatabase, serverUrl } from '@retort/testing';
 import { copyProject, type ProjectCopy } from '@retort/testing/projects';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type RunningServer, startServer } from './start';
@@ -230,7 +232,16 @@ describe.each(serverTestTargets().filter((t) => t.name !== 'pglite'))(
         )
       ).rows.map((r) => r.name);
 
+    /** The scratch databases of other servers, there before this one's first check. */
+    let others: Set<string>;
+
     beforeAll(async () => {
+      const probe = await openDatabase({ url: serverUrlOf(serverUrl()!) });
+      try {
+        others = new Set(await scratchDatabases(probe));
+      } finally {
+        await probe.close();
+      }
       running = await startTestServer(target);
     });
 
@@ -265,5 +276,104 @@ describe.each(serverTestTargets().filter((t) => t.name !== 'pglite'))(
       expect(refused.status).toBe(422);
       expect(refused.json).toMatchObject({ line: 2, column: 10 });
     });
+
+    test('a statement that runs or waits too long is stopped, answered with a sentence, and the next check runs', async () => {
+      const { server } = running;
+      const design = (await call(server.url, 'GET', '/api/design')).json.design;
+      const check = (sql: string) =>
+        call(server.url, 'POST', '/api/objects/check', { body: { design, sql } });
+      const started = Date.now();
+      const slow = await check(
+        'CREATE MATERIALIZED VIEW slow AS SELECT 1 AS slept FROM pg_sleep(600)',
+      );
+      expect(slow.status).toBe(422);
+      expect(slow.json.error).toBe(
+        "The check ran longer than 5 seconds and Postgres stopped it; a definition is checked by running it (a materialized view runs its query), so write one that runs quickly over the design's empty tables.",
+      );
+      expect(Date.now() - started).toBeLessThan(30_000);
+      expect((await check('CREATE VIEW quick AS SELECT 1 AS one')).status).toBe(200);
+
+      // Another session holds an advisory lock in the scratch database the check waits for.
+      const db = await server.openDatabase();
+      const ours = (await scratchDatabases(db)).filter((name) => !others.has(name));
+      expect(ours).toHaveLength(1);
+      const address = new URL(serverUrl()!);
+      address.pathname = `/${ours[0]}`;
+      const holder = await openDatabase({ url: address.toString() });
+      try {
+        await holder.query('SELECT pg_advisory_lock(4242)');
+        const waiting = await check(
+          'CREATE MATERIALIZED VIEW waits AS SELECT 1 AS locked FROM pg_advisory_xact_lock(4242)',
+        );
+        expect(waiting.status).toBe(422);
+        expect(waiting.json.error).toBe(
+          'The check waited longer than 2 seconds for a lock and Postgres stopped it; something else holds what the statement needs.',
+        );
+      } finally {
+        await holder.close();
+      }
+    }, 60_000);
   },
 );
+
+describe.runIf(serverTestTargets().some((t) => t.name === 'postgres'))(
+  'POST /api/objects/check for a role that may not create databases',
+  () => {
+    test('the check falls back to a scratch PGlite and creates no database', async () => {
+      const role = `retort_nocreatedb_${randomBytes(4).toString('hex')}`;
+      const database = await createServerDatabase('retort_server');
+      const admin = await openDatabase({ url: database.url });
+      const project = copyProject();
+      let server: RunningServer | null = null;
+      try {
+        await admin.exec(`CREATE ROLE ${role} LOGIN NOCREATEDB NOSUPERUSER`);
+        await admin.exec(`GRANT ALL ON SCHEMA public TO ${role}`);
+        const url = new URL(database.url);
+        url.username = role;
+        url.password = '';
+        server = await startServer({
+          projectDir: project.dir,
+          databaseUrl: url.toString(),
+          host: '127.0.0.1',
+          port: 0,
+        });
+        const design = (await call(server.url, 'GET', '/api/design')).json.design;
+        const reply = await call(server.url, 'POST', '/api/objects/check', {
+          body: { design, sql: 'CREATE VIEW order_users AS SELECT order_id, user_id FROM orders' },
+        });
+        expect(reply.status).toBe(200);
+        expect(reply.json.objects).toEqual([
+          expect.objectContaining({
+            kind: 'view',
+            name: 'order_users',
+            dependsOn: ['table:orders'],
+          }),
+        ]);
+        const made = await admin.query(
+          `SELECT datname FROM pg_database WHERE datdba = (SELECT oid FROM pg_roles WHERE rolname = '${role}')`,
+        );
+        expect(made.rows).toEqual([]);
+      } finally {
+        await server?.close();
+        await admin.close();
+        await database.drop();
+        project.remove();
+        await (async () => {
+          const cleanup = await openDatabase({ url: serverUrlOf(database.url) });
+          try {
+            await cleanup.exec(`DROP ROLE IF EXISTS ${role}`);
+          } finally {
+            await cleanup.close();
+          }
+        })();
+      }
+    }, 60_000);
+  },
+);
+
+/** The server's maintenance database beside `url`'s. */
+function serverUrlOf(url: string): string {
+  const address = new URL(url);
+  address.pathname = '/postgres';
+  return address.toString();
+}

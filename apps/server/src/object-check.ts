@@ -2,7 +2,8 @@
  * Checking an object's SQL before the design keeps it: the design is built in a scratch
  * Postgres, never the project's database: an in-memory PGlite kept for the server's life, or,
  * when the project is on a Postgres server, a scratch database made on that server for the
- * server's life (so definitions come back as that server's version prints them),
+ * server's life (so definitions come back as that server's version prints them; a PGlite
+ * again when the project's role may not create a database),
  * the one statement runs after it, the objects that depend on the one being replaced are
  * created again on top, and what the statement made is read back by introspection, so its
  * definition is what Postgres prints and its dependencies are pg_depend's. All of it runs
@@ -45,6 +46,14 @@ interface Scratch {
 
 const ROLLBACK = Symbol('rollback');
 
+/**
+ * How long one statement of a check may run, and wait for a lock, before Postgres stops it:
+ * a definition is checked by running it (a materialized view runs its query), so without a
+ * bound one check could hold the server's one scratch database, and every check after it.
+ */
+export const CHECK_STATEMENT_TIMEOUT_MS = 5_000;
+export const CHECK_LOCK_TIMEOUT_MS = 2_000;
+
 async function rolledBack(run: () => Promise<unknown>): Promise<void> {
   try {
     await run();
@@ -67,7 +76,10 @@ async function pgliteScratch(): Promise<Scratch> {
   };
 }
 
-/** A database of its own on the project's server, dropped when the checker closes. */
+/**
+ * A database of its own on the project's server, dropped when the checker closes; when the
+ * project's role may not create databases, an in-memory PGlite instead (see pgliteScratch).
+ */
 async function serverScratch(url: string): Promise<Scratch> {
   const name = `retort_check_${randomBytes(6).toString('hex')}`;
   const admin = await openDatabase({ url });
@@ -75,6 +87,9 @@ async function serverScratch(url: string): Promise<Scratch> {
     await admin.exec(`CREATE DATABASE "${name}"`);
   } catch (error) {
     await admin.close();
+    // insufficient_privilege: the role lacks CREATEDB. A PGlite still checks the definition,
+    // printed by PGlite's Postgres rather than the server's.
+    if ((error as { code?: unknown }).code === '42501') return pgliteScratch();
     throw new RetortError(
       `Cannot create a scratch database on ${redactUrl(url)} to check objects on: ${messageOf(error)}.`,
       'refused',
@@ -195,10 +210,14 @@ async function checkOn(
   const ddl = diff(empty, base).flatMap(renderOperationSql);
   let result: ObjectCheck | null = null;
   await scratch.rollback(async (tx) => {
+    await tx.exec(
+      `SET LOCAL statement_timeout = ${CHECK_STATEMENT_TIMEOUT_MS}; SET LOCAL lock_timeout = ${CHECK_LOCK_TIMEOUT_MS}`,
+    );
     for (const statement of ddl) {
       try {
         await tx.exec(statement);
       } catch (error) {
+        stoppedByTimeout(error);
         throw new RetortError(
           `The design does not build on the scratch Postgres, so the object cannot be checked against it: ${messageOf(error)}.`,
           'invalid_design',
@@ -224,6 +243,7 @@ async function checkOn(
       try {
         for (const statement of createObjectSql(dependent)) await tx.exec(statement);
       } catch (error) {
+        stoppedByTimeout(error);
         throw new RetortError(
           `${capitalised(describeObject(dependent))} depends on it and no longer builds: ${messageOf(error)}.`,
           'invalid_design',
@@ -263,8 +283,29 @@ function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** A sentence for a check Postgres stopped after its statement or lock timeout; else nothing. */
+function stoppedByTimeout(error: unknown): void {
+  const code = (error as { code?: unknown }).code;
+  const postgresMessage = messageOf(error);
+  if (code === '57014') {
+    throw new RetortError(
+      `The check ran longer than ${CHECK_STATEMENT_TIMEOUT_MS / 1000} seconds and Postgres stopped it; a definition is checked by running it (a materialized view runs its query), so write one that runs quickly over the design's empty tables.`,
+      'invalid_design',
+      { postgresMessage },
+    );
+  }
+  if (code === '55P03') {
+    throw new RetortError(
+      `The check waited longer than ${CHECK_LOCK_TIMEOUT_MS / 1000} seconds for a lock and Postgres stopped it; something else holds what the statement needs.`,
+      'invalid_design',
+      { postgresMessage },
+    );
+  }
+}
+
 /** Postgres' error, with where it points in the statement as a line and column. */
 function postgresRefusal(sql: string, error: unknown): RetortError {
+  stoppedByTimeout(error);
   const message = messageOf(error);
   const position = Number((error as { position?: unknown }).position);
   if (Number.isInteger(position) && position > 0) {
