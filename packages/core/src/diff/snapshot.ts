@@ -23,18 +23,19 @@ export function revisionSnapshot(
   const order = new Map(
     produced.tables.map((t) => [t.name, new Map(t.columns.map((c, i) => [c.name, i]))]),
   );
-  return {
-    ...after,
-    tables: after.tables.map((table) => {
-      const place = order.get(table.name);
-      if (!place) return table;
-      const at = (name: string) => place.get(name) ?? Number.MAX_SAFE_INTEGER;
-      return inColumnOrder(
-        table,
-        [...table.columns].sort((x, y) => at(x.name) - at(y.name)),
-      );
-    }),
-  };
+  let reordered = false;
+  const tables = after.tables.map((table) => {
+    const place = order.get(table.name);
+    if (!place) return table;
+    const at = (name: string) => place.get(name) ?? Number.MAX_SAFE_INTEGER;
+    const columns = [...table.columns].sort((x, y) => at(x.name) - at(y.name));
+    if (columns.every((c, i) => c === table.columns[i])) return table;
+    reordered = true;
+    return inColumnOrder(table, columns);
+  });
+  // Most revisions move no column: the design itself is the snapshot, and what was built
+  // for it (its catalog) serves the snapshot too.
+  return reordered ? { ...after, tables } : after;
 }
 
 /**

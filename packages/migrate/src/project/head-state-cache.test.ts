@@ -7,6 +7,7 @@ import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
 import { objectsDesign } from '@retort/testing/objects-design';
 import { partitionsDesign } from '@retort/testing/partitions-design';
 import { schemasDesign } from '@retort/testing/schemas-design';
+import { sequencesDesign } from '@retort/testing/sequences-design';
 import { userTypesDesign } from '@retort/testing/user-types-design';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { headStateSlot, readHeadState, writeHeadState } from './head-state-cache';
@@ -85,12 +86,30 @@ describe('the head state cache', () => {
     expect(await headKey()).not.toBe(before);
   });
 
+  it('keeps the state of the head a revision writes, equal to the design its chain replays to', async () => {
+    await shopWithChange();
+    const written = await (await openProject(dir, { build: BUILD })).writeNextRevision('change');
+    const replayed = (await (await openProject(dir)).revisions()).at(-1)!.schema;
+    expect(written?.revision.id).toBe((await (await openProject(dir)).revisions()).at(-1)!.id);
+    const verified = JSON.parse(
+      await readFile(join(dir, '.retort/verified-revisions.json'), 'utf8'),
+    );
+    expect(await headKey()).toBe(verified.keys.at(-1));
+    const state = await readHeadState(slot(), await headKey());
+    expect(state?.design).toEqual(replayed);
+    expect(state?.catalog).toEqual(toCatalog(replayed));
+    // Nothing more to write, and the next command starts from that state.
+    expect(await pending()).toEqual(await pending(null));
+    expect((await pending()).operations).toEqual([]);
+  });
+
   it('reads catalogs back exactly as they were built, whatever the design holds', () => {
     for (const design of [
       everyFeatureDesign,
       objectsDesign(),
       partitionsDesign(),
       schemasDesign(),
+      sequencesDesign(),
       userTypesDesign({ extension: true }),
     ]) {
       const catalog = toCatalog(design);

@@ -261,8 +261,10 @@ export async function openProject(
       const { chain, keys } = verified;
       const { design: headDesign, remember } = await headOf(verified);
       const pending = pendingFrom(design, chain.at(-1) ?? null, headDesign);
-      await remember();
-      if (pending.operations.length === 0) return null;
+      if (pending.operations.length === 0) {
+        await remember();
+        return null;
+      }
       const taken = new Set(chain.map((r) => r.id));
       let id = randomBytes(6).toString('hex');
       while (taken.has(id)) id = randomBytes(6).toString('hex');
@@ -290,6 +292,12 @@ export async function openProject(
         createHash('sha256').update(bytes).digest('hex'),
       );
       await writeVerified(root, [...keys, key]);
+      // The new head's state, when its design is the one just diffed (no column moved): its
+      // catalog was built for the diff, and the next revision starts from both.
+      if (revision.schema === design) {
+        knownHead = { key, design };
+        await writeHeadState(headStates, key, { design, catalog: designCatalog(design) });
+      }
       return { revision, file: `revisions/${name}`, lint: pending.lint };
     });
   }
