@@ -34,7 +34,7 @@ export interface PreflightFinding {
   operation: number;
   /**
    * `rows_too_long`, `rows_not_castable`, `null_rows`, `duplicate_rows`, `orphan_rows`,
-   * `rows_with_removed_value`; data a drop would lose: `values_lost` (a column's non-null
+   * `conflicting_rows` (an exclusion constraint's), `rows_with_removed_value`; data a drop would lose: `values_lost` (a column's non-null
    * values), `rows_lost` (a table's rows).
    */
   code: string;

@@ -1,4 +1,5 @@
 /** One operation in plain words, as a reviewer reads it: "Change type of users.x from A to B". */
+import { exclusionClause } from '@retort/codegen';
 import {
   type CatalogObject,
   describeObject,
@@ -122,6 +123,14 @@ export function describeOperation(op: Operation): string {
         : `Set the comment of index ${op.index} on ${op.table}: ${op.to}`;
     case 'drop_check':
       return `Drop check ${op.check.name} of ${op.table}`;
+    case 'create_exclusion':
+      return `Add exclusion constraint ${op.exclusion.name} on ${op.table}: ${exclusionClause(op.exclusion)}`;
+    case 'drop_exclusion':
+      return `Drop exclusion constraint ${op.exclusion.name} of ${op.table}`;
+    case 'set_exclusion_comment':
+      return op.to === null
+        ? `Remove the comment of exclusion constraint ${op.exclusion} on ${op.table}`
+        : `Set the comment of exclusion constraint ${op.exclusion} on ${op.table}: ${op.to}`;
     case 'create_enum':
       return `Create enum ${op.enum.name} (${op.enum.values.join(', ')})`;
     case 'drop_enum':

@@ -33,11 +33,13 @@ import {
   renderServerDefault,
   saIdentity,
 } from '../python';
+import { exclusionArguments } from '../python/exclusion-options';
 import { indexArguments } from '../python/index-options';
 import { alterColumnSteps } from '../sql/alter-column-steps';
 import { quoteInSchemaOf, quoteLiteral, quoteName, quoteTable } from '../sql/identifier';
 import {
   addCheckSql,
+  addExclusionStatements,
   addForeignKey,
   addSerialSql,
   alterEnumSql,
@@ -465,6 +467,25 @@ class Renderer {
         ];
       case 'drop_check':
         return [dropConstraint(op.check.name, op.table, 'check')];
+      case 'create_exclusion': {
+        const args = exclusionArguments(op.exclusion, 'sa.text');
+        if (args === null) {
+          return addExclusionStatements(op.table, op.exclusion).map((s) => this.execute(s));
+        }
+        const comment = addExclusionStatements(op.table, op.exclusion).slice(1);
+        return [
+          callNamed(
+            'create_exclude_constraint',
+            op.exclusion.name,
+            op.table,
+            ...args.elements,
+            ...args.options,
+          ),
+          ...comment.map((s) => this.execute(s)),
+        ];
+      }
+      case 'drop_exclusion':
+        return [callNamed('drop_constraint', op.exclusion.name, op.table)];
       case 'create_enum':
         return [
           `postgresql.ENUM(${[...op.enum.values.map((v) => pythonString(v)), pyEnumNameArgs(op.enum.name)].join(', ')}).create(op.get_bind())`,
@@ -476,6 +497,7 @@ class Renderer {
       case 'alter_enum':
         return alterEnumSql(op).map((s) => this.execute(s));
       case 'set_check_validity':
+      case 'set_exclusion_comment':
       case 'set_index_comment':
       case 'rename_enum':
       case 'rename_constraint':

@@ -31,6 +31,7 @@ import { type ModelNames, modelNames, type TableNames } from '../typescript/mode
 import {
   checkValidityComment,
   collationComment,
+  exclusionsComment,
   foreignKeyComment,
   hasIndexOptions,
   identitySequenceOptions,
@@ -99,6 +100,7 @@ export function emitDrizzle(design: Design): string {
     ...partitionsComment('Drizzle', design),
     ...userTypesComment('Drizzle', design),
     ...sequencePartsComment(design),
+    ...exclusionsComment('Drizzle', design),
     ...objectsComment('Drizzle', design, '//', VIEW_KINDS),
   ]);
 }

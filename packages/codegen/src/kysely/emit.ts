@@ -27,6 +27,7 @@ import { propertyKey, stringLiteral, uniqueIdentifier } from '../typescript/iden
 import { POSTGRES_INTERVAL_FIELDS } from '../typescript/postgres-interval';
 import { arrayOf, otherBase, readType } from '../typescript/read-type';
 import {
+  exclusionsComment,
   objectsComment,
   partitionsComment,
   readableColumnType,
@@ -119,6 +120,7 @@ export function emitKysely(design: Design): string {
     ...partitionsComment('Kysely', design),
     ...userTypesComment('Kysely', design),
     ...sequencesComment('Kysely', design),
+    ...exclusionsComment('Kysely', design),
     ...objectsComment('Kysely', design, '//', VIEW_KINDS),
   ]);
 }

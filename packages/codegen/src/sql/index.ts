@@ -7,6 +7,8 @@ export {
   alterEnumSql,
   columnDefinition,
   dropSerialSql,
+  exclusionClause,
+  exclusionOperatorSql,
   type MigrationSql,
   renderMigrationSql,
   renderOperationSql,

@@ -8,6 +8,7 @@ import {
   type AlterEnum,
   type CatalogCheck,
   type CatalogColumn,
+  type CatalogExclusion,
   type CatalogForeignKey,
   type CatalogIdentity,
   type CatalogIndex,
@@ -153,6 +154,36 @@ export function indexCommentSql(table: string, index: string, value: string | nu
 export function createIndexStatements(table: string, index: CatalogIndex): string[] {
   const out = [createIndexSql(table, index)];
   if (index.comment !== undefined) out.push(indexCommentSql(table, index.name, index.comment));
+  return out;
+}
+
+/** `=`, or `OPERATOR(schema.op)` for an operator named with its schema. */
+export function exclusionOperatorSql(operator: string): string {
+  return operator.includes('.') ? `OPERATOR(${operator})` : operator;
+}
+
+/** `EXCLUDE USING gist (room_id WITH =, during WITH &&) ...`, as `pg_get_constraintdef` prints it. */
+export function exclusionClause(x: CatalogExclusion): string {
+  const elements = x.elements
+    .map((e) => `${indexKeySql(e)} WITH ${exclusionOperatorSql(e.operator)}`)
+    .join(', ');
+  let text = `EXCLUDE USING ${x.method} (${elements})`;
+  if (x.include && x.include.length > 0) text += ` INCLUDE (${quoteNames(x.include)})`;
+  if (x.where !== undefined) text += ` WHERE (${x.where})`;
+  if (x.deferrable) text += ` DEFERRABLE${x.initiallyDeferred ? ' INITIALLY DEFERRED' : ''}`;
+  return text;
+}
+
+export function exclusionCommentSql(table: string, name: string, value: string | null): string {
+  return `COMMENT ON CONSTRAINT ${quoteName(name)} ON ${quoteTable(table)} IS ${comment(value)}`;
+}
+
+/** The constraint, then its comment when it has one. */
+export function addExclusionStatements(table: string, x: CatalogExclusion): string[] {
+  const out = [
+    `ALTER TABLE ${quoteTable(table)} ADD CONSTRAINT ${quoteName(x.name)} ${exclusionClause(x)}`,
+  ];
+  if (x.comment !== undefined) out.push(exclusionCommentSql(table, x.name, x.comment));
   return out;
 }
 
@@ -392,6 +423,12 @@ export function renderOperationSql(op: Operation): string[] {
       return [dropConstraint(op.table, op.check.name)];
     case 'set_check_validity':
       return checkValiditySql(op.table, op.check, op.valid);
+    case 'create_exclusion':
+      return addExclusionStatements(op.table, op.exclusion);
+    case 'drop_exclusion':
+      return [dropConstraint(op.table, op.exclusion.name)];
+    case 'set_exclusion_comment':
+      return [exclusionCommentSql(op.table, op.exclusion, op.to)];
     case 'set_index_comment':
       return [indexCommentSql(op.table, op.index, op.to)];
     case 'create_enum':

@@ -35,11 +35,13 @@ import {
   renderServerDefault,
   saIdentity,
 } from '../python';
+import { exclusionArguments } from '../python/exclusion-options';
 import { indexArguments } from '../python/index-options';
 import { escapeTextColons } from '../python/literal';
 import { quoteInSchemaOf, quoteName, quoteTable } from '../sql/identifier';
 import {
   addCheckSql,
+  addExclusionStatements,
   createIndexStatements,
   indexCommentSql,
   renderOperationSql,
@@ -90,6 +92,7 @@ export interface ModulePlan {
 }
 
 const SA = 'sqlalchemy';
+const PG = 'sqlalchemy.dialects.postgresql';
 
 /**
  * Every name a models module may import. No class takes one, whether or not this design
@@ -107,6 +110,7 @@ const IMPORTABLE = [
   'DDL',
   'DOUBLE_PRECISION',
   'Enum',
+  'ExcludeConstraint',
   'ForeignKey',
   'ForeignKeyConstraint',
   'INET',
@@ -253,6 +257,21 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
       imports.from(SA, 'CheckConstraint');
       tableArgs.push(
         `CheckConstraint(${pythonString(escapeTextColons(k.expression), '"')}, name=${pythonString(k.name)})`,
+      );
+    }
+    for (const x of table.exclusions ?? []) {
+      const statements = addExclusionStatements(table.name, x);
+      const args = exclusionArguments(x, 'text');
+      if (args === null) {
+        for (const sql of statements) ddlAfterCreate(sql);
+        continue;
+      }
+      // ExcludeConstraint has no comment.
+      for (const sql of statements.slice(1)) ddlAfterCreate(sql);
+      imports.from(PG, 'ExcludeConstraint');
+      if (args.usesText) imports.from(SA, 'text');
+      tableArgs.push(
+        `ExcludeConstraint(${[...args.elements, `name=${pythonString(x.name)}`, ...args.options].join(', ')})`,
       );
     }
     for (const i of table.indexes) {

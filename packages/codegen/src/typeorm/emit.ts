@@ -37,6 +37,7 @@ import { POSTGRES_INTERVAL_FIELDS } from '../typescript/postgres-interval';
 import { arrayOf, readType } from '../typescript/read-type';
 import {
   checkValidityComment,
+  exclusionsComment,
   foreignKeyComment,
   hasIndexOptions,
   identityOptionsComment,
@@ -118,6 +119,7 @@ export function emitTypeorm(design: Design): string {
     ...partitionsComment('TypeORM', design),
     ...userTypesComment('TypeORM', design),
     ...sequencesComment('TypeORM', design),
+    ...exclusionsComment('TypeORM', design),
     ...objectsComment('TypeORM', design, '//', VIEW_KINDS),
   );
   return `${out.join('\n').trimEnd()}\n`;

@@ -13,6 +13,7 @@ import {
   type CatalogSequence,
   creationOrder,
   type Design,
+  describeExclusion,
   describeIndex,
   describeObject,
   foreignKeyOptionsText,
@@ -111,6 +112,23 @@ export function objectsComment(
   return [
     `${comment} ${library} cannot express these objects; Retort's SQL and Alembic revisions create them:`,
     ...creationOrder(objects).map((o) => `${comment}   ${describeObject(o)}`),
+  ];
+}
+
+/**
+ * The design's exclusion constraints, which no TypeScript model library can declare: one
+ * comment line each, or none.
+ */
+export function exclusionsComment(library: string, design: Design, comment = '//'): string[] {
+  const lines = toCatalog(design).tables.flatMap((t) =>
+    (t.exclusions ?? []).map(
+      (x) => `${comment}   ${t.name}: ${x.name} EXCLUDE USING ${oneLine(describeExclusion(x))}`,
+    ),
+  );
+  if (lines.length === 0) return [];
+  return [
+    `${comment} ${library} cannot express exclusion constraints; Retort's SQL and Alembic revisions create them:`,
+    ...lines,
   ];
 }
 

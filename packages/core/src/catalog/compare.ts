@@ -11,6 +11,7 @@ import type {
   CatalogCheck,
   CatalogColumn,
   CatalogEnum,
+  CatalogExclusion,
   CatalogForeignKey,
   CatalogIndex,
   CatalogIndexKey,
@@ -157,6 +158,23 @@ function indexDifferences(e: CatalogIndex, a: CatalogIndex): string[] {
   ];
 }
 
+/** `gist (room_id WITH =, during WITH &&) WHERE ... DEFERRABLE`: everything but the name. */
+export function describeExclusion(x: CatalogExclusion): string {
+  const elements = x.elements.map((e) => `${indexKeyText(e)} WITH ${e.operator}`);
+  let text = `${x.method} (${list(elements)})`;
+  if (x.include && x.include.length > 0) text += ` INCLUDE (${list(x.include)})`;
+  if (x.where !== undefined) text += ` WHERE (${x.where})`;
+  if (x.deferrable) text += ` DEFERRABLE${x.initiallyDeferred ? ' INITIALLY DEFERRED' : ''}`;
+  return text;
+}
+
+function exclusionDifferences(e: CatalogExclusion, a: CatalogExclusion): string[] {
+  return [
+    ...differs('is', describeExclusion(e), describeExclusion(a)),
+    ...commentDifferences(e.comment ?? null, a.comment ?? null),
+  ];
+}
+
 function commentDifferences(e: string | null, a: string | null): string[] {
   return e === a
     ? []
@@ -211,6 +229,15 @@ function tableDifferences(e: CatalogTable, a: CatalogTable, options: CompareOpti
   out.push(...compareNamed(e.uniques, a.uniques, 'unique constraint', prefix, uniqueDifferences));
   out.push(...compareNamed(e.indexes, a.indexes, 'index', prefix, indexDifferences));
   out.push(...compareNamed(e.checks, a.checks, 'check', prefix, checkDifferences));
+  out.push(
+    ...compareNamed(
+      e.exclusions ?? [],
+      a.exclusions ?? [],
+      'exclusion constraint',
+      prefix,
+      exclusionDifferences,
+    ),
+  );
   out.push(...differs('is', partitioning(e), partitioning(a)).map((d) => prefix + d));
   const partitionOf = (t: CatalogTable) =>
     t.partitionOf ? `a partition of ${t.partitionOf.table} ${t.partitionOf.bound}` : 'no partition';

@@ -8,7 +8,15 @@
  * checks and foreign keys, then the indexes (created after the table). Explicit names are
  * reserved first, so a default name never takes one the user chose.
  */
-import type { Column, Design, ForeignKey, Index, IndexKey, Table } from '../design/types';
+import type {
+  Column,
+  Design,
+  ExclusionConstraint,
+  ForeignKey,
+  Index,
+  IndexKey,
+  Table,
+} from '../design/types';
 import { canonicalExpression, expressionColumns } from '../expression/canonical';
 import {
   DEFAULT_SCHEMA,
@@ -24,6 +32,7 @@ import { catalogIdentity } from './identity';
 import type {
   Catalog,
   CatalogColumn,
+  CatalogExclusion,
   CatalogForeignKey,
   CatalogIndex,
   CatalogIndexKey,
@@ -51,7 +60,13 @@ export function toCatalog(design: Design): Catalog {
     if (table.primaryKeyName !== null) names.reserveRelation(table.primaryKeyName);
     for (const u of table.uniques) if (u.name !== null) names.reserveRelation(u.name);
     for (const i of table.indexes) if (i.name !== null) names.reserveRelation(i.name);
-    for (const c of [...table.uniques, ...table.foreignKeys, ...table.checks]) {
+    for (const x of table.exclusions ?? []) if (x.name !== null) names.reserveRelation(x.name);
+    for (const c of [
+      ...table.uniques,
+      ...table.foreignKeys,
+      ...table.checks,
+      ...(table.exclusions ?? []),
+    ]) {
       if (c.name !== null) names.reserveConstraint(c.name);
     }
   }
@@ -169,6 +184,11 @@ function catalogTable(
     };
   });
 
+  // Postgres names an exclusion constraint when it meets it in CREATE TABLE, after checks and
+  // keys and before the indexes made after the table.
+  const exclusions = (table.exclusions ?? []).map((x) =>
+    catalogExclusion(table, x, columnTypes, names),
+  );
   const indexes = table.indexes.map((i) => catalogIndex(table, i, columnTypes, names));
 
   return {
@@ -180,6 +200,7 @@ function catalogTable(
     uniques: uniques.sort(byName),
     indexes: indexes.sort(byName),
     checks: checks.sort(byName),
+    ...(exclusions.length > 0 ? { exclusions: exclusions.sort(byName) } : {}),
     ...catalogPartitioning(table, tablesById),
   };
 }
@@ -239,6 +260,37 @@ function catalogIndex(
       : {}),
     ...(index.nullsNotDistinct ? { nullsNotDistinct: true as const } : {}),
     ...(index.comment !== null ? { comment: index.comment } : {}),
+  };
+}
+
+function catalogExclusion(
+  table: Table,
+  exclusion: ExclusionConstraint,
+  columnTypes: Record<string, string>,
+  names: SchemaNames,
+): CatalogExclusion {
+  const elements = exclusion.elements.map((e) => ({
+    ...catalogIndexKey(table, e, columnTypes),
+    operator: e.operator,
+  }));
+  return {
+    name:
+      exclusion.name ??
+      names.exclusion(
+        table.name,
+        elements.map((e) => e.column ?? 'expr'),
+      ),
+    method: exclusion.method,
+    elements,
+    ...(exclusion.include.length > 0 ? { include: columnNames(table, exclusion.include) } : {}),
+    ...(exclusion.where !== null
+      ? { where: canonicalExpression(exclusion.where, { columns: columnTypes }) }
+      : {}),
+    ...(exclusion.deferrable ? { deferrable: true as const } : {}),
+    ...(exclusion.deferrable && exclusion.initiallyDeferred
+      ? { initiallyDeferred: true as const }
+      : {}),
+    ...(exclusion.comment !== null ? { comment: exclusion.comment } : {}),
   };
 }
 

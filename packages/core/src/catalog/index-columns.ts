@@ -4,7 +4,7 @@
  * column rename rewrites them too).
  */
 import { renameColumnsInExpression } from '../operations/expression-rename';
-import type { CatalogIndex } from './types';
+import type { CatalogExclusion, CatalogExclusionElement, CatalogIndex } from './types';
 
 /** Null when a column has no new name (it goes away). */
 export function renameIndexColumns(
@@ -36,9 +36,44 @@ export function renameIndexColumns(
   return out;
 }
 
+/** An exclusion constraint renamed as its index would be: elements, `INCLUDE`, `WHERE`. */
+export function renameExclusionColumns(
+  exclusion: CatalogExclusion,
+  column: (name: string) => string | undefined,
+  renames: ReadonlyMap<string, string>,
+): CatalogExclusion | null {
+  const index = renameIndexColumns(
+    {
+      name: exclusion.name,
+      columns: exclusion.elements.flatMap((e) => (e.column !== undefined ? [e.column] : [])),
+      unique: false,
+      keys: exclusion.elements,
+      ...(exclusion.include ? { include: exclusion.include } : {}),
+      ...(exclusion.where !== undefined ? { where: exclusion.where } : {}),
+    },
+    column,
+    renames,
+  );
+  if (index === null) return null;
+  const out: CatalogExclusion = {
+    ...exclusion,
+    // The keys keep every field they had, the operator too.
+    elements: index.keys as CatalogExclusionElement[],
+  };
+  if (index.include !== undefined) out.include = index.include;
+  if (index.where !== undefined) out.where = index.where;
+  return out;
+}
+
 /** Everything about an index but its name and comment, as one comparable text. */
 export function indexShape(index: CatalogIndex): string {
   const { name: _name, comment: _comment, ...shape } = index;
+  return sortedJson(shape);
+}
+
+/** Everything about an exclusion constraint but its name and comment. */
+export function exclusionShape(exclusion: CatalogExclusion): string {
+  const { name: _name, comment: _comment, ...shape } = exclusion;
   return sortedJson(shape);
 }
 

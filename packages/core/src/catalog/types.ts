@@ -106,6 +106,25 @@ export interface CatalogIndex {
   comment?: string;
 }
 
+/** An exclusion element: an index key (always listed) with its operator. */
+export interface CatalogExclusionElement extends CatalogIndexKey {
+  operator: string;
+}
+
+export interface CatalogExclusion {
+  name: string;
+  method: IndexMethod;
+  elements: CatalogExclusionElement[];
+  /** `INCLUDE` columns. */
+  include?: string[];
+  /** Canonical SQL of the `WHERE` predicate. */
+  where?: string;
+  deferrable?: true;
+  initiallyDeferred?: true;
+  /** `COMMENT ON CONSTRAINT`; absent when there is none. */
+  comment?: string;
+}
+
 export interface CatalogCheck {
   name: string;
   expression: string;
@@ -121,6 +140,8 @@ export interface CatalogTable {
   uniques: CatalogUnique[];
   indexes: CatalogIndex[];
   checks: CatalogCheck[];
+  /** Sorted by name; absent when there are none, so older catalogs and operations read as before. */
+  exclusions?: CatalogExclusion[];
   /** `RANGE (created_at)` as `pg_get_partkeydef` prints it; absent for a table not partitioned. */
   partitionBy?: string;
   /**

@@ -9,6 +9,7 @@ import type {
   CheckConstraint,
   ColumnIdentity,
   Design,
+  ExclusionConstraint,
   ForeignKey,
   Index,
   Table,
@@ -63,6 +64,17 @@ export const INDEX_DEFAULTS: Pick<
   comment: null,
 };
 export const CHECK_DEFAULTS: Pick<CheckConstraint, 'notValid'> = { notValid: false };
+export const EXCLUSION_DEFAULTS: Pick<
+  ExclusionConstraint,
+  'method' | 'include' | 'where' | 'deferrable' | 'initiallyDeferred' | 'comment'
+> = {
+  method: 'gist',
+  include: [],
+  where: null,
+  deferrable: false,
+  initiallyDeferred: false,
+  comment: null,
+};
 
 const loose = (value: object) => value as Loose;
 
@@ -73,6 +85,9 @@ export function compactTable(table: Table): Table {
   record.uniques = table.uniques.map((u) => omit(loose(u), UNIQUE_DEFAULTS));
   record.indexes = table.indexes.map((i) => omit(loose(i), INDEX_DEFAULTS));
   record.checks = table.checks.map((k) => omit(loose(k), CHECK_DEFAULTS));
+  if (table.exclusions) {
+    record.exclusions = table.exclusions.map((x) => omit(loose(x), EXCLUSION_DEFAULTS));
+  }
   return record as unknown as Table;
 }
 

@@ -6,7 +6,14 @@ export function designIds(design: Design): Set<string> {
   for (const e of design.enums) ids.add(e.id);
   for (const t of design.tables) {
     ids.add(t.id);
-    for (const list of [t.columns, t.foreignKeys, t.uniques, t.indexes, t.checks]) {
+    for (const list of [
+      t.columns,
+      t.foreignKeys,
+      t.uniques,
+      t.indexes,
+      t.checks,
+      t.exclusions ?? [],
+    ]) {
       for (const item of list) ids.add(item.id);
     }
   }

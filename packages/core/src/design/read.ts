@@ -16,6 +16,8 @@ import type {
   Design,
   DomainType,
   EnumType,
+  ExclusionConstraint,
+  ExclusionElement,
   ForeignKey,
   ForeignKeyMatch,
   Index,
@@ -393,9 +395,42 @@ export class DesignReader {
       checks: this.list(obj.checks, `${path}.checks`).map((item, i) =>
         this.check(item, `${path}.checks[${i}]`),
       ),
+      ...this.exclusions(obj, path),
       ...this.tableColor(obj, path),
       ...this.partitioning(obj, path),
     };
+  }
+
+  /** `exclusions`, absent when there are none, so a design without them reads as before. */
+  private exclusions(obj: Json, path: string): Pick<Table, 'exclusions'> {
+    if (obj.exclusions === undefined || obj.exclusions === null) return {};
+    const list = this.list(obj.exclusions, `${path}.exclusions`).map((item, i) =>
+      this.exclusion(item, `${path}.exclusions[${i}]`),
+    );
+    return list.length > 0 ? { exclusions: list } : {};
+  }
+
+  private exclusion(value: unknown, path: string): ExclusionConstraint {
+    const obj = this.object(value, path) ?? {};
+    const deferrable = this.boolean(obj, 'deferrable', path, false);
+    return {
+      id: this.string(obj, 'id', path),
+      name: this.nullableString(obj, 'name', path),
+      method: this.choice(obj, 'method', path, INDEX_METHODS, 'gist'),
+      elements: this.list(obj.elements, `${path}.elements`).map((item, i) =>
+        this.exclusionElement(item, `${path}.elements[${i}]`),
+      ),
+      include: this.optionalIdList(obj, 'include', path) ?? [],
+      where: this.nullableString(obj, 'where', path),
+      deferrable,
+      initiallyDeferred: deferrable && this.boolean(obj, 'initiallyDeferred', path, false),
+      comment: this.nullableString(obj, 'comment', path),
+    };
+  }
+
+  private exclusionElement(value: unknown, path: string): ExclusionElement {
+    const obj = this.object(value, path) ?? {};
+    return { ...this.indexKey(value, path), operator: this.string(obj, 'operator', path).trim() };
   }
 
   /** `partitionBy`, `partitionOf` and `partitionBound`, each absent when not given. */

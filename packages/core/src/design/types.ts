@@ -180,6 +180,39 @@ export interface CheckConstraint {
   notValid: boolean;
 }
 
+/** One element of an exclusion constraint: an index key with the operator rows are compared by. */
+export interface ExclusionElement extends IndexKey {
+  /** `=`, `&&`, or a qualified `OPERATOR(schema.op)`'s inside, `schema.op`. */
+  operator: string;
+}
+
+/**
+ * `EXCLUDE USING gist (room_id WITH =, during WITH &&)`: no two rows may have every element
+ * compare true by its operator. Its index takes the constraint's name, in the schema's
+ * relation namespace.
+ */
+export interface ExclusionConstraint {
+  id: string;
+  /** Null: Postgres' own, `<table>_<columns>_excl`. */
+  name: string | null;
+  /** Default `gist`; gin and brin cannot back an exclusion constraint. */
+  method: IndexMethod;
+  elements: ExclusionElement[];
+  /** `INCLUDE` column ids. Default empty. */
+  include: string[];
+  /** `WHERE (...)`: only the rows it holds for are compared. Default null. */
+  where: string | null;
+  /** Default false. */
+  deferrable: boolean;
+  /** `INITIALLY DEFERRED`; only with `deferrable`. Default false. */
+  initiallyDeferred: boolean;
+  /** `COMMENT ON CONSTRAINT`. Default null. */
+  comment: string | null;
+}
+
+/** The index methods that can back an exclusion constraint (those with index scans). */
+export const EXCLUSION_METHODS: readonly IndexMethod[] = ['gist', 'btree', 'hash', 'spgist'];
+
 export interface Table {
   id: string;
   name: string;
@@ -200,6 +233,8 @@ export interface Table {
   uniques: UniqueConstraint[];
   indexes: Index[];
   checks: CheckConstraint[];
+  /** Absent when the table has none (format /5), so a design without them hashes as before. */
+  exclusions?: ExclusionConstraint[];
   /** Header colour on the canvas, `#rrggbb`; absent: the theme's (see `canvas-data.ts`). */
   color?: string;
   /** Absent for a table that is not partitioned (format /4). */

@@ -22,7 +22,8 @@ import { checkCanvasData } from './canvas-data';
 import { DesignReader } from './read';
 import { isReferenceable } from './references';
 import { describeUnknownType, INTEGER_TYPES, normalizeColumnType } from './type-names';
-import type { Column, Design, Index, PartitionStrategy, Table } from './types';
+import type { Column, Design, ExclusionConstraint, Index, PartitionStrategy, Table } from './types';
+import { EXCLUSION_METHODS } from './types';
 
 export interface DesignValidation {
   /** The design with defaults applied and types normalised; null when there are problems. */
@@ -332,6 +333,12 @@ function checkTable(table: Table, path: string, context: Context): void {
     if (index.keys === null) columnRefs(index.columns, `${ipath}.columns`, table, columnsById);
     checkIndexOptions(index, ipath, table, checker);
   });
+  (table.exclusions ?? []).forEach((exclusion, x) => {
+    const xpath = `${path}.exclusions[${x}]`;
+    claimId(exclusion.id, xpath);
+    claimConstraint(exclusion.name, `${xpath}.name`, true);
+    checkExclusion(exclusion, xpath, table, checker);
+  });
   table.checks.forEach((check, k) => {
     const kpath = `${path}.checks[${k}]`;
     claimId(check.id, kpath);
@@ -483,6 +490,7 @@ function checkPartition(table: Table, path: string, context: Context): void {
       ['uniques', table.uniques.length],
       ['indexes', table.indexes.length],
       ['checks', table.checks.length],
+      ['exclusions', table.exclusions?.length ?? 0],
     ] as const
   ).filter(([, n]) => n > 0);
   for (const [field] of own) {
@@ -601,10 +609,68 @@ function checkPrimaryKey(
 const OPERATOR_CLASS = /^(?:[A-Za-z_][\w$]*\.)?[A-Za-z_][\w$]*$/;
 const INCLUDE_METHODS = ['btree', 'gist', 'spgist'];
 
-function checkIndexOptions(index: Index, path: string, table: Table, checker: Checker): void {
+/**
+ * An exclusion constraint is an index with an operator per key: its keys, INCLUDE and WHERE
+ * are checked as an index's, then the operators and the method.
+ */
+function checkExclusion(
+  exclusion: ExclusionConstraint,
+  path: string,
+  table: Table,
+  checker: Checker,
+): void {
+  const where = `exclusion constraint "${exclusion.name ?? '(unnamed)'}" of table "${table.name}"`;
+  if (exclusion.elements.length === 0) {
+    checker.add(`${path}.elements`, 'must list at least one element.');
+  }
+  const index: Index = {
+    id: exclusion.id,
+    name: exclusion.name,
+    columns: [],
+    unique: false,
+    method: exclusion.method,
+    keys: exclusion.elements.length > 0 ? exclusion.elements : null,
+    include: exclusion.include,
+    where: exclusion.where,
+    nullsNotDistinct: false,
+    comment: null,
+  };
+  checkIndexOptions(index, path, table, checker, where, 'elements', 'exclusion');
+  exclusion.elements.forEach((element, e) => {
+    if (!OPERATOR.test(element.operator)) {
+      checker.add(
+        `${path}.elements[${e}].operator`,
+        element.operator === ''
+          ? `every element of ${where} needs an operator, such as = or &&.`
+          : `${JSON.stringify(element.operator)} is not an operator (such as = or &&, or schema.&&).`,
+      );
+    }
+  });
+  if (!EXCLUSION_METHODS.includes(exclusion.method)) {
+    checker.add(
+      `${path}.method`,
+      `${exclusion.method} cannot back an exclusion constraint; use ${EXCLUSION_METHODS.join(', ')}.`,
+    );
+  }
+  if (exclusion.initiallyDeferred && !exclusion.deferrable) {
+    checker.add(`${path}.initiallyDeferred`, 'INITIALLY DEFERRED needs deferrable.');
+  }
+}
+
+/** Postgres' operator characters, optionally after a schema. */
+const OPERATOR = /^(?:[A-Za-z_][\w$]*\.)?[-+*/<>=~!@#%^&|`?]+$/;
+
+function checkIndexOptions(
+  index: Index,
+  path: string,
+  table: Table,
+  checker: Checker,
+  where = `index "${index.name ?? '(unnamed)'}" of table "${table.name}"`,
+  keysField = 'keys',
+  kind = 'index',
+): void {
   const byId = new Map(table.columns.map((c) => [c.id, c]));
   const names = new Set(table.columns.map((c) => c.name));
-  const where = `index "${index.name ?? '(unnamed)'}" of table "${table.name}"`;
   const expression = (sql: string, epath: string, what: string) => {
     if (!checker.expression(sql, epath, what)) return;
     const unknown = expressionColumns(sql).filter((n) => !names.has(n));
@@ -618,14 +684,14 @@ function checkIndexOptions(index: Index, path: string, table: Table, checker: Ch
   if (index.keys !== null) {
     if (index.keys.length === 0) checker.add(`${path}.keys`, 'must list at least one key.');
     index.keys.forEach((key, k) => {
-      const kpath = `${path}.keys[${k}]`;
+      const kpath = `${path}.${keysField}[${k}]`;
       if (key.column !== null && !byId.has(key.column)) {
         checker.add(
           `${kpath}.column`,
           `no column with id "${key.column}" in table "${table.name}".`,
         );
       }
-      if (key.expression !== null) expression(key.expression, `${kpath}.expression`, 'index key');
+      if (key.expression !== null) expression(key.expression, `${kpath}.expression`, `${kind} key`);
       if (key.opclass !== null && !OPERATOR_CLASS.test(key.opclass)) {
         checker.add(
           `${kpath}.opclass`,
@@ -656,7 +722,7 @@ function checkIndexOptions(index: Index, path: string, table: Table, checker: Ch
       );
     }
   }
-  if (index.where !== null) expression(index.where, `${path}.where`, 'index predicate');
+  if (index.where !== null) expression(index.where, `${path}.where`, `${kind} predicate`);
   if (index.unique && index.method !== 'btree') {
     checker.add(`${path}.unique`, `only btree indexes can be unique; ${where} is ${index.method}.`);
   }

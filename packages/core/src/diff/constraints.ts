@@ -6,7 +6,12 @@
  * since Postgres keeps the old default name (`users_pkey` stays after renaming `users`).
  */
 import { foreignKeyOptionsText } from '../catalog/compare';
-import { indexShape, renameIndexColumns } from '../catalog/index-columns';
+import {
+  exclusionShape,
+  indexShape,
+  renameExclusionColumns,
+  renameIndexColumns,
+} from '../catalog/index-columns';
 import type { CatalogForeignKey, CatalogTable, CatalogUnique } from '../catalog/types';
 import type { CatalogState } from '../operations/apply';
 import { renameColumnsInExpression } from '../operations/expression-rename';
@@ -124,6 +129,16 @@ export function compareConstraints(
       after.checks,
       (k) => k.expression,
     ),
+    // A changed definition matches nothing: the constraint is dropped and added again.
+    exclusions: match(
+      before.exclusions ?? [],
+      (x) => {
+        const renamed = renameExclusionColumns(x, (c) => names.column(before.name, c), renames);
+        return renamed === null ? null : exclusionShape(renamed);
+      },
+      after.exclusions ?? [],
+      exclusionShape,
+    ),
   };
 }
 
@@ -146,6 +161,9 @@ export function dropConstraints(ctx: PlanContext): void {
     const table = p.before.name;
     for (const index of c.indexes.dropped) ctx.emit({ kind: 'drop_index', table, index });
     for (const check of c.checks.dropped) ctx.emit({ kind: 'drop_check', table, check });
+    for (const exclusion of c.exclusions.dropped) {
+      ctx.emit({ kind: 'drop_exclusion', table, exclusion });
+    }
     for (const unique of c.uniques.dropped) ctx.emit({ kind: 'drop_unique', table, unique });
     for (const primaryKey of c.primaryKey.dropped) {
       ctx.emit({ kind: 'drop_primary_key', table, primaryKey });
@@ -160,7 +178,7 @@ export function renameConstraints(ctx: PlanContext): void {
   for (const p of ctx.pairs) {
     const c = p.constraints;
     const table = p.after.name;
-    for (const list of [c.primaryKey, c.foreignKeys, c.uniques, c.checks]) {
+    for (const list of [c.primaryKey, c.foreignKeys, c.uniques, c.checks, c.exclusions]) {
       for (const k of list.kept) {
         constraintRenames.push({ table, from: k.before.name, to: k.after.name, index: false });
       }
@@ -172,7 +190,9 @@ export function renameConstraints(ctx: PlanContext): void {
   const presentConstraints = new Set(
     state.catalog.tables.flatMap((t) => [
       ...(t.primaryKey ? [t.primaryKey.name] : []),
-      ...[...t.foreignKeys, ...t.uniques, ...t.checks, ...t.indexes].map((x) => x.name),
+      ...[...t.foreignKeys, ...t.uniques, ...t.checks, ...(t.exclusions ?? []), ...t.indexes].map(
+        (x) => x.name,
+      ),
     ]),
   );
   const constraintKey = (table: string, name: string) => `${table}\u0000${name}`;
@@ -218,6 +238,22 @@ export function createConstraints(ctx: PlanContext): void {
       });
     }
     for (const check of c.checks.created) ctx.emit({ kind: 'create_check', table, check });
+    for (const { after } of c.exclusions.kept) {
+      const from = ctx.state.table(table)?.exclusions?.find((x) => x.name === after.name);
+      const to = after.comment ?? null;
+      if (from && (from.comment ?? null) !== to) {
+        ctx.emit({
+          kind: 'set_exclusion_comment',
+          table,
+          exclusion: after.name,
+          from: from.comment ?? null,
+          to,
+        });
+      }
+    }
+    for (const exclusion of c.exclusions.created) {
+      ctx.emit({ kind: 'create_exclusion', table, exclusion });
+    }
     for (const { before, after } of c.indexes.kept) {
       const from = before.comment ?? null;
       const to = after.comment ?? null;

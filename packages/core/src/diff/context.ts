@@ -5,6 +5,7 @@
 import type {
   Catalog,
   CatalogCheck,
+  CatalogExclusion,
   CatalogForeignKey,
   CatalogIndex,
   CatalogPrimaryKey,
@@ -27,6 +28,7 @@ export interface TableConstraints {
   uniques: Matched<CatalogUnique>;
   indexes: Matched<CatalogIndex>;
   checks: Matched<CatalogCheck>;
+  exclusions: Matched<CatalogExclusion>;
 }
 
 export interface TableCreation {

@@ -50,8 +50,11 @@ export function createTables(tables: readonly CatalogTable[]): TableCreation {
         foreignKeys.push({ kind: 'create_foreign_key', table: t.name, foreignKey: fk });
       }
     }
-    const { indexes, ...spec } = t;
+    const { indexes, exclusions, ...spec } = t;
     ops.push({ kind: 'create_table', table: { ...spec, foreignKeys: inline } });
+    for (const exclusion of exclusions ?? []) {
+      ops.push({ kind: 'create_exclusion', table: t.name, exclusion });
+    }
     for (const index of indexes) ops.push({ kind: 'create_index', table: t.name, index });
     placed.add(t.name);
   }

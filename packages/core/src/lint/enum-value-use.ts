@@ -178,6 +178,9 @@ export function enumValueUses(ops: readonly Operation[]): LintFinding[] {
       case 'drop_index':
       case 'drop_check':
       case 'set_check_validity':
+      case 'create_exclusion':
+      case 'drop_exclusion':
+      case 'set_exclusion_comment':
       case 'set_index_comment':
       case 'rename_constraint':
       case 'rename_index':

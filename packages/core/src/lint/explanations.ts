@@ -7,7 +7,8 @@ export const lintExplanations: Readonly<Record<string, string>> = {
   DS103: 'Dropping a column deletes its values; a downgrade brings the column back empty.',
   BC101: 'A renamed table breaks every query, view and client still using the old name.',
   BC102: 'A renamed column breaks every query, view and client still using the old name.',
-  MF101: 'A unique or primary key fails to build if the table already holds duplicates (or NULLs).',
+  MF101:
+    'A unique or primary key fails to build if the table already holds duplicates (or NULLs); an exclusion constraint, if two rows conflict.',
   MF103: 'A NOT NULL column without a default cannot be added to a table that has rows.',
   MF104: 'SET NOT NULL fails if any existing row holds NULL in the column.',
   MF105: 'A narrower type fails on existing values that do not fit.',
@@ -29,6 +30,8 @@ export const lintExplanations: Readonly<Record<string, string>> = {
     'ADD CONSTRAINT UNIQUE builds its index while blocking writes to the table.',
   'require-concurrent-index-creation':
     'CREATE INDEX without CONCURRENTLY blocks writes to the table while it builds; build it CONCURRENTLY in a step of its own.',
+  'adding-exclusion-constraint':
+    'ADD CONSTRAINT EXCLUDE builds its index under an ACCESS EXCLUSIVE lock, blocking reads and writes.',
   'adding-foreign-key-constraint':
     'A new foreign key locks both tables while every row is checked.',
   'constraint-missing-not-valid': 'A new check locks the table while every row is checked.',

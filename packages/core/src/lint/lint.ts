@@ -6,7 +6,7 @@
  * in the same run say nothing about rows or locks: there are none yet.
  */
 
-import type { Catalog, CatalogColumn } from '../catalog/types';
+import type { Catalog, CatalogColumn, CatalogExclusion } from '../catalog/types';
 import { identifierBytes, MAX_IDENTIFIER_BYTES } from '../naming/postgres-names';
 import { comparableDefinition } from '../objects/catalog';
 import { type CatalogObject, describeObject, objectKey } from '../objects/types';
@@ -36,6 +36,13 @@ function callsFunction(definition: string, name: string): boolean {
   return called === name;
 }
 const at = (table: string, column: string) => `${table}.${column}`;
+
+/** `room_id WITH =, during WITH &&`: the elements as the constraint lists them. */
+function exclusionText(exclusion: CatalogExclusion): string {
+  return exclusion.elements
+    .map((e) => `${e.column ?? `(${e.expression})`} WITH ${e.operator}`)
+    .join(', ');
+}
 
 /**
  * `after` gives the schema the operations lead to, for the findings that need more than the
@@ -266,6 +273,20 @@ export function lintOperations(
           `Index ${op.index.name} on ${op.table} is built without CONCURRENTLY, which blocks writes to ${op.table} while it builds; on a busy table, build it with CREATE INDEX CONCURRENTLY in a revision step of its own, outside the transaction.`,
         );
         return;
+      case 'create_exclusion':
+        identifiers(op.exclusion.name);
+        if (!existing(op.table)) return;
+        add(
+          'MF101',
+          'warning',
+          `Adding exclusion constraint ${op.exclusion.name} on ${op.table} fails if two existing rows conflict (${exclusionText(op.exclusion)}).`,
+        );
+        add(
+          'adding-exclusion-constraint',
+          'warning',
+          `Adding exclusion constraint ${op.exclusion.name} builds its index under an ACCESS EXCLUSIVE lock on ${op.table}, blocking reads and writes; Postgres has no CONCURRENTLY way to add one.`,
+        );
+        return;
       case 'create_foreign_key':
         identifiers(op.foreignKey.name);
         // A NOT VALID key checks no existing row: nothing to fail, no long lock.
@@ -462,6 +483,8 @@ export function lintOperations(
       case 'drop_unique':
       case 'drop_index':
       case 'drop_check':
+      case 'drop_exclusion':
+      case 'set_exclusion_comment':
       case 'set_index_comment':
       case 'create_enum':
         if (op.kind === 'create_enum') identifiers(op.enum.name);

@@ -13,6 +13,7 @@ export interface SchemaNames {
   primaryKey(table: string): string;
   unique(table: string, columns: readonly string[]): string;
   index(table: string, columns: readonly string[]): string;
+  exclusion(table: string, columns: readonly string[]): string;
   foreignKey(table: string, columns: readonly string[]): string;
   check(table: string, referencedColumns: readonly string[]): string;
 }
@@ -41,6 +42,7 @@ export function createSchemaNames(): SchemaNames {
       relations.add(name);
       return name;
     },
+    exclusion: (table, columns) => indexBacked(table, columnNamesPart(columns), 'excl'),
     foreignKey: (table, columns) => constraintOnly(table, columnNamesPart(columns), 'fkey'),
     check: (table, referenced) => {
       const unique = [...new Set(referenced)];

@@ -5,7 +5,7 @@
  * fit the catalog (dropping a missing table, adding a column twice) throws a RetortError.
  */
 
-import { renameIndexColumns } from '../catalog/index-columns';
+import { renameExclusionColumns, renameIndexColumns } from '../catalog/index-columns';
 import type {
   Catalog,
   CatalogColumn,
@@ -94,6 +94,10 @@ export class CatalogState {
       t.uniques.sort(byName);
       t.indexes.sort(byName);
       t.checks.sort(byName);
+      if (t.exclusions !== undefined) {
+        if (t.exclusions.length === 0) delete t.exclusions;
+        else t.exclusions.sort(byName);
+      }
     }
     if (catalog.objects !== undefined) catalog.objects = sortObjects(catalog.objects);
     for (const key of ['domains', 'compositeTypes', 'extensions', 'sequences'] as const) {
@@ -258,6 +262,26 @@ export class CatalogState {
         else check.notValid = true;
         return;
       }
+      case 'create_exclusion': {
+        const table = this.mustTable(op, op.table);
+        table.exclusions ??= [];
+        this.add(op, op.table, 'exclusions', op.exclusion);
+        return;
+      }
+      case 'drop_exclusion':
+        this.remove(op, op.table, 'exclusions', op.exclusion.name);
+        return;
+      case 'set_exclusion_comment': {
+        const exclusion = this.mustTable(op, op.table).exclusions?.find(
+          (x) => x.name === op.exclusion,
+        );
+        if (!exclusion) {
+          throw misfit(op, `table "${op.table}" has no exclusion constraint "${op.exclusion}"`);
+        }
+        if (op.to === null) delete exclusion.comment;
+        else exclusion.comment = op.to;
+        return;
+      }
       case 'set_index_comment': {
         const index = this.mustTable(op, op.table).indexes.find((i) => i.name === op.index);
         if (!index) throw misfit(op, `table "${op.table}" has no index "${op.index}"`);
@@ -313,6 +337,7 @@ export class CatalogState {
           ...table.foreignKeys,
           ...table.uniques,
           ...table.checks,
+          ...(table.exclusions ?? []),
           ...table.indexes,
         ];
         const found = all.find((c) => c.name === op.from);
@@ -613,6 +638,11 @@ export class CatalogState {
       (i) => renameIndexColumns(i, (n) => (n === from ? to : n), map) ?? i,
     );
     for (const k of table.checks) k.expression = renameColumnsInExpression(k.expression, map);
+    if (table.exclusions) {
+      table.exclusions = table.exclusions.map(
+        (x) => renameExclusionColumns(x, (n) => (n === from ? to : n), map) ?? x,
+      );
+    }
     for (const t of this.catalog.tables) {
       for (const fk of t.foreignKeys)
         if (fk.refTable === table.name) fk.refColumns = rename(fk.refColumns);
@@ -646,14 +676,14 @@ export class CatalogState {
     return this.table(name) !== undefined || this.sequence(name) !== undefined;
   }
 
-  private add<K extends 'foreignKeys' | 'uniques' | 'indexes' | 'checks'>(
+  private add<K extends 'foreignKeys' | 'uniques' | 'indexes' | 'checks' | 'exclusions'>(
     op: Operation,
     tableName: string,
     key: K,
-    item: CatalogTable[K][number],
+    item: NonNullable<CatalogTable[K]>[number],
   ): void {
     const table = this.mustTable(op, tableName);
-    const list = table[key] as { name: string }[];
+    const list = (table[key] ?? []) as { name: string }[];
     if (list.some((c) => c.name === item.name)) {
       throw misfit(op, `table "${tableName}" already has "${item.name}"`);
     }
@@ -663,11 +693,11 @@ export class CatalogState {
   private remove(
     op: Operation,
     tableName: string,
-    key: 'foreignKeys' | 'uniques' | 'indexes' | 'checks',
+    key: 'foreignKeys' | 'uniques' | 'indexes' | 'checks' | 'exclusions',
     name: string,
   ): void {
     const table = this.mustTable(op, tableName);
-    const list = table[key] as { name: string }[];
+    const list = (table[key] ?? []) as { name: string }[];
     const index = list.findIndex((c) => c.name === name);
     if (index < 0) throw misfit(op, `table "${tableName}" has no "${name}"`);
     list.splice(index, 1);

@@ -66,6 +66,9 @@ export class LiveNames {
       case 'create_check':
       case 'drop_check':
       case 'set_check_validity':
+      case 'create_exclusion':
+      case 'drop_exclusion':
+      case 'set_exclusion_comment':
       case 'set_index_comment':
       case 'create_enum':
       case 'drop_enum':

@@ -54,6 +54,11 @@ export function reverseOperation(op: Operation): Operation {
         valid: !op.valid,
       };
     }
+    case 'create_exclusion':
+      return { kind: 'drop_exclusion', table: op.table, exclusion: op.exclusion };
+    case 'drop_exclusion':
+      return { kind: 'create_exclusion', table: op.table, exclusion: op.exclusion };
+    case 'set_exclusion_comment':
     case 'set_index_comment':
       return { ...op, from: op.to, to: op.from };
     case 'create_enum':

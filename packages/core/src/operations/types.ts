@@ -12,6 +12,7 @@ import type {
   CatalogCompositeType,
   CatalogDomain,
   CatalogEnum,
+  CatalogExclusion,
   CatalogExtension,
   CatalogForeignKey,
   CatalogIndex,
@@ -23,8 +24,11 @@ import type {
 } from '../catalog/types';
 import type { CatalogObject } from '../objects/types';
 
-/** A table as created: its indexes are separate `create_index` operations, like Alembic's. */
-export type TableSpec = Omit<CatalogTable, 'indexes'>;
+/**
+ * A table as created: its indexes and exclusion constraints are separate `create_index` and
+ * `create_exclusion` operations, as pg_dump adds them after the table.
+ */
+export type TableSpec = Omit<CatalogTable, 'indexes' | 'exclusions'>;
 
 export interface CreateTable {
   kind: 'create_table';
@@ -111,6 +115,25 @@ export interface DropCheck {
   kind: 'drop_check';
   table: string;
   check: CatalogCheck;
+}
+/** `ALTER TABLE ... ADD CONSTRAINT ... EXCLUDE USING ...`, with its comment. */
+export interface CreateExclusion {
+  kind: 'create_exclusion';
+  table: string;
+  exclusion: CatalogExclusion;
+}
+export interface DropExclusion {
+  kind: 'drop_exclusion';
+  table: string;
+  exclusion: CatalogExclusion;
+}
+/** `COMMENT ON CONSTRAINT` of an exclusion constraint that stays. */
+export interface SetExclusionComment {
+  kind: 'set_exclusion_comment';
+  table: string;
+  exclusion: string;
+  from: string | null;
+  to: string | null;
 }
 /**
  * A check becomes valid (`VALIDATE CONSTRAINT`: existing rows are checked, under a lock that
@@ -370,6 +393,9 @@ export type Operation =
   | CreateCheck
   | DropCheck
   | SetCheckValidity
+  | CreateExclusion
+  | DropExclusion
+  | SetExclusionComment
   | SetIndexComment
   | CreateEnum
   | DropEnum

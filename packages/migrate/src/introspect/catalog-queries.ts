@@ -136,6 +136,8 @@ export interface ConstraintRow {
   parent_constraint: number;
   definition: string;
   comment: string | null;
+  /** An exclusion constraint's operators in element order, schema-qualified outside pg_catalog and public. */
+  operators: string[] | null;
 }
 
 export const CONSTRAINTS = `
@@ -150,7 +152,13 @@ export const CONSTRAINTS = `
          k.convalidated AS validated, k.conislocal AS local,
          k.conparentid::int AS parent_constraint,
          pg_get_constraintdef(k.oid) AS definition,
-         obj_description(k.oid, 'pg_constraint') AS comment
+         obj_description(k.oid, 'pg_constraint') AS comment,
+         CASE WHEN k.contype = 'x' THEN ARRAY(
+           SELECT CASE WHEN opn.nspname IN ('pg_catalog', 'public') THEN o.oprname::text
+                       ELSE opn.nspname || '.' || o.oprname END
+             FROM unnest(k.conexclop) WITH ORDINALITY AS u(o, i)
+             JOIN pg_operator o ON o.oid = u.o JOIN pg_namespace opn ON opn.oid = o.oprnamespace
+            ORDER BY u.i) END AS operators
     FROM pg_constraint k
     JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
    WHERE n.nspname = ANY($1::text[]) AND k.contype IN ('p', 'f', 'u', 'c', 'x')`;
@@ -213,6 +221,8 @@ export const INDEXES = `
                 ORDER BY u.k) AS key_opclasses,
          ARRAY(SELECT COALESCE((SELECT co.collname::text FROM pg_collation co
                                  WHERE co.oid = u.c AND u.c <> 0
+                                   -- A hash index keeps int4 codes: its key's type tells nothing.
+                                   AND NOT (ka.attnum IS NULL AND u.c = 100)
                                    AND u.c <> COALESCE(NULLIF(ka.attcollation, 0),
                                                        (SELECT kt.typcollation FROM pg_type kt
                                                          WHERE kt.oid = xa.atttypid), 0)), '')

@@ -7,6 +7,7 @@
 import {
   type Catalog,
   type CatalogIndex,
+  type CatalogIndexKey,
   type Column,
   DEFAULT_SCHEMA,
   DESIGN_FORMAT,
@@ -14,7 +15,9 @@ import {
   type DesignObject,
   type DomainType,
   designSchemas,
+  type ExclusionConstraint,
   type Index,
+  type IndexKey,
   identityOptions,
   objectKey,
   type PartitionStrategy,
@@ -61,20 +64,20 @@ export function designFromCatalog(catalog: Catalog, name: string): Design {
   }
   const tableId = (table: string) => tableIds.get(table)!;
   const columnId = (table: string, column: string) => columnIds.get(key(table, column))!;
+  const indexKey = (table: string, k: CatalogIndexKey): IndexKey => ({
+    column: k.column === undefined ? null : columnId(table, k.column),
+    expression: k.expression ?? null,
+    descending: k.descending ?? false,
+    nulls: k.nulls ?? null,
+    opclass: k.opclass ?? null,
+    collation: k.collation ?? null,
+  });
   const index = (table: string, i: CatalogIndex): Omit<Index, 'id'> => ({
     name: i.name,
     columns: i.columns.map((c) => columnId(table, c)),
     unique: i.unique,
     method: i.method ?? 'btree',
-    keys:
-      i.keys?.map((k) => ({
-        column: k.column === undefined ? null : columnId(table, k.column),
-        expression: k.expression ?? null,
-        descending: k.descending ?? false,
-        nulls: k.nulls ?? null,
-        opclass: k.opclass ?? null,
-        collation: k.collation ?? null,
-      })) ?? null,
+    keys: i.keys?.map((k) => indexKey(table, k)) ?? null,
     include: (i.include ?? []).map((c) => columnId(table, c)),
     where: i.where ?? null,
     nullsNotDistinct: i.nullsNotDistinct ?? false,
@@ -150,6 +153,26 @@ export function designFromCatalog(catalog: Catalog, name: string): Design {
         expression: k.expression,
         notValid: k.notValid ?? false,
       })),
+      ...(t.exclusions
+        ? {
+            exclusions: t.exclusions.map(
+              (x): ExclusionConstraint => ({
+                id: unique(`ex_${idPart(t.name)}_${idPart(x.name)}`),
+                name: x.name,
+                method: x.method,
+                elements: x.elements.map((e) => ({
+                  ...indexKey(t.name, e),
+                  operator: e.operator,
+                })),
+                include: (x.include ?? []).map((c) => columnId(t.name, c)),
+                where: x.where ?? null,
+                deferrable: x.deferrable ?? false,
+                initiallyDeferred: x.initiallyDeferred ?? false,
+                comment: x.comment ?? null,
+              }),
+            ),
+          }
+        : {}),
       ...(t.partitionBy
         ? {
             partitionBy: {

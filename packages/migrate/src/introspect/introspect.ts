@@ -15,6 +15,7 @@ import {
   type CatalogColumn,
   type CatalogCompositeType,
   type CatalogDomain,
+  type CatalogExclusion,
   type CatalogExtension,
   type CatalogIdentity,
   type CatalogIndex,
@@ -127,6 +128,7 @@ export async function introspectDatabase(
   reader.readColumns(columns.rows);
   reader.readConstraints(constraints.rows);
   reader.readIndexes(indexes.rows);
+  reader.readExclusions(indexes.rows);
   reader.readPartitions();
   reader.readSequences();
   for (const row of others.rows) reader.list(row.kind, row.name, row.why);
@@ -162,6 +164,8 @@ class CatalogReader {
   /** The modelled column that owns each sequence (`OWNED BY`). */
   private readonly sequenceOwners = new Map<number, CatalogSequenceOwner>();
   private readonly sequences: CatalogSequence[] = [];
+  /** Exclusion constraints of modelled tables, read once their indexes are. */
+  private readonly exclusionRows: { row: ConstraintRow; state: TableState; name: string }[] = [];
 
   constructor(private readonly relations: RelationRow[]) {
     this.relationByOid = new Map(relations.map((r) => [r.oid, r]));
@@ -429,9 +433,13 @@ class CatalogReader {
         this.partitionConstraint(k, state, name);
         continue;
       }
+      if (k.type === 'x') {
+        // Read with the index behind it, once the indexes are read.
+        this.exclusionRows.push({ row: k, state, name });
+        continue;
+      }
       const why: string[] = [];
-      if (k.type === 'x') why.push('exclusion constraint');
-      // Foreign keys carry DEFERRABLE and NOT VALID, checks NOT VALID; other constraints do not (yet).
+      // Foreign keys and exclusion constraints carry DEFERRABLE, foreign keys and checks NOT VALID.
       if (k.deferrable && k.type !== 'f') {
         why.push(k.deferred ? 'DEFERRABLE INITIALLY DEFERRED' : 'DEFERRABLE');
       }
@@ -546,22 +554,7 @@ class CatalogReader {
         why.push(`index method ${i.method}`);
       }
       if (!i.valid) why.push('invalid index (a failed CREATE INDEX CONCURRENTLY)');
-      const keyDefinitions = names(i.key_definitions);
-      const expressions = [
-        ...i.columns.flatMap((c, k) => (c === null ? [keyDefinitions[k] ?? ''] : [])),
-        ...(i.predicate === null ? [] : [i.predicate]),
-      ];
-      const used = [
-        ...i.columns.filter((c): c is string => c !== null),
-        ...expressions.flatMap((sql) => {
-          try {
-            return expressionColumns(sql);
-          } catch {
-            return [];
-          }
-        }),
-      ];
-      const uses = [...new Set(used.filter((c) => state.omitted.has(c)))];
+      const uses = this.indexColumnsOmitted(i, state);
       if (uses.length > 0) why.push(`uses ${uses.join(', ')}, not modelled`);
       let index: CatalogIndex | null = null;
       if (why.length === 0) {
@@ -577,6 +570,73 @@ class CatalogReader {
       }
       state.table.indexes.push(index);
     }
+  }
+
+  /**
+   * Exclusion constraints: their elements, INCLUDE and WHERE from the index behind each (named
+   * as the constraint), their operators from `conexclop`.
+   */
+  readExclusions(rows: IndexRow[]): void {
+    const indexes = new Map(
+      rows.filter((i) => i.constraint).map((i) => [`${i.table}\0${i.name}`, i]),
+    );
+    for (const { row: k, state, name } of this.exclusionRows) {
+      const i = indexes.get(`${k.table}\0${k.name}`);
+      const why: string[] = [];
+      if (!k.local) why.push('inherited');
+      if (!i) why.push('its index is not read');
+      const uses = i ? this.indexColumnsOmitted(i, state) : [];
+      if (uses.length > 0) why.push(`uses ${uses.join(', ')}, not modelled`);
+      let exclusion: CatalogExclusion | null = null;
+      if (why.length === 0 && i) {
+        try {
+          exclusion = this.exclusion(k, i, state);
+        } catch {
+          why.push(`expression ${k.definition} that Retort cannot read`);
+        }
+      }
+      if (exclusion === null) {
+        this.list('constraint', name, ['exclusion constraint', ...why].join(', '));
+        continue;
+      }
+      state.table.exclusions = [...(state.table.exclusions ?? []), exclusion];
+    }
+  }
+
+  private exclusion(k: ConstraintRow, i: IndexRow, state: TableState): CatalogExclusion {
+    const index = this.index(i, state);
+    const keys: CatalogIndexKey[] = index.keys ?? index.columns.map((column) => ({ column }));
+    const operators = names(k.operators);
+    return {
+      name: k.name,
+      method: (index.method ?? 'btree') as CatalogExclusion['method'],
+      elements: keys.map((key, n) => ({ ...key, operator: operators[n] ?? '' })),
+      ...(index.include ? { include: index.include } : {}),
+      ...(index.where !== undefined ? { where: index.where } : {}),
+      ...(k.deferrable ? { deferrable: true as const } : {}),
+      ...(k.deferrable && k.deferred ? { initiallyDeferred: true as const } : {}),
+      ...(k.comment !== null ? { comment: k.comment } : {}),
+    };
+  }
+
+  /** Columns an index uses (keys, expressions, predicate) that are left out of the catalog. */
+  private indexColumnsOmitted(i: IndexRow, state: TableState): string[] {
+    const keyDefinitions = names(i.key_definitions);
+    const expressions = [
+      ...i.columns.flatMap((c, k) => (c === null ? [keyDefinitions[k] ?? ''] : [])),
+      ...(i.predicate === null ? [] : [i.predicate]),
+    ];
+    const used = [
+      ...i.columns.filter((c): c is string => c !== null),
+      ...expressions.flatMap((sql) => {
+        try {
+          return expressionColumns(sql);
+        } catch {
+          return [];
+        }
+      }),
+    ];
+    return [...new Set(used.filter((c) => state.omitted.has(c)))];
   }
 
   /** An index as the catalog holds it: options only where they are not the default. */
@@ -733,6 +793,7 @@ class CatalogReader {
       uniques: table.uniques.sort(byName),
       indexes: table.indexes.sort(byName),
       checks: table.checks.sort(byName),
+      ...(table.exclusions ? { exclusions: table.exclusions.sort(byName) } : {}),
     }));
     return {
       catalog: {

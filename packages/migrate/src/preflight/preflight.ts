@@ -12,6 +12,7 @@
  * calls is immutable or stable in the database's catalog. Inside the run's own transaction,
  * after the person applied, every check is counted.
  */
+import { exclusionOperatorSql } from '@retort/codegen';
 import {
   type CatalogSequence,
   expressionRoutines,
@@ -122,7 +123,7 @@ export async function preflightReport(
           message: count.message
             .replace('{rows}', `${rows} ${plural}`)
             // `{hold}`: the verb agreeing with the count.
-            .replace(/\{(hold|share|point|fail|go)\}/g, (_, verb: string) =>
+            .replace(/\{(hold|share|point|fail|go|conflict)\}/g, (_, verb: string) =>
               rows === 1 ? `${verb}${verb === 'go' ? 'es' : 's'}` : verb,
             ),
         });
@@ -461,6 +462,30 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
         },
       ];
     }
+    case 'create_exclusion': {
+      // Rows conflicting with another row, compared element by element as the constraint
+      // will; only for column elements, which name no column a self-join would confuse.
+      const x = op.exclusion;
+      const table = liveTable(op.table);
+      const columns = x.elements.map((e) => e.column ?? null);
+      if (!table || x.where !== undefined || columns.includes(null)) return [];
+      const live = liveColumns(op.table, columns as string[]);
+      if (!live) return [];
+      const conflict = live
+        .map((c, i) => `a.${q(c)} ${exclusionOperatorSql(x.elements[i]!.operator)} b.${q(c)}`)
+        .join(' AND ');
+      const conflicting = `FROM ${qt(table)} AS a WHERE EXISTS (SELECT 1 FROM ${qt(table)} AS b WHERE a.ctid <> b.ctid AND ${conflict})`;
+      return [
+        {
+          code: 'conflicting_rows',
+          rows: 0,
+          message: `{rows} of ${op.table} {conflict} with another row (${live.map((c, i) => `${c} WITH ${x.elements[i]!.operator}`).join(', ')}), so ${x.name} cannot be created.`,
+          sql: `SELECT count(*) AS n ${conflicting}`,
+          table,
+          list: `SELECT a.* ${conflicting}`,
+        },
+      ];
+    }
     case 'drop_column': {
       const table = liveTable(op.table);
       const column = table && names.column(op.table, op.column.name);
@@ -540,6 +565,8 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
     case 'drop_unique':
     case 'drop_index':
     case 'drop_check':
+    case 'drop_exclusion':
+    case 'set_exclusion_comment':
     case 'set_index_comment':
     case 'create_enum':
     case 'drop_enum':

@@ -378,6 +378,14 @@ export function deleteColumn(design: Design, tableId: string, columnId: string):
       ),
       uniques: t.uniques.filter((u) => !u.columns.includes(columnId)),
       indexes: t.indexes.filter((i) => !i.columns.includes(columnId)),
+      ...(t.exclusions
+        ? {
+            exclusions: t.exclusions.filter(
+              (x) =>
+                !x.include.includes(columnId) && !x.elements.some((e) => e.column === columnId),
+            ),
+          }
+        : {}),
     };
   });
 }

@@ -7,6 +7,7 @@
  */
 import { designIds } from '../ids';
 import type { Design, EnumType, Table } from '../types';
+import { copyExclusions } from './copy-exclusions';
 import { newId, nextFreeName } from './new-id';
 
 export interface ImportConflicts {
@@ -102,6 +103,7 @@ export function mergeImportedDesign(current: Design, imported: Design): MergedIm
         columns: i.columns.map(column),
       })),
       checks: table.checks.map((k) => ({ ...k, id: fresh('k'), name: keepName(k.name) })),
+      ...copyExclusions(table, () => fresh('x'), column, keepName),
     };
   });
   return {

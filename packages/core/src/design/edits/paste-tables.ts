@@ -9,6 +9,7 @@
 
 import { designIds } from '../ids';
 import type { Design, Position, Table } from '../types';
+import { copyExclusions } from './copy-exclusions';
 import { newId, nextFreeName } from './new-id';
 import { withoutTableObjects } from './object-edits';
 
@@ -122,6 +123,13 @@ export function pasteTables(
         columns: i.columns.map(column),
       })),
       checks: table.checks.map((k) => ({ ...k, id: fresh('k'), name: null })),
+      // A name is given only where Postgres' own would do: a copied one would be taken.
+      ...copyExclusions(
+        table,
+        () => fresh('x'),
+        column,
+        () => null,
+      ),
     };
   });
   return {
