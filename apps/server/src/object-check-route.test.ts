@@ -211,6 +211,21 @@ END $$;`);
     );
   });
 
+  test('a statement that runs too long on the scratch PGlite is stopped, and the next check runs on a new one', async () => {
+    const started = Date.now();
+    const slow = await check(
+      'CREATE MATERIALIZED VIEW slow AS SELECT 1 AS slept FROM pg_sleep(600)',
+    );
+    expect(slow.status).toBe(422);
+    expect(slow.json.error).toMatch(
+      /^The check ran longer than 5 seconds and Postgres stopped it;/,
+    );
+    expect(Date.now() - started).toBeLessThan(30_000);
+    const quick = await check('CREATE VIEW quick AS SELECT 1 AS one');
+    expect(quick.status).toBe(200);
+    expect(quick.json.objects).toEqual([expect.objectContaining({ kind: 'view', name: 'quick' })]);
+  }, 60_000);
+
   test('a design with problems is refused with them', async () => {
     const bad = structuredClone(design);
     bad.tables[0].columns[0].type = 'VARCHAR(10';

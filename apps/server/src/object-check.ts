@@ -26,7 +26,7 @@ import {
   validateDesign,
 } from '@retort/core';
 import {
-  createMemoryPglite,
+  createPgliteWorker,
   type Database,
   introspectDatabase,
   openDatabase,
@@ -34,9 +34,6 @@ import {
   redactUrl,
 } from '@retort/migrate';
 import { lineAndColumn, objectStatement } from './object-statement';
-
-type Pglite = Awaited<ReturnType<typeof createMemoryPglite>>;
-type PgliteTransaction = Parameters<Parameters<Pglite['transaction']>[0]>[0];
 
 /** A scratch Postgres that runs `fn` in a transaction it always rolls back. */
 interface Scratch {
@@ -62,16 +59,24 @@ async function rolledBack(run: () => Promise<unknown>): Promise<void> {
   }
 }
 
+/**
+ * An in-memory PGlite in a worker thread (`createPgliteWorker`): PGlite ignores
+ * `statement_timeout`, so a statement that runs too long ends the worker instead, and the
+ * next check starts a new one.
+ */
 async function pgliteScratch(): Promise<Scratch> {
-  const pg = await createMemoryPglite();
+  const pg = createPgliteWorker(CHECK_STATEMENT_TIMEOUT_MS);
   return {
-    rollback: (fn) =>
-      rolledBack(() =>
-        pg.transaction(async (tx) => {
-          await fn(queryableOf(tx));
-          throw ROLLBACK;
-        }),
-      ),
+    async rollback(fn) {
+      await pg.exec('BEGIN');
+      const began = pg.generation;
+      try {
+        await fn(pg);
+      } finally {
+        // Nothing to roll back once a timeout has ended that PGlite: the next one is new.
+        if (pg.generation === began) await pg.exec('ROLLBACK').catch(() => {});
+      }
+    },
     close: () => pg.close(),
   };
 }
@@ -262,17 +267,6 @@ async function checkOn(
     result = { objects: made };
   });
   return result!;
-}
-
-function queryableOf(tx: PgliteTransaction): Queryable {
-  return {
-    async query<R>(text: string, params?: unknown[]) {
-      return { rows: (await tx.query<R>(text, params)).rows };
-    },
-    async exec(text: string) {
-      await tx.exec(text);
-    },
-  };
 }
 
 function messageOf(error: unknown): string {

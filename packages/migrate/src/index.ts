@@ -18,6 +18,7 @@ export * from './contract';
 export { checkDrift, describeUnmodelled } from './drift/check-drift';
 export { createMemoryPglite } from './drivers/fresh-cluster';
 export { openDatabase } from './drivers/open-database';
+export { createPgliteWorker, type PgliteWorker } from './drivers/pglite-worker';
 export { redactUrl } from './drivers/redact-url';
 export {
   designFromSql,

@@ -6,6 +6,7 @@
  * keyed by the PGlite build; within a process it is read once.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -25,6 +26,25 @@ async function cachePath(): Promise<string> {
   const { size, mtimeMs } = await stat(wasm);
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
   return join(base, 'retort', `pglite-cluster-${size}-${Math.round(mtimeMs)}.tar`);
+}
+
+/**
+ * The cached cluster's file when this machine has one, for a PGlite started where this
+ * module's cache is out of reach (a worker thread); null when there is none yet.
+ */
+export function cachedClusterFile(): string | null {
+  try {
+    const wasm = join(
+      dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')),
+      'pglite.wasm',
+    );
+    const { size, mtimeMs } = statSync(wasm);
+    const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+    const path = join(base, 'retort', `pglite-cluster-${size}-${Math.round(mtimeMs)}.tar`);
+    return existsSync(path) ? path : null;
+  } catch {
+    return null;
+  }
 }
 
 async function readCluster(): Promise<Blob | null> {
