@@ -245,6 +245,26 @@ const CHANGES: [change: string, sql: string, found: string][] = [
     'index public.audit_log_2026_what is not modelled by Retort (index of a partition alone, not of its parent)',
   ],
   [
+    'an added exclusion constraint',
+    'ALTER TABLE members ADD CONSTRAINT members_one_name EXCLUDE USING btree (display_name WITH =)',
+    'exclusion constraint "members_one_name" is in the database but not expected',
+  ],
+  [
+    'a dropped exclusion constraint',
+    'ALTER TABLE projects DROP CONSTRAINT projects_one_funded_title',
+    'exclusion constraint "projects_one_funded_title" is missing from the database',
+  ],
+  [
+    'a changed exclusion constraint',
+    'ALTER TABLE projects DROP CONSTRAINT projects_one_funded_title, ADD CONSTRAINT projects_one_funded_title EXCLUDE USING btree (organisation_id WITH =, title WITH =) DEFERRABLE INITIALLY DEFERRED',
+    'exclusion constraint "projects_one_funded_title" is btree (organisation_id WITH =, title WITH =) DEFERRABLE INITIALLY DEFERRED in the database, btree (organisation_id WITH =, title WITH =) WHERE (budget > 0) DEFERRABLE INITIALLY DEFERRED expected',
+  ],
+  [
+    'a changed comment on an exclusion constraint',
+    "COMMENT ON CONSTRAINT projects_one_funded_title ON projects IS 'Changed'",
+    'exclusion constraint "projects_one_funded_title" has comment "Changed" in the database, "One funded project per title in an organisation" expected',
+  ],
+  [
     'an unlogged table',
     'ALTER TABLE project_members SET UNLOGGED',
     'table public.project_members is not modelled by Retort (unlogged table)',
