@@ -65,7 +65,8 @@ export function ObjectInspector(props: {
       <p className="object-inspector__title">
         <span className="object-inspector__kind">{OBJECT_KIND_WORDS[object.kind]}</span>{' '}
         <strong data-testid="object-name">
-          {object.schema}.{objectLabel(design, object)}
+          {object.schema === '' ? '' : `${object.schema}.`}
+          {objectLabel(design, object)}
         </strong>
       </p>
       <Problems messages={messages} />

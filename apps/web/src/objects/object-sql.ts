@@ -23,7 +23,8 @@ export type TemplateKind =
   | 'function'
   | 'procedure'
   | 'trigger'
-  | 'policy';
+  | 'policy'
+  | 'event_trigger';
 
 export const TEMPLATE_KINDS: readonly { kind: TemplateKind; label: string }[] = [
   { kind: 'view', label: 'View' },
@@ -32,6 +33,7 @@ export const TEMPLATE_KINDS: readonly { kind: TemplateKind; label: string }[] = 
   { kind: 'procedure', label: 'Procedure' },
   { kind: 'trigger', label: 'Trigger' },
   { kind: 'policy', label: 'Policy' },
+  { kind: 'event_trigger', label: 'Event trigger' },
 ];
 
 /** A statement for a new object, over `tableId` (else the design's first table). */
@@ -55,5 +57,7 @@ export function templateSql(design: Design, kind: TemplateKind, tableId?: string
       return `CREATE TRIGGER ${name}_touch\n  BEFORE UPDATE ON ${qualified}\n  FOR EACH ROW EXECUTE FUNCTION public.some_trigger_function();\n`;
     case 'policy':
       return `CREATE POLICY ${name}_read ON ${qualified}\n  FOR SELECT\n  USING (true);\n`;
+    case 'event_trigger':
+      return "CREATE EVENT TRIGGER note_ddl ON ddl_command_end\n  WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE')\n  EXECUTE FUNCTION public.some_event_trigger_function();\n";
   }
 }
