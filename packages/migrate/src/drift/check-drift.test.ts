@@ -200,6 +200,16 @@ const CHANGES: [change: string, sql: string, found: string][] = [
     'trigger public.members_touch on members is missing from the database',
   ],
   [
+    'an event trigger disabled',
+    'ALTER EVENT TRIGGER note_table_ddl DISABLE',
+    `event trigger note_table_ddl is defined as "CREATE EVENT TRIGGER note_table_ddl ON ddl_command_end\\n         WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE')\\n   EXECUTE FUNCTION public.note_ddl_tag();\\n\\nALTER EVENT TRIGGER note_table_ddl DISABLE" in the database`,
+  ],
+  [
+    'an event trigger dropped',
+    'DROP EVENT TRIGGER note_table_ddl',
+    'event trigger note_table_ddl is missing from the database',
+  ],
+  [
     'a comment on a materialized view changed',
     "COMMENT ON MATERIALIZED VIEW organisation_sizes IS 'Head count'",
     'materialized view public.organisation_sizes has comment "Head count" in the database, "Members per organisation" expected',
