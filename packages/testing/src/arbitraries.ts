@@ -3,7 +3,7 @@
  * 1-6 tables with enums, keys (identity ones too), uniques, indexes (hash, partial,
  * descending), checks, collated and generated columns and foreign keys (only to a primary
  * key or unique column, with the same type; some deferrable), domains and a composite type,
- * and `arbDesignEdit(design)` for one edit a
+ * standalone sequences (some owned by a column), and `arbDesignEdit(design)` for one edit a
  * user could make in the editor, the result still valid.
  */
 import {
@@ -18,6 +18,7 @@ import {
   INDEX_DEFAULTS,
   newColumn,
   type ReferentialAction,
+  type Sequence,
   TABLE_KEY_DEFAULTS,
   type Table,
   UNIQUE_DEFAULTS,
@@ -402,7 +403,116 @@ function buildDesign(g: Gen): Design {
   }
   if (chance(g, 30)) design = addDomain(g, design) ?? design;
   if (chance(g, 15)) design = addCompositeType(g, design) ?? design;
+  if (chance(g, 50)) design = addSequence(g, design) ?? design;
+  if (chance(g, 30)) design = addSequence(g, design) ?? design;
   return design;
+}
+
+// ---- standalone sequences ----
+
+const SEQUENCE_WORDS = ['seq_tickets', 'seq_codes', 'seq_batches'];
+
+/** A column of a plain public table to own a sequence, or null (`OWNED BY NONE`). */
+function sequenceOwner(g: Gen, design: Design): Sequence['ownedBy'] {
+  const tables = design.tables.filter((t) => plain(t) && t.schema === undefined);
+  if (tables.length === 0 || !chance(g, 50)) return null;
+  const table = pick(g, tables);
+  return { table: table.id, column: pick(g, table.columns).id };
+}
+
+/**
+ * Options within the smallest type's range, counting up or down. A sequence keeps its
+ * direction when changed: Postgres refuses a range that leaves out its current value.
+ */
+function sequenceOptions(
+  g: Gen,
+  down: boolean,
+): Pick<
+  Sequence,
+  'dataType' | 'start' | 'increment' | 'minValue' | 'maxValue' | 'cache' | 'cycle'
+> {
+  return {
+    dataType: pick(g, ['smallint', 'integer', 'bigint'] as const),
+    start: chance(g, 50) ? null : down ? '-10' : pick(g, ['10', '1000']),
+    increment: down ? pick(g, ['-1', '-5']) : chance(g, 50) ? null : pick(g, ['1', '10']),
+    minValue: down ? '-30000' : chance(g, 70) ? null : '1',
+    maxValue: down ? null : chance(g, 70) ? null : '30000',
+    cache: chance(g, 70) ? null : pick(g, ['1', '20']),
+    cycle: chance(g, 20),
+  };
+}
+
+/** A sequence in public, owned by a column of a public table or by none. */
+const addSequence: Edit = (g, design) => {
+  const sequences = design.sequences ?? [];
+  const taken = new Set(sequences.map((s) => s.name));
+  const free = SEQUENCE_WORDS.filter((w) => !taken.has(w));
+  if (free.length === 0) return null;
+  const sequence: Sequence = {
+    id: freshTypeId('sq', sequences, design),
+    name: pick(g, free),
+    ...sequenceOptions(g, chance(g, 25)),
+    ownedBy: sequenceOwner(g, design),
+    comment: chance(g, 30) ? 'A counter' : null,
+  };
+  return { ...design, sequences: [...sequences, sequence] };
+};
+
+/** A sequence's options (0), comment (1), name (2) or owner (3) changed; any of them by default. */
+const changeSequenceBy =
+  (which?: number): Edit =>
+  (g, design) => {
+    const sequences = design.sequences ?? [];
+    if (sequences.length === 0) return null;
+    const s = pick(g, sequences);
+    let changed: Sequence;
+    switch (which ?? int(g, 0, 3)) {
+      case 0:
+        changed = { ...s, ...sequenceOptions(g, s.increment?.startsWith('-') ?? false) };
+        break;
+      case 1:
+        changed = { ...s, comment: s.comment === null ? 'Changed' : null };
+        break;
+      case 2: {
+        const taken = new Set(sequences.map((x) => x.name));
+        const name = [`${s.name}_v2`, ...SEQUENCE_WORDS].find((w) => !taken.has(w));
+        if (name === undefined) return null;
+        changed = { ...s, name };
+        break;
+      }
+      default:
+        changed = { ...s, ownedBy: sequenceOwner(g, design) };
+    }
+    if (JSON.stringify(changed) === JSON.stringify(s)) return null;
+    return { ...design, sequences: sequences.map((x) => (x.id === s.id ? changed : x)) };
+  };
+
+const dropSequence: Edit = (g, design) => {
+  const sequences = design.sequences ?? [];
+  if (sequences.length === 0) return null;
+  const gone = pick(g, sequences).id;
+  const rest = sequences.filter((s) => s.id !== gone);
+  const { sequences: _, ...others } = design;
+  return rest.length > 0 ? { ...others, sequences: rest } : others;
+};
+
+/**
+ * The owners of sequences after an edit of tables and columns, as Postgres keeps them: a
+ * sequence goes with its owning column or table, and moves with its table to another schema.
+ */
+function withSequenceOwners(design: Design): Design {
+  if (!design.sequences) return design;
+  const sequences = design.sequences.flatMap((s): Sequence[] => {
+    if (s.ownedBy === null) return [s];
+    const table = design.tables.find((t) => t.id === s.ownedBy!.table);
+    if (!table || !plain(table) || !table.columns.some((c) => c.id === s.ownedBy!.column)) {
+      return [];
+    }
+    const { schema: _, ...rest } = s;
+    return [table.schema === undefined ? rest : { ...rest, schema: table.schema }];
+  });
+  const { sequences: _, ...others } = design;
+  return sequences.length > 0 ? { ...others, sequences } : others;
 }
 
 // ---- domains and composite types ----
@@ -1070,6 +1180,11 @@ export const DESIGN_EDITS = {
   dropDomain,
   addCompositeType,
   changeCompositeType,
+  addSequence,
+  changeSequence: changeSequenceBy(),
+  changeSequenceOptions: changeSequenceBy(0),
+  setSequenceOwner: changeSequenceBy(3),
+  dropSequence,
 } satisfies Record<string, Edit>;
 
 export type DesignEditKind = keyof typeof DESIGN_EDITS;
@@ -1104,9 +1219,9 @@ export function arbDesignEditWithKind(
   return fc.gen().map((g) => {
     const kind = pick(g, kinds);
     const edited = DESIGN_EDITS[kind](g, design, focus);
-    if (edited) return { kind, design: edited };
+    if (edited) return { kind, design: withSequenceOwners(edited) };
     // Not applicable to this design (no enum to edit, nothing to drop): add a column instead.
-    return { kind: 'addColumn' as const, design: addColumn(g, design, focus)! };
+    return { kind: 'addColumn' as const, design: withSequenceOwners(addColumn(g, design, focus)!) };
   });
 }
 

@@ -1,4 +1,4 @@
-/** Every id a design uses: enums, tables, and each table's columns and constraints. */
+/** Every id a design uses: enums, tables, each table's columns and constraints, sequences. */
 import type { Design } from './types';
 
 export function designIds(design: Design): Set<string> {
@@ -17,5 +17,6 @@ export function designIds(design: Design): Set<string> {
       for (const item of list) ids.add(item.id);
     }
   }
+  for (const s of design.sequences ?? []) ids.add(s.id);
   return ids;
 }

@@ -84,7 +84,8 @@ export interface ColumnRow {
   generated: string;
   collation: string | null;
   comment: string | null;
-  owned_sequence: number | null;
+  /** The sequences the column owns (`pg_depend` deptype `a`): a SERIAL's, and any `OWNED BY` it. */
+  owned_sequences: number[];
   /** The identity's own sequence (`pg_depend` deptype `i`), for an identity column. */
   identity_sequence: number | null;
   local: boolean;
@@ -100,10 +101,10 @@ export const COLUMNS = `
          CASE WHEN a.attcollation <> t.typcollation
               THEN (SELECT co.collname FROM pg_collation co WHERE co.oid = a.attcollation) END AS collation,
          col_description(a.attrelid, a.attnum) AS comment,
-         (SELECT dep.objid::int FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid
+         ARRAY(SELECT dep.objid::int FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid
            WHERE dep.refclassid = 'pg_class'::regclass AND dep.refobjid = a.attrelid
              AND dep.refobjsubid = a.attnum AND dep.classid = 'pg_class'::regclass
-             AND s.relkind = 'S' AND dep.deptype = 'a' LIMIT 1) AS owned_sequence,
+             AND s.relkind = 'S' AND dep.deptype = 'a' ORDER BY dep.objid) AS owned_sequences,
          (SELECT dep.objid::int FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid
            WHERE dep.refclassid = 'pg_class'::regclass AND dep.refobjid = a.attrelid
              AND dep.refobjsubid = a.attnum AND dep.classid = 'pg_class'::regclass

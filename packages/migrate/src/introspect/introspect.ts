@@ -37,6 +37,7 @@ import {
   RetortError,
   SEQUENCE_DATA_TYPES,
   schemaNameProblem,
+  sequencesCalledBy,
   withoutNullDefault,
 } from '@retort/core';
 import type { Introspection, IntrospectOptions, Queryable, Unmodelled } from '../contract';
@@ -303,7 +304,7 @@ class CatalogReader {
     for (const c of rows) {
       const state = this.tables.get(c.table);
       if (!state) {
-        if (c.owned_sequence !== null) this.coveredSequences.add(c.owned_sequence);
+        for (const o of c.owned_sequences) this.coveredSequences.add(o);
         continue;
       }
       const name = `${this.qualified(state.row)}.${c.name}`;
@@ -315,7 +316,7 @@ class CatalogReader {
       if (why.length > 0) this.list('column', name, why.join(', '));
       if (typeof type !== 'string') {
         state.omitted.add(c.name);
-        if (c.owned_sequence !== null) this.coveredSequences.add(c.owned_sequence);
+        for (const o of c.owned_sequences) this.coveredSequences.add(o);
         continue;
       }
       state.columnTypes[c.name] = type;
@@ -336,19 +337,18 @@ class CatalogReader {
         this.list('column', name, `generated column of kind ${c.generated}`);
       }
       if (c.identity === '' && c.generated === '' && c.default !== null) {
-        if (c.owned_sequence !== null && /^nextval\(/i.test(c.default)) {
-          if (this.isPlainSerial(c.owned_sequence, c.type)) {
-            column.autoincrement = true;
-            this.serialSequences.add(c.owned_sequence);
-          } else {
-            column.default = c.default;
-          }
+        const serial = this.serialSequence(c.owned_sequences, c.default, c.type);
+        if (serial !== null) {
+          column.autoincrement = true;
+          this.serialSequences.add(serial);
         } else {
           column.default = c.default;
         }
       }
-      if (c.owned_sequence !== null && !column.autoincrement) {
-        this.sequenceOwners.set(c.owned_sequence, { table: state.table.name, column: c.name });
+      for (const o of c.owned_sequences) {
+        if (!this.serialSequences.has(o)) {
+          this.sequenceOwners.set(o, { table: state.table.name, column: c.name });
+        }
       }
       state.table.columns.push(column);
       pending.push({ state, column, name });
@@ -408,6 +408,23 @@ class CatalogReader {
       cache: s.seq_cache!,
       cycle: s.seq_cycle === true,
     };
+  }
+
+  /**
+   * The SERIAL sequence of a column: one it owns, which its default calls, with SERIAL's
+   * options. Null when there is none (the default is kept as it is).
+   */
+  private serialSequence(owned: readonly number[], def: string, type: string): number | null {
+    if (owned.length === 0 || !/^nextval\(/i.test(def)) return null;
+    const called = new Set(sequencesCalledBy(def));
+    const found = owned.find((oid) => {
+      const r = this.relationByOid.get(oid);
+      return (
+        r !== undefined &&
+        (called.has(`${r.schema}.${r.name}`) || called.has(qualifiedName(r.schema, r.name)))
+      );
+    });
+    return found !== undefined && this.isPlainSerial(found, type) ? found : null;
   }
 
   /** SERIAL's sequence: the column's own type, starting at 1 by 1, up to the type's maximum. */
