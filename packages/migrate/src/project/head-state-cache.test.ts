@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -15,7 +15,6 @@ import { openProject } from './project';
 
 const BUILD = 'test-build';
 let dir: string;
-const slot = () => headStateSlot(dir, BUILD);
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'retort-head-state-'));
@@ -44,14 +43,19 @@ const pending = async (build: string | null = BUILD) => {
   return { operations, sql, lint };
 };
 
-const headKey = async () => JSON.parse((await readFile(slot().path, 'utf8')).split('\n')[0]!).key;
+/** The key the chain's head is verified by. */
+const headKey = async () =>
+  JSON.parse(await readFile(join(dir, '.retort/verified-revisions.json'), 'utf8')).keys.at(-1);
+const statePath = (key: string) => headStateSlot(dir, BUILD, key).path;
+const stateKeys = async () =>
+  (await readdir(join(dir, '.retort/head-states'))).map((name) => name.replace('.json', '')).sort();
 
 describe('the head state cache', () => {
   it('keeps the head design and catalog of the chain a command diffed against, and diffs the same from them', async () => {
     await shopWithChange();
     const fresh = await pending(null);
     const first = await pending();
-    const cached = await readHeadState(slot(), await headKey());
+    const cached = await readHeadState(dir, BUILD, await headKey());
     const head = (await (await openProject(dir)).revisions()).at(-1)!.schema;
     expect(cached?.design).toEqual(head);
     expect(cached?.catalog).toEqual(toCatalog(head));
@@ -64,9 +68,10 @@ describe('the head state cache', () => {
     await shopWithChange();
     const fresh = await pending(null);
     await pending();
-    const text = await readFile(slot().path, 'utf8');
+    const path = statePath(await headKey());
+    const text = await readFile(path, 'utf8');
     for (const damaged of [text.slice(0, text.length - 10), `${text.split('\n')[0]}\n{}`, '']) {
-      await writeFile(slot().path, damaged);
+      await writeFile(path, damaged);
       expect(await pending()).toEqual(fresh);
     }
   });
@@ -81,7 +86,7 @@ describe('the head state cache', () => {
     // An intact state of another design, kept under the old head's key.
     const forged = loadShopDesign();
     forged.tables[0]!.comment = 'forged';
-    await writeHeadState(slot(), before, { design: forged, catalog: toCatalog(forged) });
+    await writeHeadState(dir, BUILD, before, { design: forged, catalog: toCatalog(forged) });
     expect((await pending()).operations).toEqual([]);
     expect(await headKey()).not.toBe(before);
   });
@@ -91,16 +96,35 @@ describe('the head state cache', () => {
     const written = await (await openProject(dir, { build: BUILD })).writeNextRevision('change');
     const replayed = (await (await openProject(dir)).revisions()).at(-1)!.schema;
     expect(written?.revision.id).toBe((await (await openProject(dir)).revisions()).at(-1)!.id);
-    const verified = JSON.parse(
-      await readFile(join(dir, '.retort/verified-revisions.json'), 'utf8'),
-    );
-    expect(await headKey()).toBe(verified.keys.at(-1));
-    const state = await readHeadState(slot(), await headKey());
+    const state = await readHeadState(dir, BUILD, await headKey());
     expect(state?.design).toEqual(replayed);
     expect(state?.catalog).toEqual(toCatalog(replayed));
     // Nothing more to write, and the next command starts from that state.
     expect(await pending()).toEqual(await pending(null));
     expect((await pending()).operations).toEqual([]);
+  });
+
+  it('keeps the states of the last two heads, so a revision removed again finds its parent', async () => {
+    await shopWithChange();
+    const first = await headKey();
+    await (await openProject(dir, { build: BUILD })).createRevision('change');
+    const parent = await headKey();
+    const design = JSON.parse(await readFile(join(dir, 'design.json'), 'utf8'));
+    design.tables[2].comment = 'changed again';
+    await writeDesign(design);
+    const written = await (await openProject(dir, { build: BUILD })).writeNextRevision('again');
+    const child = await headKey();
+    // Three heads had states; the first one's is gone.
+    expect(await stateKeys()).toEqual([parent, child].sort());
+    expect(await stateKeys()).not.toContain(first);
+    // The parent's state, marked, is what a command takes once the child is removed.
+    const state = (await readHeadState(dir, BUILD, parent))!;
+    state.design.tables[0]!.comment = 'from the kept state';
+    await writeHeadState(dir, BUILD, parent, { ...state, catalog: toCatalog(state.design) });
+    await rm(join(dir, written!.file));
+    const fresh = (await pending(null)).operations;
+    // One more operation: the comment the marked state has and the design has not.
+    expect((await pending()).operations).toHaveLength(fresh.length + 1);
   });
 
   it('reads catalogs back exactly as they were built, whatever the design holds', () => {

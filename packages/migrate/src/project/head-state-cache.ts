@@ -1,10 +1,12 @@
 /**
- * The head revision's design and catalog, kept in `.retort/head-state.json` under the key the
- * chain's head is verified by (which covers every file of the chain, see chain.ts), so the
- * commands that diff against the head (`revision`, `pending`) do not replay the chain and
- * build the head's catalog again until a revision is added or a file changes. See
- * keyed-cache.ts for what makes a cache file trusted.
+ * The head revision's design and catalog, kept in `.retort/head-states/<key>.json` under the
+ * key the chain's head is verified by (which covers every file of the chain, see chain.ts), so
+ * the commands that diff against the head (`revision`, `pending`) do not replay the chain and
+ * build the head's catalog again until a revision is added or a file changes. The states of
+ * the last two heads are kept: a revision removed again (or a branch switched back) finds its
+ * parent's. See keyed-cache.ts for what makes a cache file trusted.
  */
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Catalog, Design } from '@retort/core';
 import { type CacheSlot, readCache, writeCache } from './keyed-cache';
@@ -15,12 +17,29 @@ export interface HeadState {
   catalog: Catalog;
 }
 
-export function headStateSlot(root: string, build: string | null): CacheSlot {
-  return { path: join(root, '.retort', 'head-state.json'), format: 'retort.head-state/1', build };
+const KEPT = 2;
+const KEY = /^[0-9a-f]{64}$/;
+
+const statesDir = (root: string) => join(root, '.retort', 'head-states');
+
+export function headStateSlot(root: string, build: string | null, key: string): CacheSlot {
+  // A key is a sha256 in hex; anything else never names a file.
+  return {
+    path: join(statesDir(root), `${key}.json`),
+    format: 'retort.head-state/1',
+    build: KEY.test(key) ? build : null,
+  };
 }
 
-export async function readHeadState(slot: CacheSlot, headKey: string): Promise<HeadState | null> {
-  const value = (await readCache(slot, headKey)) as Partial<HeadState> | null;
+export async function readHeadState(
+  root: string,
+  build: string | null,
+  key: string,
+): Promise<HeadState | null> {
+  const value = (await readCache(
+    headStateSlot(root, build, key),
+    key,
+  )) as Partial<HeadState> | null;
   const catalog = value?.catalog;
   const shaped =
     value !== null &&
@@ -32,5 +51,29 @@ export async function readHeadState(slot: CacheSlot, headKey: string): Promise<H
   return shaped ? (value as HeadState) : null;
 }
 
-export const writeHeadState = (slot: CacheSlot, headKey: string, state: HeadState) =>
-  writeCache(slot, headKey, state);
+export async function writeHeadState(
+  root: string,
+  build: string | null,
+  key: string,
+  state: HeadState,
+): Promise<void> {
+  const slot = headStateSlot(root, build, key);
+  if (slot.build === null) return;
+  await writeCache(slot, key, state);
+  await pruneHeadStates(root).catch(() => {});
+}
+
+/** Leaves the states written last; the others belong to heads long gone. */
+async function pruneHeadStates(root: string): Promise<void> {
+  const dir = statesDir(root);
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.json'));
+  if (names.length <= KEPT) return;
+  const times = await Promise.all(
+    names.map(async (name) => (await stat(join(dir, name)).catch(() => null))?.mtimeMs ?? 0),
+  );
+  const oldest = names
+    .map((name, i) => ({ name, time: times[i]! }))
+    .sort((a, b) => b.time - a.time)
+    .slice(KEPT);
+  await Promise.all(oldest.map(({ name }) => rm(join(dir, name), { force: true })));
+}

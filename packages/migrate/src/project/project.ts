@@ -22,7 +22,7 @@ import { removeLeftoverTemps, writeFileAtomic } from './atomic-write';
 import { type RevisionFile, type VerifiedChain, verifiedKey, verifyChain } from './chain';
 import { BASE_DESIGN, designChange, designHash } from './design-change';
 import { emptyDesignNamed } from './empty-design';
-import { type HeadState, headStateSlot, readHeadState, writeHeadState } from './head-state-cache';
+import { type HeadState, readHeadState, writeHeadState } from './head-state-cache';
 import { RUNNING_BUILD } from './keyed-cache';
 import { ifProjectUnlocked, withProjectLock } from './project-lock';
 import { readWholeFile } from './read-whole-file';
@@ -77,7 +77,6 @@ export async function openProject(
   parser.catch(() => {});
   const root = resolve(dir);
   const validated = validatedDesignSlot(root, build);
-  const headStates = headStateSlot(root, build);
   const designPath = join(root, 'design.json');
   const revisionsDir = join(root, 'revisions');
   // Saves and new revisions are read-check-write: one at a time within the process, and
@@ -174,7 +173,7 @@ export async function openProject(
     const none = async () => {};
     if (!head || key === undefined) return { head, design: null, remember: none };
     if (knownHead?.key === key) return { head, design: knownHead.design, remember: none };
-    const cached = await readHeadState(headStates, key);
+    const cached = await readHeadState(root, build, key);
     if (cached) {
       adoptDesignCatalog(cached.design, cached.catalog);
       knownHead = { key, design: cached.design };
@@ -183,7 +182,7 @@ export async function openProject(
     const design = head.schema;
     knownHead = { key, design };
     const state = (): HeadState => ({ design, catalog: designCatalog(design) });
-    return { head, design, remember: () => writeHeadState(headStates, key, state()) };
+    return { head, design, remember: () => writeHeadState(root, build, key, state()) };
   };
 
   const pendingFrom = (design: Design, head: Revision | null, headDesign: Design | null) => {
@@ -261,10 +260,9 @@ export async function openProject(
       const { chain, keys } = verified;
       const { design: headDesign, remember } = await headOf(verified);
       const pending = pendingFrom(design, chain.at(-1) ?? null, headDesign);
-      if (pending.operations.length === 0) {
-        await remember();
-        return null;
-      }
+      // Kept even when a revision follows: removing that revision leads back to this head.
+      await remember();
+      if (pending.operations.length === 0) return null;
       const taken = new Set(chain.map((r) => r.id));
       let id = randomBytes(6).toString('hex');
       while (taken.has(id)) id = randomBytes(6).toString('hex');
@@ -296,7 +294,7 @@ export async function openProject(
       // catalog was built for the diff, and the next revision starts from both.
       if (revision.schema === design) {
         knownHead = { key, design };
-        await writeHeadState(headStates, key, { design, catalog: designCatalog(design) });
+        await writeHeadState(root, build, key, { design, catalog: designCatalog(design) });
       }
       return { revision, file: `revisions/${name}`, lint: pending.lint };
     });
