@@ -185,6 +185,21 @@ const CHANGES: [change: string, sql: string, found: string][] = [
     'sequence "ticket_numbers" is in the database but not expected',
   ],
   [
+    'a standalone sequence dropped',
+    'DROP SEQUENCE project_codes',
+    'sequence "project_codes" is missing from the database',
+  ],
+  [
+    'a standalone sequence given another increment',
+    'ALTER SEQUENCE project_codes INCREMENT BY 5',
+    'sequence "project_codes" has increment 5 in the database, 10 expected',
+  ],
+  [
+    'a standalone sequence owned by no column',
+    'ALTER SEQUENCE project_codes OWNED BY NONE',
+    'sequence "project_codes" is owned by no column in the database, projects.code expected',
+  ],
+  [
     'a function added',
     'CREATE FUNCTION answer() RETURNS integer LANGUAGE sql AS $$ SELECT 42 $$',
     'function public.answer() is in the database but not expected',

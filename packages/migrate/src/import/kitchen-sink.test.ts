@@ -265,7 +265,7 @@ describe.runIf(onServer)('the modelled subset', () => {
         await db.close();
       }
       const comparison = compareDumps(before, await pgDump(rebuilt.url));
-      expect(comparison.objects).toBe(72);
+      expect(comparison.objects).toBe(75);
       expect(comparison.differences).toEqual([]);
     } finally {
       await target.cleanup();
