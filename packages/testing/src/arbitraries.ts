@@ -1,7 +1,7 @@
 /**
  * fast-check arbitraries for designs that are valid by construction: `arbDesign()` for
  * 1-6 tables with enums, keys (identity ones too), uniques, indexes (hash, partial,
- * descending), checks, collated and generated columns and foreign keys (only to a primary
+ * descending), checks, exclusion constraints, collated and generated columns and foreign keys (only to a primary
  * key or unique column, with the same type; some deferrable), domains and a composite type,
  * standalone sequences (some owned by a column), and `arbDesignEdit(design)` for one edit a
  * user could make in the editor, the result still valid.
@@ -12,6 +12,9 @@ import {
   type Design,
   designIds,
   type EnumType,
+  EXCLUSION_DEFAULTS,
+  type ExclusionConstraint,
+  type ExclusionElement,
   expressionColumns,
   FOREIGN_KEY_DEFAULTS,
   type ForeignKey,
@@ -176,6 +179,7 @@ function columnsInSql(table: Table): Set<string> {
   for (const k of table.checks) add(k.expression);
   for (const c of table.columns) if (c.generated) add(c.generated.sql);
   for (const i of table.indexes) if (i.where) add(i.where);
+  for (const x of table.exclusions ?? []) if (x.where) add(x.where);
   return names;
 }
 
@@ -241,6 +245,58 @@ function checkFor(g: Gen, table: Table, id: string): CheckConstraint | null {
     name: chance(g, 30) ? `${table.name.slice(0, 30)}_${column.name.slice(0, 20)}_rule` : null,
     expression,
     notValid: chance(g, 20),
+  };
+}
+
+/**
+ * An exclusion constraint none of whose operator classes needs btree_gist: `btree (col WITH
+ * =)` or `hash (col WITH =)` on a column that has them, or `gist (period WITH &&)` on a new
+ * range column, sometimes partial, deferrable or commented.
+ */
+function exclusionFor(g: Gen, table: Table, id: string): Table | null {
+  const columns = table.columns.filter((c) => HASHABLE.has(c.type) && !c.collation);
+  const taken = new Set(table.columns.map((c) => c.name));
+  const name = chance(g, 30) ? `xc_${table.name.slice(0, 26)}_${id}` : null;
+  const element = (column: string, operator: string): ExclusionElement => ({
+    column,
+    expression: null,
+    descending: false,
+    nulls: null,
+    opclass: null,
+    collation: null,
+    operator,
+  });
+  const options = {
+    ...EXCLUSION_DEFAULTS,
+    ...(chance(g, 20) ? { deferrable: true, initiallyDeferred: chance(g, 50) } : {}),
+    ...(chance(g, 15) ? { comment: `No two ${table.name} alike` } : {}),
+  };
+  if (columns.length > 0 && chance(g, 60)) {
+    const column = pick(g, columns);
+    const method = chance(g, 30) ? ('hash' as const) : ('btree' as const);
+    const exclusion: ExclusionConstraint = {
+      id,
+      name,
+      ...options,
+      method,
+      elements: [element(column.id, '=')],
+      ...(chance(g, 20) ? { where: `${column.name} IS NOT NULL` } : {}),
+    };
+    return { ...table, exclusions: [...(table.exclusions ?? []), exclusion] };
+  }
+  const periodName = freshName(g, ['period', 'during', 'span'], taken);
+  const period = newColumn({ id: `${id}_p`, name: periodName, type: 'tstzrange' });
+  const exclusion: ExclusionConstraint = {
+    id,
+    name,
+    ...options,
+    method: 'gist',
+    elements: [element(period.id, '&&')],
+  };
+  return {
+    ...table,
+    columns: [...table.columns, period],
+    exclusions: [...(table.exclusions ?? []), exclusion],
   };
 }
 
@@ -374,6 +430,7 @@ function buildTable(g: Gen, id: string, name: string, enums: EnumType[]): Table 
     const check = checkFor(g, table, `${id}_k`);
     if (check) table.checks.push(check);
   }
+  if (chance(g, 15)) return exclusionFor(g, table, `${id}_x`) ?? table;
   return table;
 }
 
@@ -665,6 +722,9 @@ function usedColumnIds(design: Design): Set<string> {
     }
     for (const u of table.uniques) for (const id of u.columns) used.add(id);
     for (const i of table.indexes) for (const id of i.columns) used.add(id);
+    for (const x of table.exclusions ?? []) {
+      for (const e of x.elements) if (e.column !== null) used.add(e.column);
+    }
     const named = columnsInSql(table);
     for (const c of table.columns) if (named.has(c.name) || c.generated) used.add(c.id);
   }
@@ -967,6 +1027,37 @@ const setIndexComment: Edit = (g, design, focus) => {
   });
 };
 
+const addExclusion: Edit = (g, design, focus) => {
+  const index = tableIndex(g, design, focus);
+  const table = exclusionFor(g, design.tables[index]!, freshId('x', design));
+  return table && replaceTable(design, index, table);
+};
+
+const dropExclusion: Edit = (g, design, focus) => {
+  const tables = tablesFor(design, focus).filter(({ t }) => (t.exclusions?.length ?? 0) > 0);
+  if (tables.length === 0) return null;
+  const { t, i } = pick(g, tables);
+  const gone = pick(g, t.exclusions!);
+  const exclusions = t.exclusions!.filter((x) => x.id !== gone.id);
+  const { exclusions: _all, ...rest } = t;
+  return replaceTable(design, i, exclusions.length > 0 ? { ...rest, exclusions } : rest);
+};
+
+/** Deferrable or not (dropped and added again), or another comment (changed in place). */
+const changeExclusion: Edit = (g, design, focus) => {
+  const tables = tablesFor(design, focus).filter(({ t }) => (t.exclusions?.length ?? 0) > 0);
+  if (tables.length === 0) return null;
+  const { t, i } = pick(g, tables);
+  const changed = pick(g, t.exclusions!);
+  const next: ExclusionConstraint = chance(g, 50)
+    ? { ...changed, deferrable: !changed.deferrable, initiallyDeferred: false }
+    : { ...changed, comment: changed.comment === null ? `Kept apart ${int(g, 1, 99)}` : null };
+  return replaceTable(design, i, {
+    ...t,
+    exclusions: t.exclusions!.map((x) => (x.id === changed.id ? next : x)),
+  });
+};
+
 function mapEnum(design: Design, id: string, values: string[]): Design {
   return { ...design, enums: design.enums.map((e) => (e.id === id ? { ...e, values } : e)) };
 }
@@ -1168,6 +1259,9 @@ export const DESIGN_EDITS = {
   dropCheck,
   toggleCheckValidity,
   setIndexComment,
+  addExclusion,
+  dropExclusion,
+  changeExclusion,
   addEnumValue,
   removeEnumValue,
   renameEnumValue,
@@ -1208,6 +1302,9 @@ export const TABLE_EDITS: readonly DesignEditKind[] = [
   'dropCheck',
   'toggleCheckValidity',
   'setIndexComment',
+  'addExclusion',
+  'dropExclusion',
+  'changeExclusion',
 ];
 
 /** One edit of `design` (kind chosen at random, or from `kinds`) with its kind, the result still valid. */
