@@ -1,5 +1,12 @@
-/** Editors for a table's unique constraints, indexes and check constraints. */
-import { INDEX_METHODS, type Index, type IndexMethod, type Table } from '@retort/core';
+/** Editors for a table's unique constraints, indexes, check and exclusion constraints. */
+import {
+  EXCLUSION_METHODS,
+  type ExclusionElement,
+  INDEX_METHODS,
+  type Index,
+  type IndexMethod,
+  type Table,
+} from '@retort/core';
 import { type DesignProblem, problemsAt } from '../store/design-problems';
 import { designStore } from '../store/design-store';
 import { CommitInput, Problems, Section } from './fields';
@@ -207,6 +214,165 @@ export function TableKeys(props: {
             <Problems messages={messages(`${base}.checks[${i}]`)} />
           </div>
         ))}
+      </Section>
+
+      <Section
+        title="Exclusion constraints"
+        actions={
+          !readOnly &&
+          firstPlainColumn && (
+            <button
+              type="button"
+              onClick={() => store().addExclusion(table.id, firstPlainColumn.id)}
+            >
+              Add exclusion
+            </button>
+          )
+        }
+      >
+        {(table.exclusions ?? []).map((exclusion, i) => {
+          const setElements = (elements: ExclusionElement[]) =>
+            store().updateExclusion(table.id, exclusion.id, { elements });
+          return (
+            <div className="inspector-key" key={exclusion.id} data-testid="exclusion-editor">
+              <div className="inspector-key__row">
+                <CommitInput
+                  aria-label="Exclusion name"
+                  value={exclusion.name ?? ''}
+                  placeholder="name (optional)"
+                  disabled={readOnly}
+                  onCommit={(name) =>
+                    store().updateExclusion(table.id, exclusion.id, { name: name || null })
+                  }
+                />
+                <select
+                  aria-label="Exclusion method"
+                  className="inspector-input"
+                  value={exclusion.method}
+                  disabled={readOnly}
+                  onChange={(event) =>
+                    store().updateExclusion(table.id, exclusion.id, {
+                      method: event.currentTarget.value as IndexMethod,
+                    })
+                  }
+                >
+                  {EXCLUSION_METHODS.map((method) => (
+                    <option key={method} value={method}>
+                      {method}
+                    </option>
+                  ))}
+                </select>
+                {!readOnly && (
+                  <RemoveButton
+                    label="Delete exclusion"
+                    onClick={() => store().deleteExclusion(table.id, exclusion.id)}
+                  />
+                )}
+              </div>
+              {exclusion.elements.map((element, e) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: elements have no id; their place is who they are
+                <div className="inspector-key__row" key={e}>
+                  {element.column !== null ? (
+                    <select
+                      aria-label="Exclusion column"
+                      className="inspector-input"
+                      value={element.column}
+                      disabled={readOnly}
+                      onChange={(event) => {
+                        const column = event.currentTarget.value;
+                        setElements(
+                          exclusion.elements.map((x, n) => (n === e ? { ...x, column } : x)),
+                        );
+                      }}
+                    >
+                      {table.columns.map((column) => (
+                        <option key={column.id} value={column.id}>
+                          {column.name}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    <code>({element.expression})</code>
+                  )}
+                  WITH
+                  <CommitInput
+                    aria-label="Exclusion operator"
+                    className="inspector-code"
+                    value={element.operator}
+                    placeholder="= or &&"
+                    disabled={readOnly}
+                    onCommit={(operator) =>
+                      setElements(
+                        exclusion.elements.map((x, n) =>
+                          n === e ? { ...x, operator: operator.trim() } : x,
+                        ),
+                      )
+                    }
+                  />
+                  {!readOnly && exclusion.elements.length > 1 && (
+                    <RemoveButton
+                      label="Remove element"
+                      onClick={() => setElements(exclusion.elements.filter((_, n) => n !== e))}
+                    />
+                  )}
+                </div>
+              ))}
+              {!readOnly && firstPlainColumn && (
+                <button
+                  type="button"
+                  onClick={() =>
+                    setElements([
+                      ...exclusion.elements,
+                      { ...exclusion.elements[0]!, column: firstPlainColumn.id, operator: '=' },
+                    ])
+                  }
+                >
+                  Add element
+                </button>
+              )}
+              <div className="inspector-key__row">
+                <CommitInput
+                  aria-label="Exclusion where"
+                  className="inspector-code"
+                  value={exclusion.where ?? ''}
+                  placeholder="WHERE (optional)"
+                  disabled={readOnly}
+                  onCommit={(where) =>
+                    store().updateExclusion(table.id, exclusion.id, {
+                      where: where.trim() || null,
+                    })
+                  }
+                />
+                <label className="inspector-inline-toggle">
+                  <input
+                    type="checkbox"
+                    aria-label="Exclusion deferrable"
+                    checked={exclusion.deferrable}
+                    disabled={readOnly}
+                    onChange={(event) =>
+                      store().updateExclusion(table.id, exclusion.id, {
+                        deferrable: event.currentTarget.checked,
+                      })
+                    }
+                  />
+                  deferrable
+                </label>
+              </div>
+              <CommitInput
+                aria-label="Exclusion comment"
+                value={exclusion.comment ?? ''}
+                placeholder="comment (optional)"
+                disabled={readOnly}
+                onCommit={(comment) =>
+                  store().updateExclusion(table.id, exclusion.id, {
+                    comment: comment.trim() || null,
+                  })
+                }
+              />
+              <Problems messages={messages(`${base}.exclusions[${i}]`)} />
+            </div>
+          );
+        })}
       </Section>
     </>
   );

@@ -12,6 +12,7 @@ import type {
   Design,
   DesignObject,
   EnumPatch,
+  ExclusionPatch,
   ForeignKeyCheck,
   ForeignKeyPatch,
   IndexPatch,
@@ -126,6 +127,9 @@ export interface DesignActions {
   addCheck(tableId: string, expression: string, name?: string): string | null;
   updateCheck(tableId: string, checkId: string, patch: CheckPatch): void;
   deleteCheck(tableId: string, checkId: string): void;
+  addExclusion(tableId: string, columnId: string): string | null;
+  updateExclusion(tableId: string, exclusionId: string, patch: ExclusionPatch): void;
+  deleteExclusion(tableId: string, exclusionId: string): void;
 
   addEnum(name?: string, values?: string[]): string | null;
   updateEnum(enumId: string, patch: EnumPatch): void;
@@ -436,6 +440,21 @@ export function createDesignStore(initial: Partial<DesignState> = {}) {
           },
           deleteCheck(tableId, checkId) {
             edit((d) => edits.deleteCheck(d, tableId, checkId));
+          },
+          addExclusion(tableId, columnId) {
+            let id: string | null = null;
+            edit((d) => {
+              const result = edits.addExclusion(d, tableId, columnId);
+              id = result.id || null;
+              return result.design;
+            });
+            return id;
+          },
+          updateExclusion(tableId, exclusionId, patch) {
+            edit((d) => edits.updateExclusion(d, tableId, exclusionId, patch));
+          },
+          deleteExclusion(tableId, exclusionId) {
+            edit((d) => edits.deleteExclusion(d, tableId, exclusionId));
           },
 
           addEnum(name, values) {

@@ -5,6 +5,7 @@
 
 import { DEFAULT_SCHEMA, objectQualifiedName } from '../../naming/qualified-names';
 import {
+  EXCLUSION_DEFAULTS,
   FOREIGN_KEY_DEFAULTS,
   INDEX_DEFAULTS,
   TABLE_KEY_DEFAULTS,
@@ -18,6 +19,7 @@ import type {
   Column,
   Design,
   EnumType,
+  ExclusionConstraint,
   ForeignKey,
   Index,
   Position,
@@ -35,6 +37,7 @@ export type UniquePatch = Partial<Omit<UniqueConstraint, 'id'>>;
 export type IndexPatch = Partial<Omit<Index, 'id'>>;
 export type CheckPatch = Partial<Omit<CheckConstraint, 'id'>>;
 export type EnumPatch = Partial<Omit<EnumType, 'id'>>;
+export type ExclusionPatch = Partial<Omit<ExclusionConstraint, 'id'>>;
 
 export function findTable(design: Design, tableId: string): Table | undefined {
   return design.tables.find((t) => t.id === tableId);
@@ -370,24 +373,26 @@ export function deleteColumn(design: Design, tableId: string, columnId: string):
         ? { ...t, foreignKeys: t.foreignKeys.filter((fk) => !refersToColumn(fk)) }
         : t;
     }
+    const { exclusions: _exclusions, ...rest } = t;
     return {
-      ...t,
+      ...rest,
       columns: t.columns.filter((c) => c.id !== columnId),
       foreignKeys: t.foreignKeys.filter(
         (fk) => !fk.columns.includes(columnId) && !refersToColumn(fk),
       ),
       uniques: t.uniques.filter((u) => !u.columns.includes(columnId)),
       indexes: t.indexes.filter((i) => !i.columns.includes(columnId)),
-      ...(t.exclusions
-        ? {
-            exclusions: t.exclusions.filter(
-              (x) =>
-                !x.include.includes(columnId) && !x.elements.some((e) => e.column === columnId),
-            ),
-          }
-        : {}),
+      ...keptExclusions(t, columnId),
     };
   });
+}
+
+/** The exclusion constraints that do not use the column; absent when none is left. */
+function keptExclusions(table: Table, columnId: string): Pick<Table, 'exclusions'> {
+  const kept = (table.exclusions ?? []).filter(
+    (x) => !x.include.includes(columnId) && !x.elements.some((e) => e.column === columnId),
+  );
+  return kept.length > 0 ? { exclusions: kept } : {};
 }
 
 // ---- foreign keys -------------------------------------------------------------------------
@@ -517,6 +522,71 @@ export function updateCheck(design: Design, tableId: string, id: string, patch: 
 }
 export function deleteCheck(design: Design, tableId: string, id: string) {
   return deleteFromList(design, tableId, 'checks', id);
+}
+
+// ---- exclusion constraints ----------------------------------------------------------------
+
+/** A new `EXCLUDE USING gist (column WITH =)`, or btree when the column has no gist class. */
+export function addExclusion(
+  design: Design,
+  tableId: string,
+  columnId: string,
+): { design: Design; id: string } {
+  const table = findTable(design, tableId);
+  const column = table && findColumn(table, columnId);
+  if (!table || !column) return { design, id: '' };
+  const id = newId('x', designIds(design));
+  const range = /range$/i.test(column.type);
+  const exclusion: ExclusionConstraint = {
+    id,
+    name: null,
+    ...EXCLUSION_DEFAULTS,
+    method: range ? 'gist' : 'btree',
+    elements: [
+      {
+        column: columnId,
+        expression: null,
+        descending: false,
+        nulls: null,
+        opclass: null,
+        collation: null,
+        operator: range ? '&&' : '=',
+      },
+    ],
+  };
+  return {
+    design: mapTable(design, tableId, (t) => ({
+      ...t,
+      exclusions: [...(t.exclusions ?? []), exclusion],
+    })),
+    id,
+  };
+}
+
+export function updateExclusion(
+  design: Design,
+  tableId: string,
+  id: string,
+  patch: ExclusionPatch,
+): Design {
+  const clean = { ...patch };
+  if ('name' in patch) clean.name = cleanName(patch.name ?? undefined) ?? null;
+  if (patch.deferrable === false) clean.initiallyDeferred = false;
+  return mapTable(design, tableId, (t) => {
+    if (!t.exclusions) return t;
+    const exclusions = mapItem(t.exclusions, id, (x) => patchedNullable(x, clean));
+    return exclusions === t.exclusions ? t : { ...t, exclusions };
+  });
+}
+
+export function deleteExclusion(design: Design, tableId: string, id: string): Design {
+  return mapTable(design, tableId, (t) => {
+    if (!t.exclusions) return t;
+    const exclusions = without(t.exclusions, id);
+    if (exclusions === t.exclusions) return t;
+    const { exclusions: _all, ...rest } = t;
+    return exclusions.length > 0 ? { ...rest, exclusions } : rest;
+  });
 }
 
 // ---- enums --------------------------------------------------------------------------------
