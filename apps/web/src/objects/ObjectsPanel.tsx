@@ -10,6 +10,7 @@ import { viewStore } from '../store/view-store';
 import { objectEditorStore } from './editor-store';
 import { objectGroups, objectLabel } from './object-list';
 import { TEMPLATE_KINDS, type TemplateKind, templateSql } from './object-sql';
+import { SequencesSection } from './SequencesSection';
 
 export function ObjectsPanel() {
   const design = useDesignStore((s) => s.design);
@@ -77,6 +78,7 @@ export function ObjectsPanel() {
           </ul>
         </section>
       ))}
+      <SequencesSection design={design} readOnly={readOnly} />
     </div>
   );
 }

@@ -18,6 +18,7 @@ import type {
   IndexPatch,
   Position,
   ReferentialAction,
+  SequencePatch,
   Table,
   UniquePatch,
 } from '@retort/core';
@@ -135,6 +136,11 @@ export interface DesignActions {
   updateEnum(enumId: string, patch: EnumPatch): void;
   setEnumSchema(enumId: string, schema: string): void;
   deleteEnum(enumId: string): void;
+
+  /** A new standalone sequence with Postgres' defaults; returns its id. */
+  addSequence(name?: string): string | null;
+  updateSequence(sequenceId: string, patch: SequencePatch): void;
+  deleteSequence(sequenceId: string): void;
 
   /**
    * Puts a checked object into the design, one undo step: in place of the one with its id,
@@ -478,6 +484,22 @@ export function createDesignStore(initial: Partial<DesignState> = {}) {
               (d) => edits.deleteEnum(d, enumId),
               selectionAfterDelete((s) => s.id === enumId),
             );
+          },
+
+          addSequence(name) {
+            let id: string | null = null;
+            edit((d) => {
+              const result = edits.addSequence(d, name);
+              id = result.id;
+              return result.design;
+            });
+            return id;
+          },
+          updateSequence(sequenceId, patch) {
+            edit((d) => edits.updateSequence(d, sequenceId, patch));
+          },
+          deleteSequence(sequenceId) {
+            edit((d) => edits.deleteSequence(d, sequenceId));
           },
 
           putObject(object) {

@@ -6,4 +6,5 @@ export * from './import-design';
 export * from './new-id';
 export * from './object-edits';
 export * from './paste-tables';
+export * from './sequence-edits';
 export * from './type-spelling';

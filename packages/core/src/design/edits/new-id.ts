@@ -3,7 +3,7 @@
  * change once given, so a rename in the editor stays a rename in the migration.
  */
 
-export type IdPrefix = 't' | 'c' | 'f' | 'u' | 'i' | 'k' | 'x' | 'e' | 'n' | 'a' | 'o';
+export type IdPrefix = 't' | 'c' | 'f' | 'u' | 'i' | 'k' | 'x' | 'e' | 'n' | 'a' | 'o' | 's';
 
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
