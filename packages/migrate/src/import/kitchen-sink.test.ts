@@ -69,7 +69,7 @@ describe('the kitchen-sink schema', () => {
     expect(lines(read.unmodelled)).toEqual(KITCHEN_SINK_UNMODELLED);
     expect(read.notes).toEqual([
       'Skipped line 12, the psql meta-command \\restrict.',
-      'Skipped line 891, the psql meta-command \\unrestrict.',
+      'Skipped line 899, the psql meta-command \\unrestrict.',
     ]);
     expect(read.design.tables.map((t) => `${t.schema ?? 'public'}.${t.name}`)).toEqual([
       'public.accounts',
@@ -103,6 +103,19 @@ describe('the kitchen-sink schema', () => {
         deferrable: false,
         initiallyDeferred: false,
         comment: null,
+      },
+    ]);
+
+    const rooms = read.design.tables.find((t) => t.name === 'rooms')!;
+    expect(rooms.exclusions).toMatchObject([
+      {
+        name: 'rooms_same_name_on_floor',
+        method: 'gist',
+        elements: [
+          { column: null, expression: 'lower(name)', operator: '=' },
+          { column: 'c_rooms_floor', operator: '=' },
+        ],
+        include: ['c_rooms_id'],
       },
     ]);
 
