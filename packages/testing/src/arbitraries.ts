@@ -245,6 +245,7 @@ function checkFor(g: Gen, table: Table, id: string): CheckConstraint | null {
     name: chance(g, 30) ? `${table.name.slice(0, 30)}_${column.name.slice(0, 20)}_rule` : null,
     expression,
     notValid: chance(g, 20),
+    comment: chance(g, 15) ? `Keeps ${column.name} sane` : null,
   };
 }
 
@@ -1148,6 +1149,7 @@ function bareTable(id: string, name: string): Table {
     columns: [],
     primaryKeyName: null,
     primaryKeyOrder: null,
+    primaryKeyComment: null,
     foreignKeys: [],
     uniques: [],
     indexes: [],

@@ -114,7 +114,7 @@ function check(
   expression: string,
   name: string | null = null,
 ): CheckConstraint {
-  return { id: `k_${table}_${id}`, name, expression, notValid: false };
+  return { id: `k_${table}_${id}`, name, expression, notValid: false, comment: null };
 }
 
 /**

@@ -20,6 +20,7 @@ export function objectsDesign(): Design {
         position: null,
         primaryKeyName: null,
         primaryKeyOrder: null,
+        primaryKeyComment: null,
         columns: [
           column('c_id', 'id', 'INTEGER', {
             primaryKey: true,

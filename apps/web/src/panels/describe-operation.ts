@@ -131,6 +131,10 @@ export function describeOperation(op: Operation): string {
       return op.to === null
         ? `Remove the comment of exclusion constraint ${op.exclusion} on ${op.table}`
         : `Set the comment of exclusion constraint ${op.exclusion} on ${op.table}: ${op.to}`;
+    case 'set_constraint_comment':
+      return op.to === null
+        ? `Remove the comment of constraint ${op.constraint} on ${op.table}`
+        : `Set the comment of constraint ${op.constraint} on ${op.table}: ${op.to}`;
     case 'create_enum':
       return `Create enum ${op.enum.name} (${op.enum.values.join(', ')})`;
     case 'drop_enum':

@@ -44,11 +44,13 @@ import {
   addSerialSql,
   alterEnumSql,
   alterStepSql,
+  constraintCommentSql,
   createIndexStatements,
   dropSerialSql,
   indexCommentSql,
   renderOperationSql,
   serialTypeSql,
+  tableConstraintComments,
   uniqueClause,
 } from '../sql/render';
 
@@ -243,6 +245,7 @@ class Renderer {
     for (const k of table.checks) {
       if (k.notValid) after.push(this.execute(addCheckSql(table.name, k)));
     }
+    after.push(...tableConstraintComments(table).map((s) => this.execute(s)));
     return [...before, call, ...after];
   }
 
@@ -350,6 +353,28 @@ class Renderer {
   }
 
   operation(op: Operation): string[] {
+    return [...this.statements(op), ...this.createdConstraintComment(op)];
+  }
+
+  /** Alembic's create_* calls take no comment: `COMMENT ON CONSTRAINT` follows them. */
+  private createdConstraintComment(op: Operation): string[] {
+    const created = (table: string, c: { name: string; comment?: string }) =>
+      c.comment === undefined ? [] : [this.execute(constraintCommentSql(table, c.name, c.comment))];
+    switch (op.kind) {
+      case 'create_primary_key':
+        return created(op.table, op.primaryKey);
+      case 'create_foreign_key':
+        return created(op.table, op.foreignKey);
+      case 'create_unique':
+        return created(op.table, op.unique);
+      case 'create_check':
+        return created(op.table, op.check);
+      default:
+        return [];
+    }
+  }
+
+  private statements(op: Operation): string[] {
     switch (op.kind) {
       case 'create_table':
         return this.createTable(op.table);
@@ -498,6 +523,7 @@ class Renderer {
         return alterEnumSql(op).map((s) => this.execute(s));
       case 'set_check_validity':
       case 'set_exclusion_comment':
+      case 'set_constraint_comment':
       case 'set_index_comment':
       case 'rename_enum':
       case 'rename_constraint':

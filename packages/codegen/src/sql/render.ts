@@ -174,7 +174,7 @@ export function exclusionClause(x: CatalogExclusion): string {
   return text;
 }
 
-export function exclusionCommentSql(table: string, name: string, value: string | null): string {
+export function constraintCommentSql(table: string, name: string, value: string | null): string {
   return `COMMENT ON CONSTRAINT ${quoteName(name)} ON ${quoteTable(table)} IS ${comment(value)}`;
 }
 
@@ -183,8 +183,31 @@ export function addExclusionStatements(table: string, x: CatalogExclusion): stri
   const out = [
     `ALTER TABLE ${quoteTable(table)} ADD CONSTRAINT ${quoteName(x.name)} ${exclusionClause(x)}`,
   ];
-  if (x.comment !== undefined) out.push(exclusionCommentSql(table, x.name, x.comment));
+  if (x.comment !== undefined) out.push(constraintCommentSql(table, x.name, x.comment));
   return out;
+}
+
+/** A created constraint's statement, then its comment when it has one. */
+export function withConstraintComment(
+  table: string,
+  constraint: { name: string; comment?: string },
+  statements: string[],
+): string[] {
+  return constraint.comment === undefined
+    ? statements
+    : [...statements, constraintCommentSql(table, constraint.name, constraint.comment)];
+}
+
+/** The comments of the keys, uniques, checks and foreign keys made with a table. */
+export function tableConstraintComments(table: TableSpec): string[] {
+  return [
+    ...(table.primaryKey ? [table.primaryKey] : []),
+    ...table.uniques,
+    ...table.checks,
+    ...table.foreignKeys,
+  ].flatMap((c) =>
+    c.comment === undefined ? [] : [constraintCommentSql(table.name, c.name, c.comment)],
+  );
 }
 
 /** `NOT VALID` only takes in `ALTER TABLE ... ADD`: Postgres validates a check made with its table. */
@@ -197,7 +220,10 @@ export function checkValiditySql(table: string, check: CatalogCheck, valid: bool
   if (valid) {
     return [`ALTER TABLE ${quoteTable(table)} VALIDATE CONSTRAINT ${quoteName(check.name)}`];
   }
-  return [dropConstraint(table, check.name), addCheckSql(table, { ...check, notValid: true })];
+  return [
+    dropConstraint(table, check.name),
+    ...withConstraintComment(table, check, [addCheckSql(table, { ...check, notValid: true })]),
+  ];
 }
 
 function columnComment(table: string, column: string, value: string | null): string {
@@ -242,6 +268,7 @@ function createTable(table: TableSpec): string[] {
   for (const c of table.columns) {
     if (c.comment !== null) out.push(columnComment(table.name, c.name, c.comment));
   }
+  out.push(...tableConstraintComments(table));
   return out;
 }
 
@@ -398,19 +425,21 @@ export function renderOperationSql(op: Operation): string[] {
     case 'alter_column':
       return alterColumn(op.table, op.before, op.after);
     case 'create_primary_key':
-      return [
+      return withConstraintComment(op.table, op.primaryKey, [
         `ALTER TABLE ${quoteTable(op.table)} ADD CONSTRAINT ${quoteName(op.primaryKey.name)} PRIMARY KEY (${quoteNames(op.primaryKey.columns)})`,
-      ];
+      ]);
     case 'drop_primary_key':
       return [dropConstraint(op.table, op.primaryKey.name)];
     case 'create_foreign_key':
-      return [addForeignKey(op.table, op.foreignKey)];
+      return withConstraintComment(op.table, op.foreignKey, [
+        addForeignKey(op.table, op.foreignKey),
+      ]);
     case 'drop_foreign_key':
       return [dropConstraint(op.table, op.foreignKey.name)];
     case 'create_unique':
-      return [
+      return withConstraintComment(op.table, op.unique, [
         `ALTER TABLE ${quoteTable(op.table)} ADD CONSTRAINT ${quoteName(op.unique.name)} ${uniqueClause(op.unique)}`,
-      ];
+      ]);
     case 'drop_unique':
       return [dropConstraint(op.table, op.unique.name)];
     case 'create_index':
@@ -418,7 +447,7 @@ export function renderOperationSql(op: Operation): string[] {
     case 'drop_index':
       return [`DROP INDEX ${quoteInSchemaOf(op.table, op.index.name)}`];
     case 'create_check':
-      return [addCheckSql(op.table, op.check)];
+      return withConstraintComment(op.table, op.check, [addCheckSql(op.table, op.check)]);
     case 'drop_check':
       return [dropConstraint(op.table, op.check.name)];
     case 'set_check_validity':
@@ -428,7 +457,9 @@ export function renderOperationSql(op: Operation): string[] {
     case 'drop_exclusion':
       return [dropConstraint(op.table, op.exclusion.name)];
     case 'set_exclusion_comment':
-      return [exclusionCommentSql(op.table, op.exclusion, op.to)];
+      return [constraintCommentSql(op.table, op.exclusion, op.to)];
+    case 'set_constraint_comment':
+      return [constraintCommentSql(op.table, op.constraint, op.to)];
     case 'set_index_comment':
       return [indexCommentSql(op.table, op.index, op.to)];
     case 'create_enum':

@@ -42,6 +42,7 @@ import { quoteInSchemaOf, quoteName, quoteTable } from '../sql/identifier';
 import {
   addCheckSql,
   addExclusionStatements,
+  constraintCommentSql,
   createIndexStatements,
   indexCommentSql,
   renderOperationSql,
@@ -258,6 +259,24 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
       tableArgs.push(
         `CheckConstraint(${pythonString(escapeTextColons(k.expression), '"')}, name=${pythonString(k.name)})`,
       );
+    }
+    // SQLAlchemy's constraints have no comment. A foreign key create_all adds by ALTER TABLE
+    // after every table exists gets its comment once the whole metadata is made.
+    for (const k of [...(pk ? [pk] : []), ...table.uniques, ...table.checks]) {
+      if (k.comment !== undefined) {
+        ddlAfterCreate(constraintCommentSql(table.name, k.name, k.comment));
+      }
+    }
+    for (const fk of table.foreignKeys) {
+      if (fk.comment === undefined) continue;
+      const sql = constraintCommentSql(table.name, fk.name, fk.comment);
+      if (!fk.notValid && !closing.has(`${table.name}.${fk.name}`)) ddlAfterCreate(sql);
+      else {
+        imports.from(SA, 'DDL').from(SA, 'event');
+        after.push(
+          `event.listen(Base.metadata, 'after_create', DDL(${pythonString(sql.replaceAll('%', '%%'))}))`,
+        );
+      }
     }
     for (const x of table.exclusions ?? []) {
       const statements = addExclusionStatements(table.name, x);

@@ -51,7 +51,15 @@ export const awkwardDesign: Design = {
       uniques: [],
       indexes: [{ id: 'i1', name: null, columns: ['c3'], unique: false, ...INDEX_DEFAULTS }],
       // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal `${` that the emitters must escape.
-      checks: [{ id: 'k1', name: null, expression: '"2fa code" <> \'`${x}`\'', notValid: false }],
+      checks: [
+        {
+          id: 'k1',
+          name: null,
+          expression: '"2fa code" <> \'`${x}`\'',
+          notValid: false,
+          comment: null,
+        },
+      ],
     },
   ],
 };

@@ -100,6 +100,7 @@ function primaryKeyDifferences(e: CatalogPrimaryKey | null, a: CatalogPrimaryKey
   return [
     ...differs('primary key is named', `"${e.name}"`, `"${a.name}"`),
     ...differs('primary key is on', `(${list(e.columns)})`, `(${list(a.columns)})`),
+    ...commentDifferences(e.comment ?? null, a.comment ?? null).map((d) => `primary key ${d}`),
   ];
 }
 
@@ -122,13 +123,17 @@ function foreignKeyDifferences(e: CatalogForeignKey, a: CatalogForeignKey): stri
     ...differs('has ON DELETE', e.onDelete, a.onDelete),
     ...differs('has ON UPDATE', e.onUpdate, a.onUpdate),
     ...differs('is', foreignKeyOptionsText(e), foreignKeyOptionsText(a)),
+    ...commentDifferences(e.comment ?? null, a.comment ?? null),
   ];
 }
 
 function uniqueDifferences(e: CatalogUnique, a: CatalogUnique): string[] {
   const describe = (u: CatalogUnique) =>
     `(${list(u.columns)})${u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''}`;
-  return differs('is on', describe(e), describe(a));
+  return [
+    ...differs('is on', describe(e), describe(a)),
+    ...commentDifferences(e.comment ?? null, a.comment ?? null),
+  ];
 }
 
 /** An index key as SQL-like text: `lower(email) DESC NULLS LAST`, `name text_pattern_ops`. */
@@ -184,7 +189,11 @@ function commentDifferences(e: string | null, a: string | null): string[] {
 const validity = (k: CatalogCheck) => (k.notValid ? 'NOT VALID' : 'VALID');
 
 function checkDifferences(e: CatalogCheck, a: CatalogCheck): string[] {
-  return [...differs('is', e.expression, a.expression), ...differs('is', validity(e), validity(a))];
+  return [
+    ...differs('is', e.expression, a.expression),
+    ...differs('is', validity(e), validity(a)),
+    ...commentDifferences(e.comment ?? null, a.comment ?? null),
+  ];
 }
 
 export interface CompareOptions {

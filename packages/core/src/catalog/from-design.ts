@@ -141,7 +141,11 @@ function catalogTable(
       : table.columns.filter((c) => c.primaryKey).map((c) => c.name);
   const primaryKey =
     pkColumns.length > 0
-      ? { name: table.primaryKeyName ?? names.primaryKey(table.name), columns: pkColumns }
+      ? {
+          name: table.primaryKeyName ?? names.primaryKey(table.name),
+          columns: pkColumns,
+          ...constraintComment(table.primaryKeyComment),
+        }
       : null;
 
   const uniques = [
@@ -154,6 +158,7 @@ function catalogTable(
         name: u.name ?? names.unique(table.name, columns),
         columns,
         ...(u.nullsNotDistinct ? { nullsNotDistinct: true as const } : {}),
+        ...constraintComment(u.comment),
       };
     }),
   ];
@@ -166,6 +171,7 @@ function catalogTable(
       name: k.name ?? names.check(table.name, referenced),
       expression: canonicalExpression(k.expression, { columns: columnTypes }),
       ...(k.notValid ? { notValid: true as const } : {}),
+      ...constraintComment(k.comment),
     };
   });
 
@@ -181,6 +187,7 @@ function catalogTable(
       onDelete: fk.onDelete ?? 'NO ACTION',
       onUpdate: fk.onUpdate ?? 'NO ACTION',
       ...foreignKeyOptions(fk),
+      ...constraintComment(fk.comment),
     };
   });
 
@@ -203,6 +210,11 @@ function catalogTable(
     ...(exclusions.length > 0 ? { exclusions: exclusions.sort(byName) } : {}),
     ...catalogPartitioning(table, tablesById),
   };
+}
+
+/** A constraint's `comment` field: absent when there is none, as catalogs read from Postgres. */
+function constraintComment(comment: string | null): { comment?: string } {
+  return comment !== null ? { comment } : {};
 }
 
 /** The partition key and the parent with the bound, those a table has. */

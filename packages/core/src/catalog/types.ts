@@ -53,6 +53,8 @@ export interface CatalogIdentity {
 export interface CatalogPrimaryKey {
   name: string;
   columns: string[];
+  /** `COMMENT ON CONSTRAINT`; absent when there is none. */
+  comment?: string;
 }
 
 export interface CatalogForeignKey {
@@ -68,12 +70,16 @@ export interface CatalogForeignKey {
   deferrable?: true;
   initiallyDeferred?: true;
   notValid?: true;
+  /** `COMMENT ON CONSTRAINT`; absent when there is none. */
+  comment?: string;
 }
 
 export interface CatalogUnique {
   name: string;
   columns: string[];
   nullsNotDistinct?: true;
+  /** `COMMENT ON CONSTRAINT`; absent when there is none. */
+  comment?: string;
 }
 
 /** An index key other than a plain ascending column: one of `column` and `expression`. */
@@ -129,6 +135,8 @@ export interface CatalogCheck {
   name: string;
   expression: string;
   notValid?: true;
+  /** `COMMENT ON CONSTRAINT`; absent when there is none. */
+  comment?: string;
 }
 
 export interface CatalogTable {

@@ -41,16 +41,27 @@ export const IDENTITY_OPTION_DEFAULTS: Omit<ColumnIdentity, 'generation'> = {
   cycle: false,
 };
 
-export const TABLE_KEY_DEFAULTS: Pick<Table, 'primaryKeyName' | 'primaryKeyOrder'> = {
+export const TABLE_KEY_DEFAULTS: Pick<
+  Table,
+  'primaryKeyName' | 'primaryKeyOrder' | 'primaryKeyComment'
+> = {
   primaryKeyName: null,
   primaryKeyOrder: null,
+  primaryKeyComment: null,
 };
 export const FOREIGN_KEY_DEFAULTS: Pick<
   ForeignKey,
-  'match' | 'deferrable' | 'initiallyDeferred' | 'notValid'
-> = { match: 'SIMPLE', deferrable: false, initiallyDeferred: false, notValid: false };
-export const UNIQUE_DEFAULTS: Pick<UniqueConstraint, 'nullsNotDistinct'> = {
+  'match' | 'deferrable' | 'initiallyDeferred' | 'notValid' | 'comment'
+> = {
+  match: 'SIMPLE',
+  deferrable: false,
+  initiallyDeferred: false,
+  notValid: false,
+  comment: null,
+};
+export const UNIQUE_DEFAULTS: Pick<UniqueConstraint, 'nullsNotDistinct' | 'comment'> = {
   nullsNotDistinct: false,
+  comment: null,
 };
 export const INDEX_DEFAULTS: Pick<
   Index,
@@ -63,7 +74,10 @@ export const INDEX_DEFAULTS: Pick<
   nullsNotDistinct: false,
   comment: null,
 };
-export const CHECK_DEFAULTS: Pick<CheckConstraint, 'notValid'> = { notValid: false };
+export const CHECK_DEFAULTS: Pick<CheckConstraint, 'notValid' | 'comment'> = {
+  notValid: false,
+  comment: null,
+};
 export const EXCLUSION_DEFAULTS: Pick<
   ExclusionConstraint,
   'method' | 'include' | 'where' | 'deferrable' | 'initiallyDeferred' | 'comment'

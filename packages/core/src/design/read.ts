@@ -267,7 +267,11 @@ export class DesignReader {
       default: def,
       notNull: this.boolean(obj, 'notNull', path, false),
       checks: this.list(obj.checks, `${path}.checks`).map((item, i) => {
-        const { notValid: _notValid, ...check } = this.check(item, `${path}.checks[${i}]`);
+        const {
+          notValid: _notValid,
+          comment: _comment,
+          ...check
+        } = this.check(item, `${path}.checks[${i}]`);
         return check;
       }),
       comment: this.nullableString(obj, 'comment', path),
@@ -383,6 +387,7 @@ export class DesignReader {
       ),
       primaryKeyName: this.nullableString(obj, 'primaryKeyName', path),
       primaryKeyOrder: this.optionalIdList(obj, 'primaryKeyOrder', path),
+      primaryKeyComment: this.nullableString(obj, 'primaryKeyComment', path),
       foreignKeys: this.list(obj.foreignKeys, `${path}.foreignKeys`).map((item, i) =>
         this.foreignKey(item, `${path}.foreignKeys[${i}]`),
       ),
@@ -587,6 +592,7 @@ export class DesignReader {
       deferrable: this.boolean(obj, 'deferrable', path, false),
       initiallyDeferred: this.boolean(obj, 'initiallyDeferred', path, false),
       notValid: this.boolean(obj, 'notValid', path, false),
+      comment: this.nullableString(obj, 'comment', path),
     };
   }
 
@@ -597,6 +603,7 @@ export class DesignReader {
       name: this.nullableString(obj, 'name', path),
       columns: this.idList(obj, 'columns', path),
       nullsNotDistinct: this.boolean(obj, 'nullsNotDistinct', path, false),
+      comment: this.nullableString(obj, 'comment', path),
     };
   }
 
@@ -658,6 +665,7 @@ export class DesignReader {
       name: this.nullableString(obj, 'name', path),
       expression: this.string(obj, 'expression', path),
       notValid: this.boolean(obj, 'notValid', path, false),
+      comment: this.nullableString(obj, 'comment', path),
     };
   }
 }

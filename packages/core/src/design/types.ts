@@ -122,6 +122,8 @@ export interface ForeignKey {
   initiallyDeferred: boolean;
   /** `NOT VALID`: rows already there are not checked. Default false. */
   notValid: boolean;
+  /** `COMMENT ON CONSTRAINT`. Default null. */
+  comment: string | null;
 }
 
 export interface UniqueConstraint {
@@ -130,6 +132,8 @@ export interface UniqueConstraint {
   columns: string[];
   /** `NULLS NOT DISTINCT` (Postgres 15): two nulls count as equal. Default false. */
   nullsNotDistinct: boolean;
+  /** `COMMENT ON CONSTRAINT`. Default null. */
+  comment: string | null;
 }
 
 /** One key of an index: a column or an expression, with its order and operator class. */
@@ -170,7 +174,7 @@ export interface Index {
 }
 
 /** A domain's check: a table check's fields but NOT VALID, which Retort keeps for tables only. */
-export type DomainCheck = Omit<CheckConstraint, 'notValid'>;
+export type DomainCheck = Omit<CheckConstraint, 'notValid' | 'comment'>;
 
 export interface CheckConstraint {
   id: string;
@@ -178,6 +182,8 @@ export interface CheckConstraint {
   expression: string;
   /** `NOT VALID`: rows already there are not checked, new and changed ones are. Default false. */
   notValid: boolean;
+  /** `COMMENT ON CONSTRAINT`. Default null. */
+  comment: string | null;
 }
 
 /** One element of an exclusion constraint: an index key with the operator rows are compared by. */
@@ -229,6 +235,8 @@ export interface Table {
    * for column order.
    */
   primaryKeyOrder: string[] | null;
+  /** The primary key's `COMMENT ON CONSTRAINT`. Default null. */
+  primaryKeyComment: string | null;
   foreignKeys: ForeignKey[];
   uniques: UniqueConstraint[];
   indexes: Index[];

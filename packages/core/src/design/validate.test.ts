@@ -88,6 +88,7 @@ describe('validateDesign', () => {
       deferrable: false,
       initiallyDeferred: false,
       notValid: false,
+      comment: null,
     });
     expect(design.tables[1]!.indexes[0]).toMatchObject({
       unique: false,
@@ -97,7 +98,11 @@ describe('validateDesign', () => {
       where: null,
       nullsNotDistinct: false,
     });
-    expect(design.tables[0]).toMatchObject({ primaryKeyName: null, primaryKeyOrder: null });
+    expect(design.tables[0]).toMatchObject({
+      primaryKeyName: null,
+      primaryKeyOrder: null,
+      primaryKeyComment: null,
+    });
     expect(design.tables[0]!.position).toBeNull();
     expect(design.tables[0]!.uniques).toEqual([]);
   });

@@ -229,7 +229,10 @@ export function createConstraints(ctx: PlanContext): void {
     for (const unique of c.uniques.created) ctx.emit({ kind: 'create_unique', table, unique });
     for (const { before, after } of c.checks.kept) {
       if (!before.notValid === !after.notValid) continue;
-      const { notValid: _notValid, ...check } = after;
+      // The comment it has now: made NOT VALID again, the check is added back with it.
+      const { notValid: _notValid, comment: _comment, ...rest } = after;
+      const comment = ctx.state.table(table)?.checks.find((k) => k.name === after.name)?.comment;
+      const check = comment === undefined ? rest : { ...rest, comment };
       ctx.emit({
         kind: 'set_check_validity',
         table,
@@ -238,6 +241,9 @@ export function createConstraints(ctx: PlanContext): void {
       });
     }
     for (const check of c.checks.created) ctx.emit({ kind: 'create_check', table, check });
+    for (const list of [c.primaryKey, c.uniques, c.checks, c.foreignKeys]) {
+      for (const { after } of list.kept) setConstraintComment(ctx, table, after);
+    }
     for (const { after } of c.exclusions.kept) {
       const from = ctx.state.table(table)?.exclusions?.find((x) => x.name === after.name);
       const to = after.comment ?? null;
@@ -261,6 +267,25 @@ export function createConstraints(ctx: PlanContext): void {
     }
     for (const index of c.indexes.created) ctx.emit({ kind: 'create_index', table, index });
   }
+}
+
+/** A kept constraint's comment, as it now is (renamed, with the name it has after). */
+function setConstraintComment(
+  ctx: PlanContext,
+  table: string,
+  after: { name: string; comment?: string },
+): void {
+  const t = ctx.state.table(table);
+  const current = t
+    ? [...(t.primaryKey ? [t.primaryKey] : []), ...t.uniques, ...t.checks, ...t.foreignKeys].find(
+        (k) => k.name === after.name,
+      )
+    : undefined;
+  if (!current) return;
+  const from = current.comment ?? null;
+  const to = after.comment ?? null;
+  if (from !== to)
+    ctx.emit({ kind: 'set_constraint_comment', table, constraint: after.name, from, to });
 }
 
 /** Foreign keys that come, last: every table and unique they point at exists by then. */

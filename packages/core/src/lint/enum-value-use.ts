@@ -181,6 +181,7 @@ export function enumValueUses(ops: readonly Operation[]): LintFinding[] {
       case 'create_exclusion':
       case 'drop_exclusion':
       case 'set_exclusion_comment':
+      case 'set_constraint_comment':
       case 'set_index_comment':
       case 'rename_constraint':
       case 'rename_index':

@@ -485,6 +485,7 @@ export function lintOperations(
       case 'drop_check':
       case 'drop_exclusion':
       case 'set_exclusion_comment':
+      case 'set_constraint_comment':
       case 'set_index_comment':
       case 'create_enum':
         if (op.kind === 'create_enum') identifiers(op.enum.name);

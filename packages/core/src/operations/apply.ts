@@ -282,6 +282,20 @@ export class CatalogState {
         else exclusion.comment = op.to;
         return;
       }
+      case 'set_constraint_comment': {
+        const table = this.mustTable(op, op.table);
+        const constraint = [
+          ...(table.primaryKey ? [table.primaryKey] : []),
+          ...table.uniques,
+          ...table.checks,
+          ...table.foreignKeys,
+        ].find((c) => c.name === op.constraint);
+        if (!constraint)
+          throw misfit(op, `table "${op.table}" has no constraint "${op.constraint}"`);
+        if (op.to === null) delete constraint.comment;
+        else constraint.comment = op.to;
+        return;
+      }
       case 'set_index_comment': {
         const index = this.mustTable(op, op.table).indexes.find((i) => i.name === op.index);
         if (!index) throw misfit(op, `table "${op.table}" has no index "${op.index}"`);

@@ -69,6 +69,7 @@ export class LiveNames {
       case 'create_exclusion':
       case 'drop_exclusion':
       case 'set_exclusion_comment':
+      case 'set_constraint_comment':
       case 'set_index_comment':
       case 'create_enum':
       case 'drop_enum':

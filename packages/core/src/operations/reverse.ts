@@ -59,6 +59,7 @@ export function reverseOperation(op: Operation): Operation {
     case 'drop_exclusion':
       return { kind: 'create_exclusion', table: op.table, exclusion: op.exclusion };
     case 'set_exclusion_comment':
+    case 'set_constraint_comment':
     case 'set_index_comment':
       return { ...op, from: op.to, to: op.from };
     case 'create_enum':

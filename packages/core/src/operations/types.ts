@@ -136,6 +136,17 @@ export interface SetExclusionComment {
   to: string | null;
 }
 /**
+ * `COMMENT ON CONSTRAINT` of a primary key, unique constraint, check or foreign key that
+ * stays; one that is created carries its comment.
+ */
+export interface SetConstraintComment {
+  kind: 'set_constraint_comment';
+  table: string;
+  constraint: string;
+  from: string | null;
+  to: string | null;
+}
+/**
  * A check becomes valid (`VALIDATE CONSTRAINT`: existing rows are checked, under a lock that
  * lets writes go on) or NOT VALID again. Postgres cannot un-validate a constraint, so
  * `valid: false` drops the check and adds it back `NOT VALID`.
@@ -396,6 +407,7 @@ export type Operation =
   | CreateExclusion
   | DropExclusion
   | SetExclusionComment
+  | SetConstraintComment
   | SetIndexComment
   | CreateEnum
   | DropEnum

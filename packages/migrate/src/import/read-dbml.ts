@@ -236,6 +236,7 @@ export async function readDbmlDesign(text: string, name = 'imported'): Promise<D
         name: c.name ?? null,
         expression: c.expression,
         notValid: false,
+        comment: null,
       }),
     );
     tables.push(table);

@@ -100,6 +100,7 @@ export function designFromCatalog(catalog: Catalog, name: string): Design {
         keyOrder.join('\u0000') === pkInColumnOrder.join('\u0000')
           ? null
           : keyOrder.map((c) => columnId(t.name, c)),
+      primaryKeyComment: t.primaryKey?.comment ?? null,
       columns: t.columns.map((c) => {
         const column: Column = {
           id: columnId(t.name, c.name),
@@ -136,12 +137,14 @@ export function designFromCatalog(catalog: Catalog, name: string): Design {
         deferrable: fk.deferrable ?? false,
         initiallyDeferred: fk.initiallyDeferred ?? false,
         notValid: fk.notValid ?? false,
+        comment: fk.comment ?? null,
       })),
       uniques: t.uniques.map((u) => ({
         id: unique(`uq_${idPart(t.name)}_${idPart(u.name)}`),
         name: u.name,
         columns: u.columns.map((c) => columnId(t.name, c)),
         nullsNotDistinct: u.nullsNotDistinct ?? false,
+        comment: u.comment ?? null,
       })),
       indexes: t.indexes.map((i) => ({
         id: unique(`ix_${idPart(t.name)}_${idPart(i.name)}`),
@@ -152,6 +155,7 @@ export function designFromCatalog(catalog: Catalog, name: string): Design {
         name: k.name,
         expression: k.expression,
         notValid: k.notValid ?? false,
+        comment: k.comment ?? null,
       })),
       ...(t.exclusions
         ? {

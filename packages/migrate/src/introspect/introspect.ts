@@ -500,20 +500,22 @@ class CatalogReader {
           }
         }
       }
-      if (k.comment !== null) why.push('comment on a constraint');
       if (why.length > 0) {
         this.list(k.type === 'f' ? 'foreign key' : 'constraint', name, why.join(', '));
         continue;
       }
       const table = state.table;
-      if (k.type === 'p') table.primaryKey = { name: k.name, columns: names(k.columns) };
-      else if (k.type === 'u') {
+      const comment = k.comment !== null ? { comment: k.comment } : {};
+      if (k.type === 'p') {
+        table.primaryKey = { name: k.name, columns: names(k.columns), ...comment };
+      } else if (k.type === 'u') {
         table.uniques.push({
           name: k.name,
           columns: names(k.columns),
           ...(/\bNULLS NOT DISTINCT\b/.test(k.definition)
             ? { nullsNotDistinct: true as const }
             : {}),
+          ...comment,
         });
       } else if (k.type === 'c') {
         const body = checkBody(k.definition);
@@ -522,6 +524,7 @@ class CatalogReader {
             name: k.name,
             expression: canonicalExpression(body, { columns: state.columnTypes }),
             ...(k.validated ? {} : { notValid: true as const }),
+            ...comment,
           });
         } catch {
           this.list('constraint', name, `check ${body} that Retort cannot read`);
@@ -540,6 +543,7 @@ class CatalogReader {
             initiallyDeferred: k.deferred,
             notValid: !k.validated,
           }),
+          ...comment,
         });
       }
     }

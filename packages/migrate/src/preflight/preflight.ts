@@ -567,6 +567,7 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
     case 'drop_check':
     case 'drop_exclusion':
     case 'set_exclusion_comment':
+    case 'set_constraint_comment':
     case 'set_index_comment':
     case 'create_enum':
     case 'drop_enum':

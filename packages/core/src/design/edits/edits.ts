@@ -513,6 +513,7 @@ export function addCheck(design: Design, tableId: string, expression: string, na
     name: cleanName(name) ?? null,
     expression: expression.trim(),
     notValid: false,
+    comment: null,
   });
 }
 export function updateCheck(design: Design, tableId: string, id: string, patch: CheckPatch) {

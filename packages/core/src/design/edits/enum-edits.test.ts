@@ -16,6 +16,7 @@ const design = (): Design => ({
       position: null,
       primaryKeyName: null,
       primaryKeyOrder: null,
+      primaryKeyComment: null,
       columns: [
         newColumn({ id: 'c_id', name: 'id', type: 'INTEGER', primaryKey: true, nullable: false }),
         newColumn({ id: 'c_state', name: 'state', type: 'status' }),

@@ -28,6 +28,7 @@ const design: Design = {
       ],
       primaryKeyName: null,
       primaryKeyOrder: null,
+      primaryKeyComment: null,
       foreignKeys: [],
       uniques: [],
       indexes: [],
