@@ -127,7 +127,7 @@ describe('retort import', () => {
     const result = await retort(['import', '--sql', 'dump.sql', '--allow-partial'], { cwd: dir });
     expect(result.code).toBe(0);
     expect(result.stderr).toBe(
-      'note: Skipped line 12, the psql meta-command \\restrict.\nnote: Skipped line 899, the psql meta-command \\unrestrict.\n',
+      'note: Skipped line 12, the psql meta-command \\restrict.\nnote: Skipped line 920, the psql meta-command \\unrestrict.\n',
     );
     const lines = result.stdout.split('\n');
     expect(lines[0]).toMatch(

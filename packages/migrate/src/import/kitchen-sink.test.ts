@@ -69,7 +69,7 @@ describe('the kitchen-sink schema', () => {
     expect(lines(read.unmodelled)).toEqual(KITCHEN_SINK_UNMODELLED);
     expect(read.notes).toEqual([
       'Skipped line 12, the psql meta-command \\restrict.',
-      'Skipped line 899, the psql meta-command \\unrestrict.',
+      'Skipped line 920, the psql meta-command \\unrestrict.',
     ]);
     expect(read.design.tables.map((t) => `${t.schema ?? 'public'}.${t.name}`)).toEqual([
       'public.accounts',
