@@ -1,7 +1,7 @@
 /**
  * fast-check arbitraries for designs that are valid by construction: `arbDesign()` for
  * 1-6 tables with enums, keys (identity ones too), uniques, indexes (hash, partial,
- * descending), checks, exclusion constraints, collated and generated columns and foreign keys (only to a primary
+ * descending), checks, exclusion constraints, comments on keys and constraints, collated and generated columns and foreign keys (only to a primary
  * key or unique column, with the same type; some deferrable), domains and a composite type,
  * standalone sequences (some owned by a column), and `arbDesignEdit(design)` for one edit a
  * user could make in the editor, the result still valid.
@@ -219,6 +219,7 @@ function addForeignKey(g: Gen, design: Design, tableIndex: number): Design | nul
     onUpdate: chance(g, 30) ? pick(g, ACTIONS) : null,
     ...FOREIGN_KEY_DEFAULTS,
     ...(chance(g, 20) ? { deferrable: true, initiallyDeferred: chance(g, 50) } : {}),
+    ...(chance(g, 15) ? { comment: `Points at ${target.name}` } : {}),
   };
   return replaceTable(design, tableIndex, {
     ...table,
@@ -368,6 +369,7 @@ function buildTable(g: Gen, id: string, name: string, enums: EnumType[]): Table 
     position: { x: int(g, 0, 20) * 50, y: int(g, 0, 20) * 50 },
     columns,
     ...TABLE_KEY_DEFAULTS,
+    primaryKeyComment: chance(g, 10) ? `Finds one of ${name}` : null,
     foreignKeys: [],
     uniques: [],
     indexes: [],
@@ -381,6 +383,7 @@ function buildTable(g: Gen, id: string, name: string, enums: EnumType[]): Table 
       name: chance(g, 30) ? `${name.slice(0, 36)}_${id}_pair_key` : null,
       columns: [plain[0]!.id, plain[1]!.id],
       ...UNIQUE_DEFAULTS,
+      ...(chance(g, 15) ? { comment: 'One pair each' } : {}),
     });
   }
   const doubled = plain.find((c) => DOUBLABLE.has(c.type));
@@ -1028,6 +1031,34 @@ const setIndexComment: Edit = (g, design, focus) => {
   });
 };
 
+/** A primary key's, unique's, check's or foreign key's comment set, changed or removed. */
+const setConstraintComment: Edit = (g, design, focus) => {
+  const tables = tablesFor(design, focus).filter(
+    ({ t }) =>
+      t.columns.some((c) => c.primaryKey) ||
+      t.uniques.length + t.checks.length + t.foreignKeys.length > 0,
+  );
+  if (tables.length === 0) return null;
+  const { t, i } = pick(g, tables);
+  const next = (comment: string | null) =>
+    comment === null || chance(g, 50) ? `Said of ${t.name} ${int(g, 1, 99)}` : null;
+  const kinds = [
+    ...(t.columns.some((c) => c.primaryKey) ? ['primaryKey' as const] : []),
+    ...(['uniques', 'checks', 'foreignKeys'] as const).filter((k) => t[k].length > 0),
+  ];
+  const kind = pick(g, kinds);
+  if (kind === 'primaryKey') {
+    return replaceTable(design, i, { ...t, primaryKeyComment: next(t.primaryKeyComment) });
+  }
+  const list: { id: string; comment: string | null }[] = t[kind];
+  const target = pick(g, list);
+  const comment = next(target.comment);
+  return replaceTable(design, i, {
+    ...t,
+    [kind]: list.map((x) => (x.id === target.id ? { ...x, comment } : x)),
+  });
+};
+
 const addExclusion: Edit = (g, design, focus) => {
   const index = tableIndex(g, design, focus);
   const table = exclusionFor(g, design.tables[index]!, freshId('x', design));
@@ -1261,6 +1292,7 @@ export const DESIGN_EDITS = {
   dropCheck,
   toggleCheckValidity,
   setIndexComment,
+  setConstraintComment,
   addExclusion,
   dropExclusion,
   changeExclusion,
@@ -1304,6 +1336,7 @@ export const TABLE_EDITS: readonly DesignEditKind[] = [
   'dropCheck',
   'toggleCheckValidity',
   'setIndexComment',
+  'setConstraintComment',
   'addExclusion',
   'dropExclusion',
   'changeExclusion',

@@ -290,6 +290,16 @@ const CHANGES: [change: string, sql: string, found: string][] = [
     'exclusion constraint "projects_one_funded_title" has comment "Changed" in the database, "One funded project per title in an organisation" expected',
   ],
   [
+    'a comment added to a unique constraint',
+    "COMMENT ON CONSTRAINT organisations_name_key ON organisations IS 'One name each'",
+    'unique constraint "organisations_name_key" has comment "One name each" in the database, null expected',
+  ],
+  [
+    'a comment added to a primary key',
+    "COMMENT ON CONSTRAINT organisations_pkey ON organisations IS 'The key'",
+    'primary key has comment "The key" in the database, null expected',
+  ],
+  [
     'an unlogged table',
     'ALTER TABLE project_members SET UNLOGGED',
     'table public.project_members is not modelled by Retort (unlogged table)',
