@@ -89,6 +89,15 @@ export function ForeignKeyInspector(props: {
           <option value="FULL">FULL (all columns NULL, or none)</option>
         </select>
       </Field>
+      <Field label="Comment">
+        <CommitInput
+          aria-label="Foreign key comment"
+          value={fk.comment ?? ''}
+          placeholder="comment (optional)"
+          disabled={readOnly}
+          onCommit={(comment) => update({ comment: comment.trim() || null })}
+        />
+      </Field>
       <div className="inspector-toggles">
         <Toggle
           label="Deferrable"

@@ -61,6 +61,17 @@ export function TableInspector(props: {
           onCommit={(comment) => store().setTableComment(tableId, comment)}
         />
       </Field>
+      {table.columns.some((c) => c.primaryKey) && (
+        <Field label="Primary key comment">
+          <CommitInput
+            aria-label="Primary key comment"
+            value={table.primaryKeyComment ?? ''}
+            placeholder="comment (optional)"
+            disabled={readOnly}
+            onCommit={(comment) => store().setPrimaryKeyComment(tableId, comment)}
+          />
+        </Field>
+      )}
 
       {table.partitionOf !== undefined ? (
         <Field label="Partition bound" problems={at.field('partitionBound')}>

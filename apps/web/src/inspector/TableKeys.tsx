@@ -60,6 +60,15 @@ export function TableKeys(props: {
               disabled={readOnly}
               onChange={(columns) => store().updateUnique(table.id, unique.id, { columns })}
             />
+            <CommitInput
+              aria-label="Unique comment"
+              value={unique.comment ?? ''}
+              placeholder="comment (optional)"
+              disabled={readOnly}
+              onCommit={(comment) =>
+                store().updateUnique(table.id, unique.id, { comment: comment.trim() || null })
+              }
+            />
             <Problems messages={messages(`${base}.uniques[${i}]`)} />
           </div>
         ))}
@@ -210,6 +219,15 @@ export function TableKeys(props: {
               placeholder="e.g. price >= 0"
               disabled={readOnly}
               onCommit={(expression) => store().updateCheck(table.id, check.id, { expression })}
+            />
+            <CommitInput
+              aria-label="Check comment"
+              value={check.comment ?? ''}
+              placeholder="comment (optional)"
+              disabled={readOnly}
+              onCommit={(comment) =>
+                store().updateCheck(table.id, check.id, { comment: comment.trim() || null })
+              }
             />
             <Problems messages={messages(`${base}.checks[${i}]`)} />
           </div>

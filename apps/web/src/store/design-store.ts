@@ -66,6 +66,7 @@ export interface DesignActions {
   addTable(position?: Position): string | null;
   renameTable(tableId: string, name: string): void;
   setTableComment(tableId: string, comment: string | null): void;
+  setPrimaryKeyComment(tableId: string, comment: string | null): void;
   /** Moves the table to another Postgres schema; empty text is public. */
   setTableSchema(tableId: string, schema: string): void;
   deleteTable(tableId: string): void;
@@ -216,6 +217,9 @@ export function createDesignStore(initial: Partial<DesignState> = {}) {
           },
           setTableComment(tableId, comment) {
             edit((d) => edits.setTableComment(d, tableId, comment));
+          },
+          setPrimaryKeyComment(tableId, comment) {
+            edit((d) => edits.setPrimaryKeyComment(d, tableId, comment));
           },
           setTableSchema(tableId, schema) {
             edit((d) => edits.setTableSchema(d, tableId, schema));

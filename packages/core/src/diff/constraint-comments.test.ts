@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCatalog } from '../catalog/from-design';
 import { compactTable } from '../design/defaults';
+import { setPrimaryKeyComment } from '../design/edits/edits';
 import { parseDesign } from '../design/parse';
 import type { Design } from '../design/types';
 import { applyOperations } from '../operations/apply';
@@ -141,5 +142,21 @@ describe('constraint comments', () => {
       'drop_foreign_key',
       'drop_table',
     ]);
+  });
+
+  it('on a primary key, set in the editor, is one operation; empty text is none', () => {
+    const edited = setPrimaryKeyComment(shop({}), 't_customers', 'The key');
+    expect(diff(shop({}), edited)).toEqual([
+      {
+        kind: 'set_constraint_comment',
+        table: 'customers',
+        constraint: 'customers_pkey',
+        from: null,
+        to: 'The key',
+      },
+    ]);
+    expect(setPrimaryKeyComment(edited, 't_customers', '  ').tables[0]!.primaryKeyComment).toBe(
+      null,
+    );
   });
 });

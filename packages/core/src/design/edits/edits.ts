@@ -146,6 +146,18 @@ export function setTableComment(design: Design, tableId: string, comment: string
   return mapTable(design, tableId, (t) => (t.comment === clean ? t : { ...t, comment: clean }));
 }
 
+/** The primary key's `COMMENT ON CONSTRAINT`; empty text is none. */
+export function setPrimaryKeyComment(
+  design: Design,
+  tableId: string,
+  comment: string | null,
+): Design {
+  const clean = cleanComment(comment);
+  return mapTable(design, tableId, (t) =>
+    t.primaryKeyComment === clean ? t : { ...t, primaryKeyComment: clean },
+  );
+}
+
 /**
  * Moves the table to `schema` (trimmed; empty or `public` is public, where the field is left
  * out). Validation says when the schema is one Postgres keeps for itself.
