@@ -30,7 +30,7 @@ export interface DumpedColumn {
   identity: string | null;
   /** `s` for a stored generated column, else null. */
   generated: string | null;
-  /** The sequence this column owns (SERIAL), else null. */
+  /** The sequence this column owns and its default calls (SERIAL), else null. */
   ownedSequence: DumpedSequence | null;
   comment: string | null;
 }
@@ -64,7 +64,8 @@ export interface DumpedCatalog {
   enums: { name: string; labels: string[] }[];
   tables: DumpedTable[];
   /** Sequences no column owns (an explicit `Sequence`, `CREATE SEQUENCE`). */
-  sequences: ({ name: string } & DumpedSequence)[];
+  /** Sequences that are no column's SERIAL, each with the column that owns it, if any. */
+  sequences: ({ name: string; ownedBy: string | null } & DumpedSequence)[];
 }
 
 function byName<T extends { name: string }>(a: T, b: T): number {
@@ -200,21 +201,40 @@ export async function dumpCatalog(
       [schema],
     );
 
+    const serials = new Set<(typeof sequences.rows)[number]>();
+    const ownerOf = (s: (typeof sequences.rows)[number]): string | null => {
+      if (s.owner_table === null) return null;
+      const table = tables.rows.find((t) => t.oid === s.owner_table);
+      const column = columns.rows.find(
+        (c) => c.table_oid === s.owner_table && c.attnum === s.owner_column,
+      );
+      return `${table?.name ?? s.owner_table}.${column?.name ?? s.owner_column}`;
+    };
     const dumped: DumpedTable[] = tables.rows.map((table) => ({
       name: table.name,
       comment: table.comment,
       columns: columns.rows
         .filter((column) => column.table_oid === table.oid)
         .map((column) => {
-          const owned = sequences.rows.find(
-            (s) => s.owner_table === table.oid && s.owner_column === column.attnum,
-          );
+          // Of the sequences a column owns, the SERIAL one is the one its default calls (an
+          // identity column's, its own); any other is listed with the schema's sequences.
+          let owned: (typeof sequences.rows)[number] | undefined;
           let def = column.default === null ? null : strip(column.default);
-          if (owned && def !== null) {
+          for (const candidate of sequences.rows) {
+            if (candidate.owner_table !== table.oid || candidate.owner_column !== column.attnum) {
+              continue;
+            }
             const pattern = new RegExp(
-              `nextval\\('(?:"?${escapeRegExp(schema)}"?\\.)?"?${escapeRegExp(owned.name)}"?'::regclass\\)`,
+              `nextval\\('(?:"?${escapeRegExp(schema)}"?\\.)?"?${escapeRegExp(candidate.name)}"?'::regclass\\)`,
             );
-            def = def.replace(pattern, 'nextval(<owned sequence>)');
+            // An identity column's own sequence is read as its SERIAL one is.
+            const called = def !== null && pattern.test(def);
+            if (called || column.identity !== '') {
+              owned = candidate;
+              serials.add(candidate);
+              if (called) def = def!.replace(pattern, 'nextval(<owned sequence>)');
+              break;
+            }
           }
           return {
             name: column.name,
@@ -252,8 +272,8 @@ export async function dumpCatalog(
       enums: enums.rows.map((e) => ({ name: e.name, labels: e.labels })).sort(byName),
       tables: dumped.sort(byName),
       sequences: sequences.rows
-        .filter((s) => s.owner_table === null)
-        .map((s) => ({ name: s.name, ...settings(s) }))
+        .filter((s) => !serials.has(s))
+        .map((s) => ({ name: s.name, ...settings(s), ownedBy: ownerOf(s) }))
         .sort(byName),
     };
   } finally {
