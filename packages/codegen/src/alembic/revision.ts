@@ -35,6 +35,7 @@ import {
 } from '../python';
 import { exclusionArguments } from '../python/exclusion-options';
 import { indexArguments } from '../python/index-options';
+import { deferrabilityKwargs } from '../python/literal';
 import { alterColumnSteps } from '../sql/alter-column-steps';
 import { quoteInSchemaOf, quoteLiteral, quoteName, quoteTable } from '../sql/identifier';
 import {
@@ -48,6 +49,7 @@ import {
   createIndexStatements,
   dropSerialSql,
   indexCommentSql,
+  primaryKeyClause,
   renderOperationSql,
   serialTypeSql,
   tableConstraintComments,
@@ -216,12 +218,13 @@ class Renderer {
     for (const fk of table.foreignKeys) if (!fk.notValid) args.push(this.foreignKey(fk));
     if (pk)
       args.push(
-        `sa.PrimaryKeyConstraint(${pythonStrings(pk.columns)}, name=${pythonString(pk.name)})`,
+        `sa.PrimaryKeyConstraint(${[pythonStrings(pk.columns), `name=${pythonString(pk.name)}`, ...deferrabilityKwargs(pk)].join(', ')})`,
       );
     const nullsNotDistinct = table.uniques.filter((u) => u.nullsNotDistinct);
     for (const u of table.uniques) {
       if (u.nullsNotDistinct) continue;
-      args.push(`sa.UniqueConstraint(${pythonStrings(u.columns)}, name=${pythonString(u.name)})`);
+      const uargs = [pythonStrings(u.columns), `name=${pythonString(u.name)}`];
+      args.push(`sa.UniqueConstraint(${[...uargs, ...deferrabilityKwargs(u)].join(', ')})`);
     }
     if (table.comment !== null) args.push(`comment=${pythonString(table.comment)}`);
     if (table.partitionBy) args.push(`postgresql_partition_by=${pythonString(table.partitionBy)}`);
@@ -421,6 +424,14 @@ class Renderer {
       case 'alter_column':
         return this.alterColumn(op.table, op.before, op.after);
       case 'create_primary_key':
+        // op.create_primary_key takes no deferrable: Retort's own SQL says it.
+        if (op.primaryKey.deferrable) {
+          return [
+            this.execute(
+              `ALTER TABLE ${quoteTable(op.table)} ADD CONSTRAINT ${quoteName(op.primaryKey.name)} ${primaryKeyClause(op.primaryKey)}`,
+            ),
+          ];
+        }
         return [
           callNamed(
             'create_primary_key',
@@ -450,6 +461,7 @@ class Renderer {
             op.unique.name,
             op.table,
             `[${pythonStrings(op.unique.columns)}]`,
+            ...deferrabilityKwargs(op.unique),
           ),
         ];
       case 'drop_unique':

@@ -31,6 +31,7 @@ import { type ModelNames, modelNames, type TableNames } from '../typescript/mode
 import {
   checkValidityComment,
   collationComment,
+  deferrableKeysComment,
   exclusionsComment,
   foreignKeyComment,
   hasIndexOptions,
@@ -101,6 +102,7 @@ export function emitDrizzle(design: Design): string {
     ...userTypesComment('Drizzle', design),
     ...sequencePartsComment(design),
     ...exclusionsComment('Drizzle', design),
+    ...deferrableKeysComment('Drizzle', design),
     ...objectsComment('Drizzle', design, '//', VIEW_KINDS),
   ]);
 }

@@ -27,6 +27,7 @@ import { propertyKey, stringLiteral, uniqueIdentifier } from '../typescript/iden
 import { POSTGRES_INTERVAL_FIELDS } from '../typescript/postgres-interval';
 import { arrayOf, otherBase, readType } from '../typescript/read-type';
 import {
+  deferrableKeysComment,
   exclusionsComment,
   objectsComment,
   partitionsComment,
@@ -121,6 +122,7 @@ export function emitKysely(design: Design): string {
     ...userTypesComment('Kysely', design),
     ...sequencesComment('Kysely', design),
     ...exclusionsComment('Kysely', design),
+    ...deferrableKeysComment('Kysely', design),
     ...objectsComment('Kysely', design, '//', VIEW_KINDS),
   ]);
 }

@@ -45,3 +45,9 @@ export function docstringText(text: string): string {
     .replaceAll('"', '\\"')
     .replace(/[\r\n]+/g, ' ');
 }
+
+/** SQLAlchemy's `deferrable=True, initially='DEFERRED'` keywords for a key, each when set. */
+export function deferrabilityKwargs(k: { deferrable?: true; initiallyDeferred?: true }): string[] {
+  if (!k.deferrable) return [];
+  return ['deferrable=True', ...(k.initiallyDeferred ? ["initially='DEFERRED'"] : [])];
+}

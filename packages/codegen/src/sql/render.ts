@@ -13,6 +13,7 @@ import {
   type CatalogIdentity,
   type CatalogIndex,
   type CatalogIndexKey,
+  type CatalogPrimaryKey,
   type CatalogUnique,
   type ColumnIdentity,
   createObjectSql,
@@ -120,7 +121,17 @@ export function addForeignKey(table: string, fk: CatalogForeignKey): string {
 }
 
 export function uniqueClause(u: CatalogUnique): string {
-  return `UNIQUE ${u.nullsNotDistinct ? 'NULLS NOT DISTINCT ' : ''}(${quoteNames(u.columns)})`;
+  return `UNIQUE ${u.nullsNotDistinct ? 'NULLS NOT DISTINCT ' : ''}(${quoteNames(u.columns)})${keyDeferrableSql(u)}`;
+}
+
+export function primaryKeyClause(pk: CatalogPrimaryKey): string {
+  return `PRIMARY KEY (${quoteNames(pk.columns)})${keyDeferrableSql(pk)}`;
+}
+
+/** pg_dump's spelling: `DEFERRABLE`, `DEFERRABLE INITIALLY DEFERRED`, or nothing. */
+function keyDeferrableSql(k: { deferrable?: true; initiallyDeferred?: true }): string {
+  if (!k.deferrable) return '';
+  return ` DEFERRABLE${k.initiallyDeferred ? ' INITIALLY DEFERRED' : ''}`;
 }
 
 export function indexKeySql(key: CatalogIndexKey): string {
@@ -250,7 +261,7 @@ function createTable(table: TableSpec): string[] {
   const constraint = (name: string, body: string) =>
     lines.push(`    CONSTRAINT ${quoteName(name)} ${body}`);
   if (table.primaryKey) {
-    constraint(table.primaryKey.name, `PRIMARY KEY (${quoteNames(table.primaryKey.columns)})`);
+    constraint(table.primaryKey.name, primaryKeyClause(table.primaryKey));
   }
   for (const u of table.uniques) constraint(u.name, uniqueClause(u));
   for (const k of table.checks) if (!k.notValid) constraint(k.name, `CHECK (${k.expression})`);
@@ -426,7 +437,7 @@ export function renderOperationSql(op: Operation): string[] {
       return alterColumn(op.table, op.before, op.after);
     case 'create_primary_key':
       return withConstraintComment(op.table, op.primaryKey, [
-        `ALTER TABLE ${quoteTable(op.table)} ADD CONSTRAINT ${quoteName(op.primaryKey.name)} PRIMARY KEY (${quoteNames(op.primaryKey.columns)})`,
+        `ALTER TABLE ${quoteTable(op.table)} ADD CONSTRAINT ${quoteName(op.primaryKey.name)} ${primaryKeyClause(op.primaryKey)}`,
       ]);
     case 'drop_primary_key':
       return [dropConstraint(op.table, op.primaryKey.name)];

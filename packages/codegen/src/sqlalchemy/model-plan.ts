@@ -37,7 +37,7 @@ import {
 } from '../python';
 import { exclusionArguments } from '../python/exclusion-options';
 import { indexArguments } from '../python/index-options';
-import { escapeTextColons } from '../python/literal';
+import { deferrabilityKwargs, escapeTextColons } from '../python/literal';
 import { quoteInSchemaOf, quoteName, quoteTable } from '../sql/identifier';
 import {
   addCheckSql,
@@ -202,11 +202,10 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
 
     const columnOrder = table.columns.filter((c) => pkColumns.has(c.name)).map((c) => c.name);
     const ordered = pk?.columns.some((c, i) => columnOrder[i] !== c);
-    if (pk && (pk.name !== pkeyName(bare) || ordered)) {
+    if (pk && (pk.name !== pkeyName(bare) || ordered || pk.deferrable)) {
       imports.from(SA, 'PrimaryKeyConstraint');
-      tableArgs.push(
-        `PrimaryKeyConstraint(${pythonStrings(pk.columns)}, name=${pythonString(pk.name)})`,
-      );
+      const args = [pythonStrings(pk.columns), `name=${pythonString(pk.name)}`];
+      tableArgs.push(`PrimaryKeyConstraint(${[...args, ...deferrabilityKwargs(pk)].join(', ')})`);
     }
     for (const fk of table.foreignKeys) {
       const cycle = closing.has(`${table.name}.${fk.name}`);
@@ -239,15 +238,17 @@ export function planModels(design: Design, moduleNames: ReadonlySet<string>): Mo
       }
       if (
         u.columns.length === 1 &&
+        !u.deferrable &&
         u.name === uniqueName(bare, u.columns) &&
         !inlineUnique.has(u.columns[0]!)
       ) {
         inlineUnique.add(u.columns[0]!);
         continue;
       }
-      const named = u.name === uniqueName(bare, u.columns) ? '' : `, name=${pythonString(u.name)}`;
+      const named = u.name === uniqueName(bare, u.columns) ? [] : [`name=${pythonString(u.name)}`];
       imports.from(SA, 'UniqueConstraint');
-      tableArgs.push(`UniqueConstraint(${pythonStrings(u.columns)}${named})`);
+      const args = [pythonStrings(u.columns), ...named, ...deferrabilityKwargs(u)];
+      tableArgs.push(`UniqueConstraint(${args.join(', ')})`);
     }
     for (const k of table.checks) {
       // Postgres validates a check made with its table: a NOT VALID one is added after.

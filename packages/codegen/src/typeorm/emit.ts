@@ -37,6 +37,7 @@ import { POSTGRES_INTERVAL_FIELDS } from '../typescript/postgres-interval';
 import { arrayOf, readType } from '../typescript/read-type';
 import {
   checkValidityComment,
+  deferrableKeysComment,
   exclusionsComment,
   foreignKeyComment,
   hasIndexOptions,
@@ -120,6 +121,7 @@ export function emitTypeorm(design: Design): string {
     ...userTypesComment('TypeORM', design),
     ...sequencesComment('TypeORM', design),
     ...exclusionsComment('TypeORM', design),
+    ...deferrableKeysComment('TypeORM', design),
     ...objectsComment('TypeORM', design, '//', VIEW_KINDS),
   );
   return `${out.join('\n').trimEnd()}\n`;

@@ -18,6 +18,7 @@ import {
   describeObject,
   foreignKeyOptionsText,
   identityOptions,
+  keyDeferrabilityText,
   type ObjectKind,
   toCatalog,
 } from '@retort/core';
@@ -128,6 +129,23 @@ export function exclusionsComment(library: string, design: Design, comment = '//
   if (lines.length === 0) return [];
   return [
     `${comment} ${library} cannot express exclusion constraints; Retort's SQL and Alembic revisions create them:`,
+    ...lines,
+  ];
+}
+
+/**
+ * The design's DEFERRABLE primary keys and unique constraints, which the model library
+ * declares as plain keys: one comment line each, or none.
+ */
+export function deferrableKeysComment(library: string, design: Design, comment = '//'): string[] {
+  const lines = toCatalog(design).tables.flatMap((t) =>
+    [...(t.primaryKey ? [t.primaryKey] : []), ...t.uniques]
+      .filter((k) => k.deferrable)
+      .map((k) => `${comment}   ${t.name}: ${k.name} ${keyDeferrabilityText(k)}`),
+  );
+  if (lines.length === 0) return [];
+  return [
+    `${comment} ${library} cannot express deferrable keys; Retort's SQL and Alembic revisions create them:`,
     ...lines,
   ];
 }

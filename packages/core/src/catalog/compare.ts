@@ -100,6 +100,7 @@ function primaryKeyDifferences(e: CatalogPrimaryKey | null, a: CatalogPrimaryKey
   return [
     ...differs('primary key is named', `"${e.name}"`, `"${a.name}"`),
     ...differs('primary key is on', `(${list(e.columns)})`, `(${list(a.columns)})`),
+    ...differs('primary key is', keyDeferrabilityText(e), keyDeferrabilityText(a)),
     ...commentDifferences(e.comment ?? null, a.comment ?? null).map((d) => `primary key ${d}`),
   ];
 }
@@ -127,11 +128,18 @@ function foreignKeyDifferences(e: CatalogForeignKey, a: CatalogForeignKey): stri
   ];
 }
 
+/** `NOT DEFERRABLE`, `DEFERRABLE INITIALLY IMMEDIATE` or `DEFERRABLE INITIALLY DEFERRED`. */
+export function keyDeferrabilityText(k: { deferrable?: true; initiallyDeferred?: true }): string {
+  if (!k.deferrable) return 'NOT DEFERRABLE';
+  return `DEFERRABLE INITIALLY ${k.initiallyDeferred ? 'DEFERRED' : 'IMMEDIATE'}`;
+}
+
 function uniqueDifferences(e: CatalogUnique, a: CatalogUnique): string[] {
   const describe = (u: CatalogUnique) =>
     `(${list(u.columns)})${u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''}`;
   return [
     ...differs('is on', describe(e), describe(a)),
+    ...differs('is', keyDeferrabilityText(e), keyDeferrabilityText(a)),
     ...commentDifferences(e.comment ?? null, a.comment ?? null),
   ];
 }

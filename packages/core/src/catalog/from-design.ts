@@ -144,6 +144,7 @@ function catalogTable(
       ? {
           name: table.primaryKeyName ?? names.primaryKey(table.name),
           columns: pkColumns,
+          ...keyDeferrability(table.primaryKeyDeferrable, table.primaryKeyInitiallyDeferred),
           ...constraintComment(table.primaryKeyComment),
         }
       : null;
@@ -158,6 +159,7 @@ function catalogTable(
         name: u.name ?? names.unique(table.name, columns),
         columns,
         ...(u.nullsNotDistinct ? { nullsNotDistinct: true as const } : {}),
+        ...keyDeferrability(u.deferrable, u.initiallyDeferred),
         ...constraintComment(u.comment),
       };
     }),
@@ -210,6 +212,15 @@ function catalogTable(
     ...(exclusions.length > 0 ? { exclusions: exclusions.sort(byName) } : {}),
     ...catalogPartitioning(table, tablesById),
   };
+}
+
+/** A key's `deferrable` and `initiallyDeferred`, absent when false, as catalogs read from Postgres. */
+function keyDeferrability(
+  deferrable: boolean | undefined,
+  initiallyDeferred: boolean | undefined,
+): { deferrable?: true; initiallyDeferred?: true } {
+  if (!deferrable) return {};
+  return { deferrable: true, ...(initiallyDeferred ? { initiallyDeferred: true as const } : {}) };
 }
 
 /** A constraint's `comment` field: absent when there is none, as catalogs read from Postgres. */

@@ -53,6 +53,8 @@ export interface CatalogIdentity {
 export interface CatalogPrimaryKey {
   name: string;
   columns: string[];
+  deferrable?: true;
+  initiallyDeferred?: true;
   /** `COMMENT ON CONSTRAINT`; absent when there is none. */
   comment?: string;
 }
@@ -78,6 +80,8 @@ export interface CatalogUnique {
   name: string;
   columns: string[];
   nullsNotDistinct?: true;
+  deferrable?: true;
+  initiallyDeferred?: true;
   /** `COMMENT ON CONSTRAINT`; absent when there is none. */
   comment?: string;
 }

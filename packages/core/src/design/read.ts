@@ -388,6 +388,7 @@ export class DesignReader {
       primaryKeyName: this.nullableString(obj, 'primaryKeyName', path),
       primaryKeyOrder: this.optionalIdList(obj, 'primaryKeyOrder', path),
       primaryKeyComment: this.nullableString(obj, 'primaryKeyComment', path),
+      ...this.deferrability(obj, path, 'primaryKeyDeferrable', 'primaryKeyInitiallyDeferred'),
       foreignKeys: this.list(obj.foreignKeys, `${path}.foreignKeys`).map((item, i) =>
         this.foreignKey(item, `${path}.foreignKeys[${i}]`),
       ),
@@ -603,8 +604,22 @@ export class DesignReader {
       name: this.nullableString(obj, 'name', path),
       columns: this.idList(obj, 'columns', path),
       nullsNotDistinct: this.boolean(obj, 'nullsNotDistinct', path, false),
+      ...this.deferrability(obj, path, 'deferrable', 'initiallyDeferred'),
       comment: this.nullableString(obj, 'comment', path),
     };
+  }
+
+  /** Two flags present only when true, so a design without them reads and hashes as before. */
+  private deferrability<D extends string, I extends string>(
+    obj: Json,
+    path: string,
+    deferrable: D,
+    initially: I,
+  ): Partial<Record<D | I, boolean>> {
+    const out: Partial<Record<D | I, boolean>> = {};
+    if (this.boolean(obj, deferrable, path, false)) out[deferrable] = true;
+    if (this.boolean(obj, initially, path, false)) out[initially] = true;
+    return out;
   }
 
   private index(value: unknown, path: string): Index {

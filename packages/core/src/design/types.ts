@@ -132,6 +132,10 @@ export interface UniqueConstraint {
   columns: string[];
   /** `NULLS NOT DISTINCT` (Postgres 15): two nulls count as equal. Default false. */
   nullsNotDistinct: boolean;
+  /** `DEFERRABLE`; absent when false (format /5), so older designs hash as before. */
+  deferrable?: boolean;
+  /** `INITIALLY DEFERRED`; only with `deferrable`; absent when false. */
+  initiallyDeferred?: boolean;
   /** `COMMENT ON CONSTRAINT`. Default null. */
   comment: string | null;
 }
@@ -237,6 +241,10 @@ export interface Table {
   primaryKeyOrder: string[] | null;
   /** The primary key's `COMMENT ON CONSTRAINT`. Default null. */
   primaryKeyComment: string | null;
+  /** The primary key is `DEFERRABLE`; absent when false (format /5). */
+  primaryKeyDeferrable?: boolean;
+  /** The primary key is `INITIALLY DEFERRED`; only with `primaryKeyDeferrable`; absent when false. */
+  primaryKeyInitiallyDeferred?: boolean;
   foreignKeys: ForeignKey[];
   uniques: UniqueConstraint[];
   indexes: Index[];

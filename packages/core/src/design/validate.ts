@@ -293,9 +293,21 @@ function checkTable(table: Table, path: string, context: Context): void {
     }
   };
 
+  if (table.primaryKeyInitiallyDeferred && !table.primaryKeyDeferrable) {
+    checker.add(
+      `${path}.primaryKeyInitiallyDeferred`,
+      'INITIALLY DEFERRED needs a DEFERRABLE key; set "primaryKeyDeferrable": true.',
+    );
+  }
   table.uniques.forEach((unique, u) => {
     const upath = `${path}.uniques[${u}]`;
     claimId(unique.id, upath);
+    if (unique.initiallyDeferred && !unique.deferrable) {
+      checker.add(
+        `${upath}.initiallyDeferred`,
+        'INITIALLY DEFERRED needs a DEFERRABLE key; set "deferrable": true.',
+      );
+    }
     claimConstraint(unique.name, `${upath}.name`, true);
     columnRefs(unique.columns, `${upath}.columns`, table, columnsById);
   });
@@ -402,6 +414,13 @@ function checkTable(table: Table, path: string, context: Context): void {
     });
     if (!isReferenceable(target, fk.references.columns)) {
       const names = remote.map((c) => `"${c!.name}"`).join(', ');
+      if (isReferenceable(target, fk.references.columns, true)) {
+        checker.add(
+          `${fpath}.references.columns`,
+          `${names} of table "${target.name}" is a DEFERRABLE key; Postgres cannot reference a deferrable key.`,
+        );
+        return;
+      }
       checker.add(
         `${fpath}.references.columns`,
         `${names} of table "${target.name}" is neither its primary key nor a unique set; Postgres can only reference those.`,

@@ -5,7 +5,7 @@
  * names), so renaming a column keeps its keys; a matched one whose name differs is renamed,
  * since Postgres keeps the old default name (`users_pkey` stays after renaming `users`).
  */
-import { foreignKeyOptionsText } from '../catalog/compare';
+import { foreignKeyOptionsText, keyDeferrabilityText } from '../catalog/compare';
 import {
   exclusionShape,
   indexShape,
@@ -89,9 +89,12 @@ export function compareConstraints(
   return {
     primaryKey: match(
       before.primaryKey ? [before.primaryKey] : [],
-      (pk) => setKey(pk.columns),
+      (pk) => {
+        const key = setKey(pk.columns);
+        return key === null ? null : `${key}${keyDeferrabilityText(pk)}`;
+      },
       after.primaryKey ? [after.primaryKey] : [],
-      (pk) => JSON.stringify(pk.columns),
+      (pk) => `${JSON.stringify(pk.columns)}${keyDeferrabilityText(pk)}`,
     ),
     foreignKeys: match(
       before.foreignKeys,
@@ -142,7 +145,9 @@ export function compareConstraints(
   };
 }
 
-const nullsText = (u: CatalogUnique) => (u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : '');
+// Postgres cannot alter a key's deferrability: a change matches nothing, so drop and add.
+const nullsText = (u: CatalogUnique) =>
+  `${u.nullsNotDistinct ? ' NULLS NOT DISTINCT' : ''} ${keyDeferrabilityText(u)}`;
 
 /** Foreign keys that go, and those of the tables that go, before anything they hold up. */
 export function dropForeignKeys(ctx: PlanContext): void {

@@ -295,6 +295,11 @@ const CHANGES: [change: string, sql: string, found: string][] = [
     'unique constraint "organisations_name_key" has comment "One name each" in the database, null expected',
   ],
   [
+    'a unique constraint made deferrable',
+    'ALTER TABLE organisations DROP CONSTRAINT organisations_name_key, ADD CONSTRAINT organisations_name_key UNIQUE (name) DEFERRABLE INITIALLY DEFERRED',
+    'unique constraint "organisations_name_key" is DEFERRABLE INITIALLY DEFERRED in the database, NOT DEFERRABLE expected',
+  ],
+  [
     'a comment added to a primary key',
     "COMMENT ON CONSTRAINT organisations_pkey ON organisations IS 'The key'",
     'primary key has comment "The key" in the database, null expected',

@@ -101,6 +101,8 @@ export function designFromCatalog(catalog: Catalog, name: string): Design {
           ? null
           : keyOrder.map((c) => columnId(t.name, c)),
       primaryKeyComment: t.primaryKey?.comment ?? null,
+      ...(t.primaryKey?.deferrable ? { primaryKeyDeferrable: true } : {}),
+      ...(t.primaryKey?.initiallyDeferred ? { primaryKeyInitiallyDeferred: true } : {}),
       columns: t.columns.map((c) => {
         const column: Column = {
           id: columnId(t.name, c.name),
@@ -144,6 +146,8 @@ export function designFromCatalog(catalog: Catalog, name: string): Design {
         name: u.name,
         columns: u.columns.map((c) => columnId(t.name, c)),
         nullsNotDistinct: u.nullsNotDistinct ?? false,
+        ...(u.deferrable ? { deferrable: true } : {}),
+        ...(u.initiallyDeferred ? { initiallyDeferred: true } : {}),
         comment: u.comment ?? null,
       })),
       indexes: t.indexes.map((i) => ({

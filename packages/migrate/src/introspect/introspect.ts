@@ -456,8 +456,9 @@ class CatalogReader {
         continue;
       }
       const why: string[] = [];
-      // Foreign keys and exclusion constraints carry DEFERRABLE, foreign keys and checks NOT VALID.
-      if (k.deferrable && k.type !== 'f') {
+      // Keys, uniques, foreign keys and exclusion constraints carry DEFERRABLE, foreign keys
+      // and checks NOT VALID.
+      if (k.deferrable && !['f', 'p', 'u'].includes(k.type)) {
         why.push(k.deferred ? 'DEFERRABLE INITIALLY DEFERRED' : 'DEFERRABLE');
       }
       if (!k.validated && k.type !== 'f' && k.type !== 'c') why.push('NOT VALID');
@@ -506,8 +507,17 @@ class CatalogReader {
       }
       const table = state.table;
       const comment = k.comment !== null ? { comment: k.comment } : {};
+      const deferrability = {
+        ...(k.deferrable ? { deferrable: true as const } : {}),
+        ...(k.deferrable && k.deferred ? { initiallyDeferred: true as const } : {}),
+      };
       if (k.type === 'p') {
-        table.primaryKey = { name: k.name, columns: names(k.columns), ...comment };
+        table.primaryKey = {
+          name: k.name,
+          columns: names(k.columns),
+          ...deferrability,
+          ...comment,
+        };
       } else if (k.type === 'u') {
         table.uniques.push({
           name: k.name,
@@ -515,6 +525,7 @@ class CatalogReader {
           ...(/\bNULLS NOT DISTINCT\b/.test(k.definition)
             ? { nullsNotDistinct: true as const }
             : {}),
+          ...deferrability,
           ...comment,
         });
       } else if (k.type === 'c') {
