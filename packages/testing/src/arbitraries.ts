@@ -1,6 +1,6 @@
 /**
  * fast-check arbitraries for designs that are valid by construction: `arbDesign()` for
- * 1-6 tables with enums, keys (identity ones too), uniques, indexes (hash, partial,
+ * 1-6 tables with enums, keys (identity ones too), uniques (some deferrable), indexes (hash, partial,
  * descending), checks, exclusion constraints, comments on keys and constraints, collated and generated columns and foreign keys (only to a primary
  * key or unique column, with the same type; some deferrable), domains and a composite type,
  * standalone sequences (some owned by a column), and `arbDesignEdit(design)` for one edit a
@@ -384,6 +384,9 @@ function buildTable(g: Gen, id: string, name: string, enums: EnumType[]): Table 
       columns: [plain[0]!.id, plain[1]!.id],
       ...UNIQUE_DEFAULTS,
       ...(chance(g, 15) ? { comment: 'One pair each' } : {}),
+      ...(chance(g, 15)
+        ? { deferrable: true, ...(chance(g, 50) ? { initiallyDeferred: true } : {}) }
+        : {}),
     });
   }
   const doubled = plain.find((c) => DOUBLABLE.has(c.type));
@@ -1059,6 +1062,31 @@ const setConstraintComment: Edit = (g, design, focus) => {
   });
 };
 
+/**
+ * A unique constraint made deferrable, initially deferred, or neither: a drop and an add.
+ * Foreign keys here reference primary keys and unique columns only, never these.
+ */
+const setUniqueDeferrability: Edit = (g, design, focus) => {
+  const needed = new Set(referencedSets(design));
+  const tables = tablesFor(design, focus).filter(({ t }) =>
+    t.uniques.some((u) => !needed.has([...u.columns].sort().join(','))),
+  );
+  if (tables.length === 0) return null;
+  const { t, i } = pick(g, tables);
+  const target = pick(
+    g,
+    t.uniques.filter((u) => !needed.has([...u.columns].sort().join(','))),
+  );
+  const states = [{}, { deferrable: true }, { deferrable: true, initiallyDeferred: true }];
+  const now = target.deferrable ? (target.initiallyDeferred ? 2 : 1) : 0;
+  const next = states[(now + int(g, 1, 2)) % 3]!;
+  const { deferrable: _d, initiallyDeferred: _i, ...rest } = target;
+  return replaceTable(design, i, {
+    ...t,
+    uniques: t.uniques.map((u) => (u.id === target.id ? { ...rest, ...next } : u)),
+  });
+};
+
 const addExclusion: Edit = (g, design, focus) => {
   const index = tableIndex(g, design, focus);
   const table = exclusionFor(g, design.tables[index]!, freshId('x', design));
@@ -1293,6 +1321,7 @@ export const DESIGN_EDITS = {
   toggleCheckValidity,
   setIndexComment,
   setConstraintComment,
+  setUniqueDeferrability,
   addExclusion,
   dropExclusion,
   changeExclusion,
