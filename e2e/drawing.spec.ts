@@ -109,7 +109,7 @@ test('a new table and a new column are named from the keyboard; Enter commits; a
   await expect(row(page, 'reviews', 'rating')).toBeVisible();
 
   await table(page, 'reviews').locator('.table-node__header').click();
-  await page.getByLabel('Comment').click();
+  await page.getByLabel('Comment', { exact: true }).click();
   await page.keyboard.type('What buyers say');
   await page.keyboard.press('Enter');
   await page.keyboard.press('Tab');
