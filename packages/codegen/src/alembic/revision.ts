@@ -11,6 +11,7 @@ import {
   type CatalogEnum,
   type CatalogForeignKey,
   INTEGER_TYPES,
+  isStandaloneObjectOperation,
   makeObjectName,
   type Operation,
   parseCanonicalType,
@@ -378,6 +379,7 @@ class Renderer {
   }
 
   private statements(op: Operation): string[] {
+    if (isStandaloneObjectOperation(op)) return renderOperationSql(op).map((s) => this.execute(s));
     switch (op.kind) {
       case 'create_table':
         return this.createTable(op.table);
@@ -548,22 +550,6 @@ class Renderer {
       case 'attach_partition':
       case 'detach_partition':
       case 'execute':
-      case 'create_object':
-      case 'drop_object':
-      case 'replace_object':
-      case 'create_extension':
-      case 'drop_extension':
-      case 'create_domain':
-      case 'drop_domain':
-      case 'alter_domain':
-      case 'create_composite_type':
-      case 'drop_composite_type':
-      case 'alter_composite_type':
-      case 'create_sequence':
-      case 'drop_sequence':
-      case 'alter_sequence':
-      case 'set_sequence_owner':
-      case 'rename_sequence':
         return renderOperationSql(op).map((s) => this.execute(s));
       default:
         return unhandledOperation(op);

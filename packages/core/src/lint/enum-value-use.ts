@@ -9,6 +9,7 @@
 import type { CatalogColumn } from '../catalog/types';
 import { enumChange } from '../operations/enum-change';
 import { unhandledOperation } from '../operations/exhaustive';
+import { isStandaloneObjectOperation } from '../operations/standalone-objects';
 import type { Operation } from '../operations/types';
 import { readSql, type SqlLiteral } from './sql-literals';
 import type { LintFinding } from './types';
@@ -82,6 +83,7 @@ export function enumValueUses(ops: readonly Operation[]): LintFinding[] {
   };
 
   ops.forEach((op, operation) => {
+    if (isStandaloneObjectOperation(op)) return;
     switch (op.kind) {
       case 'drop_enum':
         added.delete(op.enum.name);
@@ -186,22 +188,6 @@ export function enumValueUses(ops: readonly Operation[]): LintFinding[] {
       case 'rename_constraint':
       case 'rename_index':
       case 'create_enum':
-      case 'create_object':
-      case 'drop_object':
-      case 'replace_object':
-      case 'create_extension':
-      case 'drop_extension':
-      case 'create_domain':
-      case 'drop_domain':
-      case 'alter_domain':
-      case 'create_composite_type':
-      case 'drop_composite_type':
-      case 'alter_composite_type':
-      case 'create_sequence':
-      case 'drop_sequence':
-      case 'alter_sequence':
-      case 'set_sequence_owner':
-      case 'rename_sequence':
         return;
       default:
         unhandledOperation(op);

@@ -7,4 +7,5 @@ export { unhandledOperation } from './exhaustive';
 export { renameColumnsInExpression } from './expression-rename';
 export { LiveNames } from './live-names';
 export { reverseOperation, reverseOperations } from './reverse';
+export { isStandaloneObjectOperation, type StandaloneObjectOperation } from './standalone-objects';
 export * from './types';

@@ -1,5 +1,6 @@
 import { qualifiedName } from '../naming/qualified-names';
 import { unhandledOperation } from './exhaustive';
+import { isStandaloneObjectOperation } from './standalone-objects';
 import type { Operation } from './types';
 
 /**
@@ -22,6 +23,7 @@ export class LiveNames {
   }
 
   follow(op: Operation): void {
+    if (isStandaloneObjectOperation(op)) return;
     switch (op.kind) {
       case 'create_table':
         this.tables.set(op.table.name, null);
@@ -78,22 +80,6 @@ export class LiveNames {
       case 'rename_constraint':
       case 'rename_index':
       case 'execute':
-      case 'create_object':
-      case 'drop_object':
-      case 'replace_object':
-      case 'create_extension':
-      case 'drop_extension':
-      case 'create_domain':
-      case 'drop_domain':
-      case 'alter_domain':
-      case 'create_composite_type':
-      case 'drop_composite_type':
-      case 'alter_composite_type':
-      case 'create_sequence':
-      case 'drop_sequence':
-      case 'alter_sequence':
-      case 'set_sequence_owner':
-      case 'rename_sequence':
         break;
       default:
         unhandledOperation(op);

@@ -16,6 +16,7 @@ import { exclusionOperatorSql } from '@retort/codegen';
 import {
   type CatalogSequence,
   expressionRoutines,
+  isStandaloneObjectOperation,
   LiveNames,
   NOT_RESTORED,
   type Operation,
@@ -313,6 +314,8 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
     const live = columns.map((c) => names.column(table, c));
     return live.every((c) => c !== null) ? (live as string[]) : null;
   };
+  // Of the standalone objects, only a materialized view has rows to count: the ones it reads.
+  if (isStandaloneObjectOperation(op) && op.kind !== 'create_object') return [];
   switch (op.kind) {
     case 'create_object': {
       const o = op.object;
@@ -575,21 +578,6 @@ function counts(op: Operation, names: LiveNames, casts: CastCheck): Count[] {
     case 'rename_constraint':
     case 'rename_index':
     case 'execute':
-    case 'drop_object':
-    case 'replace_object':
-    case 'create_extension':
-    case 'drop_extension':
-    case 'create_domain':
-    case 'drop_domain':
-    case 'alter_domain':
-    case 'create_composite_type':
-    case 'drop_composite_type':
-    case 'alter_composite_type':
-    case 'create_sequence':
-    case 'drop_sequence':
-    case 'alter_sequence':
-    case 'set_sequence_owner':
-    case 'rename_sequence':
       return [];
     default:
       return unhandledOperation(op);
