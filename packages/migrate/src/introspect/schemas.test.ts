@@ -6,11 +6,13 @@
  */
 import { renderMigrationSql } from '@retort/codegen';
 import { type Design, describeCatalogDifferences, diff, toCatalog } from '@retort/core';
-import { createServerDatabase, serverUrl } from '@retort/testing';
 import { schemasDesign } from '@retort/testing/schemas-design';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../contract';
-import { openDatabase } from '../drivers/open-database';
+import { expect, it } from 'vitest';
+import {
+  describeOnEachDatabase,
+  expectBuiltAndReadBack,
+  expectDowngradeLeavesNothing,
+} from '../testing/each-database';
 import { expectStepBothWays } from '../testing/step-round-trip';
 import { designFromCatalog } from './design-from-catalog';
 import { introspect, introspectDatabase } from './introspect';
@@ -55,80 +57,54 @@ const MOVES: Array<[string, (d: Design) => void]> = [
   ],
 ];
 
-for (const kind of ['pglite', 'server'] as const) {
-  describe.runIf(kind === 'pglite' || serverUrl() !== null)(`schemas on ${kind}`, () => {
-    let db: Database;
-    let drop: () => Promise<void> = async () => {};
-    beforeAll(async () => {
-      if (kind === 'pglite') db = await openDatabase({ memory: true });
-      else {
-        const server = await createServerDatabase('retort_schemas');
-        db = await openDatabase({ url: server.url });
-        drop = server.drop;
-      }
-    });
-    afterAll(async () => {
-      await db.close();
-      await drop();
-    });
-
-    it('Retort SQL builds them; introspection reads back the catalog and the design; the downgrade leaves nothing', async () => {
-      const design = schemasDesign();
-      const sql = renderMigrationSql(diff(empty(design), design));
-      for (const s of sql.upgrade) await db.exec(s);
-      const read = await introspectDatabase(db);
-      expect(read.unmodelled).toEqual([]);
-      expect(describeCatalogDifferences(toCatalog(design), read.catalog)).toEqual([]);
-      const imported = designFromCatalog(read.catalog, 'schemas');
-      expect(imported.tables.map((t) => `${t.schema ?? 'public'}.${t.name}`).sort()).toEqual([
-        'app.orders',
-        'app.users',
-        'audit.events',
-        'public.users',
-      ]);
-      expect(imported.enums).toEqual([
-        {
-          id: 'e_app_order_status',
-          name: 'order_status',
-          schema: 'app',
-          values: ['new', 'paid', 'shipped'],
-        },
-      ]);
-      expect(toCatalog(imported)).toEqual(read.catalog);
-      // Only the chosen schemas are read.
-      const app = await introspect(db, { schemas: ['app'] });
-      expect(app.tables.map((t) => t.name)).toEqual(['app.orders', 'app.users']);
-      expect(app.schemas).toEqual(['app']);
-      for (const s of sql.downgrade) await db.exec(s);
-      expect(await introspect(db)).toEqual({ enums: [], tables: [] });
-      const left = await db.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM pg_namespace WHERE nspname IN ('app', 'audit')`,
-      );
-      expect(left.rows[0]!.n).toBe(0);
-    });
-
-    it.each(MOVES)('%s: the upgrade makes the new catalog, the downgrade the old', (_, edit) =>
-      expectStepBothWays(db, schemasDesign(), edited(edit)),
+describeOnEachDatabase('schemas', (db) => {
+  it('Retort SQL builds them; introspection reads back the catalog and the design; the downgrade leaves nothing', async () => {
+    const { sql, imported } = await expectBuiltAndReadBack(db(), schemasDesign(), 'schemas');
+    expect(imported.tables.map((t) => `${t.schema ?? 'public'}.${t.name}`).sort()).toEqual([
+      'app.orders',
+      'app.users',
+      'audit.events',
+      'public.users',
+    ]);
+    expect(imported.enums).toEqual([
+      {
+        id: 'e_app_order_status',
+        name: 'order_status',
+        schema: 'app',
+        values: ['new', 'paid', 'shipped'],
+      },
+    ]);
+    // Only the chosen schemas are read.
+    const app = await introspect(db(), { schemas: ['app'] });
+    expect(app.tables.map((t) => t.name)).toEqual(['app.orders', 'app.users']);
+    expect(app.schemas).toEqual(['app']);
+    await expectDowngradeLeavesNothing(db(), sql);
+    const left = await db().query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_namespace WHERE nspname IN ('app', 'audit')`,
     );
-
-    it('a comment on a schema is read back into the design, changed both ways, and a change behind Retort’s back is seen', async () => {
-      const commented = edited((d) => {
-        d.schemaComments = { app: 'What the application reads and writes' };
-      });
-      await expectStepBothWays(db, schemasDesign(), commented);
-      const sql = renderMigrationSql(diff(empty(commented), commented));
-      for (const s of sql.upgrade) await db.exec(s);
-      const read = await introspectDatabase(db);
-      expect(read.catalog.schemaComments).toEqual({ app: 'What the application reads and writes' });
-      expect(designFromCatalog(read.catalog, 'schemas').schemaComments).toEqual({
-        app: 'What the application reads and writes',
-      });
-      await db.exec("COMMENT ON SCHEMA audit IS 'Who did what'");
-      expect(describeCatalogDifferences(toCatalog(commented), await introspect(db))).toEqual([
-        'schema "audit" has comment "Who did what" in the database, null expected',
-      ]);
-      for (const s of sql.downgrade) await db.exec(s);
-      expect(await introspect(db)).toEqual({ enums: [], tables: [] });
-    });
+    expect(left.rows[0]!.n).toBe(0);
   });
-}
+
+  it.each(MOVES)('%s: the upgrade makes the new catalog, the downgrade the old', (_, edit) =>
+    expectStepBothWays(db(), schemasDesign(), edited(edit)),
+  );
+
+  it('a comment on a schema is read back into the design, changed both ways, and a change behind Retort’s back is seen', async () => {
+    const commented = edited((d) => {
+      d.schemaComments = { app: 'What the application reads and writes' };
+    });
+    await expectStepBothWays(db(), schemasDesign(), commented);
+    const sql = renderMigrationSql(diff(empty(commented), commented));
+    for (const s of sql.upgrade) await db().exec(s);
+    const read = await introspectDatabase(db());
+    expect(read.catalog.schemaComments).toEqual({ app: 'What the application reads and writes' });
+    expect(designFromCatalog(read.catalog, 'schemas').schemaComments).toEqual({
+      app: 'What the application reads and writes',
+    });
+    await db().exec("COMMENT ON SCHEMA audit IS 'Who did what'");
+    expect(describeCatalogDifferences(toCatalog(commented), await introspect(db()))).toEqual([
+      'schema "audit" has comment "Who did what" in the database, null expected',
+    ]);
+    await expectDowngradeLeavesNothing(db(), sql);
+  });
+});

@@ -6,7 +6,6 @@
 import { renderMigrationSql } from '@retort/codegen';
 import {
   type Design,
-  describeCatalogDifferences,
   diff,
   lintOperations,
   type Operation,
@@ -14,15 +13,15 @@ import {
   toCatalog,
   validateDesign,
 } from '@retort/core';
-import { createServerDatabase, serverUrl } from '@retort/testing';
 import { sequencesDesign, sequencesDesignInput } from '@retort/testing/sequences-design';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../contract';
-import { openDatabase } from '../drivers/open-database';
+import { describe, expect, it } from 'vitest';
 import { preflight } from '../preflight/preflight';
+import {
+  describeOnEachDatabase,
+  expectBuiltAndReadBack,
+  expectDowngradeLeavesNothing,
+} from '../testing/each-database';
 import { expectStepBothWays } from '../testing/step-round-trip';
-import { designFromCatalog } from './design-from-catalog';
-import { introspect, introspectDatabase } from './introspect';
 
 const empty = (d: Design): Design => ({ format: d.format, name: d.name, enums: [], tables: [] });
 
@@ -117,64 +116,39 @@ const CHANGES: Array<[string, (d: Design) => void]> = [
   ],
 ];
 
-for (const kind of ['pglite', 'server'] as const) {
-  describe.runIf(kind === 'pglite' || serverUrl() !== null)(`sequences on ${kind}`, () => {
-    let db: Database;
-    let drop: () => Promise<void> = async () => {};
-    beforeAll(async () => {
-      if (kind === 'pglite') db = await openDatabase({ memory: true });
-      else {
-        const server = await createServerDatabase('retort_sequences');
-        db = await openDatabase({ url: server.url });
-        drop = server.drop;
-      }
-    });
-    afterAll(async () => {
-      await db.close();
-      await drop();
-    });
-
-    it('Retort SQL builds them; introspection reads back the catalog and the design; the downgrade leaves nothing', async () => {
-      const design = sequencesDesign();
-      const sql = renderMigrationSql(diff(empty(design), design));
-      for (const s of sql.upgrade) await db.exec(s);
-      const read = await introspectDatabase(db);
-      expect(read.unmodelled).toEqual([]);
-      expect(describeCatalogDifferences(toCatalog(design), read.catalog)).toEqual([]);
-      const imported = designFromCatalog(read.catalog, 'sequences');
-      expect(toCatalog(imported)).toEqual(read.catalog);
-      expect(validateDesign(JSON.parse(JSON.stringify(imported))).problems).toEqual([]);
-      await db.exec(`INSERT INTO app.invoices (note) VALUES ('a'), ('b')`);
-      const { rows } = await db.query<{ number: number; ticket: string }>(
-        'SELECT number, ticket::text AS ticket FROM app.invoices ORDER BY number',
-      );
-      expect(rows).toEqual([
-        { number: 1000, ticket: '-1' },
-        { number: 1001, ticket: '-2' },
-      ]);
-      // Preflight tells what dropping a sequence that has handed out values loses.
-      const down = diff(
-        design,
-        edited((d) => {
-          d.sequences = d.sequences!.filter((s) => s.id !== 's_tickets');
-          invoices(d).columns[1]!.default = null;
-        }),
-      );
-      const findings = await preflight(db, down);
-      // A cache of 5 takes five values at once.
-      expect(findings.map((f) => f.message)).toContain(
-        'Sequence tickets has handed out values up to -5; dropping it loses that, and a downgrade creates it again starting at -1.',
-      );
-      await db.exec('DELETE FROM app.invoices');
-      for (const s of sql.downgrade) await db.exec(s);
-      expect(await introspect(db)).toEqual({ enums: [], tables: [] });
-    });
-
-    it.each(CHANGES)('%s: the upgrade makes the new catalog, the downgrade the old', (_, edit) =>
-      expectStepBothWays(db, sequencesDesign(), edited(edit)),
+describeOnEachDatabase('sequences', (db) => {
+  it('Retort SQL builds them; introspection reads back the catalog and the design; the downgrade leaves nothing', async () => {
+    const design = sequencesDesign();
+    const { sql } = await expectBuiltAndReadBack(db(), design, 'sequences');
+    await db().exec(`INSERT INTO app.invoices (note) VALUES ('a'), ('b')`);
+    const { rows } = await db().query<{ number: number; ticket: string }>(
+      'SELECT number, ticket::text AS ticket FROM app.invoices ORDER BY number',
     );
+    expect(rows).toEqual([
+      { number: 1000, ticket: '-1' },
+      { number: 1001, ticket: '-2' },
+    ]);
+    // Preflight tells what dropping a sequence that has handed out values loses.
+    const down = diff(
+      design,
+      edited((d) => {
+        d.sequences = d.sequences!.filter((s) => s.id !== 's_tickets');
+        invoices(d).columns[1]!.default = null;
+      }),
+    );
+    const findings = await preflight(db(), down);
+    // A cache of 5 takes five values at once.
+    expect(findings.map((f) => f.message)).toContain(
+      'Sequence tickets has handed out values up to -5; dropping it loses that, and a downgrade creates it again starting at -1.',
+    );
+    await db().exec('DELETE FROM app.invoices');
+    await expectDowngradeLeavesNothing(db(), sql);
   });
-}
+
+  it.each(CHANGES)('%s: the upgrade makes the new catalog, the downgrade the old', (_, edit) =>
+    expectStepBothWays(db(), sequencesDesign(), edited(edit)),
+  );
+});
 
 describe('standalone sequences in the design', () => {
   it('validation names the sequence in one sentence per problem', () => {

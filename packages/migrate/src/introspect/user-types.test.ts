@@ -3,10 +3,8 @@
  * Retort's SQL builds them, introspection reads back the design's catalog and design, each
  * change runs both ways, and the downgrade leaves nothing.
  */
-import { renderMigrationSql } from '@retort/codegen';
 import {
   type Design,
-  describeCatalogDifferences,
   diff,
   lintOperations,
   type Operation,
@@ -14,14 +12,14 @@ import {
   toCatalog,
   validateDesign,
 } from '@retort/core';
-import { createServerDatabase, serverUrl } from '@retort/testing';
 import { userTypesDesign, userTypesDesignInput } from '@retort/testing/user-types-design';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../contract';
-import { openDatabase } from '../drivers/open-database';
+import { describe, expect, it } from 'vitest';
+import {
+  describeOnEachDatabase,
+  expectBuiltAndReadBack,
+  expectDowngradeLeavesNothing,
+} from '../testing/each-database';
 import { expectStepBothWays } from '../testing/step-round-trip';
-import { designFromCatalog } from './design-from-catalog';
-import { introspect, introspectDatabase } from './introspect';
 
 const empty = (d: Design): Design => ({ format: d.format, name: d.name, enums: [], tables: [] });
 
@@ -138,50 +136,25 @@ const CHANGES: Array<[string, (d: Design) => void]> = [
   ],
 ];
 
-for (const kind of ['pglite', 'server'] as const) {
-  describe.runIf(kind === 'pglite' || serverUrl() !== null)(`user types on ${kind}`, () => {
-    let db: Database;
-    let drop: () => Promise<void> = async () => {};
-    beforeAll(async () => {
-      if (kind === 'pglite') db = await openDatabase({ memory: true });
-      else {
-        const server = await createServerDatabase('retort_user_types');
-        db = await openDatabase({ url: server.url });
-        drop = server.drop;
-      }
-    });
-    afterAll(async () => {
-      await db.close();
-      await drop();
-    });
-
-    it('Retort SQL builds them; introspection reads back the catalog and the design; the downgrade leaves nothing', async () => {
-      // PGlite has no citext until it is loaded; the server has contrib.
-      const design = userTypesDesign({ extension: kind === 'server' });
-      const sql = renderMigrationSql(diff(empty(design), design));
-      for (const s of sql.upgrade) await db.exec(s);
-      const read = await introspectDatabase(db);
-      expect(read.unmodelled).toEqual([]);
-      expect(describeCatalogDifferences(toCatalog(design), read.catalog)).toEqual([]);
-      const imported = designFromCatalog(read.catalog, 'user_types');
-      expect(toCatalog(imported)).toEqual(read.catalog);
-      expect(validateDesign(JSON.parse(JSON.stringify(imported))).problems).toEqual([]);
-      expect(
-        read.catalog.domains!.find((d) => d.name === 'year')!.checks.map((k) => k.name),
-      ).toEqual(['year_check', 'year_max']);
-      // The check holds: Postgres refuses a year out of range through the domain.
-      await expect(
-        db.exec(`INSERT INTO app.invoices (total, fiscal_year) VALUES (1, 1800)`),
-      ).rejects.toThrow();
-      for (const s of sql.downgrade) await db.exec(s);
-      expect(await introspect(db)).toEqual({ enums: [], tables: [] });
-    });
-
-    it.each(CHANGES)('%s: the upgrade makes the new catalog, the downgrade the old', (_, edit) =>
-      expectStepBothWays(db, userTypesDesign(), edited(edit)),
+describeOnEachDatabase('user types', (db, kind) => {
+  it('Retort SQL builds them; introspection reads back the catalog and the design; the downgrade leaves nothing', async () => {
+    // PGlite has no citext until it is loaded; the server has contrib.
+    const design = userTypesDesign({ extension: kind === 'server' });
+    const { sql, read } = await expectBuiltAndReadBack(db(), design, 'user_types');
+    expect(read.catalog.domains!.find((d) => d.name === 'year')!.checks.map((k) => k.name)).toEqual(
+      ['year_check', 'year_max'],
     );
+    // The check holds: Postgres refuses a year out of range through the domain.
+    await expect(
+      db().exec(`INSERT INTO app.invoices (total, fiscal_year) VALUES (1, 1800)`),
+    ).rejects.toThrow();
+    await expectDowngradeLeavesNothing(db(), sql);
   });
-}
+
+  it.each(CHANGES)('%s: the upgrade makes the new catalog, the downgrade the old', (_, edit) =>
+    expectStepBothWays(db(), userTypesDesign(), edited(edit)),
+  );
+});
 
 describe('domains and composite types in the design', () => {
   it('validation names the object in one sentence per problem', () => {
