@@ -3,88 +3,36 @@
  * Postgres: upgrade head, downgrade -1, downgrade base, upgrade head. After upgrade head
  * the catalog equals the one Retort's own SQL builds; after downgrade base no table is left.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { type Design, diff } from '@retort/core';
-import { createServerDatabase, hasPythonTools, inCI, PYTHON, serverUrl } from '@retort/testing';
+import { rmSync } from 'node:fs';
+import { createServerDatabase, hasPythonTools, inCI, serverUrl } from '@retort/testing';
 import { constraintsDesign, constraintsDesignBefore } from '@retort/testing/constraints-design';
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
 import { type DumpedCatalog, dumpCatalog } from '@retort/testing/pg-catalog';
 import { type TutorialRevision, tutorialRevisions } from '@retort/testing/tutorial';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { hostileDesign } from '../interop/hostile-design';
 import { quirksDesign } from '../interop/quirks-design';
 import { emitSql, renderMigrationSql } from '../sql';
-import { alembicProjectFiles } from '.';
+import { runAlembic, twoRevisions, writeAlembicProject } from '../testing/alembic-project';
+import { runSql } from '../testing/python-models';
 
 const ready = serverUrl() !== null && hasPythonTools();
 if (!ready && !inCI)
   console.warn('Alembic interop skipped: no TEST_DATABASE_URL or no Python tools.');
 
-function alembic(dir: string, url: string, ...args: string[]): string {
-  return execFileSync(PYTHON, ['-m', 'alembic', ...args], {
-    cwd: dir,
-    env: { ...process.env, DATABASE_URL: url },
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-function writeProject(revisions: TutorialRevision[], design: Design): string {
-  const dir = mkdtempSync(join(tmpdir(), 'retort-alembic-'));
-  const files = alembicProjectFiles({ name: design.name, design, revisions });
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(dir, path)), { recursive: true });
-    writeFileSync(join(dir, path), text);
-  }
-  return dir;
-}
-
 async function catalogOfSql(statements: string[]): Promise<DumpedCatalog> {
   const db = await createServerDatabase('retort_alembic_sql');
   try {
-    const client = new pg.Client({ connectionString: db.url });
-    await client.connect();
-    try {
-      for (const s of statements) await client.query(s);
-    } finally {
-      await client.end();
-    }
+    await runSql(db.url, ...statements);
     return await dumpCatalog(db.url);
   } finally {
     await db.drop();
   }
 }
 
-/** Two revisions from the empty design to `design` through `middle`. */
-function chain(middle: Design, design: Design): TutorialRevision[] {
-  const empty: Design = { ...design, enums: [], tables: [] };
-  return [
-    {
-      id: 'a1b2c3d4e5f6',
-      parent: null,
-      message: 'first',
-      createdAt: '2024-01-01T00:00:00Z',
-      operations: diff(empty, middle),
-      schema: middle,
-    },
-    {
-      id: 'b1b2c3d4e5f6',
-      parent: 'a1b2c3d4e5f6',
-      message: 'second',
-      createdAt: '2024-01-02T00:00:00Z',
-      operations: diff(middle, design),
-      schema: design,
-    },
-  ];
-}
-
 async function roundTrip(revisions: TutorialRevision[]): Promise<void> {
   const design = revisions.at(-1)!.schema;
-  const dir = writeProject(revisions, design);
+  const dir = writeAlembicProject(revisions, design);
   const db = await createServerDatabase('retort_alembic');
   try {
     const expected = await catalogOfSql(
@@ -95,9 +43,9 @@ async function roundTrip(revisions: TutorialRevision[]): Promise<void> {
       ...c,
       tables: c.tables.filter((t) => t.name !== 'alembic_version'),
     });
-    alembic(dir, db.url, 'upgrade', 'head');
+    runAlembic(dir, db.url, 'upgrade', 'head');
     expect(withoutVersion(await dumpCatalog(db.url))).toEqual(expected);
-    alembic(dir, db.url, 'downgrade', '-1');
+    runAlembic(dir, db.url, 'downgrade', '-1');
     const afterOne = withoutVersion(await dumpCatalog(db.url));
     const sortColumns = (c: DumpedCatalog) => ({
       ...c,
@@ -107,11 +55,11 @@ async function roundTrip(revisions: TutorialRevision[]): Promise<void> {
       })),
     });
     expect(sortColumns(afterOne)).toEqual(sortColumns(expectedFirst));
-    alembic(dir, db.url, 'downgrade', 'base');
+    runAlembic(dir, db.url, 'downgrade', 'base');
     const empty = await dumpCatalog(db.url);
     expect(empty.tables.map((t) => t.name)).toEqual(['alembic_version']);
     expect(empty.enums).toEqual([]);
-    alembic(dir, db.url, 'upgrade', 'head');
+    runAlembic(dir, db.url, 'upgrade', 'head');
     expect(withoutVersion(await dumpCatalog(db.url))).toEqual(expected);
   } finally {
     await db.drop();
@@ -125,20 +73,20 @@ describe.skipIf(!ready)('the exported Alembic project under the real Alembic', (
   }, 120_000);
 
   it('builds every feature (enums, cycles, checks, serials) exactly as Retort’s SQL does', async () => {
-    await roundTrip(chain(loadShopDesign(), everyFeatureDesign));
+    await roundTrip(twoRevisions(loadShopDesign(), everyFeatureDesign));
   }, 120_000);
 
   it('builds the quirks design (two serials in one key, reserved names) as Retort’s SQL does', async () => {
-    await roundTrip(chain(everyFeatureDesign, quirksDesign));
+    await roundTrip(twoRevisions(everyFeatureDesign, quirksDesign));
   }, 120_000);
 
   it('validates a check and changes an index comment, and un-validates it going down', async () => {
-    await roundTrip(chain(constraintsDesignBefore, constraintsDesign));
-    await roundTrip(chain(constraintsDesign, constraintsDesignBefore));
+    await roundTrip(twoRevisions(constraintsDesignBefore, constraintsDesign));
+    await roundTrip(twoRevisions(constraintsDesign, constraintsDesignBefore));
   }, 180_000);
 
   it('builds a design of hostile names whose new tables have keys to a table named with a dot', async () => {
-    await roundTrip(chain(hostileDesign, hostileDesign));
+    await roundTrip(twoRevisions(hostileDesign, hostileDesign));
   }, 180_000);
 
   it('adds keys to a table named with a dot to an existing table', async () => {
@@ -148,7 +96,7 @@ describe.skipIf(!ready)('the exported Alembic project under the real Alembic', (
         t.id === 't_strange' ? { ...t, foreignKeys: [] } : t,
       ),
     };
-    await roundTrip(chain(middle, hostileDesign));
+    await roundTrip(twoRevisions(middle, hostileDesign));
   }, 180_000);
 
   it('the initial revision equals emitSql of the design', async () => {

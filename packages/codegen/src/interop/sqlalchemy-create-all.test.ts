@@ -12,7 +12,6 @@ import { constraintsDesign } from '@retort/testing/constraints-design';
 import { everyFeatureDesign, loadShopDesign } from '@retort/testing/designs';
 import { dumpCatalog } from '@retort/testing/pg-catalog';
 import { schemasDesign } from '@retort/testing/schemas-design';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { emitSql } from '../sql';
 import { emitSqlalchemy } from '../sqlalchemy';
@@ -27,7 +26,7 @@ if (!ready && !inCI)
   console.warn('SQLAlchemy interop skipped: no TEST_DATABASE_URL or no Python tools.');
 const sqlalchemy2Available = ready && Number(sqlalchemyVersion().split('.')[0]) >= 2;
 
-const { fresh: freshDatabase, tempFile, runScript } = pythonModels('sa');
+const { fresh: freshDatabase, tempFile, runScript, builtBySql } = pythonModels('sa');
 const writeModule = (source: string) => tempFile('models.py', source);
 
 /** Runs the models' create_all in a fresh database and returns its catalog. */
@@ -39,15 +38,7 @@ async function catalogFromModels(source: string) {
 }
 
 async function catalogFromSql(sql: string) {
-  const db = await freshDatabase();
-  const client = new pg.Client({ connectionString: db.url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-  return dumpCatalog(db.url);
+  return dumpCatalog((await builtBySql(sql)).url);
 }
 
 const designs: [string, () => Design][] = [
@@ -73,14 +64,7 @@ describe.skipIf(!ready)('SQLAlchemy create_all against Postgres', () => {
 
   it('for a design in three schemas, create_all of both model styles builds the catalog of Retort’s SQL, schema by schema', async () => {
     const design = schemasDesign();
-    const fromSql = await freshDatabase();
-    const client = new pg.Client({ connectionString: fromSql.url });
-    await client.connect();
-    try {
-      await client.query(emitSql(design));
-    } finally {
-      await client.end();
-    }
+    const fromSql = await builtBySql(emitSql(design));
     for (const emit of sqlalchemy2Available
       ? [emitSqlalchemy, emitSqlalchemy2]
       : [emitSqlalchemy]) {

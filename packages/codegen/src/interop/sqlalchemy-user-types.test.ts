@@ -3,52 +3,25 @@
  * builds what Retort's SQL builds (pg_dump object by object), and `drop_all` removes them
  * again, in both model styles.
  */
-import { hasPythonTools, serverUrl, sqlalchemyVersion } from '@retort/testing';
-import { compareDumps, dumpObjects, pgDump } from '@retort/testing/pg-dump';
+import { dumpObjects } from '@retort/testing/pg-dump';
 import { userTypesDesign } from '@retort/testing/user-types-design';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { emitSql } from '../sql';
-import { emitSqlalchemy } from '../sqlalchemy';
-import { emitSqlalchemy2 } from '../sqlalchemy2';
-import { CREATE_ALL_SCRIPT, DROP_ALL_SCRIPT, pythonModels } from '../testing/python-models';
+import { MODEL_STYLES, PYTHON_READY, pythonModels } from '../testing/python-models';
 
-const ready = serverUrl() !== null && hasPythonTools();
-const sqlalchemy2 = ready && Number(sqlalchemyVersion().split('.')[0]) >= 2;
-const { fresh, runScript: run } = pythonModels('sa_user_types');
+const { expectCreateAllAsSql, expectDropAllLeavesNothing } = pythonModels('sa_user_types');
 
-async function exec(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
-describe.skipIf(!ready)(
+describe.skipIf(!PYTHON_READY)(
   'SQLAlchemy create_all builds domains, composite types and extensions',
   () => {
-    const cases: [string, typeof emitSqlalchemy, boolean][] = [
-      ['declarative (1.4 style)', emitSqlalchemy, true],
-      ['2.0 style', emitSqlalchemy2, sqlalchemy2],
-    ];
-    for (const [style, emit, runs] of cases) {
+    for (const [style, emit, runs] of MODEL_STYLES) {
       it.runIf(runs)(
         `${style}: the same pg_dump as Retort's SQL, and drop_all leaves nothing, not even the schema`,
         async () => {
           const design = userTypesDesign({ extension: true });
           const source = emit(design);
           expect(source).toContain("event.listen(Base.metadata, 'before_create', DDL(_statement))");
-          const bySql = await fresh();
-          await exec(bySql.url, emitSql(design));
-          const expected = await pgDump(bySql.url);
-          const db = await fresh();
-          expect(run(CREATE_ALL_SCRIPT, source, db.url)).toContain('create_all done');
-          const comparison = compareDumps(expected, await pgDump(db.url));
-          expect(comparison.differences).toEqual([]);
-          expect([...dumpObjects(expected).keys()]).toEqual(
+          const { dump, db } = await expectCreateAllAsSql(design, source);
+          expect([...dumpObjects(dump).keys()]).toEqual(
             expect.arrayContaining([
               'EXTENSION citext',
               'DOMAIN app.positive_cents',
@@ -57,8 +30,7 @@ describe.skipIf(!ready)(
               'TYPE public.price',
             ]),
           );
-          expect(run(DROP_ALL_SCRIPT, source, db.url)).toContain('drop_all done');
-          expect([...dumpObjects(await pgDump(db.url)).keys()]).toEqual([]);
+          await expectDropAllLeavesNothing(source, db.url);
         },
         120_000,
       );
