@@ -9,8 +9,7 @@ import { compactTable } from '../design/defaults';
 import { setPrimaryKeyComment } from '../design/edits/edits';
 import { parseDesign } from '../design/parse';
 import type { Design } from '../design/types';
-import { applyOperations } from '../operations/apply';
-import { reverseOperations } from '../operations/reverse';
+import { expectRoundTrip } from '../testing/round-trip';
 import { diff } from './diff';
 
 interface Comments {
@@ -61,14 +60,6 @@ const shop = (c: Comments, withOrders = true): Design =>
     ],
   });
 
-function roundTrip(a: Design, b: Design) {
-  const up = diff(a, b);
-  expect(diff(b, a)).toEqual(reverseOperations(up));
-  expect(applyOperations(toCatalog(a), up)).toEqual(toCatalog(b));
-  expect(applyOperations(toCatalog(b), reverseOperations(up))).toEqual(toCatalog(a));
-  return up;
-}
-
 const all = { pk: 'The key', unique: 'One each', check: 'Not negative', fk: 'Who ordered' };
 
 describe('constraint comments', () => {
@@ -91,7 +82,7 @@ describe('constraint comments', () => {
   });
 
   it('changed, are one set_constraint_comment each, reversed exactly', () => {
-    const up = roundTrip(shop({}), shop(all));
+    const up = expectRoundTrip(shop({}), shop(all));
     const byConstraint = (op: (typeof up)[number]) => ('constraint' in op ? op.constraint : '');
     expect([...up].sort((a, b) => byConstraint(a).localeCompare(byConstraint(b)))).toEqual([
       {
@@ -123,7 +114,7 @@ describe('constraint comments', () => {
         to: 'Who ordered',
       },
     ]);
-    expect(roundTrip(shop(all), shop({ ...all, check: 'Changed' }))).toEqual([
+    expect(expectRoundTrip(shop(all), shop({ ...all, check: 'Changed' }))).toEqual([
       {
         kind: 'set_constraint_comment',
         table: 'customers',
@@ -135,10 +126,10 @@ describe('constraint comments', () => {
   });
 
   it('come with a created constraint and need nothing when it is dropped', () => {
-    const up = roundTrip(shop(all, false), shop(all));
+    const up = expectRoundTrip(shop(all, false), shop(all));
     expect(up.map((op) => op.kind)).toEqual(['create_table', 'create_foreign_key']);
     expect(up[1]).toMatchObject({ foreignKey: { comment: 'Who ordered' } });
-    expect(roundTrip(shop(all), shop(all, false)).map((op) => op.kind)).toEqual([
+    expect(expectRoundTrip(shop(all), shop(all, false)).map((op) => op.kind)).toEqual([
       'drop_foreign_key',
       'drop_table',
     ]);

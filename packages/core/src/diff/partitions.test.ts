@@ -16,10 +16,8 @@ import {
 import type { Design } from '../design/types';
 import { validateDesign } from '../design/validate';
 import { lintOperations } from '../lint/lint';
-import { applyOperations } from '../operations/apply';
-import { reverseOperation, reverseOperations } from '../operations/reverse';
 import type { Operation } from '../operations/types';
-import { diff } from './diff';
+import { expectRoundTrip } from '../testing/round-trip';
 
 const kinds = (ops: Operation[]) =>
   ops.map((op) =>
@@ -30,15 +28,6 @@ function edited(edit: (d: Design) => void): Design {
   const d = structuredClone(partitionsDesign());
   edit(d);
   return d;
-}
-
-function expectRoundTrip(a: Design, b: Design): Operation[] {
-  const ops = diff(a, b);
-  expect(applyOperations(toCatalog(a), ops)).toEqual(toCatalog(b));
-  expect(applyOperations(toCatalog(b), reverseOperations(ops))).toEqual(toCatalog(a));
-  expect(diff(b, a)).toEqual(reverseOperations(ops));
-  for (const op of ops) expect(reverseOperation(reverseOperation(op))).toEqual(op);
-  return ops;
 }
 
 const problems = (edit: (input: typeof partitionsDesignInput) => void) => {

@@ -10,8 +10,8 @@ import { setTableSchema } from '../design/edits/edits';
 import type { Design } from '../design/types';
 import { validateDesign } from '../design/validate';
 import { applyOperations } from '../operations/apply';
-import { reverseOperation, reverseOperations } from '../operations/reverse';
 import type { Operation } from '../operations/types';
+import { expectRoundTrip } from '../testing/round-trip';
 import { diff } from './diff';
 
 const empty = (d: Design): Design => ({ ...d, enums: [], tables: [] });
@@ -22,16 +22,6 @@ function edited(edit: (d: Design) => void): Design {
   const d = structuredClone(schemasDesign());
   edit(d);
   return d;
-}
-
-/** The upgrade leads to `b`'s catalog, its reverse back to `a`'s, and the reverse is exact. */
-function expectRoundTrip(a: Design, b: Design): Operation[] {
-  const ops = diff(a, b);
-  expect(applyOperations(toCatalog(a), ops)).toEqual(toCatalog(b));
-  expect(applyOperations(toCatalog(b), reverseOperations(ops))).toEqual(toCatalog(a));
-  expect(diff(b, a)).toEqual(reverseOperations(ops));
-  for (const op of ops) expect(reverseOperation(reverseOperation(op))).toEqual(op);
-  return ops;
 }
 
 describe('schemas in the catalog', () => {
