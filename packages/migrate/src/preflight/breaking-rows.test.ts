@@ -1,20 +1,13 @@
 import { databaseTargets, withTestDatabase } from '@retort/testing/databases';
-import { loadShopDesign } from '@retort/testing/designs';
-import { tutorialChanges } from '@retort/testing/tutorial';
 import { describe, expect, it } from 'vitest';
 import { upgrade } from '../runner/run';
-import { tempProject } from '../testing/temp-project';
+import { withTutorialRevisions } from '../testing/tutorial-revisions';
 import { preflight } from './preflight';
 
 describe.each(databaseTargets())('breaking rows on %s', (kind) => {
   it('a finding names the keys of the first breaking rows and a SELECT that lists them all', async () => {
-    const shop = loadShopDesign();
-    const temp = await tempProject(shop);
-    try {
-      const first = (await temp.project.createRevision('create the shop tables'))!;
-      await temp.write(tutorialChanges(shop));
-      await temp.project.createRevision('narrow language_code');
-      const revisions = await temp.project.revisions();
+    await withTutorialRevisions(async (revisions) => {
+      const [first] = revisions;
       await withTestDatabase(kind, async (db) => {
         await upgrade(db, revisions, first.id);
         const long = (n: number) => `(${n}, 'U${n}', 'a-very-long-language-tag')`;
@@ -29,8 +22,6 @@ describe.each(databaseTargets())('breaking rows on %s', (kind) => {
         const listed = await db.query<{ telegram_id: string | number }>(finding!.query!);
         expect(listed.rows.map((r) => Number(r.telegram_id)).sort()).toEqual([2, 3, 4, 5]);
       });
-    } finally {
-      await temp.cleanup();
-    }
+    });
   });
 });

@@ -22,6 +22,17 @@ const SETUP = `
   INSERT INTO orders VALUES (1, 1), (2, 99), (3, 98), (4, NULL);
 `;
 
+/** Table users renamed to people, then its column email to mail. */
+const RENAMED: Operation[] = [
+  { kind: 'rename_table', from: 'users', to: 'people' },
+  {
+    kind: 'alter_column',
+    table: 'people',
+    before: col('email', 'VARCHAR(255)'),
+    after: col('mail', 'VARCHAR(255)'),
+  },
+];
+
 describe.each(databaseTargets())('preflight on %s', (kind) => {
   it('a materialized view filled from a table of 100 000 rows or more is named, a smaller one is not', async () => {
     await withTestDatabase(kind, async (db) => {
@@ -136,13 +147,7 @@ describe.each(databaseTargets())('preflight on %s', (kind) => {
     await withTestDatabase(kind, async (db) => {
       await db.exec(SETUP);
       const findings = await preflight(db, [
-        { kind: 'rename_table', from: 'users', to: 'people' },
-        {
-          kind: 'alter_column',
-          table: 'people',
-          before: col('email', 'VARCHAR(255)'),
-          after: col('mail', 'VARCHAR(255)'),
-        },
+        ...RENAMED,
         {
           kind: 'alter_column',
           table: 'people',
@@ -160,13 +165,7 @@ describe.each(databaseTargets())('preflight on %s', (kind) => {
     await withTestDatabase(kind, async (db) => {
       await db.exec(SETUP);
       const findings = await preflight(db, [
-        { kind: 'rename_table', from: 'users', to: 'people' },
-        {
-          kind: 'alter_column',
-          table: 'people',
-          before: col('email', 'VARCHAR(255)'),
-          after: col('mail', 'VARCHAR(255)'),
-        },
+        ...RENAMED,
         { kind: 'drop_column', table: 'people', column: col('mail', 'VARCHAR(255)') },
         { kind: 'add_column', table: 'people', column: col('note', 'TEXT') },
         { kind: 'drop_column', table: 'people', column: col('note', 'TEXT') },

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { introspect } from '../introspect/introspect';
 import { preflight } from '../preflight/preflight';
 import { tempProject } from '../testing/temp-project';
+import { withTutorialRevisions } from '../testing/tutorial-revisions';
 import { downgrade, upgrade } from './run';
 import { currentRevision } from './version-table';
 
@@ -57,13 +58,8 @@ describe.each(databaseTargets())('runs on %s', (kind) => {
   });
 
   it('counts only the long rows when language_code narrows, and a forced run changes nothing', async () => {
-    const shop = loadShopDesign();
-    const temp = await tempProject(shop);
-    try {
-      const first = (await temp.project.createRevision('create the shop tables'))!;
-      await temp.write(tutorialChanges(shop));
-      await temp.project.createRevision('narrow language_code');
-      const revisions = await temp.project.revisions();
+    await withTutorialRevisions(async (revisions) => {
+      const [first] = revisions;
       await withTestDatabase(kind, async (db) => {
         await upgrade(db, revisions, first.id.slice(0, 6));
         await db.exec(`INSERT INTO users (telegram_id, full_name, language_code) VALUES
@@ -98,9 +94,7 @@ describe.each(databaseTargets())('runs on %s', (kind) => {
         expect(await introspect(db)).toEqual(catalogBefore);
         expect(await versions(db)).toEqual([{ version_num: first.id }]);
       });
-    } finally {
-      await temp.cleanup();
-    }
+    });
   });
 
   it('keeps the rows of a renamed column', async () => {
