@@ -152,6 +152,24 @@ export function App() {
 
   const current = project?.current ?? null;
   const editing = !viewing;
+  // The toolbar's editing commands, all off while an old revision is shown.
+  const commands: { label: string; enabled: boolean; onClick: () => void; title?: string }[] = [
+    { label: 'Add table', enabled: hasDesign, onClick: addTable },
+    { label: 'Auto layout', enabled: hasDesign, onClick: () => void layout() },
+    {
+      label: 'Picture',
+      enabled: hasDesign,
+      onClick: () => setPicture(true),
+      title: 'Export a picture of the diagram, PNG or SVG (Shift+Ctrl/Cmd+E)',
+    },
+    { label: 'Undo', enabled: history.canUndo, onClick: history.undo, title: 'Undo (Ctrl/Cmd+Z)' },
+    {
+      label: 'Redo',
+      enabled: history.canRedo,
+      onClick: history.redo,
+      title: 'Redo (Shift+Ctrl/Cmd+Z, Ctrl+Y)',
+    },
+  ];
 
   return (
     <div className="app">
@@ -190,36 +208,17 @@ export function App() {
           Import…
         </button>
         <TextExportMenu disabled={!editing || !hasDesign} />
-        <button type="button" onClick={addTable} disabled={!editing || !hasDesign}>
-          Add table
-        </button>
-        <button type="button" onClick={() => void layout()} disabled={!editing || !hasDesign}>
-          Auto layout
-        </button>
-        <button
-          type="button"
-          onClick={() => setPicture(true)}
-          disabled={!editing || !hasDesign}
-          title="Export a picture of the diagram, PNG or SVG (Shift+Ctrl/Cmd+E)"
-        >
-          Picture
-        </button>
-        <button
-          type="button"
-          onClick={history.undo}
-          disabled={!editing || !history.canUndo}
-          title="Undo (Ctrl/Cmd+Z)"
-        >
-          Undo
-        </button>
-        <button
-          type="button"
-          onClick={history.redo}
-          disabled={!editing || !history.canRedo}
-          title="Redo (Shift+Ctrl/Cmd+Z, Ctrl+Y)"
-        >
-          Redo
-        </button>
+        {commands.map((command) => (
+          <button
+            key={command.label}
+            type="button"
+            onClick={command.onClick}
+            disabled={!editing || !command.enabled}
+            title={command.title}
+          >
+            {command.label}
+          </button>
+        ))}
         <button type="button" onClick={() => setHelp(true)} title="Keyboard shortcuts (?)">
           Help
         </button>

@@ -5,7 +5,7 @@
  */
 import { canvasOf, type Design } from '@retort/core';
 import { designStore } from '../store/design-store';
-import { CommitInput, DeleteAction, Field } from './fields';
+import { DeleteAction, Field, TextField } from './fields';
 
 export const SWATCHES: [string, string][] = [
   ['Blue', '#3b82f6'],
@@ -68,15 +68,14 @@ export function NoteInspector(props: { design: Design; noteId: string; readOnly:
   if (!note) return null;
   return (
     <div className="inspector-body" data-testid="note-inspector">
-      <Field label="Note">
-        <CommitInput
-          aria-label="Note text"
-          value={note.text}
-          multiline
-          disabled={readOnly}
-          onCommit={(text) => designStore.getState().updateNote(noteId, { text })}
-        />
-      </Field>
+      <TextField
+        label="Note"
+        aria-label="Note text"
+        value={note.text}
+        multiline
+        disabled={readOnly}
+        onCommit={(text) => designStore.getState().updateNote(noteId, { text })}
+      />
       <p className="muted-note">Notes are part of the drawing: they never make a revision.</p>
       {!readOnly && (
         <DeleteAction
@@ -95,14 +94,12 @@ export function AreaInspector(props: { design: Design; areaId: string; readOnly:
   const update = designStore.getState().updateArea;
   return (
     <div className="inspector-body" data-testid="area-inspector">
-      <Field label="Area name">
-        <CommitInput
-          aria-label="Area name"
-          value={area.name}
-          disabled={readOnly}
-          onCommit={(name) => update(areaId, { name })}
-        />
-      </Field>
+      <TextField
+        label="Area name"
+        value={area.name}
+        disabled={readOnly}
+        onCommit={(name) => update(areaId, { name })}
+      />
       <Field label="Colour">
         <ColorSwatches
           label="Area colour"

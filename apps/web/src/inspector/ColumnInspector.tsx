@@ -2,7 +2,7 @@ import type { Column, ColumnIdentity, Design } from '@retort/core';
 import { IDENTITY_OPTION_DEFAULTS, objectQualifiedName, SUGGESTED_TYPES } from '@retort/core';
 import type { DesignProblem } from '../store/design-problems';
 import { designStore, useDesignStore } from '../store/design-store';
-import { CommitInput, DeleteAction, Field, Problems, Toggle } from './fields';
+import { CommentField, Crumbs, DeleteAction, Field, Problems, TextField, Toggle } from './fields';
 import { fieldProblems } from './problem-paths';
 
 const FIELDS = [
@@ -61,37 +61,30 @@ export function ColumnInspector(props: {
 
   return (
     <div className="inspector-body" data-testid="column-inspector">
-      <nav className="inspector-crumbs">
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => designStore.getState().select({ kind: 'table', id: tableId })}
-        >
-          {table.name}
-        </button>
-        <span aria-hidden="true"> / </span>
-        <span>{column.name}</span>
-      </nav>
+      <Crumbs
+        parent={table.name}
+        onParent={() => designStore.getState().select({ kind: 'table', id: tableId })}
+        name={column.name}
+      />
       <Problems messages={at.general} />
-      <Field label="Name" problems={at.field('name')}>
-        <CommitInput
-          aria-label="Column name"
-          value={column.name}
-          focused={added}
-          disabled={readOnly}
-          invalid={!!at.field('name')}
-          onCommit={(name) => update({ name })}
-        />
-      </Field>
-      <Field label="Type" problems={at.field('type')}>
-        <CommitInput
-          aria-label="Column type"
-          value={column.type}
-          list={typeListId}
-          disabled={readOnly}
-          invalid={!!at.field('type')}
-          onCommit={(type) => update({ type })}
-        />
+      <TextField
+        label="Name"
+        problems={at.field('name')}
+        aria-label="Column name"
+        value={column.name}
+        focused={added}
+        disabled={readOnly}
+        onCommit={(name) => update({ name })}
+      />
+      <TextField
+        label="Type"
+        problems={at.field('type')}
+        aria-label="Column type"
+        value={column.type}
+        list={typeListId}
+        disabled={readOnly}
+        onCommit={(type) => update({ type })}
+      >
         <datalist id={typeListId}>
           {design.enums.map((e) => (
             <option key={e.id} value={e.name}>
@@ -112,7 +105,7 @@ export function ColumnInspector(props: {
             <option key={type} value={type} />
           ))}
         </datalist>
-      </Field>
+      </TextField>
       <div className="inspector-toggles">
         <Toggle
           label="Nullable"
@@ -143,16 +136,15 @@ export function ColumnInspector(props: {
           onChange={(unique) => update({ unique })}
         />
       </div>
-      <Field label="Default (SQL)" problems={at.field('default')}>
-        <CommitInput
-          aria-label="Default"
-          value={column.default?.sql ?? ''}
-          placeholder="e.g. now(), 0, 'new'"
-          disabled={readOnly}
-          invalid={!!at.field('default')}
-          onCommit={(sql) => update({ default: sql.trim() ? { sql: sql.trim() } : null })}
-        />
-      </Field>
+      <TextField
+        label="Default (SQL)"
+        problems={at.field('default')}
+        aria-label="Default"
+        value={column.default?.sql ?? ''}
+        placeholder="e.g. now(), 0, 'new'"
+        disabled={readOnly}
+        onCommit={(sql) => update({ default: sql.trim() ? { sql: sql.trim() } : null })}
+      />
       <Field label="Identity" problems={at.field('identity')}>
         <select
           aria-label="Identity"
@@ -169,61 +161,56 @@ export function ColumnInspector(props: {
       {column.identity && (
         <div className="inspector-pair">
           {IDENTITY_FIELDS.map(([key, label, ariaLabel]) => (
-            <Field key={key} label={label}>
-              <CommitInput
-                aria-label={ariaLabel}
-                value={column.identity?.[key] ?? ''}
-                placeholder="1"
-                disabled={readOnly}
-                onCommit={(value) =>
-                  update({ identity: { ...column.identity!, [key]: value.trim() || null } })
-                }
-              />
-            </Field>
+            <TextField
+              key={key}
+              label={label}
+              aria-label={ariaLabel}
+              value={column.identity?.[key] ?? ''}
+              placeholder="1"
+              disabled={readOnly}
+              onCommit={(value) =>
+                update({ identity: { ...column.identity!, [key]: value.trim() || null } })
+              }
+            />
           ))}
         </div>
       )}
-      <Field label="Generated (SQL, stored)" problems={at.field('generated')}>
-        <CommitInput
-          aria-label="Generated expression"
-          value={column.generated?.sql ?? ''}
-          placeholder="e.g. price * quantity"
-          disabled={readOnly}
-          invalid={!!at.field('generated')}
-          onCommit={(sql) =>
-            update(
-              sql.trim()
-                ? { generated: { sql: sql.trim() }, default: null }
-                : { generated: undefined },
-            )
-          }
-        />
-      </Field>
-      <Field label="Collation" problems={at.field('collation')}>
-        <CommitInput
-          aria-label="Collation"
-          value={column.collation ?? ''}
-          list={`${typeListId}-collations`}
-          placeholder="the type's default"
-          disabled={readOnly}
-          invalid={!!at.field('collation')}
-          onCommit={(collation) => update({ collation: collation.trim() || undefined })}
-        />
+      <TextField
+        label="Generated (SQL, stored)"
+        problems={at.field('generated')}
+        aria-label="Generated expression"
+        value={column.generated?.sql ?? ''}
+        placeholder="e.g. price * quantity"
+        disabled={readOnly}
+        onCommit={(sql) =>
+          update(
+            sql.trim()
+              ? { generated: { sql: sql.trim() }, default: null }
+              : { generated: undefined },
+          )
+        }
+      />
+      <TextField
+        label="Collation"
+        problems={at.field('collation')}
+        value={column.collation ?? ''}
+        list={`${typeListId}-collations`}
+        placeholder="the type's default"
+        disabled={readOnly}
+        onCommit={(collation) => update({ collation: collation.trim() || undefined })}
+      >
         <datalist id={`${typeListId}-collations`}>
           {COMMON_COLLATIONS.map((name) => (
             <option key={name} value={name} />
           ))}
         </datalist>
-      </Field>
-      <Field label="Comment" problems={at.field('comment')}>
-        <CommitInput
-          aria-label="Comment"
-          value={column.comment ?? ''}
-          multiline
-          disabled={readOnly}
-          onCommit={(comment) => update({ comment: comment.trim() ? comment : null })}
-        />
-      </Field>
+      </TextField>
+      <CommentField
+        value={column.comment}
+        problems={at.field('comment')}
+        disabled={readOnly}
+        onCommit={(comment) => update({ comment: comment.trim() ? comment : null })}
+      />
       {!readOnly && (
         <DeleteAction
           label="Delete column"

@@ -2,7 +2,7 @@ import type { Design } from '@retort/core';
 import { useState } from 'react';
 import type { DesignProblem } from '../store/design-problems';
 import { designStore } from '../store/design-store';
-import { CommitInput, DeleteAction, Field, Problems, Section } from './fields';
+import { CommitInput, Crumbs, DeleteAction, Problems, Section, TextField } from './fields';
 import { fieldProblems } from './problem-paths';
 import { SchemaField } from './SchemaField';
 
@@ -34,26 +34,18 @@ export function EnumInspector(props: {
 
   return (
     <div className="inspector-body" data-testid="enum-inspector">
-      <nav className="inspector-crumbs">
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => designStore.getState().select(null)}
-        >
-          Enums
-        </button>
-        <span aria-hidden="true"> / </span>
-        <span>{enumType.name}</span>
-      </nav>
-      <Field label="Enum name" problems={at.field('name')}>
-        <CommitInput
-          aria-label="Enum name"
-          value={enumType.name}
-          disabled={readOnly}
-          invalid={!!at.field('name')}
-          onCommit={(name) => designStore.getState().updateEnum(enumId, { name })}
-        />
-      </Field>
+      <Crumbs
+        parent="Enums"
+        onParent={() => designStore.getState().select(null)}
+        name={enumType.name}
+      />
+      <TextField
+        label="Enum name"
+        problems={at.field('name')}
+        value={enumType.name}
+        disabled={readOnly}
+        onCommit={(name) => designStore.getState().updateEnum(enumId, { name })}
+      />
       <SchemaField
         design={design}
         listId={`schemas-${enumId}`}

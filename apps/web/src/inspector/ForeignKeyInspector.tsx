@@ -1,7 +1,7 @@
 import type { Design, ForeignKeyMatch, ReferentialAction } from '@retort/core';
 import type { DesignProblem } from '../store/design-problems';
 import { designStore } from '../store/design-store';
-import { CommitInput, DeleteAction, Field, Problems, Toggle } from './fields';
+import { DeleteAction, Field, Problems, TextField, Toggle } from './fields';
 import { fieldProblems } from './problem-paths';
 
 const ACTIONS: ReferentialAction[] = [
@@ -54,15 +54,16 @@ export function ForeignKeyInspector(props: {
         </code>
       </p>
       <Problems messages={at.general} />
-      <Field label="Name" problems={at.field('name')}>
-        <CommitInput
-          aria-label="Constraint name"
-          value={fk.name ?? ''}
-          placeholder={`${table.name}_${columnName(fk.columns, table).replace(/, /g, '_')}_fkey`}
-          disabled={readOnly}
-          onCommit={(name) => update({ name: name.trim() || null })}
-        />
-      </Field>
+      <TextField
+        label="Name"
+        problems={at.field('name')}
+        aria-label="Constraint name"
+        value={fk.name ?? ''}
+        placeholder={`${table.name}_${columnName(fk.columns, table).replace(/, /g, '_')}_fkey`}
+        disabled={readOnly}
+        invalid={false}
+        onCommit={(name) => update({ name: name.trim() || null })}
+      />
       <ActionSelect
         label="On delete"
         value={fk.onDelete}
@@ -89,15 +90,14 @@ export function ForeignKeyInspector(props: {
           <option value="FULL">FULL (all columns NULL, or none)</option>
         </select>
       </Field>
-      <Field label="Comment">
-        <CommitInput
-          aria-label="Foreign key comment"
-          value={fk.comment ?? ''}
-          placeholder="comment (optional)"
-          disabled={readOnly}
-          onCommit={(comment) => update({ comment: comment.trim() || null })}
-        />
-      </Field>
+      <TextField
+        label="Comment"
+        aria-label="Foreign key comment"
+        value={fk.comment ?? ''}
+        placeholder="comment (optional)"
+        disabled={readOnly}
+        onCommit={(comment) => update({ comment: comment.trim() || null })}
+      />
       <div className="inspector-toggles">
         <Toggle
           label="Deferrable"

@@ -6,7 +6,7 @@
 import { AreaInspector, NoteInspector } from './CanvasItemInspector';
 import '../styles/inspector.css';
 import type { Design } from '@retort/core';
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { type DesignProblem, useDesignProblems } from '../store/design-problems';
 import { designStore, useDesignStore } from '../store/design-store';
 import { ColumnInspector } from './ColumnInspector';
@@ -28,39 +28,21 @@ export function Inspector({ className }: InspectorProps) {
 
   let body: ReactNode = null;
   if (design && selection) {
+    const drawing = { design, readOnly };
+    const schema = { ...drawing, problems };
     switch (selection.kind) {
       case 'table':
-        body = (
-          <TableInspector
-            key={selection.id}
-            design={design}
-            tableId={selection.id}
-            problems={problems}
-            readOnly={readOnly}
-          />
-        );
+        body = <TableInspector {...schema} tableId={selection.id} />;
         break;
       case 'column':
-        body = (
-          <ColumnInspector
-            key={selection.id}
-            design={design}
-            tableId={selection.tableId}
-            columnId={selection.id}
-            problems={problems}
-            readOnly={readOnly}
-          />
-        );
+        body = <ColumnInspector {...schema} tableId={selection.tableId} columnId={selection.id} />;
         break;
       case 'foreignKey':
         body = (
           <ForeignKeyInspector
-            key={selection.id}
-            design={design}
+            {...schema}
             tableId={selection.tableId}
             foreignKeyId={selection.id}
-            problems={problems}
-            readOnly={readOnly}
           />
         );
         break;
@@ -73,48 +55,20 @@ export function Inspector({ className }: InspectorProps) {
         );
         break;
       case 'note':
-        body = (
-          <NoteInspector
-            key={selection.id}
-            design={design}
-            noteId={selection.id}
-            readOnly={readOnly}
-          />
-        );
+        body = <NoteInspector {...drawing} noteId={selection.id} />;
         break;
       case 'area':
-        body = (
-          <AreaInspector
-            key={selection.id}
-            design={design}
-            areaId={selection.id}
-            readOnly={readOnly}
-          />
-        );
+        body = <AreaInspector {...drawing} areaId={selection.id} />;
         break;
       case 'object':
-        body = (
-          <ObjectInspector
-            key={selection.id}
-            design={design}
-            objectId={selection.id}
-            problems={problems}
-            readOnly={readOnly}
-          />
-        );
+        body = <ObjectInspector {...schema} objectId={selection.id} />;
         break;
       case 'enum':
-        body = (
-          <EnumInspector
-            key={selection.id}
-            design={design}
-            enumId={selection.id}
-            problems={problems}
-            readOnly={readOnly}
-          />
-        );
+        body = <EnumInspector {...schema} enumId={selection.id} />;
         break;
     }
+    // A new selection of the same kind is a new form, not the last one's drafts.
+    body = <Fragment key={'id' in selection ? selection.id : 'tables'}>{body}</Fragment>;
   }
   return (
     <aside
@@ -173,13 +127,7 @@ function DesignOverview(props: {
       )}
       <Section
         title="Enums"
-        actions={
-          !readOnly && (
-            <button type="button" onClick={() => designStore.getState().addEnum()}>
-              Add enum
-            </button>
-          )
-        }
+        action={!readOnly && { label: 'Add enum', onClick: () => designStore.getState().addEnum() }}
       >
         {design.enums.length === 0 && <p className="inspector-hint">No enums.</p>}
         <ul className="inspector-columns">

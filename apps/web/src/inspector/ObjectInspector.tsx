@@ -12,7 +12,7 @@ import { objectLabel } from '../objects/object-list';
 import type { DesignProblem } from '../store/design-problems';
 import { designStore } from '../store/design-store';
 import { viewStore } from '../store/view-store';
-import { CommitInput, DeleteAction, Field, Problems, Section } from './fields';
+import { CommentField, DeleteAction, Problems, Section } from './fields';
 
 const CodeView = lazy(async () => ({ default: (await import('../panels/CodeView')).CodeView }));
 
@@ -70,27 +70,22 @@ export function ObjectInspector(props: {
         </strong>
       </p>
       <Problems messages={messages} />
-      <Field label="Comment">
-        <CommitInput
-          aria-label="Comment"
-          value={object.comment ?? ''}
-          multiline
-          disabled={readOnly}
-          onCommit={(comment) =>
-            designStore
-              .getState()
-              .putObject({ ...object, comment: comment.trim() === '' ? null : comment })
-          }
-        />
-      </Field>
+      <CommentField
+        value={object.comment}
+        disabled={readOnly}
+        onCommit={(comment) =>
+          designStore
+            .getState()
+            .putObject({ ...object, comment: comment.trim() === '' ? null : comment })
+        }
+      />
       <Section
         title="Definition"
-        actions={
-          !readOnly && (
-            <button type="button" onClick={() => objectEditorStore.getState().edit(object.id)}>
-              Edit SQL
-            </button>
-          )
+        action={
+          !readOnly && {
+            label: 'Edit SQL',
+            onClick: () => objectEditorStore.getState().edit(object.id),
+          }
         }
       >
         <Suspense

@@ -1,5 +1,5 @@
 import type { Design } from '@retort/core';
-import { CommitInput, Field } from './fields';
+import { TextField } from './fields';
 
 /** The schema of a table or an enum, suggesting the schemas the design already uses. */
 export function SchemaField(props: {
@@ -15,20 +15,19 @@ export function SchemaField(props: {
   const used = [...design.tables, ...design.enums].flatMap((x) => (x.schema ? [x.schema] : []));
   const schemas = [...new Set(['public', ...used])].sort();
   return (
-    <Field label="Schema" problems={problems}>
-      <CommitInput
-        aria-label="Schema"
-        value={schema ?? 'public'}
-        list={listId}
-        disabled={readOnly}
-        invalid={!!problems}
-        onCommit={onCommit}
-      />
+    <TextField
+      label="Schema"
+      problems={problems}
+      value={schema ?? 'public'}
+      list={listId}
+      disabled={readOnly}
+      onCommit={onCommit}
+    >
       <datalist id={listId}>
         {schemas.map((s) => (
           <option key={s} value={s} />
         ))}
       </datalist>
-    </Field>
+    </TextField>
   );
 }

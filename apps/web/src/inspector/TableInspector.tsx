@@ -2,7 +2,15 @@ import { type Design, setPartitionBound, setPartitionKey } from '@retort/core';
 import type { DesignProblem } from '../store/design-problems';
 import { designStore, useDesignStore } from '../store/design-store';
 import { ColorSwatches } from './CanvasItemInspector';
-import { CommitInput, DeleteAction, Field, Problems, Section } from './fields';
+import {
+  CommentField,
+  CommitInput,
+  DeleteAction,
+  Field,
+  Problems,
+  Section,
+  TextField,
+} from './fields';
 import { fieldProblems } from './problem-paths';
 import { SchemaField } from './SchemaField';
 import { TableKeys } from './TableKeys';
@@ -34,16 +42,14 @@ export function TableInspector(props: {
 
   return (
     <div className="inspector-body" data-testid="table-inspector">
-      <Field label="Table name" problems={at.field('name')}>
-        <CommitInput
-          aria-label="Table name"
-          value={table.name}
-          focused={added}
-          disabled={readOnly}
-          invalid={!!at.field('name')}
-          onCommit={(name) => store().renameTable(tableId, name)}
-        />
-      </Field>
+      <TextField
+        label="Table name"
+        problems={at.field('name')}
+        value={table.name}
+        focused={added}
+        disabled={readOnly}
+        onCommit={(name) => store().renameTable(tableId, name)}
+      />
       <SchemaField
         design={design}
         listId={`schemas-${tableId}`}
@@ -52,25 +58,20 @@ export function TableInspector(props: {
         readOnly={readOnly}
         onCommit={(schema) => store().setTableSchema(tableId, schema)}
       />
-      <Field label="Comment" problems={at.field('comment')}>
-        <CommitInput
-          aria-label="Comment"
-          value={table.comment ?? ''}
-          multiline
-          disabled={readOnly}
-          onCommit={(comment) => store().setTableComment(tableId, comment)}
-        />
-      </Field>
+      <CommentField
+        value={table.comment}
+        problems={at.field('comment')}
+        disabled={readOnly}
+        onCommit={(comment) => store().setTableComment(tableId, comment)}
+      />
       {table.columns.some((c) => c.primaryKey) && (
-        <Field label="Primary key comment">
-          <CommitInput
-            aria-label="Primary key comment"
-            value={table.primaryKeyComment ?? ''}
-            placeholder="comment (optional)"
-            disabled={readOnly}
-            onCommit={(comment) => store().setPrimaryKeyComment(tableId, comment)}
-          />
-        </Field>
+        <TextField
+          label="Primary key comment"
+          value={table.primaryKeyComment ?? ''}
+          placeholder="comment (optional)"
+          disabled={readOnly}
+          onCommit={(comment) => store().setPrimaryKeyComment(tableId, comment)}
+        />
       )}
 
       {table.partitionOf !== undefined ? (
@@ -88,15 +89,13 @@ export function TableInspector(props: {
           />
         </Field>
       ) : (
-        <Field label="Partition key" problems={at.field('partitionBy')}>
-          <CommitInput
-            aria-label="Partition key"
-            value={table.partitionBy?.key ?? ''}
-            disabled={readOnly}
-            invalid={!!at.field('partitionBy')}
-            onCommit={(key) => store().replaceDesign(setPartitionKey(design, tableId, key))}
-          />
-        </Field>
+        <TextField
+          label="Partition key"
+          problems={at.field('partitionBy')}
+          value={table.partitionBy?.key ?? ''}
+          disabled={readOnly}
+          onCommit={(key) => store().replaceDesign(setPartitionKey(design, tableId, key))}
+        />
       )}
 
       <Field label="Colour">
@@ -111,13 +110,7 @@ export function TableInspector(props: {
 
       <Section
         title="Columns"
-        actions={
-          !readOnly && (
-            <button type="button" onClick={() => store().addColumn(tableId)}>
-              Add column
-            </button>
-          )
-        }
+        action={!readOnly && { label: 'Add column', onClick: () => store().addColumn(tableId) }}
       >
         <Problems
           messages={problems.filter((p) => p.path === `${base}.columns`).map((p) => p.message)}

@@ -45,25 +45,13 @@ export function TableObjects(props: { design: Design; tableId: string; readOnly:
     <>
       <Section
         title="Triggers and rules"
-        actions={
-          !readOnly && (
-            <button type="button" onClick={() => create('trigger')}>
-              Add trigger
-            </button>
-          )
-        }
+        action={!readOnly && { label: 'Add trigger', onClick: () => create('trigger') }}
       >
         {list(triggers, 'triggers or rules')}
       </Section>
       <Section
         title="Row-level security"
-        actions={
-          !readOnly && (
-            <button type="button" onClick={() => create('policy')}>
-              Add policy
-            </button>
-          )
-        }
+        action={!readOnly && { label: 'Add policy', onClick: () => create('policy') }}
       >
         <Toggle
           label="Row-level security"

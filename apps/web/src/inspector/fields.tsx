@@ -83,6 +83,60 @@ export function Field(props: { label: string; problems?: string[]; children: Rea
   );
 }
 
+/**
+ * A labelled text input, then what goes with it (a datalist). The label names the input
+ * unless `aria-label` does; problems mark the input invalid unless `invalid` says.
+ */
+export function TextField(
+  props: Omit<CommitInputProps, 'aria-label'> & {
+    label: string;
+    'aria-label'?: string;
+    problems?: string[];
+    children?: ReactNode;
+  },
+) {
+  const { label, problems, children, ...input } = props;
+  return (
+    <Field label={label} problems={problems}>
+      <CommitInput aria-label={label} {...input} invalid={input.invalid ?? !!problems} />
+      {children}
+    </Field>
+  );
+}
+
+/** What COMMENT ON says of the shown object, over several lines; problems do not mark it. */
+export function CommentField(props: {
+  value: string | null;
+  problems?: string[];
+  disabled: boolean;
+  onCommit: (comment: string) => void;
+}) {
+  return (
+    <TextField
+      label="Comment"
+      problems={props.problems}
+      value={props.value ?? ''}
+      multiline
+      disabled={props.disabled}
+      invalid={false}
+      onCommit={props.onCommit}
+    />
+  );
+}
+
+/** Where the shown item sits: a link back to its parent, then its own name. */
+export function Crumbs(props: { parent: string; onParent: () => void; name: string }) {
+  return (
+    <nav className="inspector-crumbs">
+      <button type="button" className="link-button" onClick={props.onParent}>
+        {props.parent}
+      </button>
+      <span aria-hidden="true"> / </span>
+      <span>{props.name}</span>
+    </nav>
+  );
+}
+
 export function Toggle(props: {
   label: string;
   checked: boolean;
@@ -119,12 +173,27 @@ export function Problems({ messages }: { messages: string[] | undefined }) {
   );
 }
 
-export function Section(props: { title: string; actions?: ReactNode; children: ReactNode }) {
+/** A section's one button, as in "Add column"; false (read-only) for none. */
+export interface SectionAction {
+  label: string;
+  onClick: () => void;
+}
+
+export function Section(props: {
+  title: string;
+  action?: SectionAction | false;
+  children: ReactNode;
+}) {
+  const { action } = props;
   return (
     <section className="inspector-section">
       <header className="inspector-section__header">
         <h3>{props.title}</h3>
-        {props.actions}
+        {action && (
+          <button type="button" onClick={() => action.onClick()}>
+            {action.label}
+          </button>
+        )}
       </header>
       {props.children}
     </section>
