@@ -58,9 +58,10 @@ function sideBySide(a: () => Ran, b: () => Ran, runs = 5): [number, number] {
     as.push(a().ms);
     bs.push(b().ms);
   }
-  const mid = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
-  return [mid(as), mid(bs)];
+  return [median(as), median(bs)];
 }
+
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
 
 const ms = (name: string, value: number): Measurement => ({ name, value, unit: 'ms' });
 const ratio = (name: string, value: number): Measurement => ({ name, value, unit: '×' });
@@ -178,12 +179,33 @@ async function atScale(withAlembic: boolean): Promise<Measurement[]> {
     const changed = fivePercentChange(base);
     writeDesign(project, changed);
 
-    // `upgrade head` of the initial revision, Retort and Alembic each on a fresh database.
+    // `upgrade head` of the initial revision, Retort and Alembic each on a fresh database,
+    // alternated (the server's disk and caches vary more between runs than the two differ).
     const retortUrl = serverUrl() ? await database() : undefined;
-    const env = retortUrl ? { DATABASE_URL: retortUrl } : {};
+    let env: NodeJS.ProcessEnv = retortUrl ? { DATABASE_URL: retortUrl } : {};
     const where = retortUrl ? '' : ' (PGlite)';
-    const up = retort(['upgrade', 'head'], project, env);
-    out.push(ms(`retort upgrade head, ${TABLES} tables${where}`, up.ms));
+    const exported = join(dir, 'alembic');
+    let alembicUrl = '';
+    if (withAlembic) retort(['export', 'alembic', exported], project);
+    const upgradeRuns = withAlembic ? 3 : 1;
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    for (let i = 0; i < upgradeRuns; i++) {
+      if (i > 0) env = { DATABASE_URL: await database() };
+      ours.push(retort(['upgrade', 'head'], project, env).ms);
+      if (withAlembic) {
+        alembicUrl = await database();
+        theirs.push(alembic(['upgrade', 'head'], exported, { DATABASE_URL: alembicUrl }).ms);
+      }
+    }
+    const up = { ms: median(ours) };
+    out.push(ms(`retort upgrade head, ${TABLES} tables${where} (median of ${upgradeRuns})`, up.ms));
+    if (withAlembic) {
+      out.push(
+        ms(`alembic upgrade head, ${TABLES} tables (median of ${upgradeRuns})`, median(theirs)),
+        ratio('alembic upgrade / retort upgrade', median(theirs) / up.ms),
+      );
+    }
     // `downgrade base` of it: it succeeds, or refuses in one sentence with nothing changed.
     const down = attempt(process.execPath, [BIN, 'downgrade', 'base'], project, env);
     const after = retort(['current'], project, env).stdout.trim();
@@ -209,14 +231,6 @@ async function atScale(withAlembic: boolean): Promise<Measurement[]> {
     let alembicFound = 0;
     let autogenerate: (() => Ran) | null = null;
     if (withAlembic) {
-      const exported = join(dir, 'alembic');
-      retort(['export', 'alembic', exported], project);
-      const alembicUrl = await database();
-      const theirs = alembic(['upgrade', 'head'], exported, { DATABASE_URL: alembicUrl });
-      out.push(
-        ms(`alembic upgrade head, ${TABLES} tables`, theirs.ms),
-        ratio('alembic upgrade / retort upgrade', theirs.ms / up.ms),
-      );
       const versions = join(exported, 'versions');
       autogenerate = () => {
         const ran = alembic(['revision', '--autogenerate', '-m', 'change'], exported, {
@@ -238,8 +252,7 @@ async function atScale(withAlembic: boolean): Promise<Measurement[]> {
       revision = retort(['revision', '-m', 'widen and add'], project);
       revisionRuns.push(revision);
     }
-    const mid = (xs: Ran[]) =>
-      xs.map((r) => r.ms).sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
+    const mid = (xs: Ran[]) => median(xs.map((r) => r.ms));
     out.push(ms(`retort revision, 5% of ${TABLES} tables (median of ${runs})`, mid(revisionRuns)), {
       name: 'retort revision: changes found (of 450)',
       value: operationsOf(revision!.stdout),
@@ -305,7 +318,6 @@ async function atScale(withAlembic: boolean): Promise<Measurement[]> {
     // One command's time on a loaded machine varies by more than the growth looked for, so
     // the first and the last steps are each the median of a few.
     const ends = Math.min(5, Math.floor(STEPS / 2));
-    const median = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
     const firstSteps = steps.slice(0, ends);
     const lastSteps = steps.slice(-ends);
     const firstName = ends === 1 ? 'step 1' : `steps 1-${ends}`;

@@ -205,7 +205,8 @@ export function renameConstraints(ctx: PlanContext): void {
   // Names are scheduled schema-wide: index names (and the indexes behind keys) share one
   // namespace, and a wider namespace only adds caution.
   const owner = new Map<string, string>();
-  for (const r of constraintRenames) owner.set(r.from, r.table);
+  // A name kept by one table must not hide the table another renames it from.
+  for (const r of constraintRenames) if (r.from !== r.to) owner.set(r.from, r.table);
   for (const step of scheduleRenames(
     constraintRenames.map((r) => ({ from: r.from, to: r.to })),
     presentConstraints,

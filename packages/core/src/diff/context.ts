@@ -50,6 +50,7 @@ export interface PlanContext {
   after: Design;
   catalogBefore: Catalog;
   catalogAfter: Catalog;
+  /** The tables in both designs, but for those nothing can change (left out, see match.ts). */
   pairs: TablePair[];
   /** Each kept table's kept columns, old name → new name, by the table's old name. */
   columnRenames: Map<string, Map<string, string>>;

@@ -3,7 +3,7 @@
  * so a rename is a rename and keeps the data. Constraints are matched here too, by what
  * they do once the renames are applied (see constraints.ts).
  */
-import type { Catalog, CatalogForeignKey } from '../catalog/types';
+import type { Catalog, CatalogForeignKey, CatalogTable } from '../catalog/types';
 import type { Design } from '../design/types';
 import { objectQualifiedName } from '../naming/qualified-names';
 import { CatalogState } from '../operations/apply';
@@ -16,7 +16,19 @@ import { enumOf, enumsRecreatedBefore } from './enums';
 import { recreatedTables } from './partitions';
 import { createTables } from './tables';
 
-export function matchDesigns(a: Design, b: Design): PlanContext {
+export interface MatchOptions {
+  /**
+   * Leaves out of the plan the tables nothing can change (see `untouched`). Off only to show
+   * that leaving them out changes no plan.
+   */
+  skipUntouched?: boolean;
+}
+
+export function matchDesigns(
+  a: Design,
+  b: Design,
+  { skipUntouched = true }: MatchOptions = {},
+): PlanContext {
   const ca = designCatalog(a);
   const cb = designCatalog(b);
   const ops: Operation[] = [];
@@ -82,12 +94,23 @@ export function matchDesigns(a: Design, b: Design): PlanContext {
   // and Postgres refuses a foreign key between columns of the old and the new type, so such
   // keys are dropped before and created again after.
   const recreatedBefore = enumsRecreatedBefore(a, b);
+  // Types and sequences that stay as they are cannot change a table from outside it.
+  const calm =
+    skipUntouched &&
+    recreatedBefore.size === 0 &&
+    sameJson(a.enums, b.enums) &&
+    sameJson(a.domains, b.domains) &&
+    sameJson(a.compositeTypes, b.compositeTypes) &&
+    sameJson(a.sequences, b.sequences);
   const pairs: TablePair[] = [];
   for (const ta of a.tables) {
     const tb = designB.get(ta.id);
     if (!tb) continue;
     const before = tableA(objectQualifiedName(ta));
     const after = tableB(objectQualifiedName(tb));
+    if (calm && untouched(before, after, columnRenames.get(before.name)!, constraintNames)) {
+      continue;
+    }
     const constraints = compareConstraints(before, after, constraintNames);
     const onRecreated = (fk: { before: CatalogForeignKey }) =>
       fk.before.columns.some((c) => {
@@ -133,4 +156,31 @@ export function matchDesigns(a: Design, b: Design): PlanContext {
     ops,
     emit,
   };
+}
+
+const sameJson = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+
+/**
+ * A table kept as it is, under its name, with every column and every table and column its
+ * foreign keys point at: every step of the plan would find nothing to do for it, so it is
+ * left out of the pairs (on a large design most tables are, and comparing them is most of a
+ * diff's cost). Partitions and partitioned tables are always compared: a partition's parent
+ * changes them from outside.
+ */
+function untouched(
+  before: CatalogTable,
+  after: CatalogTable,
+  columns: Map<string, string>,
+  names: NameMap,
+): boolean {
+  if (before.name !== after.name || columns.size !== before.columns.length) return false;
+  for (const [from, to] of columns) if (from !== to) return false;
+  for (const t of [before, after]) {
+    if (t.partitionBy !== undefined || t.partitionOf !== undefined) return false;
+  }
+  for (const fk of before.foreignKeys) {
+    if (names.table(fk.refTable) !== fk.refTable) return false;
+    for (const c of fk.refColumns) if (names.column(fk.refTable, c) !== c) return false;
+  }
+  return sameJson(before, after);
 }

@@ -44,7 +44,7 @@ import {
   recreatedEnums,
   renameEnums,
 } from './enums';
-import { matchDesigns } from './match';
+import { type MatchOptions, matchDesigns } from './match';
 import { createObjects, dropObjects, planObjects } from './objects';
 import { attachPartitions, detachPartitions } from './partitions';
 import { createSchemas, dropSchemas } from './schemas';
@@ -58,8 +58,8 @@ import {
 import { createNewTables, dropTables, moveTables, renameTables, setTableComment } from './tables';
 import { createExtensions, createUserTypes, dropExtensions, dropUserTypes } from './user-types';
 
-export function plan(a: Design, b: Design): Operation[] {
-  const ctx = matchDesigns(a, b);
+export function plan(a: Design, b: Design, options: MatchOptions = {}): Operation[] {
+  const ctx = matchDesigns(a, b, options);
   createSchemas(ctx);
   createExtensions(ctx);
   const objects = planObjects(ctx);

@@ -127,6 +127,21 @@ describe('the head state cache', () => {
     expect((await pending()).operations).toHaveLength(fresh.length + 1);
   });
 
+  it('keeps the head revisions are diffed against while revisions on top of it come and go', async () => {
+    await shopWithChange();
+    await pending();
+    const head = await headKey();
+    // Written and removed again, three times: each leaves a state for a head now gone.
+    for (let i = 0; i < 3; i++) {
+      const written = await (await openProject(dir, { build: BUILD })).writeNextRevision('try');
+      await rm(join(dir, written!.file));
+      // The next command reads the head's state again, and so keeps it.
+      expect(await readHeadState(dir, BUILD, head)).not.toBeNull();
+    }
+    expect(await stateKeys()).toContain(head);
+    expect(await stateKeys()).toHaveLength(2);
+  });
+
   it('reads catalogs back exactly as they were built, whatever the design holds', () => {
     for (const design of [
       everyFeatureDesign,

@@ -6,7 +6,7 @@
  * the last two heads are kept: a revision removed again (or a branch switched back) finds its
  * parent's. See keyed-cache.ts for what makes a cache file trusted.
  */
-import { readdir, rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Catalog, Design } from '@retort/core';
 import { type CacheSlot, readCache, writeCache } from './keyed-cache';
@@ -48,7 +48,12 @@ export async function readHeadState(
     typeof catalog === 'object' &&
     Array.isArray(catalog.tables) &&
     Array.isArray(catalog.enums);
-  return shaped ? (value as HeadState) : null;
+  if (!shaped) return null;
+  // Kept by use, not by age: the head a revision is diffed against outlives the states of
+  // the revisions written (and removed again) on top of it.
+  const now = new Date();
+  await utimes(headStateSlot(root, build, key).path, now, now).catch(() => {});
+  return value as HeadState;
 }
 
 export async function writeHeadState(
@@ -63,7 +68,7 @@ export async function writeHeadState(
   await pruneHeadStates(root).catch(() => {});
 }
 
-/** Leaves the states written last; the others belong to heads long gone. */
+/** Leaves the states written or read last; the others belong to heads long gone. */
 async function pruneHeadStates(root: string): Promise<void> {
   const dir = statesDir(root);
   const names = (await readdir(dir)).filter((name) => name.endsWith('.json'));

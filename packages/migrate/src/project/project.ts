@@ -20,7 +20,7 @@ import {
 import { type DesignState, type Project, REVISION_FORMAT, type Revision } from '../contract';
 import { removeLeftoverTemps, writeFileAtomic } from './atomic-write';
 import { type RevisionFile, type VerifiedChain, verifiedKey, verifyChain } from './chain';
-import { BASE_DESIGN, designChange, designHash } from './design-change';
+import { adoptDesignHash, BASE_DESIGN, designChange, designHash } from './design-change';
 import { emptyDesignNamed } from './empty-design';
 import { type HeadState, readHeadState, writeHeadState } from './head-state-cache';
 import { RUNNING_BUILD } from './keyed-cache';
@@ -29,6 +29,7 @@ import { readWholeFile } from './read-whole-file';
 import { parseRevisionFile, revisionFileName, serializeRevision } from './revision-file';
 import {
   readValidatedDesign,
+  type ValidatedDesign,
   validatedDesignSlot,
   writeValidatedDesign,
 } from './validated-design-cache';
@@ -104,6 +105,9 @@ export async function openProject(
     }
   };
 
+  /** The design read last from design.json, with the sha256 of the bytes it came from. */
+  let lastValidated: ({ source: string } & ValidatedDesign) | null = null;
+
   const readDesign = async (): Promise<DesignState> => {
     const bytes = await readBytes();
     if (bytes === null) {
@@ -114,10 +118,23 @@ export async function openProject(
     const remembered = await readValidatedDesign(validated, source);
     // Even a design validated before may hold expressions later steps spell with the parser.
     await parser;
-    if (remembered) return { design: remembered, version };
+    if (remembered) {
+      if (remembered.hash !== undefined) adoptDesignHash(remembered.design, remembered.hash);
+      lastValidated = { source, ...remembered };
+      return { design: remembered.design, version };
+    }
     const design = parseDesign(bytes.toString('utf8'));
-    await writeValidatedDesign(validated, source, design);
+    await writeValidatedDesign(validated, source, { design });
+    lastValidated = { source, design };
     return { design, version };
+  };
+
+  /** Keeps the design's hash beside it once a revision has needed it (see the cache). */
+  const rememberHash = async (design: Design) => {
+    const known = lastValidated;
+    if (known?.design !== design || known.hash !== undefined) return;
+    known.hash = designHash(design);
+    await writeValidatedDesign(validated, known.source, { design, hash: known.hash });
   };
 
   // The verified chain, reused while the folder's listing (names, sizes, times) is the same.
@@ -237,7 +254,8 @@ export async function openProject(
         await writeFileAtomic(designPath, text);
         const source = sha256(text);
         // The editor saves and a command follows: the next read need not validate again.
-        await writeValidatedDesign(validated, source, design);
+        await writeValidatedDesign(validated, source, { design });
+        lastValidated = { source, design };
         return { design, version: source.slice(0, 16) };
       }),
     revisions,
@@ -295,6 +313,7 @@ export async function openProject(
       if (revision.schema === design) {
         knownHead = { key, design };
         await writeHeadState(root, build, key, { design, catalog: designCatalog(design) });
+        await rememberHash(design);
       }
       return { revision, file: `revisions/${name}`, lint: pending.lint };
     });

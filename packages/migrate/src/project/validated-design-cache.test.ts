@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { RetortError } from '@retort/core';
 import { loadShopDesign } from '@retort/testing/designs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { designHash } from './design-change';
 import { openProject } from './project';
 import { validatedDesignSlot, writeValidatedDesign } from './validated-design-cache';
 
@@ -27,9 +28,9 @@ const read = async (build: string | null = BUILD) =>
 /** The cache with its design replaced by `edit`'s, the keys (and content hash) kept. */
 async function forgeDesign(edit: (design: ReturnType<typeof loadShopDesign>) => void) {
   const [header, body] = (await readCache()).split('\n') as [string, string];
-  const design = JSON.parse(body);
-  edit(design);
-  await writeFile(validatedDesignPath(dir), `${header}\n${JSON.stringify(design)}`);
+  const value = JSON.parse(body);
+  edit(value.design);
+  await writeFile(validatedDesignPath(dir), `${header}\n${JSON.stringify(value)}`);
 }
 
 describe('the validated design cache', () => {
@@ -39,10 +40,10 @@ describe('the validated design cache', () => {
     const first = await read();
     const [header, body] = (await readCache()).split('\n') as [string, string];
     expect(JSON.parse(header)).toMatchObject({
-      format: 'retort.validated-design/1',
+      format: 'retort.validated-design/2',
       build: BUILD,
     });
-    expect(JSON.parse(body)).toEqual(first.design);
+    expect(JSON.parse(body)).toEqual({ design: first.design });
     const second = await read();
     expect(second).toEqual(first);
   });
@@ -55,7 +56,7 @@ describe('the validated design cache', () => {
     });
     expect((await read()).design).toEqual(design);
     // Read afresh, the cache holds the design again.
-    expect(JSON.parse((await readCache()).split('\n')[1]!)).toEqual(design);
+    expect(JSON.parse((await readCache()).split('\n')[1]!)).toEqual({ design });
   });
 
   it('ignores a truncated or unreadable cache', async () => {
@@ -91,12 +92,12 @@ describe('the validated design cache', () => {
     const forged = structuredClone(design);
     forged.tables[0]!.name = 'forged';
     // Intact caches of a forged design, under another build's key and another file's.
-    await writeValidatedDesign(validatedDesignSlot(dir, 'other-build'), source, forged);
+    await writeValidatedDesign(validatedDesignSlot(dir, 'other-build'), source, { design: forged });
     expect((await read()).design).toEqual(design);
-    await writeValidatedDesign(validatedDesignSlot(dir, BUILD), '0'.repeat(64), forged);
+    await writeValidatedDesign(validatedDesignSlot(dir, BUILD), '0'.repeat(64), { design: forged });
     expect((await read()).design).toEqual(design);
     // The same cache under the right keys is what a later read takes.
-    await writeValidatedDesign(validatedDesignSlot(dir, BUILD), source, forged);
+    await writeValidatedDesign(validatedDesignSlot(dir, BUILD), source, { design: forged });
     expect((await read()).design.tables[0]!.name).toBe('forged');
   });
 
@@ -115,7 +116,24 @@ describe('the validated design cache', () => {
     next.tables[0]!.comment = 'saved from the editor';
     const saved = await project.saveDesign(next, version);
     const [, body] = (await readCache()).split('\n') as [string, string];
-    expect(JSON.parse(body)).toEqual(saved.design);
+    expect(JSON.parse(body)).toEqual({ design: saved.design });
     expect(await read()).toEqual(saved);
+  });
+
+  it('keeps the hash of a design a revision was written from, and writes the same revision with it', async () => {
+    const shop = loadShopDesign();
+    await writeDesign(shop);
+    const first = await (await openProject(dir, { build: BUILD })).writeNextRevision('shop');
+    const [, body] = (await readCache()).split('\n') as [string, string];
+    expect(JSON.parse(body).hash).toBe(designHash(shop));
+    const stored = async (file: string) => JSON.parse(await readFile(join(dir, file), 'utf8'));
+    const hash = (await stored(first!.file)).schemaHash;
+    await rm(join(dir, first!.file));
+    // Written again from the kept hash: the file says the same, and the chain verifies.
+    const again = await (await openProject(dir, { build: BUILD })).writeNextRevision('shop');
+    expect((await stored(again!.file)).schemaHash).toBe(hash);
+    expect((await (await openProject(dir, { build: null })).revisions()).map((r) => r.id)).toEqual([
+      again!.revision.id,
+    ]);
   });
 });
