@@ -166,21 +166,36 @@ class ChainSchemas {
     return design;
   }
 
+  /** The revision, its operations and SQL read from its file when first asked for. */
   lazyRevision(index: number): Revision {
-    const { id, parent, message, createdAt, operations, sql, format } =
-      this.entries[index]!.revision;
-    const revision = { format, id, parent, message, createdAt, operations, sql } as Revision;
-    let own: Design | undefined;
-    Object.defineProperty(revision, 'schema', {
-      enumerable: true,
-      configurable: true,
-      get: () => own ?? this.at(index),
-      set: (design: Design) => {
-        own = design;
-      },
-    });
+    const stored = this.entries[index]!.revision;
+    const { id, parent, message, createdAt, format } = stored;
+    const revision = { format, id, parent, message, createdAt } as Revision;
+    lazyField(revision, 'operations', () => stored.operations);
+    lazyField(revision, 'sql', () => stored.sql);
+    lazyField(revision, 'schema', () => this.at(index));
     return revision;
   }
+}
+
+/** A field computed when first read, and kept; a caller may still set its own value. */
+function lazyField<K extends keyof Revision>(
+  revision: Revision,
+  key: K,
+  compute: () => Revision[K],
+): void {
+  let own: { value: Revision[K] } | undefined;
+  Object.defineProperty(revision, key, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      own ??= { value: compute() };
+      return own.value;
+    },
+    set: (value: Revision[K]) => {
+      own = { value };
+    },
+  });
 }
 
 const isSnapshot = (entry: RevisionFile) => entry.revision.format === 'retort.revision/1';

@@ -26,7 +26,7 @@ import { type HeadState, readHeadState, writeHeadState } from './head-state-cach
 import { RUNNING_BUILD } from './keyed-cache';
 import { ifProjectUnlocked, withProjectLock } from './project-lock';
 import { readWholeFile } from './read-whole-file';
-import { parseRevisionFile, revisionFileName, serializeRevision } from './revision-file';
+import { readRevisionFile, revisionFileName, serializeRevision } from './revision-file';
 import {
   readValidatedDesign,
   type ValidatedDesign,
@@ -164,7 +164,7 @@ export async function openProject(
       const bytes = contents[i]!;
       files.push({
         file,
-        revision: parseRevisionFile(file, bytes.toString('utf8')),
+        revision: readRevisionFile(file, bytes),
         contentHash: createHash('sha256').update(bytes).digest('hex'),
       });
     }

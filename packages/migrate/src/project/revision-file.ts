@@ -114,3 +114,53 @@ function isChange(value: unknown): value is DesignChange {
     optionalList('enumOrder', isString)
   );
 }
+
+/**
+ * The start of a file as Retort writes it (serializeRevision): the fields that place a
+ * revision in its chain, before its operations.
+ */
+const WRITTEN_HEAD =
+  /^\{\n {2}"format": "retort\.revision\/2",\n {2}"id": "([0-9a-f]{12})",\n {2}"parent": (null|"[0-9a-f]{12}"),\n {2}"message": ("(?:[^"\\\n]|\\.)*"),\n {2}"createdAt": ("(?:[^"\\\n]|\\.)*"),\n {2}"operations": /;
+
+/** Where the head of a written file ends, at the latest: a long message, escaped. */
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * A revision file read as `parseRevisionFile` reads it, but parsed whole only when its
+ * operations, SQL or design change are first asked for: most commands place every revision
+ * in the chain but read the body of a few (a command on a large design would otherwise parse
+ * its first revision, megabytes long, every time). A file not laid out as Retort writes it
+ * is parsed at once. Parsed whole, the file must say what its head said.
+ */
+export function readRevisionFile(file: string, bytes: Buffer): StoredRevision {
+  const match = WRITTEN_HEAD.exec(bytes.subarray(0, HEAD_BYTES).toString('utf8'));
+  if (!match) return parseRevisionFile(file, bytes.toString('utf8'));
+  const head = {
+    format: REVISION_FORMAT,
+    id: match[1]!,
+    parent: JSON.parse(match[2]!) as string | null,
+    message: JSON.parse(match[3]!) as string,
+    createdAt: JSON.parse(match[4]!) as string,
+  };
+  let whole: StoredRevision | undefined;
+  const parsed = (): StoredRevision => {
+    if (whole) return whole;
+    const value = parseRevisionFile(file, bytes.toString('utf8'));
+    for (const key of Object.keys(head) as (keyof typeof head)[]) {
+      if (value[key] !== head[key]) {
+        throw new RetortError(`${file} says its ${key} twice.`, 'broken_chain', { file });
+      }
+    }
+    whole = value;
+    return whole;
+  };
+  const revision = { ...head } as StoredRevision;
+  for (const key of ['operations', 'sql', 'schemaHash', 'designChange'] as const) {
+    Object.defineProperty(revision, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => (parsed() as Record<string, unknown>)[key],
+    });
+  }
+  return revision;
+}
