@@ -31,12 +31,6 @@ export function matchDesigns(
 ): PlanContext {
   const ca = designCatalog(a);
   const cb = designCatalog(b);
-  const ops: Operation[] = [];
-  const state = new CatalogState(ca);
-  const emit = (op: Operation) => {
-    state.apply(op);
-    ops.push(op);
-  };
 
   const catalogTable = (catalog: Catalog) => {
     const byName = new Map(catalog.tables.map((t) => [t.name, t]));
@@ -103,12 +97,14 @@ export function matchDesigns(
     sameJson(a.compositeTypes, b.compositeTypes) &&
     sameJson(a.sequences, b.sequences);
   const pairs: TablePair[] = [];
+  const unchanged = new Set<string>();
   for (const ta of a.tables) {
     const tb = designB.get(ta.id);
     if (!tb) continue;
     const before = tableA(objectQualifiedName(ta));
     const after = tableB(objectQualifiedName(tb));
     if (calm && untouched(before, after, columnRenames.get(before.name)!, constraintNames)) {
+      unchanged.add(before.name);
       continue;
     }
     const constraints = compareConstraints(before, after, constraintNames);
@@ -125,6 +121,13 @@ export function matchDesigns(
     }
     pairs.push({ before, after, constraints });
   }
+  // No step of the plan changes an untouched table, so the plan's state need not copy them.
+  const ops: Operation[] = [];
+  const state = new CatalogState(ca, unchanged);
+  const emit = (op: Operation) => {
+    state.apply(op);
+    ops.push(op);
+  };
   const droppedTables = a.tables
     .filter((t) => !designB.has(t.id))
     .map((t) => tableA(objectQualifiedName(t)));

@@ -62,8 +62,20 @@ export class CatalogState {
   /** Tables by name, kept in step with creates, drops and renames. */
   private readonly byName = new Map<string, CatalogTable>();
 
-  constructor(catalog: Catalog) {
-    this.catalog = clone(catalog);
+  /**
+   * Works on a copy of `catalog`, but for the tables named in `shared`: those are taken as
+   * they are, for a caller that knows no operation it applies changes them (the diff's
+   * untouched tables), since copying a large catalog whole is most of a small plan's cost.
+   */
+  constructor(catalog: Catalog, shared: ReadonlySet<string> = new Set()) {
+    const copy: Record<string, unknown> = {};
+    for (const key in catalog) {
+      copy[key] =
+        key === 'tables'
+          ? catalog.tables.map((t) => (shared.has(t.name) ? t : clone(t)))
+          : clone(catalog[key as keyof Catalog]);
+    }
+    this.catalog = copy as unknown as Catalog;
     for (const t of this.catalog.tables) this.byName.set(t.name, t);
   }
 
@@ -578,7 +590,9 @@ export class CatalogState {
     if (q) q.name = to;
     for (const t of this.catalog.tables) {
       for (const c of t.columns) {
-        if (c.default !== null) c.default = renameSequenceInDefault(c.default, from, to);
+        if (c.default === null) continue;
+        const renamed = renameSequenceInDefault(c.default, from, to);
+        if (renamed !== c.default) c.default = renamed;
       }
     }
   }
@@ -658,8 +672,12 @@ export class CatalogState {
       );
     }
     for (const t of this.catalog.tables) {
-      for (const fk of t.foreignKeys)
-        if (fk.refTable === table.name) fk.refColumns = rename(fk.refColumns);
+      // Only keys that name the column are changed: the others may be shared (see above).
+      for (const fk of t.foreignKeys) {
+        if (fk.refTable === table.name && fk.refColumns.includes(from)) {
+          fk.refColumns = rename(fk.refColumns);
+        }
+      }
     }
     for (const q of this.catalog.sequences ?? []) {
       if (q.ownedBy?.table === table.name && q.ownedBy.column === from) q.ownedBy.column = to;
