@@ -67,6 +67,31 @@ test('an invalid design is not saved but kept, and the problems are shown', asyn
   expect(fixed.design.tables.map((t) => t.name)).toContain('purchases');
 });
 
+test('undoing an edit the server refused leaves the saved design, with nothing invalid and no draft', async ({
+  page,
+  retort,
+}) => {
+  await page.goto('/');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  await page
+    .locator('[data-testid="table-node"][data-table-name="orders"] .table-node__header')
+    .click();
+  const name = page.getByLabel('Table name');
+  await name.fill('users');
+  await name.press('Enter');
+  await expect(page.getByTestId('save-status')).toHaveText('Invalid');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.locator('[data-testid="table-node"][data-table-name="orders"]')).toHaveCount(1);
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  // The page reloaded finds no draft to restore: the server's design is the one shown.
+  await page.reload();
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  await expect(page.locator('[data-testid="table-node"][data-table-name="orders"]')).toHaveCount(1);
+  await expect(page.locator('[data-testid="table-node"][data-table-name="users"]')).toHaveCount(1);
+  const onServer = await retort.api<DesignDocument>('GET', '/api/design');
+  expect(onServer.design.tables.map((t) => t.name)).toContain('orders');
+});
+
 test('the help overlay lists the shortcuts; ? opens it and Esc closes it', async ({
   page,
 }, info) => {

@@ -214,8 +214,20 @@ export const sessionStore = createStore<SessionStore>()((set, get) => {
   };
 
   designStore.subscribe((state, previous) => {
-    if (state.design === previous.design || state.design === saved || state.readOnly) return;
+    if (state.design === previous.design || state.readOnly) return;
     if (get().saveStatus === 'conflict' || get().version === null) return;
+    if (state.design === saved) {
+      // Undone back to what the server holds: nothing to save, no draft to keep, and the
+      // problems of a design the server refused are gone with it.
+      if (timer) clearTimeout(timer);
+      if (draftTimer) clearTimeout(draftTimer);
+      timer = null;
+      draftTimer = null;
+      const name = projectName();
+      if (name) clearDraft(name);
+      if (!inFlight) set({ saveStatus: 'saved', saveError: null, problems: [] });
+      return;
+    }
     if (get().saveStatus !== 'invalid') set({ saveStatus: 'saving' });
     if (timer) clearTimeout(timer);
     timer = setTimeout(() => void save(), SAVE_DELAY_MS);
