@@ -105,10 +105,18 @@ export async function openProject(
     }
   };
 
-  /** The design read last from design.json, with the sha256 of the bytes it came from. */
-  let lastValidated: ({ source: string } & ValidatedDesign) | null = null;
+  /**
+   * The design read last from design.json, with the sha256 of the bytes it came from, and
+   * whether the validated design's cache holds it yet.
+   */
+  let lastValidated: ({ source: string; cached: boolean } & ValidatedDesign) | null = null;
 
-  const readDesign = async (): Promise<DesignState> => {
+  /**
+   * design.json, validated (or as validated before). `deferCache`: the caller keeps the
+   * validated design itself (`keepValidated`), once it knows whether it has its hash too,
+   * so that the cache is written once.
+   */
+  const readDesign = async ({ deferCache = false } = {}): Promise<DesignState> => {
     const bytes = await readBytes();
     if (bytes === null) {
       throw new RetortError(`There is no design.json in ${root}.`, 'not_found');
@@ -120,21 +128,27 @@ export async function openProject(
     await parser;
     if (remembered) {
       if (remembered.hash !== undefined) adoptDesignHash(remembered.design, remembered.hash);
-      lastValidated = { source, ...remembered };
+      lastValidated = { source, cached: true, ...remembered };
       return { design: remembered.design, version };
     }
     const design = parseDesign(bytes.toString('utf8'));
-    await writeValidatedDesign(validated, source, { design });
-    lastValidated = { source, design };
+    lastValidated = { source, cached: false, design };
+    if (!deferCache) await keepValidated(design);
     return { design, version };
   };
 
-  /** Keeps the design's hash beside it once a revision has needed it (see the cache). */
-  const rememberHash = async (design: Design) => {
+  /** Writes the validated design's cache, with its hash once a revision has needed it. */
+  const keepValidated = async (design: Design, hash?: string) => {
     const known = lastValidated;
-    if (known?.design !== design || known.hash !== undefined) return;
-    known.hash = designHash(design);
-    await writeValidatedDesign(validated, known.source, { design, hash: known.hash });
+    if (known?.design !== design) return;
+    const newHash = hash !== undefined && known.hash === undefined;
+    if (known.cached && !newHash) return;
+    if (newHash) known.hash = hash;
+    known.cached = true;
+    await writeValidatedDesign(validated, known.source, {
+      design,
+      ...(known.hash === undefined ? {} : { hash: known.hash }),
+    });
   };
 
   // The verified chain, reused while the folder's listing (names, sizes, times) is the same.
@@ -255,7 +269,7 @@ export async function openProject(
         const source = sha256(text);
         // The editor saves and a command follows: the next read need not validate again.
         await writeValidatedDesign(validated, source, { design });
-        lastValidated = { source, design };
+        lastValidated = { source, cached: true, design };
         return { design, version: source.slice(0, 16) };
       }),
     revisions,
@@ -274,13 +288,19 @@ export async function openProject(
     return serial(async () => {
       const text = message.trim();
       if (!text) throw new RetortError('A revision needs a message (-m "...").', 'invalid_input');
-      const [{ design }, verified] = await Promise.all([readDesign(), verifiedChain()]);
+      const [{ design }, verified] = await Promise.all([
+        readDesign({ deferCache: true }),
+        verifiedChain(),
+      ]);
       const { chain, keys } = verified;
       const { design: headDesign, remember } = await headOf(verified);
       const pending = pendingFrom(design, chain.at(-1) ?? null, headDesign);
       // Kept even when a revision follows: removing that revision leads back to this head.
       await remember();
-      if (pending.operations.length === 0) return null;
+      if (pending.operations.length === 0) {
+        await keepValidated(design);
+        return null;
+      }
       const taken = new Set(chain.map((r) => r.id));
       let id = randomBytes(6).toString('hex');
       while (taken.has(id)) id = randomBytes(6).toString('hex');
@@ -299,7 +319,8 @@ export async function openProject(
         ),
       };
       const name = revisionFileName(revision);
-      const bytes = serializeRevisionAfter(revision, headDesign);
+      const schemaHash = designHash(revision.schema);
+      const bytes = serializeRevisionAfter(revision, headDesign, schemaHash);
       await mkdir(revisionsDir, { recursive: true });
       await writeFileAtomic(join(revisionsDir, name), bytes);
       // Written from a verified parent by Retort itself: remembered as verified.
@@ -313,17 +334,21 @@ export async function openProject(
       if (revision.schema === design) {
         knownHead = { key, design };
         await writeHeadState(root, build, key, { design, catalog: designCatalog(design) });
-        await rememberHash(design);
       }
+      await keepValidated(design, revision.schema === design ? schemaHash : undefined);
       return { revision, file: `revisions/${name}`, lint: pending.lint };
     });
   }
 }
 
 /** The `/2` file of `revision`, whose parent's design is `before` (null: the first). */
-function serializeRevisionAfter(revision: Revision, before: Design | null): string {
+function serializeRevisionAfter(
+  revision: Revision,
+  before: Design | null,
+  schemaHash = designHash(revision.schema),
+): string {
   const change = designChange(before ?? BASE_DESIGN, revision.schema);
-  return serializeRevision(revision, change, designHash(revision.schema));
+  return serializeRevision(revision, change, schemaHash);
 }
 
 /** Writes a revision file as `createRevision` does (import's baseline). */
