@@ -20,8 +20,6 @@ import '../styles/canvas-objects.css';
 import { AREA_COLOR, type Design, type Position } from '@retort/core';
 import {
   applyNodeChanges,
-  Background,
-  BackgroundVariant,
   type Connection,
   ControlButton,
   Controls,
@@ -29,7 +27,6 @@ import {
   type EdgeTypes,
   type FinalConnectionState,
   getNodesBounds,
-  MiniMap,
   type NodeChange,
   type NodeTypes,
   Panel,
@@ -52,6 +49,7 @@ import { hasMissingPositions, layoutMissingPositions } from '../layout/auto-layo
 import { useDesignProblems } from '../store/design-problems';
 import { designStore, redo, type Selection, undo, useDesignStore } from '../store/design-store';
 import { useViewStore, viewStore } from '../store/view-store';
+import { CanvasDots } from './CanvasDots';
 import {
   type AreaFlowNode,
   AreaNode,
@@ -79,6 +77,7 @@ import {
 } from './image-export';
 import { DetailContext, detailAt, READABLE_ZOOM } from './level-of-detail';
 import { neighbourhood } from './neighbourhood';
+import { Overview } from './Overview';
 import { clearFit, type Insets, paddingOf } from './readable-fit';
 import { TableNode } from './TableNode';
 import { selectedTableIds, useTableClipboard } from './table-clipboard';
@@ -140,15 +139,6 @@ const FIT_VIEW_OPTIONS = {
   maxZoom: 1,
 };
 const PRO_OPTIONS = { hideAttribution: true };
-// Theme variables (styles/app.css), so the overview reads in light and dark; opaque, so the
-// tables under it do not show through and blur it.
-const MINIMAP = {
-  background: 'var(--panel)',
-  mask: 'color-mix(in srgb, var(--muted) 16%, transparent)',
-  maskStroke: 'color-mix(in srgb, var(--accent) 55%, transparent)',
-  node: 'color-mix(in srgb, var(--muted) 60%, transparent)',
-  selected: 'var(--accent)',
-};
 
 export function Canvas(props: CanvasProps) {
   return (
@@ -698,20 +688,8 @@ function CanvasView({
           connectionRadius={24}
           proOptions={PRO_OPTIONS}
         >
-          <Background variant={BackgroundVariant.Dots} gap={GRID_SIZE} size={1} />
-          <MiniMap<FlowNode>
-            pannable
-            zoomable
-            className="retort-minimap"
-            ariaLabel="Overview of the diagram"
-            bgColor={MINIMAP.background}
-            maskColor={MINIMAP.mask}
-            maskStrokeColor={MINIMAP.maskStroke}
-            maskStrokeWidth={1}
-            nodeColor={(node) => (node.selected ? MINIMAP.selected : MINIMAP.node)}
-            nodeStrokeColor="transparent"
-            nodeBorderRadius={6}
-          />
+          <CanvasDots gap={GRID_SIZE} size={1} />
+          <Overview ariaLabel="Overview of the diagram" />
           <Controls showInteractive={false} showFitView={false}>
             <ControlButton
               onClick={fitView}
