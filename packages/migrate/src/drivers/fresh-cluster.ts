@@ -12,7 +12,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -21,14 +21,14 @@ import type { Extensions, PGlite } from '@electric-sql/pglite';
 let loaded: Promise<Uint8Array<ArrayBuffer> | null> | null = null;
 
 /** PGlite's module, loaded by the first command that opens one: the others start without it. */
-const pglite = async () => (await import('@electric-sql/pglite')).PGlite;
+const pgliteModule = () => import('@electric-sql/pglite');
 
-async function cachePath(): Promise<string> {
-  const wasm = join(
-    dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')),
-    'pglite.wasm',
-  );
-  const { size, mtimeMs } = await stat(wasm);
+const wasmPath = () =>
+  join(dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), 'pglite.wasm');
+
+/** Where this machine keeps the fresh cluster of the installed PGlite build. */
+function cachePath(): string {
+  const { size, mtimeMs } = statSync(wasmPath());
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
   return join(base, 'retort', `pglite-cluster-${size}-${Math.round(mtimeMs)}.tar`);
 }
@@ -39,13 +39,7 @@ async function cachePath(): Promise<string> {
  */
 export function cachedClusterFile(): string | null {
   try {
-    const wasm = join(
-      dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')),
-      'pglite.wasm',
-    );
-    const { size, mtimeMs } = statSync(wasm);
-    const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-    const path = join(base, 'retort', `pglite-cluster-${size}-${Math.round(mtimeMs)}.tar`);
+    const path = cachePath();
     return existsSync(path) ? path : null;
   } catch {
     return null;
@@ -54,7 +48,7 @@ export function cachedClusterFile(): string | null {
 
 async function readCluster(): Promise<Uint8Array<ArrayBuffer> | null> {
   try {
-    return await readFile(await cachePath());
+    return await readFile(cachePath());
   } catch {
     return null;
   }
@@ -68,9 +62,7 @@ async function readCluster(): Promise<Uint8Array<ArrayBuffer> | null> {
 let compiled: Promise<WebAssembly.Module> | null = null;
 
 function compilePglite(): Promise<WebAssembly.Module> {
-  compiled ??= readFile(
-    join(dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite')), 'pglite.wasm'),
-  ).then((bytes) => WebAssembly.compile(bytes));
+  compiled ??= readFile(wasmPath()).then((bytes) => WebAssembly.compile(bytes));
   return compiled;
 }
 
@@ -85,7 +77,7 @@ const MEMORY_START = ['-c', 'shared_buffers=16MB'];
 /** A new in-memory PGlite, from the cached cluster when there is one. */
 export async function createMemoryPglite(extensions: Extensions = {}): Promise<PGlite> {
   loaded ??= readCluster();
-  const engine = import('@electric-sql/pglite');
+  const engine = pgliteModule();
   const wasm = compilePglite().catch(() => undefined);
   const cluster = await loaded;
   let image = cluster ? (unpacked.get(cluster) ?? null) : null;
@@ -203,7 +195,7 @@ function writeCluster(root: string, files: ArchivedFile[], fs: ClusterTarget): v
 /** The PGlite of a data folder; a new folder starts from the cached cluster when there is one. */
 export async function createFolderPglite(dataDir: string): Promise<PGlite> {
   const existing = await readdir(dataDir).catch(() => []);
-  const engine = await pglite();
+  const { PGlite: engine } = await pgliteModule();
   if (existing.length > 0) return engine.create(dataDir);
   loaded ??= readCluster();
   const cluster = await loaded;
@@ -215,7 +207,7 @@ export async function createFolderPglite(dataDir: string): Promise<PGlite> {
 
 async function remember(pg: PGlite): Promise<void> {
   const dump = await pg.dumpDataDir('none');
-  const path = await cachePath();
+  const path = cachePath();
   await mkdir(dirname(path), { recursive: true });
   const temp = `${path}.${randomBytes(4).toString('hex')}.tmp`;
   try {
