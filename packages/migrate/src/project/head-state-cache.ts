@@ -36,10 +36,8 @@ export async function readHeadState(
   build: string | null,
   key: string,
 ): Promise<HeadState | null> {
-  const value = (await readCache(
-    headStateSlot(root, build, key),
-    key,
-  )) as Partial<HeadState> | null;
+  const slot = headStateSlot(root, build, key);
+  const value = (await readCache(slot, key)) as Partial<HeadState> | null;
   const catalog = value?.catalog;
   const shaped =
     value !== null &&
@@ -52,7 +50,7 @@ export async function readHeadState(
   // Kept by use, not by age: the head a revision is diffed against outlives the states of
   // the revisions written (and removed again) on top of it.
   const now = new Date();
-  await utimes(headStateSlot(root, build, key).path, now, now).catch(() => {});
+  await utimes(slot.path, now, now).catch(() => {});
   return value as HeadState;
 }
 

@@ -268,8 +268,8 @@ export async function openProject(
         await writeFileAtomic(designPath, text);
         const source = sha256(text);
         // The editor saves and a command follows: the next read need not validate again.
-        await writeValidatedDesign(validated, source, { design });
-        lastValidated = { source, cached: true, design };
+        lastValidated = { source, cached: false, design };
+        await keepValidated(design);
         return { design, version: source.slice(0, 16) };
       }),
     revisions,
