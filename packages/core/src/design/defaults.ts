@@ -4,6 +4,7 @@
  * holds leave them out, so a design that does not use them hashes and stores as it always
  * did; `fillTableDefaults` puts them back when a stored table is read.
  */
+import { sameJson } from '../same-json';
 import { DesignReader } from './read';
 import type {
   CheckConstraint,
@@ -25,10 +26,6 @@ function omit(record: Loose, defaults: Loose): Loose {
     out[key] = value;
   }
   return out;
-}
-
-function sameJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** An identity whose sequence options are all Postgres' own (`GENERATED … AS IDENTITY`). */

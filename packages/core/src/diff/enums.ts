@@ -2,10 +2,12 @@
  * Enums: renamed, their values changed (in place or by recreating the type), created and
  * dropped. Matched by id (match.ts); the columns that use them change in columns.ts.
  */
+
 import type { CatalogEnum } from '../catalog/types';
 import type { Design, EnumType } from '../design/types';
 import { DEFAULT_SCHEMA, objectQualifiedName, qualifiedName } from '../naming/qualified-names';
 import { detectEnumRenames, enumChange } from '../operations/enum-change';
+import { sameJson } from '../same-json';
 import type { PlanContext } from './context';
 import { scheduleRenames, temporaryName } from './renames';
 
@@ -20,7 +22,7 @@ export function enumsRecreatedBefore(a: Design, b: Design): Set<string> {
     a.enums
       .filter((e) => {
         const after = b.enums.find((x) => x.id === e.id);
-        if (!after || JSON.stringify(after.values) === JSON.stringify(e.values)) return false;
+        if (!after || sameJson(after.values, e.values)) return false;
         const renames = detectEnumRenames(e.values, after.values);
         return enumChange({ before: e.values, after: after.values, renames }).kind !== 'rename';
       })
@@ -72,7 +74,7 @@ export interface EnumValueChange {
 export function changedEnums(ctx: PlanContext): EnumValueChange[] {
   return ctx.enums.kept
     .map((e) => ({ before: e, after: ctx.enums.afterById.get(e.id)! }))
-    .filter(({ before, after }) => JSON.stringify(before.values) !== JSON.stringify(after.values));
+    .filter(({ before, after }) => !sameJson(before.values, after.values));
 }
 
 /** Names (after) of the changed enums that are dropped and created again. */

@@ -8,6 +8,7 @@ import type { Design } from '../design/types';
 import { objectQualifiedName } from '../naming/qualified-names';
 import { CatalogState } from '../operations/apply';
 import type { Operation } from '../operations/types';
+import { sameJson } from '../same-json';
 import { designCatalog } from './catalogs';
 import { needsRecreate } from './columns';
 import { compareConstraints, type NameMap } from './constraints';
@@ -160,8 +161,6 @@ export function matchDesigns(
     emit,
   };
 }
-
-const sameJson = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
 
 /**
  * A table kept as it is, under its name, with every column and every table and column its

@@ -21,6 +21,7 @@ import { replaceableInPlace } from '../objects/plan-sql';
 import type { CatalogObject } from '../objects/types';
 import { objectKey } from '../objects/types';
 import { objectsOf } from '../objects/validate';
+import { sameJson } from '../same-json';
 import type { PlanContext } from './context';
 
 export interface ObjectPlan {
@@ -61,9 +62,7 @@ function changedTables(ctx: PlanContext): Set<string> {
   const changed = new Set<string>();
   const enumsAfter = new Map(ctx.after.enums.map((e) => [e.id, e]));
   const changedEnums = new Set(
-    ctx.before.enums
-      .filter((e) => JSON.stringify(enumsAfter.get(e.id)) !== JSON.stringify(e))
-      .map((e) => e.name),
+    ctx.before.enums.filter((e) => !sameJson(enumsAfter.get(e.id), e)).map((e) => e.name),
   );
   for (const p of ctx.pairs) {
     if (p.before.name !== p.after.name) changed.add(p.before.name);

@@ -6,9 +6,11 @@
  * another schema keeps the sequence's value, and a sequence that goes is dropped once no
  * default calls it.
  */
+
 import type { CatalogSequence, CatalogSequenceOwner } from '../catalog/types';
 import type { Design, Sequence } from '../design/types';
 import { objectQualifiedName } from '../naming/qualified-names';
+import { sameJson } from '../same-json';
 import { catalogSequence } from '../sequences/catalog';
 import type { PlanContext } from './context';
 
@@ -101,7 +103,7 @@ export function createSequences(ctx: PlanContext): void {
   for (const p of kept) {
     const current = ctx.state.sequence(objectQualifiedName(p.after))!;
     const after = { ...catalogOf(ctx.after, p.after), ownedBy: current.ownedBy };
-    if (JSON.stringify(current) !== JSON.stringify(after)) {
+    if (!sameJson(current, after)) {
       ctx.emit({ kind: 'alter_sequence', before: current, after });
     }
   }

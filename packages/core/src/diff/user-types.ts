@@ -7,10 +7,9 @@
  * created again (lint refuses that while columns use it).
  */
 import type { CatalogCompositeType, CatalogDomain } from '../catalog/types';
+import { sameJson } from '../same-json';
 import { type UserType, userTypeCreationOrder } from '../user-types/catalog';
 import type { PlanContext } from './context';
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export function createExtensions(ctx: PlanContext): void {
   const before = new Map((ctx.catalogBefore.extensions ?? []).map((e) => [e.name, e]));
@@ -41,7 +40,7 @@ export function compositeAlterable(
   const beforeNames = new Set(before.attributes.map((a) => a.name));
   const kept = before.attributes.map((a) => a.name).filter((n) => afterNames.includes(n));
   const added = afterNames.filter((n) => !beforeNames.has(n));
-  return same([...kept, ...added], afterNames);
+  return sameJson([...kept, ...added], afterNames);
 }
 
 function domainAlterable(before: CatalogDomain, after: CatalogDomain): boolean {
@@ -71,7 +70,7 @@ function typeChanges(ctx: PlanContext): TypeChanges {
   const altered: TypeChanges['altered'] = [];
   for (const a of after) {
     const b = beforeByName.get(a.type.name);
-    if (!b || same(a, b)) continue;
+    if (!b || sameJson(a, b)) continue;
     const inPlace =
       a.kind === 'domain' && b.kind === 'domain'
         ? domainAlterable(b.type, a.type)

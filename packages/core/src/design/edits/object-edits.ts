@@ -10,6 +10,7 @@ import { DEFAULT_SCHEMA, qualifiedName } from '../../naming/qualified-names';
 import type { CatalogObject, DesignObject } from '../../objects/types';
 import { objectKey, tableKey } from '../../objects/types';
 import { objectsOf } from '../../objects/validate';
+import { sameJson } from '../../same-json';
 import { designIds } from '../ids';
 import type { Design, Position } from '../types';
 import { newId } from './new-id';
@@ -105,12 +106,8 @@ export function putObject(design: Design, object: DesignObject): Design {
     object.position === undefined && old.position !== undefined
       ? { ...object, position: old.position }
       : object;
-  if (sameObject(old, next)) return design;
+  if (sameJson(old, next)) return design;
   return { ...design, objects: objects.map((o, i) => (i === index ? next : o)) };
-}
-
-function sameObject(a: DesignObject, b: DesignObject): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**

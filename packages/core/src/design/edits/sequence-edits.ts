@@ -3,7 +3,9 @@
  * fields, delete it. A rename or a move to another schema renames it in the column defaults
  * that call it, as Postgres shows them after `ALTER SEQUENCE ... RENAME`.
  */
+
 import { objectQualifiedName } from '../../naming/qualified-names';
+import { sameJson } from '../../same-json';
 import { renameSequenceInDefault } from '../../sequences/catalog';
 import { designIds } from '../ids';
 import type { Design, Sequence } from '../types';
@@ -43,7 +45,7 @@ export function updateSequence(design: Design, id: string, patch: SequencePatch)
   if (merged.schema === undefined || merged.schema === '' || merged.schema === 'public') {
     delete merged.schema;
   }
-  if (JSON.stringify(merged) === JSON.stringify(before)) return design;
+  if (sameJson(merged, before)) return design;
   const from = objectQualifiedName(before);
   const to = objectQualifiedName(merged);
   const tables =
