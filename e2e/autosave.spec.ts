@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { row } from './editor-page';
 import { expect, test } from './fixtures';
 
@@ -39,10 +40,8 @@ test('a design changed elsewhere is never overwritten: Conflict, then Reload sho
   );
 });
 
-test('an invalid design is not saved but kept, and the problems are shown', async ({
-  page,
-  retort,
-}, info) => {
+/** Opens the shop and names `orders` `users`, which the server refuses; the name field stays open. */
+async function renameOrdersToUsers(page: Page) {
   await page.goto('/');
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
   await page
@@ -52,6 +51,14 @@ test('an invalid design is not saved but kept, and the problems are shown', asyn
   await name.fill('users');
   await name.press('Enter');
   await expect(page.getByTestId('save-status')).toHaveText('Invalid');
+  return name;
+}
+
+test('an invalid design is not saved but kept, and the problems are shown', async ({
+  page,
+  retort,
+}, info) => {
+  const name = await renameOrdersToUsers(page);
   await page.getByRole('button', { name: 'Invalid' }).click();
   await expect(page.getByRole('dialog', { name: 'Problems' })).toContainText('users');
   const onServer = await retort.api<DesignDocument>('GET', '/api/design');
@@ -71,15 +78,7 @@ test('undoing an edit the server refused leaves the saved design, with nothing i
   page,
   retort,
 }) => {
-  await page.goto('/');
-  await expect(page.getByTestId('save-status')).toHaveText('Saved');
-  await page
-    .locator('[data-testid="table-node"][data-table-name="orders"] .table-node__header')
-    .click();
-  const name = page.getByLabel('Table name');
-  await name.fill('users');
-  await name.press('Enter');
-  await expect(page.getByTestId('save-status')).toHaveText('Invalid');
+  await renameOrdersToUsers(page);
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.locator('[data-testid="table-node"][data-table-name="orders"]')).toHaveCount(1);
   await expect(page.getByTestId('save-status')).toHaveText('Saved');

@@ -213,18 +213,23 @@ export const sessionStore = createStore<SessionStore>()((set, get) => {
     }
   };
 
+  /** No save or draft pending, and no draft kept: the server's design is the one to keep. */
+  const forgetUnsavedEdits = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    if (draftTimer) clearTimeout(draftTimer);
+    draftTimer = null;
+    const name = projectName();
+    if (name) clearDraft(name);
+  };
+
   designStore.subscribe((state, previous) => {
     if (state.design === previous.design || state.readOnly) return;
     if (get().saveStatus === 'conflict' || get().version === null) return;
     if (state.design === saved) {
       // Undone back to what the server holds: nothing to save, no draft to keep, and the
       // problems of a design the server refused are gone with it.
-      if (timer) clearTimeout(timer);
-      if (draftTimer) clearTimeout(draftTimer);
-      timer = null;
-      draftTimer = null;
-      const name = projectName();
-      if (name) clearDraft(name);
+      forgetUnsavedEdits();
       if (!inFlight) set({ saveStatus: 'saved', saveError: null, problems: [] });
       return;
     }
@@ -294,12 +299,7 @@ export const sessionStore = createStore<SessionStore>()((set, get) => {
     },
 
     async reloadDesign() {
-      if (timer) clearTimeout(timer);
-      timer = null;
-      if (draftTimer) clearTimeout(draftTimer);
-      draftTimer = null;
-      const name = projectName();
-      if (name) clearDraft(name);
+      forgetUnsavedEdits();
       staleDraft = null;
       set({ draft: null });
       try {
